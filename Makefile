@@ -1,0 +1,45 @@
+# One command for each daily task. Each sets up what it needs on a fresh machine.
+#   make serve   - build and serve the site on http://127.0.0.1:8000/ (live reload)
+#   make test    - the whole test suite (installs Python packages, npm tools and Chromium)
+#   make build   - strict build into site/
+#   make check   - check all content without a full build
+#   make bench   - benchmarks (bench/)
+#   make lint    - ruff
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check bench lint setup setup-test chromium
+
+serve: setup
+	$(BIN)/mkdocs serve --strict
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup-test
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+lint: setup
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff format --check macros tests bench
+
+setup: $(VENV)/.installed
+
+setup-test: setup node_modules/.installed chromium
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -1,0 +1,53 @@
+"""mkdocs-macros entry point: registers macros and page hooks; the work lives in modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from .markdown_render import from_mkdocs_config
+from .pages import check_page_meta
+from .site import load_site_data
+
+BRONNEN_PAGE = "bronnen/"
+
+
+def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
+    """Load and validate all data (failing the build on any mistake) and register macros."""
+    root = Path(env.project_dir)
+    site = load_site_data(root)
+    # One glossary file feeds the abbreviations on every page (abbr extension)...
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = site.glossary.as_abbr_glossary()
+    # ...and the same Markdown set-up renders text from data files.
+    site.renderer = from_mkdocs_config(env.conf)
+    env.variables["site_data"] = site
+    env.conf["extra"]["source_docs"] = {d.id: d.model_dump() for d in site.bib.documents}
+
+    def page_file() -> str:
+        return f"docs/{env.page.file.src_uri}"
+
+    def bronnen_url() -> str:
+        return get_relative_url(BRONNEN_PAGE, env.page.url)
+
+    @env.macro
+    def table(name: str, table_id: str) -> str:
+        """A data table from ``docs/_data/tabellen/<name>.yml``."""
+        return site.table(name, table_id, page_file(), bronnen_url())
+
+    @env.macro
+    def glossary_terms():  # noqa: ANN202
+        """The glossary terms, for the glossary page."""
+        return site.glossary.terms
+
+    @env.macro
+    def bibliography():  # noqa: ANN202
+        """The bibliography model, for the sources page."""
+        return site.bib
+
+
+def on_pre_page_macros(env) -> None:  # noqa: ANN001
+    """Every page must name its sources in its front matter; stop the build if not."""
+    site = env.variables["site_data"]
+    source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+    check_page_meta(env.page.meta, f"docs/{env.page.file.src_uri}", source_text, site.bib)

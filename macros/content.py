@@ -1,0 +1,124 @@
+"""The site's shared content data: source documents, glossary and data tables.
+
+Each loader reads one YAML file from ``docs/_data``, validates it strictly and returns
+a frozen model. Nothing here knows about MkDocs, so it is tested directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from .errors import ContentError
+from .validate import Strict, validate
+from .yamlload import load_yaml
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class SourceRef(Strict):
+    """A pointer into one of the source documents: which document, and where in it."""
+
+    doc: Id
+    where: Text
+
+
+class SourceDocument(Strict):
+    """One of the five source texts the site rests on."""
+
+    id: Id
+    file: Text
+    title: Text
+    short: Text = Field(description="Short name used in citations on pages and quiz items")
+    authors: Text
+    date: str | None = None
+    kind: Text
+    contents: Text
+
+
+class Reference(Strict):
+    """A publication, guideline or website that a source document cites."""
+
+    id: Id
+    text: Text = Field(description="The reference as Markdown, e.g. authors, title, journal, year")
+    cited_in: list[Id] = Field(min_length=1)
+    url: str | None = None
+
+
+class Bibliography(Strict):
+    """``bronnen.yml``: the source documents and the literature they cite."""
+
+    documents: list[SourceDocument] = Field(min_length=1)
+    literature: list[Reference] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_and_resolved(self) -> "Bibliography":
+        doc_ids = [d.id for d in self.documents]
+        _require_unique(doc_ids, "documents")
+        _require_unique([r.id for r in self.literature], "literature")
+        for ref in self.literature:
+            for doc in ref.cited_in:
+                if doc not in doc_ids:
+                    raise ValueError(f"literatuur '{ref.id}' verwijst naar onbekend brondocument '{doc}'")
+        return self
+
+    def doc(self, doc_id: str) -> SourceDocument | None:
+        """The document with ``doc_id``, or ``None``."""
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+class Term(Strict):
+    """One abbreviation in the glossary."""
+
+    abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9\-]*$")]
+    expansion: Text
+    explanation: str | None = None
+    source: SourceRef
+
+
+class Glossary(Strict):
+    """``woordenlijst.yml``: every abbreviation used on the site."""
+
+    terms: list[Term] = Field(min_length=1)
+
+    @field_validator("terms")
+    @classmethod
+    def _unique(cls, terms: list[Term]) -> list[Term]:
+        _require_unique([t.abbr for t in terms], "terms")
+        return terms
+
+    def as_abbr_glossary(self) -> dict[str, str]:
+        """Mapping for Python-Markdown's ``abbr`` extension (``glossary`` option)."""
+        return {t.abbr: t.expansion for t in self.terms}
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"'{value}' komt twee keer voor in {what}")
+        seen.add(value)
+
+
+def load_bibliography(data_dir: Path, root: Path) -> Bibliography:
+    """Load and validate ``bronnen.yml``."""
+    return validate(Bibliography, load_yaml(data_dir / "bronnen.yml", root))
+
+
+def load_glossary(data_dir: Path, root: Path, bib: Bibliography) -> Glossary:
+    """Load and validate ``woordenlijst.yml``; every term's source must exist."""
+    loaded = load_yaml(data_dir / "woordenlijst.yml", root)
+    glossary = validate(Glossary, loaded)
+    for i, term in enumerate(glossary.terms):
+        check_source(term.source, bib, loaded.path, loaded.line_of(("terms", i, "source")), term.abbr)
+    return glossary
+
+
+def check_source(ref: SourceRef, bib: Bibliography, path: str, line: int | None, item_id: str | None) -> None:
+    """Raise a :class:`ContentError` when ``ref`` names a document that does not exist."""
+    if bib.doc(ref.doc) is None:
+        known = ", ".join(d.id for d in bib.documents)
+        raise ContentError(path, line, f"onbekend brondocument '{ref.doc}' (bekend: {known})", item_id)

@@ -1,0 +1,75 @@
+"""Everything the macros need, loaded once per build and independent of MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
+from .markdown_render import MarkdownRenderer
+from .tables import Table, find_table, load_tables
+
+
+@dataclass
+class SiteData:
+    """All validated content data of the site plus the renderers that turn it into HTML."""
+
+    root: Path
+    bib: Bibliography
+    glossary: Glossary
+    tables: dict[str, dict[str, Table]]
+    renderer: MarkdownRenderer | None = None
+    templates: Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.templates = Environment(
+            loader=FileSystemLoader(self.root / "overrides" / "halk"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    # -- rendering helpers -------------------------------------------------------------------
+    def md(self, text: str) -> Markup:
+        """Inline Markdown with the site's extensions (escapes raw HTML)."""
+        assert self.renderer is not None, "renderer is set by define_env"
+        return self.renderer.inline(text)
+
+    def md_block(self, text: str) -> Markup:
+        """Block Markdown with the site's extensions (escapes raw HTML)."""
+        assert self.renderer is not None, "renderer is set by define_env"
+        return self.renderer.block(text)
+
+    def cite(self, ref: SourceRef, bronnen_url: str = "") -> Markup:
+        """A short citation: the document's short name (linked to the sources page) and where."""
+        doc = self.bib.doc(ref.doc)
+        assert doc is not None, "source references are checked at load time"
+        href = f"{bronnen_url}#{doc.id}"
+        return Markup('<a href="{}">{}</a>, {}').format(href, doc.short, escape(ref.where))
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one of ``overrides/halk/*.html``; output is a single HTML block."""
+        context.setdefault("md", self.md)
+        context.setdefault("md_block", self.md_block)
+        html = self.templates.get_template(template).render(**context)
+        # Blank lines would end the raw HTML block in Markdown; the markup does not need them.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def table(self, name: str, table_id: str, page: str, bronnen_url: str) -> str:
+        """HTML for a data table."""
+        table = find_table(self.tables, name, table_id, page)
+        return self.render("table.html", table=table, cite=lambda ref: self.cite(ref, bronnen_url))
+
+
+def load_site_data(root: Path) -> SiteData:
+    """Load and validate every shared data file under ``root/docs/_data``."""
+    data_dir = root / "docs" / "_data"
+    bib = load_bibliography(data_dir, root)
+    glossary = load_glossary(data_dir, root, bib)
+    tables = load_tables(data_dir / "tabellen", root, bib)
+    return SiteData(root=root, bib=bib, glossary=glossary, tables=tables)

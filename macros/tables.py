@@ -1,0 +1,91 @@
+"""Data tables: structured facts kept once in YAML, rendered wherever a page needs them.
+
+A table file ``docs/_data/tabellen/<name>.yml`` holds one or more tables. Each cell is
+inline Markdown, or a list of inline Markdown strings rendered as a bulleted list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .content import Bibliography, Id, SourceRef, Text, check_source
+from .errors import ContentError
+from .validate import Strict, validate
+from .yamlload import load_yaml
+
+def _number_as_text(value: object) -> object:
+    # Editors write figures as plain numbers (78, 12.8); a cell shows them as text.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return [_number_as_text(v) for v in value]
+    return value
+
+
+Cell = Annotated[str | list[Text], BeforeValidator(_number_as_text)]
+
+
+class Table(Strict):
+    """One table: a caption, column headings, rows of cells, and where the facts come from."""
+
+    id: Id
+    caption: Text
+    source: SourceRef
+    columns: list[str] = Field(min_length=1)
+    rows: list[list[Cell]] = Field(min_length=1)
+    row_headers: bool = Field(True, description="First cell of each row is a row heading")
+    numeric: list[int] = Field(default_factory=list, description="Indexes of columns with figures")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> "Table":
+        width = len(self.columns)
+        for i, row in enumerate(self.rows):
+            if len(row) != width:
+                raise ValueError(f"rij {i + 1} heeft {len(row)} cellen, de kolomkoppen zijn er {width}")
+        for col in self.numeric:
+            if not 0 <= col < width:
+                raise ValueError(f"numeric noemt kolom {col}, maar er zijn kolommen 0 tot en met {width - 1}")
+        return self
+
+
+class TableFile(Strict):
+    """A file of tables."""
+
+    tables: list[Table] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "TableFile":
+        seen: set[str] = set()
+        for table in self.tables:
+            if table.id in seen:
+                raise ValueError(f"tabel-id '{table.id}' komt twee keer voor")
+            seen.add(table.id)
+        return self
+
+
+def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dict[str, Table]]:
+    """Load every ``*.yml`` under ``table_dir``: ``{file stem: {table id: Table}}``."""
+    out: dict[str, dict[str, Table]] = {}
+    for path in sorted(table_dir.glob("*.yml")):
+        loaded = load_yaml(path, root)
+        tables = validate(TableFile, loaded)
+        for i, table in enumerate(tables.tables):
+            check_source(table.source, bib, loaded.path, loaded.line_of(("tables", i, "source")), table.id)
+        out[path.stem] = {t.id: t for t in tables.tables}
+    return out
+
+
+def find_table(tables: dict[str, dict[str, Table]], name: str, table_id: str, page: str) -> Table:
+    """The table ``name``/``table_id``, or a :class:`ContentError` pointing at ``page``."""
+    if name not in tables:
+        raise ContentError(page, None, f"tabelbestand '{name}' bestaat niet (bekend: {', '.join(sorted(tables))})")
+    if table_id not in tables[name]:
+        known = ", ".join(tables[name])
+        raise ContentError(page, None, f"tabel '{table_id}' staat niet in '{name}.yml' (bekend: {known})")
+    return tables[name][table_id]

@@ -1,0 +1,79 @@
+"""Validate loaded YAML against a pydantic model and report errors with file and line."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import ContentError
+from .yamlload import LoadedYaml, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown fields are an error, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+_MESSAGES = {
+    "missing": "verplicht veld ontbreekt",
+    "extra_forbidden": "onbekend veld",
+}
+
+
+def _nearest_id(data: Any, loc: Loc) -> str | None:
+    """The ``id`` of the innermost mapping along ``loc`` that has one."""
+    found = None
+    node = data
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        found = node["id"]
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def _data_loc(data: Any, loc: Loc, missing: bool) -> Loc:
+    """Drop the parts of a pydantic location that are not in the data (union tags and the like)."""
+    kept: list[int | str] = []
+    node = data
+    for part in loc:
+        try:
+            child = node[part]
+        except (KeyError, IndexError, TypeError):
+            continue
+        kept.append(part)
+        node = child
+    # A missing field is named last and is not in the data: keep it for the message.
+    if missing and loc and isinstance(loc[-1], str):
+        kept.append(loc[-1])
+    return tuple(kept)
+
+
+def _describe(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None = None) -> M:
+    """Validate ``loaded.data`` as ``model``; the first error becomes a :class:`ContentError`."""
+    try:
+        return model.model_validate(loaded.data, context=context)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        loc = _data_loc(loaded.data, tuple(err["loc"]), err["type"] == "missing")
+        message = _MESSAGES.get(err["type"], err["msg"])
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        field = _describe(loc)
+        text = f"{field}: {message}" if field else message
+        raise ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc)) from None

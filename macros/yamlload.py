@@ -1,0 +1,93 @@
+"""Load YAML while remembering on which line every mapping, list and value starts.
+
+PyYAML's composed node tree knows line numbers; plain ``safe_load`` throws them away.
+The loader below builds ordinary dicts and lists (so pydantic can validate them) and
+keeps a side table from object path -> line, so that a validation error at
+``items[3].options[1].correct`` can be reported at the right line of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+Loc = tuple[int | str, ...]
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed YAML document plus the line (1-based) of every path inside it."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """Line of the deepest known node on ``loc`` (a pydantic-style location)."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last."""
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise ContentError(path, key_node.start_mark.line + 1, f"sleutel '{key}' staat twee keer in dezelfde lijst")
+            result[key] = _construct(value_node, loader, (*loc, key), lines, path)
+            # Point errors about a key at the key's own line.
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, loader, (*loc, i), lines, path) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def load_yaml_text(text: str, path: str) -> LoadedYaml:
+    """Parse ``text`` (the contents of ``path``) into a :class:`LoadedYaml`.
+
+    Raises :class:`ContentError` with the line for malformed YAML or duplicate keys.
+    """
+    loader = _UniqueKeyLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Loc, int] = {}
+        data = None if node is None else _construct(node, loader, (), lines, path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ContentError(path, line, f"ongeldige YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+        raise ContentError(path, None, f"ongeldige YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return LoadedYaml(path=path, data=data, lines=lines)
+
+
+def load_yaml(path: str | Path, display_root: str | Path | None = None) -> LoadedYaml:
+    """Read and parse a YAML file; paths in errors are shown relative to ``display_root``."""
+    path = Path(path)
+    shown = str(path.relative_to(display_root)) if display_root else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(shown, None, "bestand niet gevonden") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(shown, None, f"bestand is geen geldige UTF-8-tekst ({exc.reason})") from None
+    return load_yaml_text(text, shown)

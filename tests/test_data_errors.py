@@ -1,0 +1,79 @@
+"""Bad content data stops the build with the file, the line and the item id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import build, copy_project
+from macros.errors import ContentError
+from macros.tables import TableFile
+from macros.validate import validate
+from macros.yamlload import load_yaml_text
+
+
+def test_malformed_yaml_reports_line() -> None:
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text("tables:\n  - id: a\n    caption: [unclosed\n", "x.yml")
+    assert exc.value.path == "x.yml"
+    assert exc.value.line in (3, 4)
+    assert "ongeldige YAML" in str(exc.value)
+
+
+def test_duplicate_key_reports_line() -> None:
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text("a: 1\nb: 2\na: 3\n", "x.yml")
+    assert exc.value.line == 3
+    assert "twee keer" in str(exc.value)
+
+
+def test_validation_error_points_at_field_line_and_id() -> None:
+    text = (
+        "tables:\n"
+        "  - id: eerste\n"
+        "    caption: Een\n"
+        "    source: {doc: profielschets, where: x}\n"
+        "    columns: [a, b]\n"
+        "    rows:\n"
+        "      - [1, 2]\n"
+        "      - [1]\n"
+    )
+    with pytest.raises(ContentError) as exc:
+        validate(TableFile, load_yaml_text(text, "t.yml"))
+    assert exc.value.item_id == "eerste"
+    assert "rij 2 heeft 1 cellen" in str(exc.value)
+
+
+def test_unknown_field_is_an_error() -> None:
+    text = "tables:\n  - id: t\n    caption: c\n    colour: red\n    source: {doc: d, where: w}\n    columns: [a]\n    rows: [[x]]\n"
+    with pytest.raises(ContentError) as exc:
+        validate(TableFile, load_yaml_text(text, "t.yml"))
+    assert exc.value.line == 4
+    assert "colour: onbekend veld" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("relpath", "content", "expected"),
+    [
+        ("docs/_data/bronnen.yml", "documents: [\n", "docs/_data/bronnen.yml:"),
+        ("docs/_data/woordenlijst.yml", "terms:\n  - abbr: X\n    expansion: y\n    source: {doc: nergens, where: z}\n", "onbekend brondocument 'nergens'"),
+        ("docs/_data/tabellen/kapot.yml", "tables:\n  - id: k\n    caption: c\n", "docs/_data/tabellen/kapot.yml:2: [item k] tables[0].source: verplicht veld ontbreekt"),
+    ],
+)
+def test_bad_data_file_fails_the_build(tmp_path: Path, relpath: str, content: str, expected: str) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / relpath).parent.mkdir(parents=True, exist_ok=True)
+    (project / relpath).write_text(content, encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert expected in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "index.html").exists(), "a failed build must publish nothing"
+
+
+def test_page_without_sources_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "index.md").write_text("---\ntitle: X\ndescription: y\n---\n# X\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/index.md:1: front matter sources: verplicht veld ontbreekt" in result.stderr + result.stdout
