@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from .facts import find_fact_list
 from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
 from .site import load_site_data
@@ -34,6 +35,16 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     def table(name: str, table_id: str) -> str:
         """A data table from ``docs/_data/tabellen/<name>.yml``."""
         return site.table(name, table_id, page_file(), bronnen_url())
+
+    @env.macro
+    def fact_list(list_id: str, style: str = "list", show_title: bool = False) -> str:
+        """A fact list from ``docs/_data/lijsten/<list_id>.yml``."""
+        return site.fact_list(list_id, page_file(), bronnen_url(), style, show_title)
+
+    @env.macro
+    def facts(list_id: str):  # noqa: ANN202
+        """The fact list model itself, for pages that lay it out by hand."""
+        return find_fact_list(site.fact_lists, list_id, page_file())
 
     @env.macro
     def glossary_terms():  # noqa: ANN202

@@ -9,8 +9,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .facts import FactList, find_fact_list, load_fact_lists
 from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
 from .markdown_render import MarkdownRenderer
+from .errors import ContentError
 from .tables import Table, find_table, load_tables
 
 
@@ -22,6 +24,7 @@ class SiteData:
     bib: Bibliography
     glossary: Glossary
     tables: dict[str, dict[str, Table]]
+    fact_lists: dict[str, FactList]
     renderer: MarkdownRenderer | None = None
     templates: Environment = field(init=False)
 
@@ -60,6 +63,14 @@ class SiteData:
         # Blank lines would end the raw HTML block in Markdown; the markup does not need them.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def fact_list(self, list_id: str, page: str, bronnen_url: str, style: str = "list", show_title: bool = False) -> str:
+        """HTML for a fact list (``style``: ``list`` or ``cards``)."""
+        if style not in ("list", "cards"):
+            raise ContentError(page, None, f"fact_list: onbekende stijl '{style}' (kies list of cards)")
+        facts = find_fact_list(self.fact_lists, list_id, page)
+        cite = lambda ref: self.cite(ref, bronnen_url)  # noqa: E731
+        return self.render("fact_list.html", facts=facts, style=style, show_title=show_title, cite=cite)
+
     def table(self, name: str, table_id: str, page: str, bronnen_url: str) -> str:
         """HTML for a data table."""
         table = find_table(self.tables, name, table_id, page)
@@ -72,4 +83,5 @@ def load_site_data(root: Path) -> SiteData:
     bib = load_bibliography(data_dir, root)
     glossary = load_glossary(data_dir, root, bib)
     tables = load_tables(data_dir / "tabellen", root, bib)
-    return SiteData(root=root, bib=bib, glossary=glossary, tables=tables)
+    fact_lists = load_fact_lists(data_dir / "lijsten", root, bib)
+    return SiteData(root=root, bib=bib, glossary=glossary, tables=tables, fact_lists=fact_lists)

@@ -1,0 +1,72 @@
+"""Fact lists: short structured lists (criteria, steps, modes, misconceptions) kept once in YAML.
+
+A file ``docs/_data/lijsten/<id>.yml`` holds one list. Pages render it with
+``{{ fact_list("<id>") }}``; pocket cards, quizzes and other pages use the same data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, model_validator
+
+from .content import Bibliography, Id, SourceRef, Text, check_source
+from .errors import ContentError
+from .validate import Strict, validate
+from .yamlload import load_yaml
+
+
+class Fact(Strict):
+    """One entry of a fact list."""
+
+    id: Id
+    title: Text
+    tagline: str | None = Field(None, description="A short motto, shown under the title")
+    text: str | None = Field(None, description="Markdown explanation in the site's own words")
+    points: list[Text] = Field(default_factory=list, description="Markdown bullet points")
+    example: str | None = Field(None, description="A quotation from the source (example sentence or statement)")
+    example_label: str = "Voorbeeld"
+    source: SourceRef | None = Field(None, description="Only where it differs from the list's source")
+
+
+class FactList(Strict):
+    """A titled list of facts with one source."""
+
+    id: Id
+    title: Text
+    intro: str | None = None
+    ordered: bool = False
+    source: SourceRef
+    items: list[Fact] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "FactList":
+        seen: set[str] = set()
+        for item in self.items:
+            if item.id in seen:
+                raise ValueError(f"id '{item.id}' komt twee keer voor in deze lijst")
+            seen.add(item.id)
+        return self
+
+
+def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, FactList]:
+    """Load every ``*.yml`` in ``list_dir``; the file name must equal the list's id."""
+    out: dict[str, FactList] = {}
+    for path in sorted(list_dir.glob("*.yml")):
+        loaded = load_yaml(path, root)
+        facts = validate(FactList, loaded)
+        if facts.id != path.stem:
+            raise ContentError(loaded.path, loaded.line_of(("id",)), f"id '{facts.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", facts.id)
+        check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
+        for i, item in enumerate(facts.items):
+            if item.source:
+                check_source(item.source, bib, loaded.path, loaded.line_of(("items", i, "source")), item.id)
+        out[facts.id] = facts
+    return out
+
+
+def find_fact_list(lists: dict[str, FactList], list_id: str, page: str) -> FactList:
+    """The list ``list_id`` or a :class:`ContentError` pointing at ``page``."""
+    if list_id not in lists:
+        raise ContentError(page, None, f"lijst '{list_id}' bestaat niet (bekend: {', '.join(sorted(lists))})")
+    return lists[list_id]
