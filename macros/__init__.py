@@ -61,4 +61,4 @@ def on_pre_page_macros(env) -> None:  # noqa: ANN001
     """Every page must name its sources in its front matter; stop the build if not."""
     site = env.variables["site_data"]
     source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
-    check_page_meta(env.page.meta, f"docs/{env.page.file.src_uri}", source_text, site.bib)
+    check_page_meta(source_text, f"docs/{env.page.file.src_uri}", site.bib)

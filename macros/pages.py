@@ -1,14 +1,18 @@
-"""Checks on each Markdown page's front matter."""
+"""Checks on each Markdown page's front matter, with the page file and line in every error."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from .content import Bibliography, SourceRef, Text
+from .content import Bibliography, SourceRef, Text, check_source
 from .errors import ContentError
-from .validate import Strict
+from .validate import Strict, validate
+from .yamlload import load_yaml_text
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 class PageMeta(Strict):
@@ -21,26 +25,19 @@ class PageMeta(Strict):
     search: dict[str, Any] | None = None
 
 
-def check_page_meta(meta: dict[str, Any], path: str, markdown: str, bib: Bibliography) -> PageMeta:
-    # ``markdown`` is the page file's full text, front matter included, for line numbers.
-    """Validate ``meta``; errors name the page file (front matter starts on line 1)."""
-    try:
-        page = PageMeta.model_validate(meta)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        field = ".".join(str(p) for p in err["loc"])
-        msg = {"missing": "verplicht veld ontbreekt", "extra_forbidden": "onbekend veld"}.get(err["type"], err["msg"])
-        raise ContentError(path, _front_matter_line(markdown, str(err["loc"][0]) if err["loc"] else ""), f"front matter {field}: {msg}") from None
-    for ref in page.sources:
-        if bib.doc(ref.doc) is None:
-            known = ", ".join(d.id for d in bib.documents)
-            raise ContentError(path, _front_matter_line(markdown, "sources"), f"onbekend brondocument '{ref.doc}' (bekend: {known})")
+def check_page_meta(source_text: str, path: str, bib: Bibliography) -> PageMeta:
+    """Parse and validate the front matter of a page file (``source_text`` is the whole file).
+
+    MkDocs silently drops front matter that is not valid YAML; this parses it again so that
+    a stray colon is reported at its line instead of as a missing title.
+    """
+    match = _FRONT_MATTER.match(source_text)
+    if not match:
+        raise ContentError(path, 1, "de pagina begint niet met front matter (--- title, description, sources ---)")
+    loaded = load_yaml_text(match.group(1), path, line_offset=1)  # the opening '---' is line 1
+    if not isinstance(loaded.data, dict):
+        raise ContentError(path, 2, "front matter moet bestaan uit velden als title, description en sources")
+    page = validate(PageMeta, loaded)
+    for i, ref in enumerate(page.sources):
+        check_source(ref, bib, path, loaded.line_of(("sources", i, "doc")), None)
     return page
-
-
-def _front_matter_line(markdown: str, key: str) -> int:
-    """Best-effort line of ``key:`` in the page's front matter (1 when not found)."""
-    for i, line in enumerate(markdown.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return i
-    return 1

@@ -40,38 +40,43 @@ class LoadedYaml:
 class _UniqueKeyLoader(yaml.SafeLoader):
     """SafeLoader that refuses duplicate keys instead of silently keeping the last."""
 
+    line_offset = 0
 
-def _construct(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
-    lines[loc] = node.start_mark.line + 1
+
+def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
+    lines[loc] = node.start_mark.line + 1 + loader.line_offset
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                raise ContentError(path, key_node.start_mark.line + 1, f"sleutel '{key}' staat twee keer in dezelfde lijst")
+                raise ContentError(path, key_node.start_mark.line + 1 + loader.line_offset, f"sleutel '{key}' staat twee keer in dezelfde lijst")
             result[key] = _construct(value_node, loader, (*loc, key), lines, path)
             # Point errors about a key at the key's own line.
-            lines[(*loc, key)] = key_node.start_mark.line + 1
+            lines[(*loc, key)] = key_node.start_mark.line + 1 + loader.line_offset
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, loader, (*loc, i), lines, path) for i, child in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
-def load_yaml_text(text: str, path: str) -> LoadedYaml:
+def load_yaml_text(text: str, path: str, line_offset: int = 0) -> LoadedYaml:
     """Parse ``text`` (the contents of ``path``) into a :class:`LoadedYaml`.
+
+    ``line_offset`` is added to every line number, for YAML embedded in a larger file.
 
     Raises :class:`ContentError` with the line for malformed YAML or duplicate keys.
     """
     loader = _UniqueKeyLoader(text)
+    loader.line_offset = line_offset
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}
         data = None if node is None else _construct(node, loader, (), lines, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + line_offset if mark else None
         raise ContentError(path, line, f"ongeldige YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         raise ContentError(path, None, f"ongeldige YAML: {exc}") from None

@@ -76,4 +76,4 @@ def test_page_without_sources_fails_the_build(tmp_path: Path) -> None:
     (project / "docs" / "index.md").write_text("---\ntitle: X\ndescription: y\n---\n# X\n", encoding="utf-8")
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/index.md:1: front matter sources: verplicht veld ontbreekt" in result.stderr + result.stdout
+    assert "docs/index.md:2: sources: verplicht veld ontbreekt" in result.stderr + result.stdout
