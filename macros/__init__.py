@@ -14,7 +14,7 @@ from .site import load_site_data
 BRONNEN_PAGE = "bronnen/"
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
+def define_env(env) -> None:
     """Load and validate all data (failing the build on any mistake) and register macros."""
     root = Path(env.project_dir)
     site = load_site_data(root)
@@ -42,22 +42,22 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
         return site.fact_list(list_id, page_file(), bronnen_url(), style, show_title)
 
     @env.macro
-    def facts(list_id: str):  # noqa: ANN202
+    def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
         return find_fact_list(site.fact_lists, list_id, page_file())
 
     @env.macro
-    def glossary_terms():  # noqa: ANN202
+    def glossary_terms():
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
 
     @env.macro
-    def bibliography():  # noqa: ANN202
+    def bibliography():
         """The bibliography model, for the sources page."""
         return site.bib
 
 
-def on_pre_page_macros(env) -> None:  # noqa: ANN001
+def on_pre_page_macros(env) -> None:
     """Every page must name its sources in its front matter; stop the build if not."""
     site = env.variables["site_data"]
     source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")

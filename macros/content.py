@@ -55,7 +55,7 @@ class Bibliography(Strict):
     literature: list[Reference] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_and_resolved(self) -> "Bibliography":
+    def _unique_and_resolved(self) -> Bibliography:
         doc_ids = [d.id for d in self.documents]
         _require_unique(doc_ids, "documents")
         _require_unique([r.id for r in self.literature], "literature")

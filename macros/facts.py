@@ -40,7 +40,7 @@ class FactList(Strict):
     items: list[Fact] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "FactList":
+    def _unique_ids(self) -> FactList:
         seen: set[str] = set()
         for item in self.items:
             if item.id in seen:
@@ -56,7 +56,12 @@ def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, 
         loaded = load_yaml(path, root)
         facts = validate(FactList, loaded)
         if facts.id != path.stem:
-            raise ContentError(loaded.path, loaded.line_of(("id",)), f"id '{facts.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", facts.id)
+            raise ContentError(
+                loaded.path,
+                loaded.line_of(("id",)),
+                f"id '{facts.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'",
+                facts.id,
+            )
         check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
         for i, item in enumerate(facts.items):
             if item.source:

@@ -9,10 +9,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .facts import FactList, find_fact_list, load_fact_lists
 from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
-from .markdown_render import MarkdownRenderer
 from .errors import ContentError
+from .facts import FactList, find_fact_list, load_fact_lists
+from .markdown_render import MarkdownRenderer
 from .tables import Table, find_table, load_tables
 
 
@@ -63,7 +63,9 @@ class SiteData:
         # Blank lines would end the raw HTML block in Markdown; the markup does not need them.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def fact_list(self, list_id: str, page: str, bronnen_url: str, style: str = "list", show_title: bool = False) -> str:
+    def fact_list(
+        self, list_id: str, page: str, bronnen_url: str, style: str = "list", show_title: bool = False
+    ) -> str:
         """HTML for a fact list (``style``: ``list`` or ``cards``)."""
         if style not in ("list", "cards"):
             raise ContentError(page, None, f"fact_list: onbekende stijl '{style}' (kies list of cards)")

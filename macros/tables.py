@@ -16,6 +16,7 @@ from .errors import ContentError
 from .validate import Strict, validate
 from .yamlload import load_yaml
 
+
 def _number_as_text(value: object) -> object:
     # Editors write figures as plain numbers (78, 12.8); a cell shows them as text.
     if isinstance(value, bool):
@@ -43,7 +44,7 @@ class Table(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _rectangular(self) -> "Table":
+    def _rectangular(self) -> Table:
         width = len(self.columns)
         for i, row in enumerate(self.rows):
             if len(row) != width:
@@ -60,7 +61,7 @@ class TableFile(Strict):
     tables: list[Table] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "TableFile":
+    def _unique_ids(self) -> TableFile:
         seen: set[str] = set()
         for table in self.tables:
             if table.id in seen:

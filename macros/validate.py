@@ -73,7 +73,7 @@ def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None 
         loc = _data_loc(loaded.data, tuple(err["loc"]), err["type"] == "missing")
         message = _MESSAGES.get(err["type"], err["msg"])
         if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
+            message = message[len("Value error, ") :]
         field = _describe(loc)
         text = f"{field}: {message}" if field else message
         raise ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc)) from None

@@ -51,7 +51,11 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                raise ContentError(path, key_node.start_mark.line + 1 + loader.line_offset, f"sleutel '{key}' staat twee keer in dezelfde lijst")
+                raise ContentError(
+                    path,
+                    key_node.start_mark.line + 1 + loader.line_offset,
+                    f"sleutel '{key}' staat twee keer in dezelfde lijst",
+                )
             result[key] = _construct(value_node, loader, (*loc, key), lines, path)
             # Point errors about a key at the key's own line.
             lines[(*loc, key)] = key_node.start_mark.line + 1 + loader.line_offset

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve
 
 
@@ -40,7 +39,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser) -> Iterator[object]:  # noqa: ANN001
+def page(browser) -> Iterator[object]:
     """A fresh browser context and page per test (own storage, no shared state)."""
     context = browser.new_context()
     page = context.new_page()

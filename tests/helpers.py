@@ -40,7 +40,19 @@ def mkdocs_env() -> dict[str, str]:
 
 def build(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on ``project`` into ``dest``; never raises on failure."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(dest), *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(dest),
+        *extra,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(), cwd=project, check=False)
 
 
@@ -75,7 +87,7 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def run_axe(page, context: str | None = None) -> list[dict]:  # noqa: ANN001 - playwright Page
+def run_axe(page, context: str | None = None) -> list[dict]:
     """Run axe-core in ``page`` and return its violations (WCAG 2.x A/AA and best practices)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
@@ -91,4 +103,6 @@ def run_axe(page, context: str | None = None) -> list[dict]:  # noqa: ANN001 - p
 
 def format_violations(violations: list[dict]) -> str:
     """Readable axe output for assertion messages."""
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5]) for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5]) for v in violations
+    )

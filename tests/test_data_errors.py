@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import build, copy_project
+
 from macros.errors import ContentError
 from macros.tables import TableFile
 from macros.validate import validate
@@ -57,8 +57,16 @@ def test_unknown_field_is_an_error() -> None:
     ("relpath", "content", "expected"),
     [
         ("docs/_data/bronnen.yml", "documents: [\n", "docs/_data/bronnen.yml:"),
-        ("docs/_data/woordenlijst.yml", "terms:\n  - abbr: X\n    expansion: y\n    source: {doc: nergens, where: z}\n", "onbekend brondocument 'nergens'"),
-        ("docs/_data/tabellen/kapot.yml", "tables:\n  - id: k\n    caption: c\n", "docs/_data/tabellen/kapot.yml:2: [item k] tables[0].source: verplicht veld ontbreekt"),
+        (
+            "docs/_data/woordenlijst.yml",
+            "terms:\n  - abbr: X\n    expansion: y\n    source: {doc: nergens, where: z}\n",
+            "onbekend brondocument 'nergens'",
+        ),
+        (
+            "docs/_data/tabellen/kapot.yml",
+            "tables:\n  - id: k\n    caption: c\n",
+            "docs/_data/tabellen/kapot.yml:2: [item k] tables[0].source: verplicht veld ontbreekt",
+        ),
     ],
 )
 def test_bad_data_file_fails_the_build(tmp_path: Path, relpath: str, content: str, expected: str) -> None:
