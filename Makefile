@@ -22,6 +22,9 @@ build: setup
 test: setup-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
+check: setup
+	$(BIN)/python -m macros.check
+
 lint: setup
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/ruff format --check macros tests bench

@@ -64,16 +64,30 @@ def _describe(loc: Loc) -> str:
     return out
 
 
+def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
+    loc = _data_loc(loaded.data, tuple(err["loc"]), err["type"] == "missing")
+    message = _MESSAGES.get(err["type"], err["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    field = _describe(loc)
+    text = f"{field}: {message}" if field else message
+    return ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
+
+
+def validation_problems(
+    model: type[BaseModel], loaded: LoadedYaml, context: dict[str, Any] | None = None
+) -> list[ContentError]:
+    """Every validation error of ``loaded.data`` as ``model``, each located (empty when valid)."""
+    try:
+        model.model_validate(loaded.data, context=context)
+    except ValidationError as exc:
+        return [_to_content_error(loaded, err) for err in exc.errors(include_url=False)]
+    return []
+
+
 def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None = None) -> M:
     """Validate ``loaded.data`` as ``model``; the first error becomes a :class:`ContentError`."""
     try:
         return model.model_validate(loaded.data, context=context)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        loc = _data_loc(loaded.data, tuple(err["loc"]), err["type"] == "missing")
-        message = _MESSAGES.get(err["type"], err["msg"])
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        field = _describe(loc)
-        text = f"{field}: {message}" if field else message
-        raise ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc)) from None
+        raise _to_content_error(loaded, exc.errors(include_url=False)[0]) from None

@@ -1,0 +1,196 @@
+"""``make check``: check all content without a full build and print every problem.
+
+Runs every data file through its model, every page's front matter through its checks,
+and every relative Markdown link to a page (and, where the target has no macros, its
+anchor). Unlike the build, it does not stop at the first problem. Exit code 1 on any.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+from markdown.extensions.toc import slugify
+
+from .content import Bibliography, Glossary, check_source
+from .errors import ContentError
+from .facts import FactList
+from .pages import check_page_meta
+from .tables import TableFile
+from .validate import validation_problems
+from .yamlload import load_yaml
+
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
+_EXPLICIT_ID = re.compile(r"""(?:\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["'])""")
+
+Checker = Callable[[Path], Iterator[ContentError]]
+
+
+def _data_file(root: Path, path: Path, model: type, bib: Bibliography | None) -> Iterator[ContentError]:
+    try:
+        loaded = load_yaml(path, root)
+    except ContentError as exc:
+        yield exc
+        return
+    problems = validation_problems(model, loaded)
+    yield from problems
+    if problems or bib is None:
+        return
+    data = model.model_validate(loaded.data)
+    # Source references anywhere in the file must name a known document.
+    for loc, ref in _source_refs(data):
+        try:
+            check_source(ref, bib, loaded.path, loaded.line_of(loc), None)
+        except ContentError as exc:
+            yield exc
+
+
+def _source_refs(model: object, loc: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    from .content import SourceRef
+
+    if isinstance(model, SourceRef):
+        yield loc, model
+    elif isinstance(model, list):
+        for i, child in enumerate(model):
+            yield from _source_refs(child, (*loc, i))
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from _source_refs(getattr(model, name), (*loc, name))
+
+
+def check_data(root: Path) -> Iterator[ContentError]:
+    """Every shared data file under ``docs/_data`` (bibliography, glossary, tables, lists)."""
+    data = root / "docs" / "_data"
+    yield from _data_file(root, data / "bronnen.yml", Bibliography, None)
+    bib = _bibliography_or_none(root)
+    yield from _data_file(root, data / "woordenlijst.yml", Glossary, bib)
+    for path in sorted((data / "tabellen").glob("*.yml")):
+        yield from _data_file(root, path, TableFile, bib)
+    for path in sorted((data / "lijsten").glob("*.yml")):
+        yield from _data_file(root, path, FactList, bib)
+
+
+def _bibliography_or_none(root: Path) -> Bibliography | None:
+    try:
+        return Bibliography.model_validate(load_yaml(root / "docs" / "_data" / "bronnen.yml", root).data)
+    except Exception:
+        return None
+
+
+def _pages(root: Path) -> list[Path]:
+    docs = root / "docs"
+    return sorted(p for p in docs.rglob("*.md") if "_data" not in p.relative_to(docs).parts)
+
+
+def check_pages(root: Path) -> Iterator[ContentError]:
+    """Front matter of every page, pages missing from the navigation, and links between pages."""
+    bib = _bibliography_or_none(root)
+    docs = root / "docs"
+    pages = _pages(root)
+    nav_files = _nav_files(root)
+    anchors = {p: _anchors(p) for p in pages}
+    for page in pages:
+        shown = str(page.relative_to(root))
+        text = page.read_text(encoding="utf-8")
+        if bib is not None:
+            try:
+                check_page_meta(text, shown, bib)
+            except ContentError as exc:
+                yield exc
+        rel = page.relative_to(docs).as_posix()
+        if nav_files is not None and rel not in nav_files:
+            yield ContentError(shown, None, "pagina staat niet in de navigatie (nav in mkdocs.yml)")
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            for match in _LINK.finditer(line):
+                problem = _check_link(page, match.group(1), anchors)
+                if problem:
+                    yield ContentError(shown, lineno, problem)
+    if nav_files is not None:
+        for rel in sorted(nav_files - {p.relative_to(docs).as_posix() for p in pages}):
+            yield ContentError("mkdocs.yml", None, f"navigatie noemt '{rel}', maar dat bestand bestaat niet")
+
+
+def _check_link(page: Path, target: str, anchors: dict[Path, set[str] | None]) -> str | None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+        return None  # external (mailto:, https:) or absolute: the build's validation handles those
+    path_part, _, anchor = target.partition("#")
+    dest = page if not path_part else (page.parent / path_part).resolve()
+    if path_part and not path_part.endswith(".md"):
+        return None  # assets
+    if path_part and dest not in anchors:
+        return f"link naar '{path_part}': die pagina bestaat niet"
+    known = anchors.get(dest)
+    if anchor and known is not None and anchor not in known:
+        return f"link naar '{target}': anker '#{anchor}' bestaat niet op die pagina"
+    return None
+
+
+def _anchors(page: Path) -> set[str] | None:
+    """Heading and explicit ids of a page; ``None`` when macros may add more (not checkable here)."""
+    text = page.read_text(encoding="utf-8")
+    if "{{" in text or "{%" in text:
+        return None
+    ids: set[str] = set()
+    for line in text.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            ids.add(heading.group(3) or slugify(heading.group(2), "-"))
+        for match in _EXPLICIT_ID.finditer(line):
+            ids.add(match.group(1) or match.group(2))
+    return ids
+
+
+def _nav_files(root: Path) -> set[str] | None:
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    nav = config.get("nav")
+    if nav is None:
+        return None
+    found: set[str] = set()
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str):
+            if not re.match(r"^[a-z]+:", entry):
+                found.add(entry)
+        elif isinstance(entry, list):
+            for child in entry:
+                walk(child)
+        elif isinstance(entry, dict):
+            for child in entry.values():
+                walk(child)
+
+    walk(nav)
+    return found
+
+
+CHECKERS: list[Checker] = [check_data, check_pages]
+
+
+def run(root: Path) -> list[ContentError]:
+    """All problems found by all checkers, in order."""
+    return [problem for checker in CHECKERS for problem in checker(root)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print every problem (``file:line: [item] message``) and return 1 if there is any."""
+    root = Path(argv[0] if argv else ".").resolve()
+    problems = run(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+        return 1
+    print("Inhoud in orde: geen problemen gevonden.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
