@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from .charts import render_bar_chart
 from .facts import find_fact_list
 from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
@@ -35,6 +36,11 @@ def define_env(env) -> None:
     def table(name: str, table_id: str) -> str:
         """A data table from ``docs/_data/tabellen/<name>.yml``."""
         return site.table(name, table_id, page_file(), bronnen_url())
+
+    @env.macro
+    def bar_chart(name: str, table_id: str, value_column: int = 1, max_value: float | None = None) -> str:
+        """A data table whose ``value_column`` also shows each figure as a bar (no JS)."""
+        return render_bar_chart(site, name, table_id, value_column, page_file(), bronnen_url(), max_value)
 
     @env.macro
     def fact_list(list_id: str, style: str = "list", show_title: bool = False) -> str:
