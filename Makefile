@@ -1,7 +1,7 @@
 # One command for each daily task. Each sets up what it needs on a fresh machine.
 #   make serve   - build and serve the site on http://127.0.0.1:8000/ (live reload)
 #   make test    - the whole test suite (installs Python packages, npm tools and Chromium)
-#   make build   - strict build into site/
+#   make build   - strict build into site/, plus the offline zip in site/downloads/
 #   make check   - check all content without a full build
 #   make bench   - benchmarks (bench/)
 #   make lint    - ruff
@@ -16,8 +16,9 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup
 	$(BIN)/mkdocs serve --strict
 
-build: setup
+build: setup node_modules/.installed
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.offline --site-dir site
 
 test: setup-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -10,6 +10,9 @@ from .charts import render_bar_chart
 from .facts import find_fact_list
 from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
+from .pocket import pocket_card as render_pocket_card
+from .publishing import page_dates
+from .quiz.macros import register_quiz_macros
 from .site import load_site_data
 
 BRONNEN_PAGE = "bronnen/"
@@ -29,8 +32,12 @@ def define_env(env) -> None:
     def page_file() -> str:
         return f"docs/{env.page.file.src_uri}"
 
+    # The offline copy (mkdocs.offline.yml) has no directory URLs: bronnen.html, not bronnen/.
+    bronnen_page = BRONNEN_PAGE if env.conf["use_directory_urls"] else "bronnen.html"
+    env.conf["extra"]["bronnen_page"] = bronnen_page
+
     def bronnen_url() -> str:
-        return get_relative_url(BRONNEN_PAGE, env.page.url)
+        return get_relative_url(bronnen_page, env.page.url)
 
     @env.macro
     def table(name: str, table_id: str) -> str:
@@ -48,6 +55,11 @@ def define_env(env) -> None:
         return site.fact_list(list_id, page_file(), bronnen_url(), style, show_title)
 
     @env.macro
+    def pocket_card(list_id: str, title: str | None = None) -> str:
+        """A printable pocket card (one page) from ``docs/_data/lijsten/<list_id>.yml``."""
+        return render_pocket_card(site, list_id, page_file(), title)
+
+    @env.macro
     def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
         return find_fact_list(site.fact_lists, list_id, page_file())
@@ -56,6 +68,8 @@ def define_env(env) -> None:
     def glossary_terms():
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
+
+    register_quiz_macros(env, site, BRONNEN_PAGE)
 
     @env.macro
     def bibliography():
@@ -68,3 +82,5 @@ def on_pre_page_macros(env) -> None:
     site = env.variables["site_data"]
     source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     check_page_meta(source_text, f"docs/{env.page.file.src_uri}", site.bib)
+    # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
+    env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path))

@@ -1,0 +1,121 @@
+"""Build the offline copy of the site and zip it: ``python -m macros.offline --site-dir site``.
+
+The offline copy is built from ``mkdocs.offline.yml`` (Material's ``offline`` plugin: no
+directory URLs, the search index inlined in a script) and opens from disk via ``file://``.
+Material would load its worker shim from a CDN; we ship the pinned npm package instead, so
+the copy makes no request to any other host. The zip holds one folder with ``index.html``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
+SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
+ZIP_FOLDER = "kennisbank-hardnekkige-alk"
+# Useless from disk: the 404 page (absolute links, shown only by a web server) and the sitemap.
+NOT_ZIPPED = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+
+
+class OfflineBuildError(RuntimeError):
+    """The offline copy could not be built; the message says why and what to do."""
+
+
+def _load(path: Path) -> dict:
+    with path.open("rb") as fd:
+        return yaml_load(fd)
+
+
+def check_config(root: Path = ROOT) -> dict:
+    """The merged offline config; fails if its plugins drifted from ``mkdocs.yml``'s.
+
+    INHERIT replaces lists instead of merging them, so the offline config repeats the plugin
+    list; a plugin added to ``mkdocs.yml`` only would silently be missing offline.
+    """
+    main = _load(root / "mkdocs.yml")
+    offline = _load(root / OFFLINE_CONFIG)
+    expected = [*main.get("plugins", []), "offline"]
+    if offline.get("plugins") != expected:
+        raise OfflineBuildError(
+            f"{OFFLINE_CONFIG}: plugins must be those of mkdocs.yml plus 'offline'.\n"
+            f"  mkdocs.yml + offline: {expected}\n  {OFFLINE_CONFIG}: {offline.get('plugins')}"
+        )
+    shim = offline.get("extra", {}).get("polyfills", [])
+    if shim != [SHIM_TARGET.as_posix()]:
+        raise OfflineBuildError(f"{OFFLINE_CONFIG}: extra.polyfills must be ['{SHIM_TARGET.as_posix()}']")
+    return offline
+
+
+def build_offline_site(dest: Path, root: Path = ROOT) -> Path:
+    """Strict build of the offline copy into ``dest`` (which must not exist yet)."""
+    check_config(root)
+    shim = root / SHIM_SOURCE
+    if not shim.is_file():
+        raise OfflineBuildError(f"{SHIM_SOURCE} ontbreekt: run `npm ci` (or `make setup-test`) first")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / OFFLINE_CONFIG), "-d", str(dest)]
+    result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise OfflineBuildError(f"offline build failed:\n{result.stdout}{result.stderr}")
+    (dest / SHIM_TARGET).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, dest / SHIM_TARGET)
+    return dest
+
+
+def zip_site(site: Path, zip_path: Path) -> Path:
+    """Zip ``site`` into ``zip_path`` under one top folder, files in sorted order."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = zip_path.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(
+            p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in NOT_ZIPPED
+        ):
+            zf.write(path, f"{ZIP_FOLDER}/{path.relative_to(site).as_posix()}")
+    tmp.replace(zip_path)
+    return zip_path
+
+
+def zip_name(root: Path = ROOT) -> str:
+    """File name of the zip, from ``extra.offline_zip`` in ``mkdocs.yml``."""
+    name = _load(root / "mkdocs.yml").get("extra", {}).get("offline_zip")
+    if not name:
+        raise OfflineBuildError("mkdocs.yml: extra.offline_zip ontbreekt")
+    return name
+
+
+def build_offline_zip(site_dir: Path, root: Path = ROOT) -> Path:
+    """Build the offline copy and put its zip at ``site_dir/downloads/<extra.offline_zip>``."""
+    with tempfile.TemporaryDirectory(prefix="halk-offline-") as tmp:
+        offline = build_offline_site(Path(tmp) / "site", root)
+        return zip_site(offline, site_dir / "downloads" / zip_name(root))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build the offline zip into an already built site directory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        parser.error(f"{args.site_dir} is not a built site (no index.html); run mkdocs build first")
+    try:
+        path = build_offline_zip(args.site_dir)
+    except OfflineBuildError as err:
+        print(f"ERROR: {err}", file=sys.stderr)
+        return 1
+    print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
