@@ -1,0 +1,39 @@
+"""MkDocs hooks (registered under ``hooks:`` in mkdocs.yml): small fixes to each page's final HTML."""
+
+from __future__ import annotations
+
+import re
+
+# An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
+_ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
+# Interactive elements an abbreviation may sit in. A focusable abbreviation inside one of them
+# would be a second tab stop within the same control, so such occurrences are passed over.
+_INTERACTIVE = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def focusable_abbreviations(html: str) -> str:
+    """Make the first occurrence of each abbreviation in ``html`` keyboard-focusable.
+
+    Material's tooltips (``content.tooltips``) show an abbreviation's expansion on hover and
+    on keyboard focus, but an ``<abbr>`` cannot take focus by itself. One tab stop per
+    abbreviation per page is enough to read its meaning; one on every occurrence would bury
+    the links under tab stops. Occurrences inside links, buttons, summaries and labels are
+    skipped (the next one outside such a control gets the tab stop).
+    """
+    inside_control = [m.span() for m in _INTERACTIVE.finditer(html)]
+    seen: set[str] = set()
+
+    def replace(match: re.Match[str]) -> str:
+        text, attrs = match["text"], match["attrs"]
+        start = match.start()
+        if text in seen or "tabindex" in attrs or any(a <= start < b for a, b in inside_control):
+            return match.group(0)
+        seen.add(text)
+        return f'<abbr{attrs} tabindex="0">{text}</abbr>'
+
+    return _ABBR.sub(replace, html)
+
+
+def on_page_content(html: str, **_: object) -> str:
+    """MkDocs hook: post-process the HTML of each page's content (page, config, files unused)."""
+    return focusable_abbreviations(html)
