@@ -26,10 +26,10 @@ def focusable_abbreviations(html: str) -> str:
     def replace(match: re.Match[str]) -> str:
         text, attrs = match["text"], match["attrs"]
         start = match.start()
-        if text in seen or "tabindex" in attrs or any(a <= start < b for a, b in inside_control):
+        if text in seen or any(a <= start < b for a, b in inside_control):
             return match.group(0)
         seen.add(text)
-        return f'<abbr{attrs} tabindex="0">{text}</abbr>'
+        return match.group(0) if "tabindex" in attrs else f'<abbr{attrs} tabindex="0">{text}</abbr>'
 
     return _ABBR.sub(replace, html)
 

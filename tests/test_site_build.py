@@ -1,0 +1,201 @@
+"""The strict build of the real site: every page complete, Dutch and private; abbreviations focusable."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import material
+import pytest
+from helpers import ROOT, build
+from site_pages import Node, page_file, parse, site_pages
+
+from macros.hooks import focusable_abbreviations
+
+MATERIAL = Path(material.__file__).parent / "templates"
+# English that Python-Markdown, Material's templates or a default admonition title would put
+# in a page; Material's translatable strings are added from its own en.html below.
+ENGLISH_FRAGMENTS = ("Made with", "Not found", "Jump back to footnote", "Permanent link", "Skip to content")
+ADMONITION_DEFAULTS = {"Note", "Abstract", "Info", "Tip", "Success", "Question", "Warning", "Failure", "Danger"}
+ADMONITION_DEFAULTS |= {"Bug", "Example", "Quote", "Summary", "Details", "Attention", "Caution", "Error", "Hint"}
+# Attributes that load something: a value outside the site would be a request to a third party.
+LOADING_ATTRS = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset")}
+LOADING_ATTRS |= {"video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",)}
+LOADING_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir: Path) -> dict[str, Node]:
+    """Every built page (from sitemap.xml), parsed."""
+    return {page: parse(page_file(site_dir, page).read_text(encoding="utf-8")) for page in site_pages(site_dir)}
+
+
+def _material_strings(name: str) -> dict[str, str]:
+    """The translation table of Material's ``partials/languages/<name>.html``."""
+    text = (MATERIAL / "partials" / "languages" / f"{name}.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([^"]+)": "([^"]*)"', text, re.MULTILINE))
+
+
+def _our_strings() -> dict[str, str]:
+    """Our effective UI strings: Material's Dutch ones with overrides/partials/languages/custom.html on top."""
+    custom = (ROOT / "overrides" / "partials" / "languages" / "custom.html").read_text(encoding="utf-8")
+    return _material_strings("nl") | dict(re.findall(r'^\s*"([^"]+)": "([^"]*)"', custom, re.MULTILINE))
+
+
+def _ui_text(doc: Node) -> list[str]:
+    """What a page shows or announces besides its article: labels and titles, and the text of its chrome."""
+    out = []
+    for el in doc.elements():
+        out += [el.attrs[a] for a in ("aria-label", "title", "placeholder", "alt") if el.attrs.get(a)]
+        if el.tag not in ("script", "style") and not any(a.tag == "article" for a in [el, *el.ancestors()]):
+            out += [" ".join(c.split()) for c in el.children if isinstance(c, str) and c.strip()]
+    return out
+
+
+# -- the build ---------------------------------------------------------------------------------------
+def test_strict_build_passes_without_warnings(tmp_path: Path) -> None:
+    result = build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_sitemap_lists_every_built_page_and_every_nav_page(site_dir: Path) -> None:
+    from mkdocs.utils.yaml import yaml_load
+
+    listed = set(site_pages(site_dir))
+    built = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")}
+    built = {"" if p == "./" else p for p in built}
+    assert built == listed, f"built but not in sitemap: {built - listed}; in sitemap, not built: {listed - built}"
+
+    def nav_files(items: object) -> list[str]:
+        if isinstance(items, str):
+            return [items]
+        if isinstance(items, dict):
+            return [f for v in items.values() for f in nav_files(v)]
+        return [f for item in items for f in nav_files(item)] if isinstance(items, list) else []
+
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        nav = nav_files(yaml_load(fd)["nav"])
+    urls = {re.sub(r"(^|/)index\.md$", r"\1", f).removesuffix(".md") for f in nav}
+    urls = {u if u == "" or u.endswith("/") else f"{u}/" for u in urls}
+    assert urls <= listed, f"nav pages missing from the build: {urls - listed}"
+
+
+# -- every page --------------------------------------------------------------------------------------
+def test_every_page_has_lang_h1_description_and_sources(pages: dict[str, Node]) -> None:
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        config = yaml_load(fd)
+    problems = []
+    for page, doc in pages.items():
+        where = f"/{page}"
+        html = doc.find("html")[0]
+        if html.attrs.get("lang") != "nl":
+            problems.append(f"{where}: html lang is {html.attrs.get('lang')!r}, not 'nl'")
+        h1s = doc.find("h1")
+        title = doc.find("title")[0].text().removesuffix(f" - {config['site_name']}")
+        if len(h1s) != 1 or h1s[0].text() != title:
+            problems.append(
+                f"{where}: expected one <h1> with the page title {title!r}, found {[h.text() for h in h1s]}"
+            )
+        descriptions = [m.attrs.get("content", "") for m in doc.find("meta") if m.attrs.get("name") == "description"]
+        if len(descriptions) != 1 or not descriptions[0].strip():
+            problems.append(f"{where}: no meta description")
+        elif " ".join(descriptions[0].split()) == " ".join(config["site_description"].split()):
+            problems.append(f"{where}: meta description is the site-wide fallback, not the page's own")
+        asides = doc.find("aside", "halk-page-sources")
+        if len(asides) != 1:
+            problems.append(f"{where}: no 'Bronnen van deze pagina' aside")
+            continue
+        heading = asides[0].find("h2")
+        links = [a.attrs.get("href", "") for li in asides[0].find("li") for a in li.find("a")]
+        if not heading or heading[0].text() != "Bronnen van deze pagina":
+            problems.append(f"{where}: the sources aside is not titled 'Bronnen van deze pagina'")
+        targets = [urljoin(f"http://site/{page}", href) for href in links]
+        if not links or not all(re.fullmatch(r"http://site/bronnen/#[\w-]+", t) for t in targets):
+            problems.append(f"{where}: the sources aside lists no source linked to the sources page: {links}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_english_ui_strings(pages: dict[str, Node]) -> None:
+    english, ours = _material_strings("en"), _our_strings()
+    skip = {"language", "direction"}
+    leftovers = {
+        v for k, v in english.items() if k not in skip and not k.startswith("search.config") and ours.get(k) == v
+    }
+    # Strings Material's Dutch shares with English must be Dutch words too, listed here; else fix them.
+    assert not leftovers - {"Tabs", "Metadata", "in"}, f"Dutch UI strings still equal to the English ones: {leftovers}"
+    english_values = {
+        v for k, v in english.items() if k not in skip and not k.startswith("search.config") and ours.get(k) != v
+    }
+    assert "Header" in english_values and "Footer" in english_values, "Material's en.html could not be read"
+    problems = []
+    for page, doc in pages.items():
+        shown = _ui_text(doc)
+        config = json.loads(next(s for s in doc.find("script") if s.attrs.get("id") == "__config").text())
+        shown += list(config["translations"].values())
+        for text in shown:
+            if text in english_values or any(fragment in text for fragment in ENGLISH_FRAGMENTS):
+                problems.append(f"/{page}: English UI string {text!r}")
+        for title in doc.find(cls="admonition-title") + doc.find("summary"):
+            if title.text() in ADMONITION_DEFAULTS:
+                problems.append(f"/{page}: admonition or details block with the default English title {title.text()!r}")
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_no_resource_from_another_host(site_dir: Path, pages: dict[str, Node]) -> None:
+    external = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+    problems = []
+    for page, doc in pages.items():
+        for el in doc.elements():
+            attrs = LOADING_ATTRS.get(el.tag, ())
+            if el.tag == "link" and LOADING_RELS & set(el.attrs.get("rel", "").split()):
+                attrs = ("href",)
+            problems += [
+                f"/{page}: <{el.tag} {a}={el.attrs[a]!r}>" for a in attrs if external.match(el.attrs.get(a, ""))
+            ]
+            if re.search(r"url\(\s*['\"]?(?:https?:)?//", el.attrs.get("style", "")):
+                problems.append(f"/{page}: <{el.tag} style> loads from another host")
+    for css in site_dir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8")):
+            problems.append(f"{css.relative_to(site_dir)}: url({url})")
+    assert not problems, "\n".join(problems)
+
+
+# -- abbreviations -----------------------------------------------------------------------------------
+def test_first_abbreviation_of_each_kind_per_page_takes_focus(pages: dict[str, Node]) -> None:
+    controls = {"a", "button", "summary", "label"}
+    problems, seen_any = [], False
+    for page, doc in pages.items():
+        article = doc.find("article")[0]
+        first: dict[str, Node] = {}
+        for abbr in article.find("abbr"):
+            seen_any = True
+            in_control = any(a.tag in controls for a in abbr.ancestors())
+            if not abbr.attrs.get("title"):
+                problems.append(f"/{page}: <abbr>{abbr.text()}</abbr> has no expansion")
+            if not in_control and abbr.text() not in first:
+                first[abbr.text()] = abbr
+                if abbr.attrs.get("tabindex") != "0":
+                    problems.append(f"/{page}: first {abbr.text()} is not focusable")
+            elif "tabindex" in abbr.attrs:
+                problems.append(f"/{page}: a later or nested {abbr.text()} is focusable too")
+    assert seen_any, "no page uses an abbreviation from the glossary; the test checks nothing"
+    assert not problems, "\n".join(problems)
+
+
+def test_focusable_abbreviations_marks_only_the_first_outside_links() -> None:
+    alk = '<abbr title="Aanhoudende lichamelijke klachten">ALK</abbr>'
+    ggz = '<abbr title="Geestelijke gezondheidszorg">GGZ</abbr>'
+    html = f'<p><a href="x/">{alk}</a> {alk} {ggz} {alk}</p><details><summary>{ggz}</summary></details>'
+    out = focusable_abbreviations(html)
+    focus = 'tabindex="0">'
+    assert out.count(focus) == 2
+    assert out == (
+        f'<p><a href="x/">{alk}</a> {alk.replace(">ALK", " " + focus + "ALK")} '
+        f"{ggz.replace('>GGZ', ' ' + focus + 'GGZ')} {alk}</p><details><summary>{ggz}</summary></details>"
+    )
+    assert focusable_abbreviations(out) == out, "running twice adds nothing"
