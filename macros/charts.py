@@ -58,13 +58,19 @@ def build_bar_chart(table: Table, value_column: int, page: str, max_value: float
     """
     where = f"bar_chart('{table.id}')"
     if value_column < 1 or value_column >= len(table.columns):
-        raise ContentError(page, None, f"{where}: value_column {value_column} bestaat niet (kies 1 tot en met {len(table.columns) - 1})")
+        raise ContentError(
+            page,
+            None,
+            f"{where}: value_column {value_column} bestaat niet (kies 1 tot en met {len(table.columns) - 1})",
+        )
     values: list[tuple[str, float]] = []
     for i, row in enumerate(table.rows, start=1):
         cell = row[value_column]
         value = parse_figure(cell) if isinstance(cell, str) else None
         if value is None:
-            raise ContentError(page, None, f"{where}: rij {i}, kolom '{table.columns[value_column]}' is geen getal: {cell!r}")
+            raise ContentError(
+                page, None, f"{where}: rij {i}, kolom '{table.columns[value_column]}' is geen getal: {cell!r}"
+            )
         values.append((cell, value))
     scale = max_value if max_value is not None else max(v for _, v in values)
     if scale <= 0:
