@@ -3,7 +3,8 @@
 #   make test    - the whole test suite (installs Python packages, npm tools and Chromium)
 #   make build   - strict build into site/, plus the offline zip in site/downloads/
 #   make check   - check all content without a full build
-#   make bench   - benchmarks (bench/)
+#   make bench   - benchmarks (bench/): quiz build cost, results in bench/results/
+#   make schema  - regenerate schema/quiz-module.schema.json from the quiz models
 #   make lint    - ruff
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -11,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench lint setup setup-test chromium
+.PHONY: serve build test check bench schema lint setup setup-test chromium
 
 serve: setup
 	$(BIN)/mkdocs serve --strict
@@ -25,6 +26,12 @@ test: setup-test
 
 check: setup
 	$(BIN)/python -m macros.check
+
+bench: setup
+	$(BIN)/python bench/quiz_build.py
+
+schema: setup
+	$(BIN)/python -m macros.quiz.schema
 
 lint: setup
 	$(BIN)/ruff check macros tests bench

@@ -12,6 +12,7 @@ from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
 from .pocket import pocket_card as render_pocket_card
 from .publishing import page_dates
+from .quiz.macros import register_quiz_macros
 from .site import load_site_data
 
 BRONNEN_PAGE = "bronnen/"
@@ -67,6 +68,8 @@ def define_env(env) -> None:
     def glossary_terms():
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
+
+    register_quiz_macros(env, site, BRONNEN_PAGE)
 
     @env.macro
     def bibliography():

@@ -1,0 +1,68 @@
+"""The quiz macros pages call: ``quiz``, ``quiz_item``, ``quiz_index`` and ``quiz_modules``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+from ..errors import ContentError
+from .bank import QuizBanks, load_quiz_banks
+from .render import QuizRenderer
+
+QUIZ_DIR = Path("docs") / "_data" / "quiz"
+MODULE_PAGE = "leermodules/{}/"
+
+
+def _locate(error: ContentError, page_path: Path, call: str) -> ContentError:
+    """Add the line of the macro call on the page to an error that names only the page."""
+    if error.line is not None or not page_path.exists():
+        return error
+    pattern = re.compile(re.escape(call[0]) + r"\s*\(\s*['\"]" + re.escape(call[1]) + r"['\"]")
+    for number, line in enumerate(page_path.read_text(encoding="utf-8").splitlines(), 1):
+        if pattern.search(line):
+            return ContentError(error.path, number, error.detail, error.item_id)
+    return error
+
+
+def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
+    """Load every question bank (a mistake stops the build) and register the quiz macros."""
+    root = Path(env.project_dir)
+    banks = load_quiz_banks(root / QUIZ_DIR, root, site.bib)
+    renderer = QuizRenderer(site, banks)
+
+    def here() -> tuple[str, Path, str]:
+        page = env.page
+        return f"docs/{page.file.src_uri}", Path(page.file.abs_src_path), get_relative_url(bronnen_page, page.url)
+
+    @env.macro
+    def quiz(module_id: str) -> str:
+        """A whole quiz module from ``docs/_data/quiz/<module_id>.yml``."""
+        page, path, bronnen = here()
+        try:
+            return renderer.module(module_id, page, bronnen)
+        except ContentError as exc:
+            raise _locate(exc, path, ("quiz", module_id)) from None
+
+    @env.macro
+    def quiz_item(item_id: str) -> str:
+        """One quiz item by its id, from whichever module holds it."""
+        page, path, bronnen = here()
+        try:
+            return renderer.item(item_id, page, bronnen)
+        except ContentError as exc:
+            raise _locate(exc, path, ("quiz_item", item_id)) from None
+
+    @env.macro
+    def quiz_index() -> str:
+        """The list of every quiz module with its metadata and a link to its page."""
+        return renderer.index(lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url))
+
+    @env.macro
+    def quiz_modules():
+        """The validated modules by id, for pages that lay them out by hand."""
+        return banks.modules
+
+    return banks

@@ -1,0 +1,93 @@
+"""Turn validated modules and items into HTML with the templates in ``overrides/halk/quiz/``.
+
+Every text from a bank goes through the site's Markdown renderer (``md``/``md_block``), which
+escapes raw HTML; the templates only add structure. Nothing here needs MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..yamlload import load_yaml
+from .answers import answer_hash, answer_key, encode_key, step_order
+from .bank import QuizBanks
+from .models import Item, QuizModule
+
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+
+
+class Strings:
+    """The quiz UI's Dutch strings (``strings.yml``): ``t("check")``, ``t("stage", n=2)``."""
+
+    def __init__(self, path: Path = STRINGS_FILE):
+        data = load_yaml(path).data
+        self.page: dict[str, str] = data["page"]
+        self.script: dict[str, str] = data["script"]
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The page string ``key`` with ``{placeholders}`` filled in."""
+        text = self.page[key]
+        return text.format(**values) if values else text
+
+    @cached_property
+    def script_json(self) -> str:
+        """The strings the script needs, as compact JSON for a data attribute."""
+        return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
+
+
+class QuizRenderer:
+    """Renders quizzes for one build; ``site`` provides ``md``, ``md_block``, ``cite``, ``render``."""
+
+    def __init__(self, site: Any, banks: QuizBanks, strings: Strings | None = None):
+        self.site = site
+        self.banks = banks
+        self.t = strings or Strings()
+
+    def _context(self, bronnen_url: str) -> dict[str, Any]:
+        return {
+            "t": self.t,
+            "cite": lambda ref: self.site.cite(ref, bronnen_url),
+            "key_of": lambda item: encode_key(answer_key(item, item.id), item.id),
+            "hash_of": answer_hash,
+            "step_order": step_order,
+            "units_of": units_of,
+        }
+
+    def module(self, module_id: str, page: str, bronnen_url: str) -> str:
+        """HTML for a whole module: intro, every item, score and summary."""
+        module = self.banks.module(module_id, page)
+        return self.site.render("quiz/module.html", module=module, **self._context(bronnen_url))
+
+    def item(self, item_id: str, page: str, bronnen_url: str) -> str:
+        """HTML for one item, on any page; its saved progress is shared with its module."""
+        module, item = self.banks.item(item_id, page)
+        return self.site.render("quiz/single_item.html", module=module, item=item, **self._context(bronnen_url))
+
+    def index(self, page_url_of: Any) -> str:
+        """HTML list of every module with its metadata and a link (``page_url_of(module_id)``)."""
+        modules = sorted(self.banks.modules.values(), key=lambda m: m.module.title)
+        return self.site.render("quiz/index.html", modules=modules, url_of=page_url_of, t=self.t)
+
+
+def units_of(item: Item) -> list[tuple[Any, str, str, Any]]:
+    """The questions of an item as (question, html id prefix, shuffle seed, case stage or None)."""
+    if item.type == "case":
+        return [(s.question, f"{item.id}--{s.id}", f"{item.id}/{s.id}", s) for s in item.stages]
+    return [(item, item.id, item.id, None)]
+
+
+def module_sources(module: QuizModule) -> list[str]:
+    """The source documents a module's items cite, in order of first use."""
+    seen: list[str] = []
+    for item in module.items:
+        if item.source.doc not in seen:
+            seen.append(item.source.doc)
+    return seen
+
+
+def item_count(module: QuizModule) -> int:
+    """Number of scored items in a module."""
+    return len(module.items)

@@ -1,0 +1,52 @@
+"""Fixtures for the quiz tests: the example banks, a renderer, and the built fixture site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, build, serve
+from quizsite import FIXTURES, make_quiz_project
+
+from macros.content import load_bibliography
+from macros.markdown_render import MarkdownRenderer
+from macros.quiz import QuizBanks, QuizRenderer, load_quiz_banks
+from macros.site import load_site_data
+
+
+@pytest.fixture(scope="session")
+def bib():
+    """The real bibliography (source document ids)."""
+    return load_bibliography(ROOT / "docs" / "_data", ROOT)
+
+
+@pytest.fixture(scope="session")
+def example_banks(bib) -> QuizBanks:
+    """The named examples of every type, from tests/fixtures/quiz/."""
+    return load_quiz_banks(FIXTURES, ROOT, bib)
+
+
+@pytest.fixture(scope="session")
+def renderer(example_banks: QuizBanks) -> QuizRenderer:
+    """A quiz renderer with a fixed Markdown set-up, so golden files do not follow site config."""
+    site = load_site_data(ROOT)
+    site.renderer = MarkdownRenderer(["attr_list", "md_in_html"])
+    return QuizRenderer(site, example_banks)
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site (real site with the example banks instead of the real ones), built strict."""
+    base = tmp_path_factory.mktemp("quizsite")
+    project = make_quiz_project(base / "project")
+    result = build(project, base / "site")
+    assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def quiz_url(quiz_site: Path) -> Iterator[str]:
+    """Base URL of the fixture site on a loopback server."""
+    with serve(quiz_site) as url:
+        yield url

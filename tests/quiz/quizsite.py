@@ -1,0 +1,72 @@
+"""A small fixture site with the example banks of tests/fixtures/quiz instead of the real ones.
+
+This way golden, validity, axe and browser tests do not depend on the real banks' contents.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from helpers import ROOT, copy_project
+
+from macros.content import load_bibliography
+from macros.quiz import load_quiz_banks
+from macros.quiz.pages import module_page
+
+FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
+# A page with single items (quiz_item) from both example modules.
+LOOSE_PAGE = """---
+title: Losse vragen
+description: Losse voorbeeldvragen op een gewone pagina.
+sources:
+  - doc: profielschets
+    where: paragraaf 1.2
+---
+
+# Losse vragen
+
+Een losse vraag in de tekst:
+
+{{ quiz_item("vb-single-basis") }}
+
+En nog een:
+
+{{ quiz_item("vb-truefalse-basis") }}
+"""
+
+
+def make_quiz_project(dest: Path) -> Path:
+    """Copy the project to ``dest`` and swap the real banks and module pages for the examples."""
+    project = copy_project(dest)
+    quiz_dir = project / "docs" / "_data" / "quiz"
+    for bank in quiz_dir.glob("*.yml"):
+        bank.unlink()
+    pages_dir = project / "docs" / "leermodules"
+    for page in pages_dir.glob("*.md"):
+        if page.name != "index.md":
+            page.unlink()
+    for bank in sorted(FIXTURES.glob("*.yml")):
+        shutil.copy2(bank, quiz_dir / bank.name)
+    bib = load_bibliography(project / "docs" / "_data", project)
+    banks = load_quiz_banks(quiz_dir, project, bib)
+    entries = []
+    for module_id, module in banks.modules.items():
+        (pages_dir / f"{module_id}.md").write_text(module_page(module), encoding="utf-8")
+        entries.append(f"leermodules/{module_id}.md")
+    (pages_dir / "losse-vragen.md").write_text(LOOSE_PAGE, encoding="utf-8")
+    entries.append("leermodules/losse-vragen.md")
+    config = project / "mkdocs.yml"
+    text = re.sub(
+        r"^[ \t]*- leermodules/(?!index\.md)\S+\.md[ \t]*\n", "", config.read_text(encoding="utf-8"), flags=re.M
+    )
+    text, count = re.subn(
+        r"^([ \t]*)- leermodules/index\.md[ \t]*\n",
+        lambda m: m.group(0) + "".join(f"{m.group(1)}- {e}\n" for e in entries),
+        text,
+        flags=re.M,
+    )
+    assert count == 1, "mkdocs.yml nav has no leermodules/index.md entry"
+    config.write_text(text, encoding="utf-8")
+    return project

@@ -1,0 +1,304 @@
+"""Every mistake an editor can make in a question bank stops the build with file, line and id."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import build, mkdocs_env
+from quizsite import make_quiz_project
+
+from macros.errors import ContentError
+from macros.quiz import load_quiz_banks
+
+PATH = "docs/_data/quiz/m.yml"
+# A valid bank; each case below breaks one thing in it. Line numbers in the comments.
+VALID = """\
+module:
+  id: m
+  title: Titel
+  description: Omschrijving.
+  version: 1
+  minutes: 5
+  pass_mark: 70
+  objectives:
+    - iets kunnen
+items:
+  - id: een
+    type: single
+    stem: Vraag?
+    source: {doc: profielschets, where: "1.2"}
+    options:
+      - text: A
+        correct: true
+      - text: B
+  - id: twee
+    type: ordering
+    stem: Zet in volgorde.
+    source: {doc: rovers-2025, where: dia}
+    steps: [eerste, tweede, derde]
+"""
+# line 11: "- id: een", 16: "- text: A", 19: "- id: twee", 23: steps
+
+
+def load(tmp_path: Path, text: str, name: str = "m.yml", extra: dict[str, str] | None = None):
+    """Write ``text`` as a bank (plus ``extra`` banks) and load the folder like the build does."""
+    folder = tmp_path / "docs" / "_data" / "quiz"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    for other, content in (extra or {}).items():
+        (folder / other).write_text(content, encoding="utf-8")
+    from helpers import ROOT
+
+    from macros.content import load_bibliography
+
+    return load_quiz_banks(folder, tmp_path, load_bibliography(ROOT / "docs" / "_data", ROOT))
+
+
+def error_of(tmp_path: Path, text: str, **kwargs) -> str:
+    """The message a bad bank produces."""
+    with pytest.raises(ContentError) as exc:
+        load(tmp_path, text, **kwargs)
+    return str(exc.value)
+
+
+def test_the_valid_bank_loads(tmp_path: Path) -> None:
+    banks = load(tmp_path, VALID)
+    assert list(banks.items) == ["een", "twee"]
+
+
+CASE_STAGES = """\
+  - id: drie
+    type: case
+    stem: Een casus.
+    source: {doc: profielschets, where: "1.2"}
+    stages:
+      - id: a
+        text: Eerst dit.
+        question:
+          type: case
+          stem: Genest?
+"""
+
+CASES = {
+    "malformed-yaml": (
+        VALID.replace("    stem: Vraag?", "    stem: [Vraag?"),
+        f"{PATH}:13: ongeldige YAML: expected ',' or ']', but got '?'",
+    ),
+    "duplicate-key": (
+        VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    stem: Nog eens?\n"),
+        f"{PATH}:14: sleutel 'stem' staat twee keer in dezelfde lijst",
+    ),
+    "unknown-type": (
+        VALID.replace("type: single", "type: singel"),
+        f"{PATH}:12: [item een] items[0].type: onbekend vraagtype 'singel' "
+        "(bekend: single, multiple, truefalse, classify, ordering, phrasing, case)",
+    ),
+    "missing-type": (
+        VALID.replace("    type: single\n", ""),
+        f"{PATH}:11: [item een] items[0].type: verplicht veld ontbreekt",
+    ),
+    "unknown-field": (
+        VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    uitleg: x\n"),
+        f"{PATH}:14: [item een] items[0].uitleg: onbekend veld",
+    ),
+    "missing-field": (
+        VALID.replace("    stem: Vraag?\n", ""),
+        f"{PATH}:11: [item een] items[0].stem: verplicht veld ontbreekt",
+    ),
+    "duplicate-id-in-bank": (
+        VALID.replace("id: twee", "id: een"),
+        f"{PATH}:19: [item een] id 'een' komt al voor in {PATH}:11; een id is uniek over alle modules",
+    ),
+    "no-correct-answer": (
+        VALID.replace("        correct: true\n", ""),
+        f"{PATH}:15: [item een] items[0].options: geen enkele optie is juist (zet correct: true bij het juiste antwoord)",
+    ),
+    "two-correct-in-single": (
+        VALID.replace("      - text: B\n", "      - text: B\n        correct: true\n"),
+        f"{PATH}:15: [item een] items[0].options: 2 opties zijn juist; bij dit type is precies één optie juist",
+    ),
+    "correct-answer-not-an-option": (
+        VALID.replace("        correct: true\n", "        correct: C\n"),
+        f"{PATH}:17: [item een] items[0].options[0].correct: "
+        "'C' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)",
+    ),
+    "empty-options": (
+        VALID.replace("      - text: A\n        correct: true\n      - text: B\n", "").replace(
+            "    options:\n", "    options: []\n"
+        ),
+        f"{PATH}:15: [item een] items[0].options: minstens twee opties nodig",
+    ),
+    "duplicate-option": (
+        VALID.replace("- text: B", "- text: A"),
+        f"{PATH}:15: [item een] items[0].options: optie 'A' komt twee keer voor",
+    ),
+    "multiple-all-correct": (
+        VALID.replace("type: single", "type: multiple").replace(
+            "      - text: B\n", "      - text: B\n        correct: true\n"
+        ),
+        f"{PATH}:15: [item een] items[0].options: alle opties zijn juist; zet minstens één optie op correct: false",
+    ),
+    "phrasing-option-without-feedback": (
+        VALID.replace("type: single", "type: phrasing").replace(
+            "        correct: true\n", "        correct: true\n        feedback: Goed.\n"
+        ),
+        f"{PATH}:19: [item een] items[0].options[1].feedback: verplicht veld ontbreekt",
+    ),
+    "duplicate-ordering-steps": (
+        VALID.replace("[eerste, tweede, derde]", "[eerste, tweede, eerste]"),
+        f"{PATH}:23: [item twee] items[1].steps: stap 'eerste' komt twee keer voor",
+    ),
+    "too-few-ordering-steps": (
+        VALID.replace("[eerste, tweede, derde]", "[eerste, tweede]"),
+        f"{PATH}:23: [item twee] items[1].steps: minstens drie stappen nodig",
+    ),
+    "missing-source": (
+        VALID.replace("    source: {doc: rovers-2025, where: dia}\n", ""),
+        f"{PATH}:19: [item twee] items[1].source: verplicht veld ontbreekt",
+    ),
+    "unknown-source-doc": (
+        VALID.replace("doc: rovers-2025", "doc: rovers-2024"),
+        f"{PATH}:22: [item twee] onbekend brondocument 'rovers-2024' "
+        "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
+    ),
+    "file-name-differs-from-module-id": (
+        VALID.replace("  id: m\n", "  id: andere\n"),
+        f"{PATH}:2: module.id 'andere' moet gelijk zijn aan de bestandsnaam 'm'",
+    ),
+    "pass-mark-above-100": (
+        VALID.replace("pass_mark: 70", "pass_mark: 170"),
+        f"{PATH}:7: [item m] module.pass_mark: pass_mark 170 ligt niet tussen 1 en 100 (een percentage)",
+    ),
+    "pass-mark-zero": (
+        VALID.replace("pass_mark: 70", "pass_mark: 0"),
+        f"{PATH}:7: [item m] module.pass_mark: pass_mark 0 ligt niet tussen 1 en 100 (een percentage)",
+    ),
+    "no-items": (
+        VALID.split("items:\n")[0] + "items: []\n",
+        f"{PATH}:10: items: de module heeft geen vragen",
+    ),
+    "bad-id-format": (
+        VALID.replace("id: twee", "id: Twee_2"),
+        f"{PATH}:19: [item Twee_2] items[1].id: String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'",
+    ),
+    "stem-with-a-list": (
+        VALID.replace("    stem: Vraag?\n", "    stem: |\n      Vraag?\n\n      - a\n"),
+        f"{PATH}:13: [item een] items[0].stem: de vraag (stem) moet één alinea zijn, zonder lijst, kop of witregel",
+    ),
+    "classify-unknown-category": (
+        VALID
+        + """\
+  - id: drie
+    type: classify
+    stem: Sorteer.
+    source: {doc: profielschets, where: "1.2"}
+    categories: [{id: ja, label: Ja}, {id: nee, label: Nee}]
+    statements:
+      - {text: Iets, category: ja}
+      - {text: Anders, category: misschien}
+""",
+        f"{PATH}:24: [item drie] items[2]: stelling 'Anders' staat in categorie 'misschien', die niet bestaat (bekend: ja, nee)",
+    ),
+    "classify-duplicate-category": (
+        VALID
+        + """\
+  - id: drie
+    type: classify
+    stem: Sorteer.
+    source: {doc: profielschets, where: "1.2"}
+    categories: [{id: ja, label: Ja}, {id: ja, label: Nee}]
+    statements:
+      - {text: Iets, category: ja}
+""",
+        f"{PATH}:28: [item drie] items[2].categories: categorie 'ja' komt twee keer voor",
+    ),
+    "case-stage-with-nested-case": (
+        VALID + CASE_STAGES,
+        f"{PATH}:32: [item drie] items[2].stages[0].question: een casusfase kan geen casus bevatten",
+    ),
+    "case-stage-question-with-id": (
+        VALID
+        + CASE_STAGES.replace(
+            "type: case\n          stem: Genest?",
+            "type: single\n          id: x\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
+        ),
+        f"{PATH}:33: [item drie] items[2].stages[0].question.id: onbekend veld",
+    ),
+    "case-duplicate-stage": (
+        VALID
+        + CASE_STAGES.replace(
+            "type: case\n          stem: Genest?",
+            "type: single\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
+        )
+        + "      - id: a\n        text: Nog eens.\n        question: {type: truefalse, stem: S, statements: [{text: x, answer: true}]}\n",
+        f"{PATH}:28: [item drie] items[2].stages: fase 'a' komt twee keer voor",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_bad_bank_is_reported_precisely(tmp_path: Path, case: str) -> None:
+    text, expected = CASES[case]
+    assert error_of(tmp_path, text) == expected
+
+
+def test_duplicate_id_across_banks(tmp_path: Path) -> None:
+    other = VALID.replace("  id: m\n", "  id: a\n").replace("id: een", "id: eigen")
+    message = error_of(tmp_path, VALID, extra={"a.yml": other})
+    assert message == (
+        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page_text", "expected"),
+    [
+        (
+            '# X\n\n{{ quiz("bestaat-niet") }}\n',
+            "quiz: module 'bestaat-niet' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
+        ),
+        (
+            "# X\n\nTekst.\n\n{{ quiz_item('vb-nergens') }}\n",
+            "[item vb-nergens] quiz_item: vraag 'vb-nergens' bestaat in geen enkele module",
+        ),
+    ],
+    ids=["unknown-module", "unknown-item"],
+)
+def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, page_text: str, expected: str) -> None:
+    project = make_quiz_project(tmp_path / "project")
+    page = project / "docs" / "leermodules" / "losse-vragen.md"
+    head = page.read_text(encoding="utf-8").split("# Losse vragen")[0]
+    page.write_text(head + page_text, encoding="utf-8")
+    line = head.count("\n") + page_text.count("\n")  # the macro call is on the last line
+    # Without -q: mkdocs-macros reports a macro's error as a warning, which -q would hide.
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(tmp_path / "out"),
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(), cwd=project, check=False)
+    assert result.returncode != 0
+    assert f"docs/leermodules/losse-vragen.md:{line}: {expected}" in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_bad_bank_fails_the_whole_build(tmp_path: Path) -> None:
+    project = make_quiz_project(tmp_path / "project")
+    bank = project / "docs" / "_data" / "quiz" / "voorbeeld-keuze.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: phrasing", "type: zin"), encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert (
+        "docs/_data/quiz/voorbeeld-keuze.yml:49: [item vb-phrasing-basis] items[3].type: onbekend vraagtype 'zin'"
+        in (result.stderr + result.stdout)
+    )
+    assert not (tmp_path / "out" / "index.html").exists()
