@@ -56,9 +56,10 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
             raise _locate(exc, path, ("quiz_item", item_id)) from None
 
     @env.macro
-    def quiz_index() -> str:
+    def quiz_index(order: list[str] | None = None) -> str:
         """The list of every quiz module with its metadata and a link to its page."""
-        return renderer.index(lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url))
+        url_of = lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url)  # noqa: E731
+        return renderer.index(url_of, order)
 
     @env.macro
     def quiz_modules():

@@ -66,9 +66,14 @@ class QuizRenderer:
         module, item = self.banks.item(item_id, page)
         return self.site.render("quiz/single_item.html", module=module, item=item, **self._context(bronnen_url))
 
-    def index(self, page_url_of: Any) -> str:
-        """HTML list of every module with its metadata and a link (``page_url_of(module_id)``)."""
-        modules = sorted(self.banks.modules.values(), key=lambda m: m.module.title)
+    def index(self, page_url_of: Any, order: list[str] | None = None) -> str:
+        """HTML list of every module with its metadata and a link (``page_url_of(module_id)``).
+
+        Modules named in ``order`` come first, in that order; the rest follow by title.
+        """
+        order = order or []
+        rank = {module_id: i for i, module_id in enumerate(order)}
+        modules = sorted(self.banks.modules.values(), key=lambda m: (rank.get(m.module.id, len(order)), m.module.title))
         return self.site.render("quiz/index.html", modules=modules, url_of=page_url_of, t=self.t)
 
 
