@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
 from markdown.extensions.toc import slugify
+from pydantic import BaseModel
 
 from .content import Bibliography, Glossary, check_source
 from .errors import ContentError

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 from .errors import ContentError
-from .validate import Strict, validate
+from .validate import LocatedValueError, Strict, validate
 from .yamlload import load_yaml
 
 
@@ -48,7 +48,9 @@ class Table(Strict):
         width = len(self.columns)
         for i, row in enumerate(self.rows):
             if len(row) != width:
-                raise ValueError(f"rij {i + 1} heeft {len(row)} cellen, de kolomkoppen zijn er {width}")
+                raise LocatedValueError(
+                    ("rows", i), f"rij {i + 1} heeft {len(row)} cellen, de kolomkoppen zijn er {width}"
+                )
         for col in self.numeric:
             if not 0 <= col < width:
                 raise ValueError(f"numeric noemt kolom {col}, maar er zijn kolommen 0 tot en met {width - 1}")

@@ -64,8 +64,18 @@ def _describe(loc: Loc) -> str:
     return out
 
 
+class LocatedValueError(ValueError):
+    """A validator's error about a part of the value (e.g. ``("rows", 2)``), so it gets that line."""
+
+    def __init__(self, loc: tuple[int | str, ...], message: str):
+        super().__init__(message)
+        self.loc = loc
+
+
 def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
-    loc = _data_loc(loaded.data, tuple(err["loc"]), err["type"] == "missing")
+    inner = (err.get("ctx") or {}).get("error")
+    extra = inner.loc if isinstance(inner, LocatedValueError) else ()
+    loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
     message = _MESSAGES.get(err["type"], err["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

@@ -329,9 +329,9 @@ def _short_row() -> Breakage:
     rel = "docs/_data/tabellen/verklaringsmodel.yml"
     original = (ROOT / rel).read_text(encoding="utf-8")
     text, _ = _drop_line(original, r"- \[bewegingsangst", "- - Instandhoudend/beïnvloedend")
-    # A whole-table check: the error points at the table's first line.
-    table_line = next(i for i, line in enumerate(original.splitlines(), 1) if line.strip() == "- id: factoren")
-    return rel, text, f"{rel}:{table_line}: [item factoren] tables[0]: rij 3 heeft 3 cellen, de kolomkoppen zijn er 4"
+    # The error points at the short row itself.
+    row_line = next(i for i, line in enumerate(text.splitlines(), 1) if "- - Instandhoudend/beïnvloedend" in line)
+    return rel, text, f"{rel}:{row_line}: [item factoren] tables[0].rows[2]: rij 3 heeft 3 cellen, de kolomkoppen zijn er 4"
 
 
 def _broken_syntax() -> Breakage:

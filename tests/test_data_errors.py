@@ -42,7 +42,8 @@ def test_validation_error_points_at_field_line_and_id() -> None:
     with pytest.raises(ContentError) as exc:
         validate(TableFile, load_yaml_text(text, "t.yml"))
     assert exc.value.item_id == "eerste"
-    assert "rij 2 heeft 1 cellen" in str(exc.value)
+    assert exc.value.line == 8, "the error points at the short row itself"
+    assert "tables[0].rows[1]: rij 2 heeft 1 cellen" in str(exc.value)
 
 
 def test_unknown_field_is_an_error() -> None:
