@@ -298,7 +298,7 @@ def test_bad_bank_fails_the_whole_build(tmp_path: Path) -> None:
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert (
-        "docs/_data/quiz/voorbeeld-keuze.yml:49: [item vb-phrasing-basis] items[3].type: onbekend vraagtype 'zin'"
+        "docs/_data/quiz/voorbeeld-keuze.yml:50: [item vb-phrasing-basis] items[3].type: onbekend vraagtype 'zin'"
         in (result.stderr + result.stdout)
     )
     assert not (tmp_path / "out" / "index.html").exists()

@@ -1,0 +1,154 @@
+"""Pure render functions against golden HTML, plus the properties the markup must keep.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change; review the diff.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from quizsite import FIXTURES
+
+from macros.quiz import QuizBanks, QuizRenderer
+from macros.quiz.answers import answer_hash, answer_key, encode_key
+from macros.quiz.models import ITEM_TYPES
+from macros.quiz.schema import SCHEMA_PATH, schema_text
+
+GOLDEN = FIXTURES / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+EXAMPLE_IDS = [
+    "vb-single-basis",
+    "vb-single-opmaak",
+    "vb-multiple-basis",
+    "vb-phrasing-basis",
+    "vb-truefalse-basis",
+    "vb-classify-modi",
+    "vb-ordering-verwijzen",
+    "vb-case-verwijzing",
+]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def check_golden(name: str, html: str) -> None:
+    """Compare ``html`` with ``golden/<name>.html`` (or write it when UPDATE_GOLDEN=1)."""
+    path = GOLDEN / f"{name}.html"
+    if UPDATE or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(html + "\n", encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"golden file {path.name} was missing and has been written; review and commit it")
+    assert html + "\n" == path.read_text(encoding="utf-8"), f"{path.name} differs; UPDATE_GOLDEN=1 to accept"
+
+
+def test_examples_cover_every_type(example_banks: QuizBanks) -> None:
+    types = {example_banks.items[i][1].type for i in EXAMPLE_IDS}
+    assert types == set(ITEM_TYPES)
+    assert set(EXAMPLE_IDS) == set(example_banks.items)
+
+
+@pytest.mark.parametrize("item_id", EXAMPLE_IDS)
+def test_item_matches_golden(renderer: QuizRenderer, item_id: str) -> None:
+    check_golden(item_id, renderer.item(item_id, "docs/x.md", "../bronnen/"))
+
+
+@pytest.mark.parametrize("module_id", ["voorbeeld-keuze", "voorbeeld-stellingen"])
+def test_module_matches_golden(renderer: QuizRenderer, module_id: str) -> None:
+    check_golden(f"module-{module_id}", renderer.module(module_id, "docs/x.md", "../bronnen/"))
+
+
+def test_index_matches_golden(renderer: QuizRenderer) -> None:
+    check_golden("index", renderer.index(lambda m: f"{m}/", ["voorbeeld-stellingen"]))
+
+
+def test_text_from_data_is_escaped(renderer: QuizRenderer) -> None:
+    html = renderer.item("vb-single-opmaak", "docs/x.md", "")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>" not in html and "<i>" not in html
+    assert "<em>nadruk</em>" in html and "<code>code</code>" in html
+
+
+def test_no_plain_answer_key_in_markup(renderer: QuizRenderer, example_banks: QuizBanks) -> None:
+    html = renderer.module("voorbeeld-keuze", "docs/x.md", "")
+    assert "data-correct" not in html and "correct" not in re.sub(r"<details.*?</details>", "", html, flags=re.S)
+    # The key decodes (as quiz.js does) to the answer key.
+    for item_id in ("vb-single-basis", "vb-multiple-basis"):
+        encoded = re.search(rf'data-quiz-item="{item_id}".*?data-quiz-key="([^"]+)"', html).group(1)
+        raw = base64.b64decode(encoded)
+        decoded = bytes(b ^ item_id.encode()[i % len(item_id)] for i, b in enumerate(raw))
+        assert json.loads(decoded) == answer_key(example_banks.items[item_id][1], item_id)
+    assert answer_key(example_banks.items["vb-single-basis"][1], "vb-single-basis") == 1
+    assert answer_key(example_banks.items["vb-multiple-basis"][1], "vb-multiple-basis") == [0, 1]
+
+
+def test_ordering_is_shown_shuffled_and_key_restores_order(example_banks: QuizBanks, renderer: QuizRenderer) -> None:
+    item = example_banks.items["vb-ordering-verwijzen"][1]
+    html = renderer.item(item.id, "docs/x.md", "")
+    shown = re.findall(r'class="halk-q__step-text"[^>]*>([^<]+)<', html)
+    assert sorted(shown) == sorted(item.steps) and shown != item.steps
+    key = answer_key(item, item.id)
+    assert [shown[i] for i in key] == item.steps
+
+
+def test_answer_hash_ignores_wording_but_not_answers(example_banks: QuizBanks) -> None:
+    item = example_banks.items["vb-single-basis"][1]
+    reworded = item.model_copy(update={"stem": "Anders gezegd?"})
+    assert answer_hash(reworded) == answer_hash(item)
+    options = [item.options[1], item.options[0], item.options[2]]
+    assert answer_hash(item.model_copy(update={"options": options})) != answer_hash(item)
+    assert encode_key(1, "ab") != encode_key(1, "cd")
+
+
+def test_schema_file_is_up_to_date() -> None:
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run `make schema` and commit the result"
+    schema = json.loads(schema_text())
+    assert schema["additionalProperties"] is False
+    assert set(schema["$defs"]["SingleItem"]["required"]) >= {"id", "type", "stem", "source", "options"}
+
+
+def test_every_bank_names_the_schema() -> None:
+    for bank in [*sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml")), *sorted(FIXTURES.glob("*.yml"))]:
+        first = bank.read_text(encoding="utf-8").splitlines()[0]
+        assert "$schema=" in first and "quiz-module.schema.json" in first, f"{bank.name}: first line names no schema"
+
+
+def test_ui_strings_live_only_in_strings_file() -> None:
+    # Dutch UI words must not be typed into templates or the script.
+    for path in [
+        *(ROOT / "overrides" / "halk" / "quiz").rglob("*.html"),
+        ROOT / "docs" / "assets" / "quiz" / "quiz.js",
+    ]:
+        text = re.sub(r"\{#.*?#\}|/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for word in ("Controleer", "Opnieuw", "Toon antwoord", "Goed:", "Niet goed", "Omhoog", "Omlaag", "Vraag "):
+            assert word not in text, f"{path.name} contains the UI string {word!r}; put it in strings.yml"
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs java and npm's vnu-jar (make test)")
+def test_example_markup_is_valid_html(renderer: QuizRenderer, tmp_path: Path) -> None:
+    body = "\n".join(
+        [
+            renderer.module("voorbeeld-keuze", "docs/x.md", "../bronnen/"),
+            renderer.module("voorbeeld-stellingen", "docs/x.md", "../bronnen/"),
+            renderer.index(lambda m: f"{m}/"),
+        ]
+    )
+    page = tmp_path / "voorbeelden.html"
+    page.write_text(
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Voorbeelden</title></head>'
+        f"<body><main><h1>Voorbeelden</h1>\n{body}\n</main></body></html>\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "text", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
