@@ -1,0 +1,370 @@
+"""Publishing: the site under a sub-path, sitemap, 404, meta, version and date, print, pocket cards, vnu."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from helpers import ROOT, mkdocs_env
+
+from macros.publishing import dutch_date, git_date, last_updated, page_dates
+from macros.yamlload import load_yaml
+
+PREFIX = "/kennisbank/"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# The pocket cards on docs/zakkaarten.md, in page order; each is a fact list in docs/_data/lijsten/.
+POCKET_CARDS = ["verwijsstappen", "modi", "misverstanden", "criteria", "samenvatting"]
+# vnu errors that come from Material's own templates (message, regex on the offending markup, why).
+# Only these exact Material constructs are filtered; the test prints how many of each it dropped.
+VNU_MATERIAL_ERRORS = [
+    (
+        "Attribute “autocomplete” is only allowed when the input type is",
+        r'<input class="md-toggle" data-md-toggle="(drawer|search)"',
+        "Material's base.html puts autocomplete=off on its drawer/search checkbox toggles (stops "
+        "Firefox restoring their state); browsers ignore it on checkboxes.",
+    ),
+    (
+        "Bad value “” for attribute “tabindex” on element “label”",
+        r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
+        'Material\'s partials/nav-item.html writes tabindex="" on section labels when '
+        "navigation.sections is on; browsers treat an empty tabindex as absent.",
+    ),
+]
+
+
+def _config() -> dict:
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        return yaml_load(fd)
+
+
+def _front_matter(md: Path) -> dict:
+    text = md.read_text(encoding="utf-8")
+    match = re.match(r"\A---\n(.*?\n)---\n", text, re.DOTALL)
+    assert match, f"{md} has no front matter"
+    return yaml.safe_load(match.group(1))
+
+
+def _doc_pages() -> dict[str, Path]:
+    """Built path (directory URLs) -> Markdown source, for every page under docs/."""
+    out = {}
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs")
+        if rel.parts[0].startswith("_"):
+            continue
+        stem = rel.with_suffix("")
+        url = "" if stem.name == "index" else f"{stem.as_posix()}/"
+        if stem.name == "index" and stem.parent != Path("."):
+            url = f"{stem.parent.as_posix()}/"
+        out[url] = md
+    return out
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX only, and the site's 404 page for anything unknown there."""
+
+    site: Path
+
+    def translate_path(self, path: str) -> str:
+        rel = urlsplit(path).path
+        if not rel.startswith(PREFIX):
+            return str(self.site / "__not_under_prefix__")
+        return super().translate_path("/" + rel[len(PREFIX) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.site / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The site built for and served under http://127.0.0.1:<port>/kennisbank/ (site dir, base URL)."""
+    site = tmp_path_factory.mktemp("subpath-site")
+    handler = type("Handler", (_SubPathHandler,), {"site": site})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    env = mkdocs_env() | {"SITE_URL": base}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, base
+    server.shutdown()
+    server.server_close()
+
+
+def _watch_requests(page) -> tuple[list[str], list[str]]:
+    """Record every request URL and every failed or >= 400 response on ``page``."""
+    requests: list[str] = []
+    failures: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failures.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.url} -> {r.status}"))
+    return requests, failures
+
+
+# -- sitemap, meta, version, date (static checks on the sub-path build) ---------------------------
+
+
+def test_sitemap_lists_every_page_under_the_sub_path(subpath) -> None:
+    site, base = subpath
+    tree = ET.parse(site / "sitemap.xml")
+    locs = [el.text for el in tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)]
+    assert all(loc.startswith(base) for loc in locs), [loc for loc in locs if not loc.startswith(base)]
+    expected = {base + url for url in _doc_pages()}
+    assert set(locs) == expected
+    built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    assert {loc[len(base) :].rstrip("/") or "." for loc in locs} == built
+
+
+@pytest.mark.parametrize("url", sorted(_doc_pages()))
+def test_page_carries_description_version_and_date(subpath, url: str) -> None:
+    site, _ = subpath
+    md = _doc_pages()[url]
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    description = _front_matter(md)["description"]
+    meta = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert meta, f"{url}: no meta description"
+    assert meta.group(1) == description.replace("&", "&amp;").replace('"', "&quot;")
+    version = _config()["extra"]["content_version"]
+    assert f"Inhoudsversie {version}" in html
+    expected = page_dates(md)
+    assert f'Laatst bijgewerkt: <time datetime="{expected["iso"]}">{expected["text"]}</time>' in html
+
+
+def test_dutch_dates() -> None:
+    assert dutch_date(dt.date(2026, 11, 24)) == "24 november 2026"
+    assert dutch_date(dt.date(2027, 3, 1)) == "1 maart 2027"
+    assert dutch_date(dt.date(2026, 12, 31)) == "31 december 2026"
+
+
+def test_last_updated_comes_from_git_or_falls_back_to_the_build_date(tmp_path: Path) -> None:
+    committed = ROOT / "mkdocs.yml"
+    expected = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "mkdocs.yml"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    if not expected:
+        pytest.skip("no git history in this checkout")
+    assert git_date(committed) == dt.date.fromisoformat(expected)
+    # A file outside any repository, or unknown to git, gets the build date.
+    loose = tmp_path / "nieuw.md"
+    loose.write_text("x", encoding="utf-8")
+    build_day = dt.date(2030, 1, 2)
+    assert git_date(loose) is None
+    assert last_updated(loose, today=build_day) == build_day
+    assert page_dates(loose, today=build_day) == {"iso": "2030-01-02", "text": "2 januari 2030"}
+
+
+# -- in Chromium under the sub-path ------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_pages_and_assets_load_under_the_sub_path(page, subpath) -> None:
+    _, base = subpath
+    requests, failures = _watch_requests(page)
+    for url in ["", "alk/", "zakkaarten/", "leermodules/"]:
+        response = page.goto(base + url)
+        assert response.status == 200, url
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").first.is_visible()
+    # Navigation by link (instant navigation) stays under the sub-path.
+    page.goto(base)
+    page.locator(".md-footer-meta a", has_text="Zakkaarten").click()
+    page.wait_for_url(base + "zakkaarten/")
+    assert not failures, failures
+    outside = [u for u in requests if not u.startswith(base)]
+    assert not outside, outside
+
+
+@pytest.mark.browser
+def test_search_works_under_the_sub_path(page, subpath) -> None:
+    _, base = subpath
+    requests, failures = _watch_requests(page)
+    page.goto(base + "alk/")
+    page.locator("input.md-search__input").fill("hardnekkige")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs and all(h.startswith(base) for h in hrefs), hrefs
+    results.first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(base)
+    assert not failures, failures
+    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+
+
+@pytest.mark.browser
+def test_dutch_404_page_works_at_any_depth(page, subpath) -> None:
+    _, base = subpath
+    requests, failures = _watch_requests(page)
+    response = page.goto(base + "bestaat/niet/diep/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert page.locator("html").get_attribute("lang") == "nl"
+    # Material's stylesheet loaded from the right place: the header is laid out as a bar.
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
+    page.locator("article a", has_text="startpagina").click()
+    page.wait_for_url(base)
+    broken = [f for f in failures if "bestaat/niet" not in f]
+    assert not broken, broken
+    assert all(u.startswith(base) for u in requests)
+
+
+# -- print -------------------------------------------------------------------------------------
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.browser
+def test_print_shows_only_the_content(page, base_url: str) -> None:
+    page.goto(base_url + "handreiking/")
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        assert page.locator(chrome).first.evaluate("el => getComputedStyle(el).display") == "none", chrome
+    assert page.locator("article h1").is_visible()
+    assert page.locator(".halk-updated").is_visible()
+    # Tables print whole: not clipped by a scroll wrapper.
+    tables = page.locator("article table")
+    for i in range(tables.count()):
+        assert tables.nth(i).is_visible()
+        wrap_overflow = tables.nth(i).evaluate(
+            "t => { const w = t.closest('.md-typeset__scrollwrap'); return w ? getComputedStyle(w).overflowX : 'visible' }"
+        )
+        assert wrap_overflow == "visible"
+
+
+@pytest.mark.browser
+def test_print_opens_details_and_shows_external_urls(page, base_url: str) -> None:
+    page.goto(base_url)
+    page.evaluate(
+        """() => document.querySelector("article").insertAdjacentHTML("afterbegin",
+            '<details id="t-d"><summary>Toon antwoord</summary><p id="t-hidden">Het antwoord</p></details>' +
+            '<p><a id="t-ext" href="https://example.org/x">extern</a> <a id="t-int" href="alk/">intern</a></p>')"""
+    )
+    assert not page.locator("#t-hidden").is_visible()
+    # CSS alone (::details-content) prints closed <details> open in Chromium.
+    page.emulate_media(media="print")
+    assert page.locator("#t-hidden").is_visible()
+    assert page.evaluate("document.getElementById('t-d').open") is False
+    # print.js on beforeprint: links to other sites get their address, <details> open; restored after.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    after = "id => getComputedStyle(document.getElementById(id), '::after').content"
+    assert page.get_attribute("#t-ext", "data-print-url") == "https://example.org/x"
+    assert page.evaluate(after, "t-ext") == '" (https://example.org/x)"'
+    assert page.get_attribute("#t-int", "data-print-url") is None
+    assert page.evaluate(after, "t-int") in ("none", "normal")
+    assert page.evaluate("document.getElementById('t-d').open") is True
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.getElementById('t-d').open") is False
+
+
+@pytest.mark.browser
+def test_a_page_prints_to_pdf(page, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "alk/")
+    pdf = page.pdf(format="A4", path=str(tmp_path / "alk.pdf"))
+    assert pdf.startswith(b"%PDF")
+    assert _pdf_pages(pdf) >= 1
+
+
+# -- pocket cards --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("list_id", POCKET_CARDS)
+def test_pocket_card_shows_every_item_and_its_source(site_dir: Path, list_id: str) -> None:
+    html = (site_dir / "zakkaarten" / "index.html").read_text(encoding="utf-8")
+    data = load_yaml(ROOT / "docs" / "_data" / "lijsten" / f"{list_id}.yml", ROOT).data
+    card = re.search(rf'<section [^>]*id="kaart-{list_id}"[^>]*>.*?</section>', html, re.DOTALL)
+    assert card, f"no card for {list_id}"
+    items = re.findall(r'data-item="([^"]+)"', card.group(0))
+    assert items == [item["id"] for item in data["items"]]
+    bib = yaml.safe_load((ROOT / "docs" / "_data" / "bronnen.yml").read_text(encoding="utf-8"))
+    doc = next(d for d in bib["documents"] if d["id"] == data["source"]["doc"])
+    source_line = re.search(r'<p class="halk-pocket-card__source">(.*?)</p>', card.group(0), re.DOTALL).group(1)
+    assert doc["title"].replace("&", "&amp;") in source_line
+    assert data["source"]["where"].replace("&", "&amp;") in source_line
+
+
+def test_pocket_card_for_an_unknown_list_fails_the_build(tmp_path: Path) -> None:
+    from helpers import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "zakkaarten.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ pocket_card("bestaat-niet") }}\n', encoding="utf-8")
+    # Not helpers.build: with -q MkDocs hides the macros plugin's error message.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
+    result = subprocess.run(cmd, cwd=project, env=mkdocs_env(), capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "docs/zakkaarten.md: lijst 'bestaat-niet' bestaat niet" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "zakkaarten" / "index.html").exists()
+
+
+@pytest.mark.browser
+def test_pocket_cards_print_one_per_page(page, base_url: str) -> None:
+    page.goto(base_url + "zakkaarten/")
+    cards = page.locator(".halk-pocket-card")
+    assert cards.count() == len(POCKET_CARDS)
+    pdf = page.pdf(format="A4")
+    # The explanation on the first page, then exactly one page per card.
+    assert _pdf_pages(pdf) == 1 + len(POCKET_CARDS)
+
+
+# -- HTML validity (Nu Html Checker) -------------------------------------------------------------
+
+
+def test_vnu_reports_no_errors_in_our_markup(site_dir: Path, tmp_path: Path) -> None:
+    if not shutil.which("java"):
+        pytest.fail("java not found: the Nu Html Checker needs a JRE (Debian: default-jre-headless)")
+    assert VNU_JAR.is_file(), "vnu.jar missing: run `npm ci` (make setup-test)"
+    pages = sorted(str(p) for p in site_dir.rglob("*.html"))
+    out = tmp_path / "vnu.json"
+    cmd = ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", *pages]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=600)
+    out.write_text(result.stderr or result.stdout, encoding="utf-8")
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+
+    def material_reason(m: dict) -> str | None:
+        extract = m.get("extract", "")
+        for message, markup, reason in VNU_MATERIAL_ERRORS:
+            if m["message"].startswith(message) and re.search(markup, extract):
+                return reason
+        return None
+
+    ours = [m for m in errors if material_reason(m) is None]
+    for message, _, reason in VNU_MATERIAL_ERRORS:
+        dropped = sum(1 for m in errors if m["message"].startswith(message) and material_reason(m))
+        print(f"filtered {dropped} x {message!r}: {reason}")
+    report = "\n".join(
+        f"{Path(urlsplit(m['url']).path).relative_to(site_dir)}:{m.get('lastLine')}: {m['message']}" for m in ours[:40]
+    )
+    assert not ours, f"{len(ours)} vnu errors:\n{report}"
