@@ -38,10 +38,10 @@ def _load(path: Path) -> dict:
 
 
 def check_config(root: Path = ROOT) -> dict:
-    """The merged offline config; fails if its plugins drifted from ``mkdocs.yml``'s.
+    """The merged offline config; fails if its plugins or features drifted from ``mkdocs.yml``'s.
 
     INHERIT replaces lists instead of merging them, so the offline config repeats the plugin
-    list; a plugin added to ``mkdocs.yml`` only would silently be missing offline.
+    and feature lists; a plugin added to ``mkdocs.yml`` only would silently be missing offline.
     """
     main = _load(root / "mkdocs.yml")
     offline = _load(root / OFFLINE_CONFIG)
@@ -50,6 +50,12 @@ def check_config(root: Path = ROOT) -> dict:
         raise OfflineBuildError(
             f"{OFFLINE_CONFIG}: plugins must be those of mkdocs.yml plus 'offline'.\n"
             f"  mkdocs.yml + offline: {expected}\n  {OFFLINE_CONFIG}: {offline.get('plugins')}"
+        )
+    features = [f for f in main["theme"].get("features", []) if not f.startswith("navigation.instant")]
+    if offline["theme"].get("features") != features:
+        raise OfflineBuildError(
+            f"{OFFLINE_CONFIG}: theme.features must be those of mkdocs.yml without navigation.instant*.\n"
+            f"  expected: {features}\n  {OFFLINE_CONFIG}: {offline['theme'].get('features')}"
         )
     shim = offline.get("extra", {}).get("polyfills", [])
     if shim != [SHIM_TARGET.as_posix()]:
