@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, serve
-from quizsite import FIXTURES, make_quiz_project
+from helpers import ROOT, build
+from quizsite import FIXTURES, free_port, make_quiz_project, serve_on
 
 from macros.content import load_bibliography
 from macros.markdown_render import MarkdownRenderer
@@ -36,17 +36,23 @@ def renderer(example_banks: QuizBanks) -> QuizRenderer:
 
 
 @pytest.fixture(scope="session")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quiz_port() -> int:
+    """The port the fixture site is built for and served on."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory, quiz_port: int) -> Path:
     """The fixture site (real site with the example banks instead of the real ones), built strict."""
     base = tmp_path_factory.mktemp("quizsite")
-    project = make_quiz_project(base / "project")
+    project = make_quiz_project(base / "project", site_url=f"http://127.0.0.1:{quiz_port}/")
     result = build(project, base / "site")
     assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
     return base / "site"
 
 
 @pytest.fixture(scope="session")
-def quiz_url(quiz_site: Path) -> Iterator[str]:
+def quiz_url(quiz_site: Path, quiz_port: int) -> Iterator[str]:
     """Base URL of the fixture site on a loopback server."""
-    with serve(quiz_site) as url:
+    with serve_on(quiz_site, quiz_port) as url:
         yield url

@@ -1,0 +1,354 @@
+"""The quiz in a real Chromium: keyboard journeys per type, live feedback, score, saving,
+instant navigation, broken storage, no JavaScript, and axe before and after answering.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import format_violations, run_axe
+
+from macros.quiz import QuizBanks
+from macros.quiz.answers import answer_key
+
+pytestmark = pytest.mark.browser
+
+KEUZE = "leermodules/voorbeeld-keuze/"
+STELLINGEN = "leermodules/voorbeeld-stellingen/"
+LOS = "leermodules/losse-vragen/"
+PAGE_OF = {
+    "vb-single-basis": KEUZE,
+    "vb-multiple-basis": KEUZE,
+    "vb-phrasing-basis": KEUZE,
+    "vb-truefalse-basis": STELLINGEN,
+    "vb-classify-modi": STELLINGEN,
+    "vb-ordering-verwijzen": STELLINGEN,
+    "vb-case-verwijzing": STELLINGEN,
+}
+
+
+def tab_to(page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def wrong_answer(unit_type: str, key):
+    """An answer in the shape of ``key`` that is not right."""
+    if unit_type in ("single", "phrasing"):
+        return (key + 1) % 2 if key in (0, 1) else 0
+    if unit_type == "multiple":
+        return key[:1]
+    if unit_type == "truefalse":
+        return [not key[0], *key[1:]]
+    if unit_type == "classify":
+        return [(key[0] + 1) % 3, *key[1:]]
+    return None  # ordering: leave the shuffled order, which is never right
+
+
+def answer_unit(page, unit, unit_type: str, answer) -> None:
+    """Give ``answer`` with the keyboard only, starting from the unit's first control."""
+    if unit_type in ("single", "phrasing"):
+        unit.locator("input").first.focus()
+        page.keyboard.press("Space")
+        for _ in range(answer):
+            page.keyboard.press("ArrowDown")
+    elif unit_type == "multiple":
+        boxes = unit.locator("input")
+        boxes.first.focus()
+        for i in range(boxes.count()):
+            if i in answer:
+                page.keyboard.press("Space")
+            if i < boxes.count() - 1:
+                page.keyboard.press("Tab")
+    elif unit_type in ("truefalse", "classify"):
+        groups = unit.locator("[data-quiz-group]")
+        for g in range(groups.count()):
+            if g == 0:
+                groups.nth(0).locator("input").first.focus()
+            else:
+                page.keyboard.press("Tab")
+            page.keyboard.press("Space")
+            steps = int(answer[g] is False) if unit_type == "truefalse" else answer[g]
+            for _ in range(steps):
+                page.keyboard.press("ArrowRight")
+    elif unit_type == "ordering" and answer is None:
+        unit.locator('[data-quiz-action="up"]').first.focus()
+    elif unit_type == "ordering":
+        for position, step in enumerate(answer):
+            li = unit.locator(f'[data-quiz-step="{step}"]')
+            up = li.locator('[data-quiz-action="up"]')
+            up.focus()
+            while (
+                unit.locator("[data-quiz-step]").evaluate_all(
+                    "(els, s) => els.findIndex(e => e.dataset.quizStep === s)", str(step)
+                )
+                > position
+            ):
+                page.keyboard.press("Enter")
+                # Focus stays on the pressed button while its step moves.
+                assert page.evaluate(
+                    "() => document.activeElement.closest('[data-quiz-step]').dataset.quizStep"
+                ) == str(step)
+
+
+def feedback(page, item_id: str) -> str:
+    """The text of an item's live region once it is filled."""
+    region = page.locator(f"#vraag-{item_id} [data-quiz-feedback]")
+    page.wait_for_function("el => el.textContent.trim() !== ''", arg=region.element_handle())
+    return region.inner_text()
+
+
+def answer_item(page, banks: QuizBanks, item_id: str, right: bool) -> str:
+    """Answer an item by keyboard, check it with Enter, and return the live region's text."""
+    item = banks.items[item_id][1]
+    keys = answer_key(item, item.id)
+    stages = [s.question for s in item.stages] if item.type == "case" else [item]
+    keys = keys if item.type == "case" else [keys]
+    units = page.locator(f"#vraag-{item_id} [data-quiz-unit]")
+    for u, (question, key) in enumerate(zip(stages, keys, strict=True)):
+        give = key if right or u > 0 else wrong_answer(question.type, key)
+        answer_unit(page, units.nth(u), question.type, give)
+    # Arrow keys and choosing never submit: nothing has been announced yet.
+    assert page.locator(f"#vraag-{item_id} [data-quiz-feedback]").inner_text() == ""
+    tab_to(page, f'#vraag-{item_id} [data-quiz-action="check"]')
+    page.keyboard.press("Enter")
+    text = feedback(page, item_id)
+    assert page.evaluate("() => document.activeElement.dataset.quizAction") == "check", "focus moved unasked"
+    return text
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+@pytest.mark.parametrize("item_id", list(PAGE_OF))
+def test_keyboard_journey(page, quiz_url: str, example_banks: QuizBanks, item_id: str, right: bool) -> None:
+    page.goto(quiz_url + PAGE_OF[item_id])
+    text = answer_item(page, example_banks, item_id, right)
+    if right:
+        assert text.startswith("Goed:\nDat klopt.") or text.startswith("Goed: Dat klopt."), text
+    else:
+        assert text.startswith("Niet goed:") and "Dat klopt niet." in text, text
+    region = page.locator(f"#vraag-{item_id} [data-quiz-feedback]")
+    assert region.get_attribute("aria-live") == "polite"
+    assert region.locator(".halk-sr").inner_text().strip() in ("Goed:", "Niet goed:")
+
+
+def test_feedback_names_the_chosen_option(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    page.goto(quiz_url + KEUZE)
+    text = answer_item(page, example_banks, "vb-single-basis", right=False)
+    assert "Nee, het zijn er meer." in text
+    page.locator('#vraag-vb-single-basis [data-quiz-action="retry"]').click()
+    assert page.locator("#vraag-vb-single-basis [data-quiz-feedback]").inner_text() == ""
+    assert page.locator("#vraag-vb-single-basis input:checked").count() == 0
+
+
+def test_ordering_moves_are_announced(page, quiz_url: str) -> None:
+    page.goto(quiz_url + STELLINGEN)
+    unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
+    first = unit.locator("[data-quiz-step]").first
+    assert first.locator('[data-quiz-action="up"]').get_attribute("aria-disabled") == "true"
+    text = first.locator(".halk-q__step-text").inner_text()
+    first.locator('[data-quiz-action="down"]').focus()
+    page.keyboard.press("Enter")
+    moves = unit.locator("[data-quiz-moves]")
+    assert moves.get_attribute("aria-live") == "polite"
+    assert moves.inner_text() == f"{text}: nu op plaats 2 van 5."
+
+
+def answer_all_by_mouse(page, wrong: set[str] = frozenset()) -> None:
+    """Answer the keuze module (the right answers, except for the ids in ``wrong``)."""
+    choices = {"vb-single-basis": [1], "vb-single-opmaak": [0], "vb-multiple-basis": [0, 1], "vb-phrasing-basis": [0]}
+    for item_id, picks in choices.items():
+        picks = [2] if item_id in wrong else picks
+        for i in picks:
+            page.locator(f"#{item_id}-{i}").check()
+        page.locator(f'#vraag-{item_id} [data-quiz-action="check"]').click()
+        feedback(page, item_id)
+
+
+def test_score_and_summary_against_pass_mark(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    summary = page.locator(".halk-quiz__summary")
+    assert summary.is_visible()
+    assert "0 van 4 vragen beantwoord." in summary.inner_text()
+    answer_all_by_mouse(page, wrong={"vb-single-basis"})
+    text = summary.inner_text()
+    assert "4 van 4 vragen beantwoord." in text
+    assert "U heeft 3 van 4 vragen goed (75%). Nodig om te slagen: 60%. Geslaagd." in text
+    assert "Vraag 1 van 4: niet goed" in text and "Vraag 2 van 4: goed" in text
+    page.locator('[data-quiz-action="reset"]').click()
+    assert "0 van 4 vragen beantwoord." in summary.inner_text()
+    assert page.locator(".halk-quiz input:checked").count() == 0
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('halk-quiz:voorbeeld-keuze')).items") == {}
+
+
+def test_failing_score(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page, wrong={"vb-single-basis", "vb-phrasing-basis"})
+    assert (
+        "U heeft 2 van 4 vragen goed (50%). Nodig om te slagen: 60%. Nog niet geslaagd."
+        in page.locator(".halk-quiz__summary").inner_text()
+    )
+
+
+def test_progress_survives_reload(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    page.goto(quiz_url + STELLINGEN)
+    answer_item(page, example_banks, "vb-ordering-verwijzen", right=True)
+    answer_item(page, example_banks, "vb-classify-modi", right=False)
+    order = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-step]").evaluate_all(
+        "els => els.map(e => e.dataset.quizStep)"
+    )
+    page.reload()
+    assert (
+        page.locator("#vraag-vb-ordering-verwijzen [data-quiz-step]").evaluate_all(
+            "els => els.map(e => e.dataset.quizStep)"
+        )
+        == order
+    )
+    assert page.locator("#vraag-vb-ordering-verwijzen [data-quiz-feedback]").inner_text().startswith("Goed:")
+    assert page.locator("#vraag-vb-classify-modi [data-quiz-feedback]").inner_text().startswith("Niet goed:")
+    assert page.locator("#vraag-vb-classify-modi input:checked").count() == 3
+    assert "2 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+
+
+def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    page.locator("#vb-single-basis-1").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    feedback(page, "vb-single-basis")
+    page.evaluate("() => { window.__stillHere = true; }")
+    page.locator('nav a[href$="voorbeeld-stellingen/"]').first.click()
+    page.wait_for_url("**/voorbeeld-stellingen/")
+    page.locator('#vraag-vb-truefalse-basis [data-quiz-action="check"]').wait_for(state="visible")
+    assert page.evaluate("() => window.__stillHere === true"), "navigation was not instant"
+    page.locator("#vb-truefalse-basis-0-j").check()
+    page.locator("#vb-truefalse-basis-1-o").check()
+    page.locator('#vraag-vb-truefalse-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-truefalse-basis").startswith("Goed:")
+    page.locator('nav a[href$="voorbeeld-keuze/"]').first.click()
+    page.wait_for_url("**/voorbeeld-keuze/")
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').wait_for(state="visible")
+    assert page.evaluate("() => window.__stillHere === true")
+    assert page.locator("#vb-single-basis-1").is_checked()
+    assert feedback(page, "vb-single-basis").startswith("Goed:")
+    # One click handler per quiz, however often the page was shown: one check, one saved entry.
+    assert page.evaluate("() => document.querySelectorAll('.halk-quiz[data-quiz-ready]').length") == 1
+    page.locator("#vb-single-basis-0").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-single-basis").startswith("Niet goed:")
+
+
+def test_single_item_page_shares_progress_with_its_module(page, quiz_url: str) -> None:
+    page.goto(quiz_url + LOS)
+    page.locator("#vb-single-basis-1").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    feedback(page, "vb-single-basis")
+    page.goto(quiz_url + KEUZE)
+    assert page.locator("#vb-single-basis-1").is_checked()
+    assert "1 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["{not json", '"a string"', '{"v": 1, "items": 7}', '{"v": 1, "items": {"vb-single-basis": {"h": "x", "s": 5}}}'],
+    ids=["not-json", "wrong-type", "items-not-a-map", "stale-hash"],
+)
+def test_corrupt_storage_leaves_a_working_quiz(page, quiz_url: str, stored: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    page.evaluate("s => localStorage.setItem('halk-quiz:voorbeeld-keuze', s)", stored)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.reload()
+    page.locator("#vb-single-basis-1").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-single-basis").startswith("Goed:")
+    assert errors == []
+    saved = json.loads(page.evaluate("() => localStorage.getItem('halk-quiz:voorbeeld-keuze')"))
+    assert saved["items"]["vb-single-basis"]["ok"] is True
+
+
+def test_unavailable_storage_leaves_a_working_quiz(browser, quiz_url: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});")
+    page = context.new_page()
+    errors: list[str] = []
+    # Material's own scripts may complain about the blocked storage; ours must not.
+    page.on("pageerror", lambda e: errors.append(e.stack or str(e)))
+    page.goto(quiz_url + KEUZE)
+    page.locator("#vb-single-basis-2").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-single-basis").startswith("Niet goed:")
+    assert "0 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+    assert [e for e in errors if "quiz" in e] == []
+    context.close()
+
+
+def test_changed_item_drops_only_its_own_saved_answer(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page)
+    key = "halk-quiz:voorbeeld-keuze"
+    saved = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
+    saved["items"]["vb-single-basis"]["h"] = "edited0000"  # as if an editor changed the item's answers
+    saved["items"]["vb-removed-item"] = {"h": "gone", "s": [1], "ok": True}  # an item that no longer exists
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+    page.reload()
+    assert page.locator("#vraag-vb-single-basis input:checked").count() == 0
+    assert page.locator("#vb-multiple-basis-0").is_checked() and page.locator("#vb-phrasing-basis-0").is_checked()
+    assert "3 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+
+
+def test_version_bump_starts_afresh(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page)
+    page.evaluate(
+        "() => { const d = JSON.parse(localStorage.getItem('halk-quiz:voorbeeld-keuze')); d.v = 0;"
+        " localStorage.setItem('halk-quiz:voorbeeld-keuze', JSON.stringify(d)); }"
+    )
+    page.reload()
+    assert page.locator(".halk-quiz input:checked").count() == 0
+
+
+def test_without_javascript_the_page_is_complete(browser, quiz_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(quiz_url + STELLINGEN)
+    assert page.locator(".halk-quiz-item").count() == 4
+    assert page.locator('[data-quiz-action="check"]').first.is_hidden()
+    assert page.locator('[data-quiz-action="up"]').first.is_hidden()
+    assert page.locator(".halk-quiz__summary").is_hidden()
+    assert page.locator("[data-quiz-nojs]").is_visible()
+    assert page.locator("#vraag-vb-classify-modi legend").first.is_visible()
+    answer = page.locator("#vraag-vb-classify-modi details")
+    assert not answer.locator("[data-quiz-answer]").is_visible()
+    answer.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert answer.locator("[data-quiz-answer]").is_visible()
+    assert "Alleen wat concreet en zichtbaar is, telt." in answer.inner_text()
+    assert "hoort bij Pretend" in answer.inner_text()
+    assert page.locator("#vraag-vb-ordering-verwijzen details").text_content().count("Normaliseren en valideren") == 1
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [KEUZE, STELLINGEN, LOS])
+def test_axe_before_and_after_answering(
+    browser, quiz_url: str, example_banks: QuizBanks, scheme: str, path: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(quiz_url + path)
+    assert page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim()")
+    # The page content; the theme's own chrome (header, back-to-top button) is site-infra's.
+    before = run_axe(page, ".md-content")
+    assert before == [], format_violations(before)
+    items = page.locator("[data-quiz-item]").evaluate_all("els => els.map(e => e.dataset.quizItem)")
+    for n, item_id in enumerate(items):
+        answer_item(page, example_banks, item_id, right=n % 2 == 0)
+        page.locator(f"#vraag-{item_id} details summary").click()
+    page.locator('[data-quiz-action="down"]').first.click() if path == STELLINGEN else None
+    after = run_axe(page, ".md-content")
+    assert after == [], format_violations(after)
+    context.close()
