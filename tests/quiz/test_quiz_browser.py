@@ -1,5 +1,7 @@
-"""The quiz in a real Chromium: keyboard journeys per type, live feedback, score, saving,
-instant navigation, broken storage, no JavaScript, and axe before and after answering.
+"""The quiz in a real Chromium.
+
+Keyboard journeys per type, live feedback, score, saving, instant navigation, broken storage,
+no JavaScript, and axe before and after answering.
 """
 
 from __future__ import annotations
