@@ -3,7 +3,7 @@
 #   make test    - the whole test suite (installs Python packages, npm tools and Chromium)
 #   make build   - strict build into site/, plus the offline zip in site/downloads/
 #   make check   - check all content without a full build
-#   make bench   - benchmarks (bench/): quiz build cost, results in bench/results/
+#   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
 #   make schema  - regenerate schema/quiz-module.schema.json from the quiz models
 #   make lint    - ruff
 SHELL := /bin/bash
@@ -27,8 +27,13 @@ test: setup-test
 check: setup
 	$(BIN)/python -m macros.check
 
-bench: setup
+bench: setup-test
 	$(BIN)/python bench/quiz_build.py
+	@# Budgets (publishing): each prints its table; make bench fails if any budget is missed.
+	@status=0; \
+	$(BIN)/python bench/pageweight.py || status=1; \
+	$(BIN)/python bench/lighthouse.py --runs 3 || status=1; \
+	exit $$status
 
 schema: setup
 	$(BIN)/python -m macros.quiz.schema
