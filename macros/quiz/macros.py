@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 from ..errors import ContentError
 from .bank import QuizBanks, load_quiz_banks
 from .render import QuizRenderer
+from .stash import QuizStash
 
 QUIZ_DIR = Path("docs") / "_data" / "quiz"
 MODULE_PAGE = "leermodules/{}/"
@@ -32,6 +33,9 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     root = Path(env.project_dir)
     banks = load_quiz_banks(root / QUIZ_DIR, root, site.bib)
     renderer = QuizRenderer(site, banks)
+    # Rendered quizzes bypass the page's Markdown parsing (see stash.py).
+    stash = QuizStash()
+    env.conf["markdown_extensions"].append(stash)
 
     def here() -> tuple[str, Path, str]:
         page = env.page
@@ -42,7 +46,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         """A whole quiz module from ``docs/_data/quiz/<module_id>.yml``."""
         page, path, bronnen = here()
         try:
-            return renderer.module(module_id, page, bronnen)
+            return stash.put(renderer.module(module_id, page, bronnen))
         except ContentError as exc:
             raise _locate(exc, path, ("quiz", module_id)) from None
 
@@ -51,7 +55,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         """One quiz item by its id, from whichever module holds it."""
         page, path, bronnen = here()
         try:
-            return renderer.item(item_id, page, bronnen)
+            return stash.put(renderer.item(item_id, page, bronnen))
         except ContentError as exc:
             raise _locate(exc, path, ("quiz_item", item_id)) from None
 
@@ -59,7 +63,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     def quiz_index(order: list[str] | None = None) -> str:
         """The list of every quiz module with its metadata and a link to its page."""
         url_of = lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url)  # noqa: E731
-        return renderer.index(url_of, order)
+        return stash.put(renderer.index(url_of, order))
 
     @env.macro
     def quiz_modules():

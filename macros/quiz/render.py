@@ -7,9 +7,12 @@ escapes raw HTML; the templates only add structure. Nothing here needs MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from ..yamlload import load_yaml
 from .answers import answer_hash, answer_key, encode_key, step_order
@@ -38,6 +41,45 @@ class Strings:
         return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
 
 
+# Text that Markdown would return unchanged: one line, no markup characters, not starting
+# like a block (list, heading, quote, definition, admonition). Figures may start a text
+# ("3 maanden") but not as a numbered list item ("3. ...").
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n*_`\[\]!<>&\\{}|~^]*$")
+
+
+class FastMarkdown:
+    """The site's Markdown for quiz texts, memoised, with a shortcut for plain text.
+
+    A quiz page renders thousands of short strings; most are plain sentences that Markdown
+    would wrap in ``<p>`` and otherwise leave alone. Those skip the Markdown pipeline unless
+    they contain a glossary abbreviation (which the abbr extension must mark up).
+    """
+
+    def __init__(self, site: Any):
+        self.site = site
+        terms = sorted(site.glossary.as_abbr_glossary(), key=len, reverse=True) if site.glossary else []
+        self._abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+        self._inline: dict[str, Markup] = {}
+        self._block: dict[str, Markup] = {}
+
+    def _plain(self, text: str) -> bool:
+        return bool(_PLAIN.match(text)) and not (self._abbr and self._abbr.search(text))
+
+    def inline(self, text: str) -> Markup:
+        """Inline Markdown, as ``SiteData.md``."""
+        html = self._inline.get(text)
+        if html is None:
+            html = self._inline[text] = Markup(text) if self._plain(text) else self.site.md(text)
+        return html
+
+    def block(self, text: str) -> Markup:
+        """Block Markdown, as ``SiteData.md_block``."""
+        html = self._block.get(text)
+        if html is None:
+            html = self._block[text] = Markup(f"<p>{text}</p>") if self._plain(text) else self.site.md_block(text)
+        return html
+
+
 class QuizRenderer:
     """Renders quizzes for one build; ``site`` provides ``md``, ``md_block``, ``cite``, ``render``."""
 
@@ -45,9 +87,12 @@ class QuizRenderer:
         self.site = site
         self.banks = banks
         self.t = strings or Strings()
+        self.markdown = FastMarkdown(site)
 
     def _context(self, bronnen_url: str) -> dict[str, Any]:
         return {
+            "md": self.markdown.inline,
+            "md_block": self.markdown.block,
             "t": self.t,
             "cite": lambda ref: self.site.cite(ref, bronnen_url),
             "key_of": lambda item: encode_key(answer_key(item, item.id), item.id),
@@ -74,7 +119,14 @@ class QuizRenderer:
         order = order or []
         rank = {module_id: i for i, module_id in enumerate(order)}
         modules = sorted(self.banks.modules.values(), key=lambda m: (rank.get(m.module.id, len(order)), m.module.title))
-        return self.site.render("quiz/index.html", modules=modules, url_of=page_url_of, t=self.t)
+        return self.site.render(
+            "quiz/index.html",
+            modules=modules,
+            url_of=page_url_of,
+            t=self.t,
+            md=self.markdown.inline,
+            md_block=self.markdown.block,
+        )
 
 
 def units_of(item: Item) -> list[tuple[Any, str, str, Any]]:
