@@ -13,6 +13,7 @@ from .pages import check_page_meta
 from .pocket import pocket_card as render_pocket_card
 from .publishing import page_dates
 from .quiz.macros import register_quiz_macros
+from .scorm import register_trainer_macros, write_scorm_packages
 from .site import load_site_data
 
 BRONNEN_PAGE = "bronnen/"
@@ -69,7 +70,8 @@ def define_env(env) -> None:
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
 
-    register_quiz_macros(env, site, BRONNEN_PAGE)
+    quiz_banks = register_quiz_macros(env, site, BRONNEN_PAGE)
+    register_trainer_macros(env, site, quiz_banks, bronnen_page)
 
     @env.macro
     def bibliography():
@@ -84,3 +86,8 @@ def on_pre_page_macros(env) -> None:
     check_page_meta(source_text, f"docs/{env.page.file.src_uri}", site.bib)
     # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
     env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path))
+
+
+def on_post_build(env) -> None:
+    """After the build: one SCORM 1.2 package per quiz module in site/downloads/scorm/."""
+    write_scorm_packages(env)
