@@ -31,14 +31,14 @@ def page_file(site_dir: Path, page: str) -> Path:
     return site_dir / page / "index.html" if page.endswith("/") or page == "" else site_dir / page
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: a node and its parent refer to each other
 class Node:
     """An element with its attributes and children (strings are text)."""
 
     tag: str
     attrs: dict[str, str]
     children: list[Node | str] = field(default_factory=list)
-    parent: Node | None = field(default=None, repr=False)
+    parent: Node | None = field(default=None, repr=False, compare=False)
 
     def elements(self) -> list[Node]:
         """All descendant elements, in document order."""

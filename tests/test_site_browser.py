@@ -1,0 +1,337 @@
+"""The built site in a real Chromium: every page axe-clean in both schemes, private, usable by keyboard.
+
+Pages come from the built site's sitemap.xml (tests/site_pages.py), never from a list here.
+The site is built for the address it is served on, as in production: Material's instant
+navigation only takes over links to pages in the sitemap, and the sitemap names site_url's
+host and port. (The shared session site is built for http://127.0.0.1:8000/ and served on a
+free port, so there every click is a full page load.)
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from helpers import ROOT, format_violations, mkdocs_env, run_axe
+from site_pages import Node, page_file, parse, site_pages
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+# Whole Dutch words from the issue on search: each must find the pages that carry it in their title.
+ISSUE_QUERIES = ["hardnekkige", "profielschets", "mentaliseren", "verwijzen", "huisartsen"]
+SEARCH_READY = "Typ om te beginnen met zoeken"
+# Material's scheme names for the two palettes in mkdocs.yml.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real site, strictly built with site_url set to the loopback address it is then served on."""
+    dest = tmp_path_factory.mktemp("browser-site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(dest)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env() | {"SITE_URL": url}, cwd=ROOT)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield dest, url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_dir(served: tuple[Path, str]) -> Path:
+    """The build of this module (overrides the shared session fixture)."""
+    return served[0]
+
+
+@pytest.fixture(scope="module")
+def base_url(served: tuple[Path, str]) -> str:
+    """Where this module's build is served (overrides the shared session fixture)."""
+    return served[1]
+
+
+@dataclass
+class Watch:
+    """What a browser context did: every request URL and every console error or uncaught exception."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self, base_url: str) -> list[str]:
+        """Requests that went anywhere but the local test server."""
+        local = urlsplit(base_url).netloc
+        return [u for u in self.requests if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc != local]
+
+
+@contextmanager
+def watched(browser, base_url: str, **options: object) -> Iterator[tuple[object, Watch]]:
+    """A fresh context and page that record requests and errors; requests to other hosts are refused."""
+    context = browser.new_context(viewport=DESKTOP, **options)
+    watch = Watch()
+    local = urlsplit(base_url).netloc
+    context.on("request", lambda request: watch.requests.append(request.url))
+    context.route(
+        re.compile(r"^https?://"),
+        lambda route: route.continue_() if urlsplit(route.request.url).netloc == local else route.abort(),
+    )
+    page = context.new_page()
+    page.on("console", lambda msg: watch.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: watch.errors.append(f"exception: {exc}"))
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def built(site_dir: Path) -> dict[str, Node]:
+    """Every page of the built site (sitemap.xml), parsed, plus the 404 page."""
+    pages = {page: parse(page_file(site_dir, page).read_text(encoding="utf-8")) for page in site_pages(site_dir)}
+    pages["404.html"] = parse((site_dir / "404.html").read_text(encoding="utf-8"))
+    return pages
+
+
+def h1(doc: Node) -> str:
+    """The text of a page's <h1>."""
+    return doc.find("h1")[0].text()
+
+
+def active(page) -> dict:
+    """The element that has keyboard focus: tag, classes, href, text."""
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+            return {tag: e.tagName.toLowerCase(), cls: e.className || '', href: e.href || '',
+                    text: (e.textContent || '').trim().slice(0, 80), inArticle: !!e.closest('article'),
+                    describedby: e.getAttribute('aria-describedby') || ''}; }"""
+    )
+
+
+def tab_until(page, predicate, limit: int) -> dict:
+    """Press Tab until ``predicate(active element)`` holds; fails after ``limit`` presses."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = active(page)
+        if predicate(focused):
+            return focused
+        seen.append(f"{focused['tag']}.{focused['cls']} {focused['href'] or focused['text'][:30]}")
+    raise AssertionError(f"not reached in {limit} Tab presses; focus went to:\n  " + "\n  ".join(seen))
+
+
+def scheme_of(page) -> tuple[str, float]:
+    """Material's active scheme and the luminance (0-1) of the page background actually painted."""
+    return page.evaluate(
+        """() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+            return [document.body.dataset.mdColorScheme, (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255]; }"""
+    )
+
+
+def search(page, query: str) -> tuple[str, list[str]]:
+    """Type ``query`` into the open search dialog; the result summary and the result pages' paths."""
+    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.fill("")
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function(
+        f"document.querySelector('.md-search-result__meta').textContent.trim() !== '{SEARCH_READY}'", timeout=5000
+    )
+    hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "els => els.map(a => a.href)"
+    )
+    return meta.inner_text().strip(), list(dict.fromkeys(urlsplit(h).path for h in hrefs))
+
+
+# -- every page, both schemes ------------------------------------------------------------------------
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_axe_clean_private_and_error_free(browser, base_url: str, built: dict, scheme: str) -> None:
+    problems = []
+    with watched(browser, base_url, color_scheme=scheme) as (page, watch):
+        for path in built:
+            page.goto(base_url + path, wait_until="load")
+            active_scheme, luminance = scheme_of(page)
+            if active_scheme != SCHEMES[scheme] or (luminance < 0.5) != (scheme == "dark"):
+                problems.append(f"/{path}: scheme {active_scheme}, background luminance {luminance:.2f}")
+            violations = run_axe(page)
+            if violations:
+                problems.append(f"/{path} ({scheme}):\n{format_violations(violations)}")
+        page.wait_for_load_state("networkidle")  # the search index and Dutch search support load late
+        assert any("/search/search_index.json" in u for u in watch.requests), "search never loaded: request log broken?"
+        problems += [f"request to another host: {u}" for u in watch.foreign(base_url)]
+        problems += watch.errors
+    assert not problems, "\n".join(problems)
+
+
+def test_scheme_toggle_switches_to_dark_and_stays(browser, base_url: str, built: dict) -> None:
+    with watched(browser, base_url, color_scheme="light") as (page, watch):
+        page.goto(base_url)
+        assert scheme_of(page)[0] == "default"
+        toggle = page.locator("label.md-header__button[title='Schakel naar donkere modus']")
+        toggle.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        assert scheme_of(page)[1] < 0.5, "the dark scheme is selected but the page is not dark"
+        offered = page.locator("input[name='__palette']:checked").get_attribute("aria-label")
+        assert offered == "Schakel naar lichte modus", f"after switching, the toggle offers {offered!r}"
+        assert not run_axe(page), format_violations(run_axe(page))
+        other = next(p for p in built if p not in ("", "404.html"))
+        page.goto(base_url + other)  # a full page load: the choice is stored
+        assert scheme_of(page)[0] == "slate"
+        assert not watch.errors, watch.errors
+
+
+# -- keyboard ----------------------------------------------------------------------------------------
+def test_first_tab_reaches_the_skip_link_and_it_moves_to_the_content(browser, base_url: str, built: dict) -> None:
+    with watched(browser, base_url) as (page, watch):
+        for path in [p for p in built if p != "404.html"][:3]:
+            page.goto(base_url + path)
+            page.keyboard.press("Tab")
+            focused = active(page)
+            assert "md-skip" in focused["cls"] and focused["text"] == "Ga naar inhoud", f"/{path}: first Tab: {focused}"
+            assert page.locator("a.md-skip").is_visible(), "the skip link does not appear on focus"
+            page.keyboard.press("Enter")
+            page.wait_for_function("document.activeElement.closest('article') !== null")
+            assert active(page)["inArticle"], f"/{path}: the skip link left focus at {active(page)}"
+            after = tab_until(page, lambda f: True, 1)
+            assert after["inArticle"], f"/{path}: Tab after the skip link went to {after}, not into the content"
+        assert not watch.errors, watch.errors
+
+
+def test_every_navigation_link_is_reachable_by_tab(browser, base_url: str) -> None:
+    with watched(browser, base_url) as (page, _):
+        page.goto(base_url)
+        nav = page.locator(".md-nav--primary a.md-nav__link[href]").evaluate_all(
+            "els => els.filter(a => a.offsetParent !== null).map(a => a.href)"
+        )
+        assert len(nav) > 5, f"the navigation shows only {nav}"
+        reached: set[str] = set()
+
+        def all_reached(focused: dict) -> bool:
+            reached.add(focused["href"])
+            return set(nav) <= reached
+
+        tab_until(page, all_reached, len(nav) + 20)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_opens_and_works_with_the_keyboard_only(browser, base_url: str, built: dict, scheme: str) -> None:
+    # A page whose title is one word is a query that must put that page first.
+    target, title = next(
+        (p, h1(d)) for p, d in built.items() if p not in ("", "404.html") and re.fullmatch(r"\w{6,}", h1(d))
+    )
+    with watched(browser, base_url, color_scheme=scheme) as (page, watch):
+        page.goto(base_url)
+        assert scheme_of(page)[0] == SCHEMES[scheme]
+        page.wait_for_function(
+            f"document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
+        )
+        tab_until(page, lambda f: "md-search__input" in f["cls"], 10)
+        page.keyboard.type(title.lower(), delay=20)
+        page.wait_for_function(
+            f"document.querySelector('.md-search-result__meta').textContent.trim() !== '{SEARCH_READY}'"
+        )
+        assert page.locator(".md-search").is_visible()
+        assert not run_axe(page), format_violations(run_axe(page))
+        page.keyboard.press("ArrowDown")
+        first = active(page)
+        assert "md-search-result__link" in first["cls"], f"ArrowDown did not move to the first result: {first}"
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"location.pathname.endsWith('/{target}')")
+        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({title!r})")
+        assert not watch.errors, watch.errors
+
+
+def test_abbreviation_shows_its_expansion_on_keyboard_focus_and_hover(browser, base_url: str, built: dict) -> None:
+    path, abbr = next(
+        (p, a) for p, d in built.items() for a in d.find("article")[0].find("abbr") if a.attrs.get("tabindex") == "0"
+    )
+    expansion = abbr.attrs["title"]
+    with watched(browser, base_url) as (page, watch):
+        page.goto(base_url + path)
+        focused = tab_until(page, lambda f: f["tag"] == "abbr", 80)
+        assert focused["text"] == abbr.text()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for()
+        assert tooltip.inner_text() == expansion
+        assert focused["describedby"] or active(page)["describedby"], "the tooltip is not tied to the abbreviation"
+        assert page.evaluate("document.querySelector('.md-tooltip2--active').closest('main') !== null")
+        assert not run_axe(page), format_violations(run_axe(page))
+        page.keyboard.press("Tab")
+        # (The next stop may be a permalink with a tooltip of its own.)
+        tooltip.filter(has_text=expansion).wait_for(state="detached")
+        # A later occurrence takes no tab stop but still explains itself on hover.
+        later = page.locator("article abbr:not([tabindex])").first
+        later_expansion = later.get_attribute("title")  # Material moves it into the tooltip on hover
+        assert later_expansion, "a later abbreviation has no expansion"
+        later.hover()
+        tooltip.filter(has_text=later_expansion).wait_for()
+        assert not watch.errors, watch.errors
+
+
+# -- search ------------------------------------------------------------------------------------------
+def test_whole_dutch_words_find_the_pages_that_carry_them(browser, base_url: str, site_dir: Path, built: dict) -> None:
+    # Queries: the words of the issue, and the longest word of every page title, except the Dutch
+    # stop words ("zonder") that search leaves out on purpose (the list lunr.nl ships with).
+    lunr_nl = (site_dir / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text(encoding="utf-8")
+    stop_words = set(re.search(r'generateStopWordFilter\("([^"]+)"', lunr_nl)[1].split())
+    assert {"de", "het", "zonder"} <= stop_words
+    # Pages kept out of search on purpose (``search: exclude``, e.g. answer keys) are not expected.
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searchable = {urlsplit(doc["location"]).path for doc in index["docs"] if "#" not in doc["location"]}
+    titles = {p: h1(d).lower() for p, d in built.items() if p != "404.html" and p in searchable}
+    words = {max((w for w in re.findall(r"\w+", t) if w not in stop_words), key=len) for t in titles.values()}
+    words = {w for w in words if len(w) >= 5}
+    problems = []
+    with watched(browser, base_url) as (page, watch):
+        page.goto(base_url)
+        page.keyboard.press("/")  # Material's search shortcut
+        for query in [*ISSUE_QUERIES, *sorted(words - set(ISSUE_QUERIES))]:
+            expected = {"/" + p for p, t in titles.items() if re.search(rf"\b{query}\b", t)}
+            summary, found = search(page, query)
+            if not found:
+                problems.append(f"{query!r}: {summary}")
+            elif not expected <= set(found):
+                problems.append(f"{query!r}: pages with it in their title not found: {sorted(expected - set(found))}")
+        assert not watch.errors, watch.errors
+    assert not problems, "\n".join(problems)
+
+
+# -- instant navigation ------------------------------------------------------------------------------
+def test_instant_navigation_changes_page_without_reload(browser, base_url: str, built: dict) -> None:
+    with watched(browser, base_url) as (page, watch):
+        page.goto(base_url, wait_until="networkidle")  # Material intercepts links once it has the sitemap
+        page.evaluate("window.__notReloaded = true")
+        next_link = page.locator("a.md-footer__link--next")
+        target = urlsplit(next_link.evaluate("a => a.href")).path.removeprefix(urlsplit(base_url).path)
+        next_link.click()
+        title = h1(built[target])
+        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({title!r})")
+        assert page.evaluate("location.pathname").endswith(f"/{target}")
+        assert page.evaluate("window.__notReloaded === true"), (
+            "the page was reloaded, not swapped by instant navigation"
+        )
+        assert title in page.title()
+        assert not run_axe(page), format_violations(run_axe(page))
+        page.go_back()
+        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({h1(built[''])!r})")
+        assert page.evaluate("window.__notReloaded === true")
+        assert not watch.errors, watch.errors
+        assert not watch.foreign(base_url), watch.foreign(base_url)
