@@ -1,0 +1,216 @@
+"""Trainer pages of the real site: catalogue, answer keys, and the learner's printable result summary."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from helpers import ROOT, format_violations, run_axe
+
+from macros.content import load_bibliography
+from macros.quiz import QuizBanks, load_quiz_banks
+from macros.scorm.trainer import trainer_strings, type_counts
+
+ANSWER_JS = (ROOT / "tests" / "scorm" / "answer.js").read_text(encoding="utf-8")
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+CATALOGUE = "leermodules/trainers/"
+
+
+@pytest.fixture(scope="module")
+def banks() -> QuizBanks:
+    """The real question banks."""
+    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, load_bibliography(ROOT / "docs" / "_data", ROOT))
+
+
+def plain(text: str) -> str:
+    """Markdown source or rendered text reduced to words, for comparing the two."""
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def site_url(site_dir: Path) -> str:
+    """The site_url the build used (the sitemap's first address)."""
+    return re.search(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))[1]
+
+
+@pytest.mark.browser
+def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_dir: Path, banks: QuizBanks) -> None:
+    ts = trainer_strings()
+    page.goto(base_url + CATALOGUE)
+    sections = page.locator(".halk-trainer__module")
+    assert sections.count() == len(banks.modules)
+    for module_id, module in banks.modules.items():
+        meta = module.module
+        section = page.locator(f"#module-{module_id}")
+        assert plain(section.locator("h2").inner_text()) == plain(meta.title)
+        text = plain(section.inner_text())
+        for fact in (
+            ts("minutes", n=meta.minutes),
+            ts("pass_mark", n=meta.pass_mark),
+            ts("items", n=len(module.items)),
+        ):
+            assert fact in text, f"{module_id}: {fact!r} missing"
+        for objective in meta.objectives:
+            assert plain(objective) in text, f"{module_id}: objective {objective!r} missing"
+        types = section.locator(".halk-trainer__types li").all_inner_texts()
+        assert types == [f"{ts('type_' + kind)}: {n}" for kind, n in type_counts(module)]
+        # The link to hand out: site_url + the module page, and it is the page that holds the quiz.
+        absolute = section.locator("input.halk-trainer__url").input_value()
+        assert absolute == site_url(site_dir) + f"leermodules/{module_id}/"
+        label = page.locator(f"label[for='link-{module_id}']")
+        assert label.count() == 1
+        links = {a.inner_text(): a.get_attribute("href") for a in section.locator("a").all()}
+        module_page = page.request.get(urljoin(page.url, links[ts("open_module")]))
+        assert module_page.ok and f'data-quiz-module="{module_id}"' in module_page.text()
+        relative = section.locator("code").inner_text()
+        assert not relative.startswith(("http", "/")) and urljoin(page.url, relative) == module_page.url
+        scorm = page.request.get(urljoin(page.url, links[ts("scorm")]))
+        assert scorm.ok and scorm.body()[:2] == b"PK", f"{module_id}: SCORM zip not downloadable"
+        key = page.request.get(urljoin(page.url, links[ts("answer_key")]))
+        assert key.ok and f'data-halk-answer-key="{module_id}"' in key.text()
+
+
+def test_catalogue_is_in_the_nav_and_answer_keys_are_not(site_dir: Path) -> None:
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="leermodules/trainers/"' in home
+    assert "leermodules/antwoorden/" not in home
+
+
+def test_answer_keys_are_kept_out_of_search(site_dir: Path, banks: QuizBanks) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("leermodules/trainers/") for loc in locations)
+    assert not [loc for loc in locations if loc.startswith("leermodules/antwoorden/")]
+    for module_id in banks.modules:
+        assert (site_dir / "leermodules" / "antwoorden" / module_id / "index.html").is_file()
+
+
+@pytest.mark.browser
+def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, banks: QuizBanks) -> None:
+    bib = load_bibliography(ROOT / "docs" / "_data", ROOT)
+    for module_id, module in banks.modules.items():
+        page.goto(f"{base_url}leermodules/antwoorden/{module_id}/")
+        assert page.locator(".halk-answer-key__item").count() == len(module.items)
+        for item in module.items:
+            block = page.locator(f"#antwoord-{item.id}")
+            text = plain(block.inner_text())
+            assert plain(item.stem)[:60] in text, item.id
+            stages = item.stages if item.type == "case" else [None]
+            for n, stage in enumerate(stages):
+                q = stage.question if stage else item
+                scope = block.locator(".halk-answer-key__stage").nth(n) if stage else block
+                if q.type in ("single", "multiple", "phrasing"):
+                    right = scope.locator(".halk-quiz-answer__list > li.is-right").all_inner_texts()
+                    assert len(right) == sum(o.correct for o in q.options), item.id
+                    for option in q.options:
+                        assert plain(option.text)[:40] in text
+                        if option.feedback:
+                            assert plain(option.feedback)[:60] in text, f"{item.id}: feedback missing"
+                elif q.type == "truefalse":
+                    rows = scope.locator(".halk-quiz-answer__list > li").all_inner_texts()
+                    for row, s in zip(rows, q.statements, strict=True):
+                        assert ("Juist." if s.answer else "Onjuist.") in row, f"{item.id}: {s.text}"
+                elif q.type == "classify":
+                    labels = {c.id: plain(c.label) for c in q.categories}
+                    rows = scope.locator(".halk-quiz-answer__list > li").all_inner_texts()
+                    for row, s in zip(rows, q.statements, strict=True):
+                        assert f"hoort bij {labels[s.category]}" in plain(row), f"{item.id}: {s.text}"
+                elif q.type == "ordering":
+                    steps = scope.locator("ol.halk-quiz-answer__list > li").all_inner_texts()
+                    assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id
+                if q.explanation:
+                    assert plain(q.explanation)[:60] in text
+            cite = block.locator(".halk-cite").last.inner_text()
+            assert bib.doc(item.source.doc).short in cite and item.source.where in cite, item.id
+
+
+@pytest.mark.browser
+def test_answer_key_prints_without_site_chrome(page, base_url: str) -> None:
+    page.goto(f"{base_url}leermodules/antwoorden/verwijzen/")
+    button = page.locator("[data-halk-print]")
+    assert button.is_visible()
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    button.click()
+    assert page.evaluate("window.__printed === true")
+    assert page.evaluate("document.documentElement.dataset.halkPrintOnly") is None, "the whole key prints"
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator(".halk-answer-key__item").first.is_visible()
+
+
+def finish_module(page, base_url: str, module_id: str, mode: str = "right") -> int:
+    """Open a module page and answer every item (tests/scorm/answer.js)."""
+    page.goto(f"{base_url}leermodules/{module_id}/")
+    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    return page.evaluate(ANSWER_JS, mode)
+
+
+@pytest.mark.browser
+def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizBanks) -> None:
+    module_id = "verwijzen" if "verwijzen" in banks.modules else next(iter(banks.modules))
+    module = banks.modules[module_id]
+    total = finish_module(page, base_url, module_id)
+    summary = page.locator(".halk-quiz__summary")
+    text = plain(summary.inner_text())
+    today = datetime.date.today()
+    assert f"Leermodule: {plain(module.module.title)}" in text
+    assert f"Datum: {today.day} {MONTHS[today.month - 1]} {today.year}" in text
+    assert f"{total} van {total} vragen beantwoord" in text
+    assert f"U heeft {total} van {total} vragen goed (100%)" in text and "Geslaagd." in text
+    assert "in uw eigen browser" in text and "geen gecontroleerd bewijs of certificaat" in text
+
+
+@pytest.mark.browser
+def test_afdrukken_prints_only_the_summary(page, base_url: str) -> None:
+    finish_module(page, base_url, "verwijzen", "wrong")
+    page.evaluate("window.print = () => { window.__printed = document.documentElement.dataset.halkPrintOnly; }")
+    page.get_by_role("button", name="Afdrukken").click()
+    assert page.evaluate("window.__printed") == "summary"
+    page.emulate_media(media="print")
+    summary = page.locator(".halk-quiz__summary")
+    assert summary.is_visible() and "Nog niet geslaagd" in summary.inner_text()
+    for hidden in (".md-header", "article h1", "[data-quiz-item]", ".md-footer", ".halk-quiz__intro"):
+        assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed with the summary"
+    assert not summary.get_by_role("button").first.is_visible(), "buttons are not printed"
+    pdf = page.pdf()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "the summary fits on one sheet"
+    # After printing, a normal print of the page shows the quiz again.
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("[data-quiz-item]").first.is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [CATALOGUE, "leermodules/antwoorden/casus/", "leermodules/verwijzen/#summary"])
+def test_axe_trainer_pages_and_summary(browser, base_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        if path.endswith("#summary"):
+            finish_module(page, base_url, "verwijzen", "wrong")
+            page.locator(".halk-quiz__summary").scroll_into_view_if_needed()
+        else:
+            page.goto(base_url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+        violations = run_axe(page)
+        assert not violations, format_violations(violations)
+    finally:
+        context.close()
