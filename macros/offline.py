@@ -9,6 +9,7 @@ the copy makes no request to any other host. The zip holds one folder with ``ind
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import shutil
 import subprocess
@@ -24,8 +25,18 @@ OFFLINE_CONFIG = "mkdocs.offline.yml"
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
 ZIP_FOLDER = "kennisbank-hardnekkige-alk"
-# Useless from disk: the 404 page (absolute links, shown only by a web server) and the sitemap.
-NOT_ZIPPED = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+# Left out of the zip: the 404 page (absolute links, shown only by a web server), the sitemap,
+# source maps, and lunr's support for languages other than Dutch (search runs with lang nl).
+# tests/test_offline.py searches the unzipped copy, so a file search needs cannot go missing.
+NOT_ZIPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz", "*.map", "assets/javascripts/lunr/*")
+KEPT_LUNR = ("lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.nl.min.js")
+
+
+def zipped(rel: str) -> bool:
+    """Whether the site file at ``rel`` (a POSIX path) goes into the zip."""
+    if rel.startswith("assets/javascripts/lunr/") and rel.rsplit("/", 1)[-1] in KEPT_LUNR:
+        return True
+    return not any(fnmatch.fnmatch(rel, pattern) for pattern in NOT_ZIPPED)
 
 
 class OfflineBuildError(RuntimeError):
@@ -84,9 +95,7 @@ def zip_site(site: Path, zip_path: Path) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(
-            p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in NOT_ZIPPED
-        ):
+        for path in sorted(p for p in site.rglob("*") if p.is_file() and zipped(p.relative_to(site).as_posix())):
             zf.write(path, f"{ZIP_FOLDER}/{path.relative_to(site).as_posix()}")
     tmp.replace(zip_path)
     return zip_path

@@ -41,7 +41,9 @@ def test_zip_lands_in_downloads_with_one_top_folder(offline_zip: Path) -> None:
     assert f"{offline.ZIP_FOLDER}/index.html" in names
     assert f"{offline.ZIP_FOLDER}/search/search_index.js" in names
     assert f"{offline.ZIP_FOLDER}/{offline.SHIM_TARGET.as_posix()}" in names
-    assert not any(n.endswith(("404.html", "sitemap.xml")) for n in names)
+    assert not any(n.endswith(("404.html", "sitemap.xml", ".map")) for n in names)
+    lunr = sorted(n.rsplit("/", 1)[-1] for n in names if "/lunr/" in n)
+    assert lunr == sorted(offline.KEPT_LUNR)
 
 
 @pytest.mark.xfail(
