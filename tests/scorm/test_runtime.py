@@ -151,3 +151,27 @@ def test_package_makes_no_request_outside_itself(page, lms_url: str, banks: Quiz
         outside = [u for u in seen["requests"] if u not in lms_files and not u.startswith(host + "sco/")]
         assert not outside, f"{module_id}: requests outside the package: {outside}"
         assert any(u.endswith("/sco/quiz.js") for u in seen["requests"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_package_page_passes_axe(browser, lms_url: str, banks: QuizBanks, scheme: str) -> None:
+    from helpers import format_violations, run_axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        module_id = next(iter(banks.modules))
+        page.goto(f"{lms_url}{module_id}/host.html")
+        frame = launch(page)
+        answer_all(frame, "wrong")
+        background = frame.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+        frame_page = frame.page
+        frame_page.goto(f"{lms_url}{module_id}/sco/index.html")  # axe runs on a top-level document
+        frame_page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+        answer_all(frame_page, "wrong")
+        frame_page.locator("details summary").first.click()
+        violations = run_axe(frame_page)
+        assert not violations, format_violations(violations)
+    finally:
+        context.close()
