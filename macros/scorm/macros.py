@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..errors import ContentError
@@ -50,8 +51,10 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
             module_id = module.module.id
             module_url = url_of(MODULE_SOURCE.format(module_id), f"leermodule '{module_id}'")
             key_url = url_of(ANSWER_KEY_SOURCE.format(module_id), f"antwoordsleutel '{module_id}'")
+            # The address on the published site, also in the offline copy (which has no directory URLs).
+            online = File(MODULE_SOURCE.format(module_id), "", "", use_directory_urls=True).url
             links[module_id] = ModuleLinks(
-                absolute=absolute_url(env.conf["site_url"] or "/", module_url),
+                absolute=absolute_url(env.conf["site_url"] or "/", online),
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
                 scorm=get_relative_url(SCORM_ZIP.format(module_id), here),
