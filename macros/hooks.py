@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 # An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
 _ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
@@ -37,3 +38,14 @@ def focusable_abbreviations(html: str) -> str:
 def on_page_content(html: str, **_: object) -> str:
     """MkDocs hook: post-process the HTML of each page's content (page, config, files unused)."""
     return focusable_abbreviations(html)
+
+
+def on_post_page(output: str, **_: object) -> str:
+    """MkDocs hook: put rendered quizzes into their slots once the page is complete.
+
+    The quiz HTML skips Markdown and the search plugin (see ``macros/quiz/stash.py``). The
+    macros package is imported by mkdocs-macros before any page is built, so it is in
+    ``sys.modules`` here; a build without quizzes has nothing to fill.
+    """
+    stash = sys.modules.get("macros.quiz.stash")
+    return stash.fill_slots(output) if stash is not None else output

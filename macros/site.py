@@ -33,6 +33,8 @@ class SiteData:
             loader=FileSystemLoader(self.root / "overrides" / "halk"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
+            # Templates do not change during a build; skip the per-use file check.
+            auto_reload=False,
             trim_blocks=True,
             lstrip_blocks=True,
         )

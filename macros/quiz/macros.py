@@ -63,7 +63,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     def quiz_index(order: list[str] | None = None) -> str:
         """The list of every quiz module with its metadata and a link to its page."""
         url_of = lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url)  # noqa: E731
-        return stash.put(renderer.index(url_of, order))
+        return stash.put(renderer.index(url_of, order), searchable=True)
 
     @env.macro
     def quiz_modules():

@@ -88,6 +88,11 @@ class QuizRenderer:
         self.banks = banks
         self.t = strings or Strings()
         self.markdown = FastMarkdown(site)
+        # The type templates ("quiz/types/*.html") are imported without context, so Jinja
+        # builds each one once per build instead of once per item; what they use is global.
+        site.templates.globals.update(
+            md=self.markdown.inline, md_block=self.markdown.block, t=self.t, step_order=step_order
+        )
 
     def _context(self, bronnen_url: str) -> dict[str, Any]:
         return {

@@ -1,9 +1,14 @@
-"""Keep finished quiz HTML out of the page's Markdown pass.
+"""Keep finished quiz HTML out of the page's Markdown pass and out of the search plugin.
 
-A quiz is already HTML when the macro returns it; Python-Markdown would still parse every
-tag of it as raw HTML (the larger part of a quiz page's build time). The macro returns a
-one-word placeholder instead, and this extension's postprocessor puts the HTML back at the
-end of the same Markdown conversion. The output is the same; only the work is skipped.
+A quiz is already HTML when the macro returns it. Python-Markdown would still parse every tag
+of it as raw HTML, and Material's search plugin would parse it again only to leave it out of
+the index (items carry ``data-search-exclude``): together the larger part of a quiz page's
+build time. So the macro returns a one-word placeholder; this extension's postprocessor turns
+it into an empty slot element at the end of the page's Markdown conversion, and
+:func:`fill_slots` (an ``on_post_page`` hook in ``macros/hooks.py``) puts the HTML into the
+slot in the finished page. The output is the same; only the work is skipped.
+
+Text that should be searchable (the module list) is put back by the postprocessor itself.
 """
 
 from __future__ import annotations
@@ -15,29 +20,65 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 _TOKEN = re.compile(r"(?:<p>)?HALKQUIZSTASH(\d+)X(?:</p>)?")
+_SLOT = '<div data-halk-quiz-slot="{}"></div>'
+_SLOT_RE = re.compile(r'<div data-halk-quiz-slot="(\d+)"></div>')
+
+# The stash of the build in progress (a build creates one when the macros load).
+_active: QuizStash | None = None
 
 
 class QuizStash(Extension):
-    """A Markdown extension holding rendered quizzes until the page's conversion ends."""
+    """A Markdown extension holding rendered quizzes until their page is written."""
 
     def __init__(self) -> None:
+        global _active  # one build at a time; see fill_slots
         super().__init__()
         self._html: dict[str, str] = {}
+        self._late: set[str] = set()
         self._count = itertools.count()
+        _active = self
 
-    def put(self, html: str) -> str:
-        """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph)."""
+    def put(self, html: str, searchable: bool = False) -> str:
+        """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
+
+        Unless ``searchable``, the HTML reaches the page only after the search plugin has
+        read it, so it is not indexed.
+        """
         number = str(next(self._count))
         self._html[number] = html
+        if not searchable:
+            self._late.add(number)
         return f"\n\nHALKQUIZSTASH{number}X\n\n"
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        """Register the postprocessor that swaps placeholders for the kept HTML."""
+        """Register the postprocessor that swaps placeholders for HTML or slots."""
         md.postprocessors.register(_Restore(md, self), "halk_quiz_stash", 0)
 
     def restore(self, text: str) -> str:
-        """Replace every placeholder in ``text`` by its HTML (each is used once)."""
-        return _TOKEN.sub(lambda m: self._html.pop(m.group(1)), text)
+        """Replace placeholders in ``text``: searchable HTML now, the rest by an empty slot."""
+
+        def swap(match: re.Match[str]) -> str:
+            number = match.group(1)
+            return _SLOT.format(number) if number in self._late else self._html.pop(number)
+
+        return _TOKEN.sub(swap, text)
+
+    def fill(self, output: str) -> str:
+        """Put the kept HTML into the slots of a finished page (each is used once)."""
+
+        def swap(match: re.Match[str]) -> str:
+            number = match.group(1)
+            self._late.discard(number)
+            return self._html.pop(number)
+
+        return _SLOT_RE.sub(swap, output)
+
+
+def fill_slots(output: str) -> str:
+    """Fill the quiz slots of a finished page with the current build's stash."""
+    if _active is None or "data-halk-quiz-slot" not in output:
+        return output
+    return _active.fill(output)
 
 
 class _Restore(Postprocessor):
