@@ -33,6 +33,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     root = Path(env.project_dir)
     banks = load_quiz_banks(root / QUIZ_DIR, root, site.bib)
     renderer = QuizRenderer(site, banks)
+    env.variables["halk_quiz_renderer"] = renderer  # shared with the SCORM packages
     # Rendered quizzes bypass the page's Markdown parsing (see stash.py).
     stash = QuizStash()
     env.conf["markdown_extensions"].append(stash)

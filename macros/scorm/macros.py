@@ -20,7 +20,7 @@ CATALOGUE_SOURCE = "leermodules/trainers.md"
 def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page: str) -> None:
     """Register the trainer macros; keep a package builder for :func:`write_scorm_packages`."""
     renderer = TrainerRenderer(site)
-    env.variables["halk_scorm"] = PackageBuilder(site, banks)
+    env.variables["halk_scorm"] = PackageBuilder(site, banks, env.variables.get("halk_quiz_renderer"))
 
     def page_file() -> str:
         return f"docs/{env.page.file.src_uri}"

@@ -87,15 +87,24 @@ def interaction_type(item: Any) -> str:
 class PackageBuilder:
     """Builds the packages of one site build; ``site`` is the build's :class:`SiteData`."""
 
-    def __init__(self, site: Any, banks: QuizBanks):
+    def __init__(self, site: Any, banks: QuizBanks, renderer: QuizRenderer | None = None):
         self.site = site
         self.banks = banks
         self.ts = trainer_strings()
+        # The pages' renderer, when there is one: its Markdown cache already holds every text.
+        self._renderer = renderer
+
+    @property
+    def renderer(self) -> QuizRenderer:
+        """One quiz renderer for all packages of the build."""
+        if self._renderer is None:
+            self._renderer = QuizRenderer(self.site, self.banks)
+        return self._renderer
 
     def index_html(self, module: QuizModule) -> str:
         """The SCO: the module's quiz on a page of its own, citing the sources at its foot."""
         page = f"docs/_data/quiz/{module.module.id}.yml"
-        quiz = QuizRenderer(self.site, self.banks).module(module.module.id, page, "")
+        quiz = self.renderer.module(module.module.id, page, "")
         docs = [self.site.bib.doc(doc_id) for doc_id in module_sources(module)]
         return self.site.render(
             "trainer/scorm_index.html",
