@@ -14,7 +14,7 @@ from .render import QuizRenderer
 from .stash import QuizStash
 
 QUIZ_DIR = Path("docs") / "_data" / "quiz"
-MODULE_PAGE = "leermodules/{}/"
+MODULE_PAGE = "leermodules/{}.md"
 
 
 def _locate(error: ContentError, page_path: Path, call: str) -> ContentError:
@@ -63,7 +63,18 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     @env.macro
     def quiz_index(order: list[str] | None = None) -> str:
         """The list of every quiz module with its metadata and a link to its page."""
-        url_of = lambda module_id: get_relative_url(MODULE_PAGE.format(module_id), env.page.url)  # noqa: E731
+
+        def url_of(module_id: str) -> str:
+            # The page's real URL: "leermodules/x/" online, "leermodules/x.html" in the offline copy.
+            found = env.variables["files"].get_file_from_path(MODULE_PAGE.format(module_id))
+            if found is None:
+                raise ContentError(
+                    f"docs/{env.page.file.src_uri}",
+                    None,
+                    f"leermodule '{module_id}': docs/{MODULE_PAGE.format(module_id)} ontbreekt",
+                )
+            return get_relative_url(found.url, env.page.url)
+
         return stash.put(renderer.index(url_of, order), searchable=True)
 
     @env.macro
