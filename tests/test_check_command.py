@@ -29,6 +29,8 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     (project / "docs" / "_data" / "woordenlijst.yml").write_text(
         "terms:\n  - abbr: ALK\n    expansion: x\n    source: {doc: bestaat-niet, where: y}\n", encoding="utf-8"
     )
+    bank = project / "docs" / "_data" / "quiz" / "verwijzen.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: ordering", "type: volgorde", 1), encoding="utf-8")
     page = project / "docs" / "alk.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nZie [ontbrekend](nergens.md).\n", encoding="utf-8")
     (project / "docs" / "los.md").write_text(
@@ -41,4 +43,5 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     assert "docs/_data/woordenlijst.yml:4: onbekend brondocument 'bestaat-niet'" in err
     assert "docs/alk.md:" in err and "link naar 'nergens.md': die pagina bestaat niet" in err
     assert "docs/los.md: pagina staat niet in de navigatie" in err
-    assert "4 probleem/problemen gevonden" in err
+    assert "docs/_data/quiz/verwijzen.yml:" in err and "onbekend vraagtype 'volgorde'" in err
+    assert "5 probleem/problemen gevonden" in err
