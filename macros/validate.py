@@ -18,10 +18,47 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+# Pydantic's messages in Dutch, for the errors an editor is likely to make. ``{...}`` is
+# filled from the error's context; anything not listed keeps pydantic's own wording.
 _MESSAGES = {
     "missing": "verplicht veld ontbreekt",
     "extra_forbidden": "onbekend veld",
+    "string_type": "moet tekst zijn",
+    "string_too_short": "mag niet leeg zijn",
+    "string_pattern_mismatch": "ongeldige waarde; moet passen bij het patroon {pattern}",
+    "too_short": "moet minstens {min_length} element(en) bevatten",
+    "too_long": "mag hoogstens {max_length} element(en) bevatten",
+    "list_type": "moet een lijst zijn (regels die met '- ' beginnen)",
+    "dict_type": "moet een blok met velden zijn",
+    "model_type": "moet een blok met velden zijn",
+    "model_attributes_type": "moet een blok met velden zijn",
+    "bool_type": "moet true of false zijn",
+    "bool_parsing": "moet true of false zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "less_than": "moet kleiner zijn dan {lt}",
+    "literal_error": "ongeldige waarde; toegestaan: {expected}",
+    "union_tag_invalid": "onbekende waarde '{tag}'; toegestaan: {expected_tags}",
 }
+
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _message(err: Any) -> str:
+    if err["type"] == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
+        return "ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')"
+    template = _MESSAGES.get(err["type"])
+    if template is None:
+        return err["msg"]
+    try:
+        return template.format(**(err.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return err["msg"]
 
 
 def _nearest_id(data: Any, loc: Loc) -> str | None:
@@ -76,7 +113,7 @@ def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
-    message = _MESSAGES.get(err["type"], err["msg"])
+    message = _message(err)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     field = _describe(loc)

@@ -182,7 +182,7 @@ CASES = {
     ),
     "bad-id-format": (
         VALID.replace("id: twee", "id: Twee_2"),
-        f"{PATH}:19: [item Twee_2] items[1].id: String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'",
+        f"{PATH}:19: [item Twee_2] items[1].id: ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')",
     ),
     "stem-with-a-list": (
         VALID.replace("    stem: Vraag?\n", "    stem: |\n      Vraag?\n\n      - a\n"),
