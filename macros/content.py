@@ -12,10 +12,10 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .errors import ContentError
-from .validate import Strict, validate
+from .validate import ID_PATTERN, Strict, validate
 from .yamlload import load_yaml
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
