@@ -126,7 +126,10 @@ def _watch_requests(page) -> tuple[list[str], list[str]]:
     requests: list[str] = []
     failures: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.on("requestfailed", lambda r: failures.append(f"{r.url} ({r.failure})"))
+    # A request the browser aborted because the page moved on is not a broken asset; 404s still count.
+    page.on(
+        "requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and failures.append(f"{r.url} ({r.failure})")
+    )
     page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.url} -> {r.status}"))
     return requests, failures
 
@@ -200,7 +203,7 @@ def test_pages_and_assets_load_under_the_sub_path(page, subpath) -> None:
     page.locator(".md-footer-meta a", has_text="Zakkaarten").click()
     page.wait_for_url(base + "zakkaarten/")
     assert not failures, failures
-    outside = [u for u in requests if not u.startswith(base)]
+    outside = [u for u in requests if not u.startswith((base, "data:", "blob:"))]
     assert not outside, outside
 
 
@@ -211,14 +214,15 @@ def test_search_works_under_the_sub_path(page, subpath) -> None:
     page.goto(base + "alk/")
     page.locator("input.md-search__input").fill("hardnekkige")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert hrefs and all(h.startswith(base) for h in hrefs), hrefs
     results.first.click()
     page.wait_for_load_state()
     assert page.url.startswith(base)
     assert not failures, failures
-    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+    outside = [u for u in requests if not u.startswith((base, "data:", "blob:"))]
+    assert not outside, outside
 
 
 @pytest.mark.browser
@@ -235,7 +239,7 @@ def test_dutch_404_page_works_at_any_depth(page, subpath) -> None:
     page.wait_for_url(base)
     broken = [f for f in failures if "bestaat/niet" not in f]
     assert not broken, broken
-    assert all(u.startswith(base) for u in requests)
+    assert not [u for u in requests if not u.startswith((base, "data:", "blob:"))]
 
 
 # -- budgets -------------------------------------------------------------------------------------
