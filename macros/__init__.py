@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
 from .charts import render_bar_chart
+from .errors import ContentError, at_macro_call
 from .facts import find_fact_list
 from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
@@ -40,27 +42,40 @@ def define_env(env) -> None:
     def bronnen_url() -> str:
         return get_relative_url(bronnen_page, env.page.url)
 
-    @env.macro
+    def located(func):
+        """Register ``func`` as a macro whose content errors name the line of the call."""
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except ContentError as exc:
+                names = [a for a in args if isinstance(a, str)]
+                raise at_macro_call(exc, Path(env.page.file.abs_src_path), func.__name__, *names) from None
+
+        return env.macro(wrapper)
+
+    @located
     def table(name: str, table_id: str) -> str:
         """A data table from ``docs/_data/tabellen/<name>.yml``."""
         return site.table(name, table_id, page_file(), bronnen_url())
 
-    @env.macro
+    @located
     def bar_chart(name: str, table_id: str, value_column: int = 1, max_value: float | None = None) -> str:
         """A data table whose ``value_column`` also shows each figure as a bar (no JS)."""
         return render_bar_chart(site, name, table_id, value_column, page_file(), bronnen_url(), max_value)
 
-    @env.macro
+    @located
     def fact_list(list_id: str, style: str = "list", show_title: bool = False) -> str:
         """A fact list from ``docs/_data/lijsten/<list_id>.yml``."""
         return site.fact_list(list_id, page_file(), bronnen_url(), style, show_title)
 
-    @env.macro
+    @located
     def pocket_card(list_id: str, title: str | None = None) -> str:
         """A printable pocket card (one page) from ``docs/_data/lijsten/<list_id>.yml``."""
         return render_pocket_card(site, list_id, page_file(), title)
 
-    @env.macro
+    @located
     def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
         return find_fact_list(site.fact_lists, list_id, page_file())
@@ -70,7 +85,7 @@ def define_env(env) -> None:
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
 
-    quiz_banks = register_quiz_macros(env, site, BRONNEN_PAGE)
+    quiz_banks = register_quiz_macros(env, site, bronnen_page)
     register_trainer_macros(env, site, quiz_banks, bronnen_page)
 
     @env.macro

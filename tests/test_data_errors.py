@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project
+from helpers import build, copy_project, mkdocs_env
 
 from macros.errors import ContentError
 from macros.tables import TableFile
@@ -86,3 +88,40 @@ def test_page_without_sources_fails_the_build(tmp_path: Path) -> None:
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/index.md:2: sources: verplicht veld ontbreekt" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ('{{ table("alk", "bestaat-niet") }}', "tabel 'bestaat-niet' staat niet in 'alk.yml'"),
+        ('{{ fact_list("bestaat-niet") }}', "lijst 'bestaat-niet' bestaat niet"),
+        ('{{ fact_list("criteria", style="tegels") }}', "fact_list: onbekende stijl 'tegels'"),
+    ],
+)
+def test_bad_macro_call_names_page_and_line(tmp_path: Path, call: str, expected: str) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "alk.md"
+    text = page.read_text(encoding="utf-8") + f"\n{call}\n"
+    page.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    # Without -q: mkdocs-macros reports macro errors as a warning that --strict turns fatal.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env=mkdocs_env(),
+        cwd=project,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"docs/alk.md:{line}: {expected}" in result.stderr + result.stdout

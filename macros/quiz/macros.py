@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from ..errors import ContentError
+from ..errors import ContentError, at_macro_call
 from .bank import QuizBanks, load_quiz_banks
 from .render import QuizRenderer
 from .stash import QuizStash
 
 QUIZ_DIR = Path("docs") / "_data" / "quiz"
 MODULE_PAGE = "leermodules/{}.md"
-
-
-def _locate(error: ContentError, page_path: Path, call: str) -> ContentError:
-    """Add the line of the macro call on the page to an error that names only the page."""
-    if error.line is not None or not page_path.exists():
-        return error
-    pattern = re.compile(re.escape(call[0]) + r"\s*\(\s*['\"]" + re.escape(call[1]) + r"['\"]")
-    for number, line in enumerate(page_path.read_text(encoding="utf-8").splitlines(), 1):
-        if pattern.search(line):
-            return ContentError(error.path, number, error.detail, error.item_id)
-    return error
 
 
 def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
@@ -49,7 +37,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         try:
             return stash.put(renderer.module(module_id, page, bronnen))
         except ContentError as exc:
-            raise _locate(exc, path, ("quiz", module_id)) from None
+            raise at_macro_call(exc, path, "quiz", module_id) from None
 
     @env.macro
     def quiz_item(item_id: str) -> str:
@@ -58,7 +46,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         try:
             return stash.put(renderer.item(item_id, page, bronnen))
         except ContentError as exc:
-            raise _locate(exc, path, ("quiz_item", item_id)) from None
+            raise at_macro_call(exc, path, "quiz_item", item_id) from None
 
     @env.macro
     def quiz_index(order: list[str] | None = None) -> str:
