@@ -89,3 +89,13 @@ def load_site_data(root: Path) -> SiteData:
     tables = load_tables(data_dir / "tabellen", root, bib)
     fact_lists = load_fact_lists(data_dir / "lijsten", root, bib)
     return SiteData(root=root, bib=bib, glossary=glossary, tables=tables, fact_lists=fact_lists)
+
+
+def need_assets(page: Any, *names: str) -> None:
+    """Mark that ``page`` needs the page-specific assets ``names`` ("quiz", "trainer").
+
+    ``overrides/main.html`` loads them only on pages that use them, so the other pages carry
+    no quiz bytes; Material's instant navigation runs the scripts when such a page is opened.
+    """
+    assets = page.meta.setdefault("halk_assets", [])
+    assets.extend(name for name in names if name not in assets)

@@ -331,7 +331,11 @@ def _short_row() -> Breakage:
     text, _ = _drop_line(original, r"- \[bewegingsangst", "- - Instandhoudend/beïnvloedend")
     # The error points at the short row itself.
     row_line = next(i for i, line in enumerate(text.splitlines(), 1) if "- - Instandhoudend/beïnvloedend" in line)
-    return rel, text, f"{rel}:{row_line}: [item factoren] tables[0].rows[2]: rij 3 heeft 3 cellen, de kolomkoppen zijn er 4"
+    return (
+        rel,
+        text,
+        f"{rel}:{row_line}: [item factoren] tables[0].rows[2]: rij 3 heeft 3 cellen, de kolomkoppen zijn er 4",
+    )
 
 
 def _broken_syntax() -> Breakage:

@@ -46,12 +46,6 @@ def test_zip_lands_in_downloads_with_one_top_folder(offline_zip: Path) -> None:
     assert lunr == sorted(offline.KEPT_LUNR)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: overrides/partials/page-sources.html links 'bronnen/' and the quiz macros link "
-    "'bronnen/' and '<module>/' directory URLs; offline (no directory URLs) they need "
-    "config.extra.bronnen_page / '<page>.html'. Remove this mark when fixed (strict: it then fails).",
-)
 def test_every_local_link_and_asset_resolves_on_disk(unzipped: Path) -> None:
     missing: dict[str, set[str]] = {}
     for html in sorted(unzipped.rglob("*.html")):

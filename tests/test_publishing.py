@@ -245,11 +245,6 @@ def test_dutch_404_page_works_at_any_depth(page, subpath) -> None:
 # -- budgets -------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: mkdocs.yml loads assets/quiz/quiz.css and quiz.js on every page (extra_css / "
-    "extra_javascript); the quiz templates should load them on quiz pages only. Remove this mark when fixed.",
-)
 def test_pages_without_a_quiz_load_no_quiz_bytes(site_dir: Path) -> None:
     offenders = []
     for html in sorted(site_dir.rglob("*.html")):

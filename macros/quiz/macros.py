@@ -8,6 +8,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from ..errors import ContentError, at_macro_call
+from ..site import need_assets
 from .bank import QuizBanks, load_quiz_banks
 from .render import QuizRenderer
 from .stash import QuizStash
@@ -34,6 +35,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     def quiz(module_id: str) -> str:
         """A whole quiz module from ``docs/_data/quiz/<module_id>.yml``."""
         page, path, bronnen = here()
+        need_assets(env.page, "quiz", "trainer")  # the result summary has a print button
         try:
             return stash.put(renderer.module(module_id, page, bronnen))
         except ContentError as exc:
@@ -43,6 +45,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
     def quiz_item(item_id: str) -> str:
         """One quiz item by its id, from whichever module holds it."""
         page, path, bronnen = here()
+        need_assets(env.page, "quiz")
         try:
             return stash.put(renderer.item(item_id, page, bronnen))
         except ContentError as exc:

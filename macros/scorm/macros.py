@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 from ..errors import ContentError
 from ..quiz.bank import QuizBanks
 from ..quiz.models import QuizModule
+from ..site import need_assets
 from .package import PackageBuilder
 from .trainer import ANSWER_KEY_SOURCE, MODULE_SOURCE, SCORM_ZIP, ModuleLinks, TrainerRenderer, absolute_url
 
@@ -44,6 +45,7 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
 
     @env.macro
     def trainer_catalogue() -> str:
+        need_assets(env.page, "trainer")
         """Every module with objectives, facts, deep links, its SCORM package and answer key."""
         here = env.page.url
         links = {}
@@ -63,6 +65,7 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
 
     @env.macro
     def answer_key(module_id: str) -> str:
+        need_assets(env.page, "trainer")
         """The printable answer key of one module (every item, its answer, feedback and source)."""
         here = env.page.url
         module = banks.module(module_id, page_file())

@@ -243,6 +243,23 @@ def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
     assert feedback(page, "vb-single-basis").startswith("Niet goed:")
 
 
+def test_quiz_starts_after_instant_navigation_from_a_page_without_quiz(page, quiz_url: str) -> None:
+    # Only quiz pages load quiz.js (overrides/main.html); instant navigation must run it.
+    page.goto(quiz_url + "alk/")
+    assert page.evaluate("() => typeof window.halkQuiz") == "undefined"
+    assert page.locator('script[src$="quiz.js"], link[href$="quiz.css"]').count() == 0
+    page.evaluate("() => { window.__stillHere = true; }")
+    page.locator('nav a[href$="voorbeeld-keuze/"]').first.click()
+    page.wait_for_url("**/voorbeeld-keuze/")
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').wait_for(state="visible")
+    assert page.evaluate("() => window.__stillHere === true"), "navigation was not instant"
+    page.locator("#vb-single-basis-1").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-single-basis").startswith("Goed:")
+    # The stylesheet came along too: quiz.css gives every item a top border.
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.halk-quiz-item')).borderTopStyle") == "solid"
+
+
 def test_single_item_page_shares_progress_with_its_module(page, quiz_url: str) -> None:
     page.goto(quiz_url + LOS)
     page.locator("#vb-single-basis-1").check()
