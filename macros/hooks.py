@@ -15,7 +15,7 @@ _INTERACTIVE = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTAL
 def focusable_abbreviations(html: str) -> str:
     """Make the first occurrence of each abbreviation in ``html`` keyboard-focusable.
 
-    Material's tooltips (``content.tooltips``) show an abbreviation's expansion on hover and
+    A CSS tooltip (``site.css``) shows an abbreviation's expansion on hover and
     on keyboard focus, but an ``<abbr>`` cannot take focus by itself. One tab stop per
     abbreviation per page is enough to read its meaning; one on every occurrence would bury
     the links under tab stops. Occurrences inside links, buttons, summaries and labels are
@@ -35,17 +35,16 @@ def focusable_abbreviations(html: str) -> str:
     return _ABBR.sub(replace, html)
 
 
-def on_page_content(html: str, **_: object) -> str:
-    """MkDocs hook: post-process the HTML of each page's content (page, config, files unused)."""
-    return focusable_abbreviations(html)
-
-
 def on_post_page(output: str, **_: object) -> str:
-    """MkDocs hook: put rendered quizzes into their slots once the page is complete.
+    """MkDocs hook: finish each page's HTML.
 
-    The quiz HTML skips Markdown and the search plugin (see ``macros/quiz/stash.py``). The
-    macros package is imported by mkdocs-macros before any page is built, so it is in
-    ``sys.modules`` here; a build without quizzes has nothing to fill.
+    First the rendered quizzes go into their slots: their HTML skips Markdown and the search
+    plugin (see ``macros/quiz/stash.py``). The macros package is imported by mkdocs-macros
+    before any page is built, so it is in ``sys.modules`` here; a build without quizzes has
+    nothing to fill. Then the first occurrence of each abbreviation, quizzes included, gets
+    its tab stop (only the article holds ``<abbr>`` elements: navigation titles are text).
     """
     stash = sys.modules.get("macros.quiz.stash")
-    return stash.fill_slots(output) if stash is not None else output
+    if stash is not None:
+        output = stash.fill_slots(output)
+    return focusable_abbreviations(output)

@@ -1,21 +1,7 @@
 /*
- * Two keyboard and screen-reader fixes to Material's behaviour. Loaded once; <body> and
- * document survive instant navigation, so the listeners serve every page.
+ * A keyboard fix to Material's behaviour. Loaded once; document survives instant
+ * navigation, so the listener serves every page.
  */
-
-/*
- * Tooltips: Material appends them (abbreviation expansions, content.tooltips) to <body>,
- * outside every landmark, so a screen-reader user browsing by landmark meets stray text
- * (axe: region). Move each tooltip into <main> as it appears. Material positions tooltips
- * against the page and <main> is not a positioned element, so they stay where they were;
- * Material keeps a reference to the node and removes it from wherever it is.
- */
-new MutationObserver((records) => {
-  const main = document.querySelector("main");
-  for (const record of records)
-    for (const node of record.addedNodes)
-      if (main && node instanceof HTMLElement && node.classList.contains("md-tooltip2")) main.append(node);
-}).observe(document.body, { childList: true });
 
 /*
  * Skip link: instant navigation takes over in-page links, scrolls, and may swap the page's
