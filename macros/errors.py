@@ -25,13 +25,25 @@ class ContentError(PluginError):
         super().__init__(f"{where}:{item} {message}")
 
 
+class MacroContentError(ContentError):
+    """A :class:`ContentError` raised from a macro call on a page.
+
+    mkdocs-macros 1.5 puts the error's text into a ``%``-format string; a message with a
+    percentage in it ("12,8 %") would break that and hide the real message. Doubling ``%``
+    makes it come out as written.
+    """
+
+    def __str__(self) -> str:
+        return super().__str__().replace("%", "%%")
+
+
 def at_macro_call(error: ContentError, page_path: Path, macro: str, *args: str) -> ContentError:
-    """Add the line of the call ``macro("arg1", "arg2", ...)`` on the page to an error that has none."""
+    """The error for a failed macro call, with the line of ``macro("arg1", "arg2", ...)`` added when missing."""
     if error.line is not None or not page_path.exists():
-        return error
+        return MacroContentError(error.path, error.line, error.detail, error.item_id)
     quoted = r"\s*,\s*".join(r"['\"]" + re.escape(arg) + r"['\"]" for arg in args)
     pattern = re.compile(re.escape(macro) + r"\s*\(\s*" + quoted)
     for number, line in enumerate(page_path.read_text(encoding="utf-8").splitlines(), 1):
         if pattern.search(line):
-            return ContentError(error.path, number, error.detail, error.item_id)
-    return error
+            return MacroContentError(error.path, number, error.detail, error.item_id)
+    return MacroContentError(error.path, error.line, error.detail, error.item_id)

@@ -39,14 +39,16 @@ def mkdocs_env() -> dict[str, str]:
 
 
 def build(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` on ``project`` into ``dest``; never raises on failure."""
+    """Run ``mkdocs build --strict`` on ``project`` into ``dest``; never raises on failure.
+
+    Not ``-q``: mkdocs-macros reports a failed macro as a warning, which ``-q`` would hide.
+    """
     cmd = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
         "--strict",
-        "-q",
         "-f",
         str(project / "mkdocs.yml"),
         "-d",

@@ -440,12 +440,13 @@ def test_bar_chart_on_a_text_column_fails_the_build(tmp_path: Path) -> None:
     page_md = project / "docs" / "onderzoek-huisartsen.md"
     text = page_md.read_text(encoding="utf-8")
     page_md.write_text(text + '\n{{ bar_chart("onderzoek", "huisartsen", value_column=1) }}\n', encoding="utf-8")
+    line = len(text.splitlines()) + 2
     result = build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/onderzoek-huisartsen.md: bar_chart('huisartsen'): rij 1, kolom 'Uitkomst' is geen getal" in output, (
-        output[-2000:]
-    )
+    assert (
+        f"docs/onderzoek-huisartsen.md:{line}: bar_chart('huisartsen'): rij 1, kolom 'Uitkomst' is geen getal" in output
+    ), output[-2000:]
 
 
 # -- in the browser: bar contrast in both colour schemes, and axe -----------------------------------
