@@ -212,7 +212,13 @@ def test_search_works_under_the_sub_path(page, subpath) -> None:
     _, base = subpath
     requests, failures = _watch_requests(page)
     page.goto(base + "alk/")
-    page.locator("input.md-search__input").fill("hardnekkige")
+    # Type only once the search index has loaded (Material then invites typing).
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta')?.textContent.trim() === 'Typ om te beginnen met zoeken'",
+        timeout=30_000,
+    )
+    page.locator("input.md-search__input").press_sequentially("hardnekkige")  # typed, as a person does
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
