@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..yamlload import load_yaml
 from .answers import answer_hash, answer_key, encode_key, step_order
@@ -132,6 +132,8 @@ class FastMarkdown:
 
 
 _DEFERRED = re.compile(r"HALKMD\d+Z")
+# Stands for the relative URL of the sources page in a cached module (see QuizRenderer.module).
+_BRONNEN_TOKEN = "HALKBRONNENURL"
 _P_WRAP = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -143,6 +145,7 @@ class QuizRenderer:
         self.banks = banks
         self.t = strings or Strings()
         self.markdown = FastMarkdown(site)
+        self._modules: dict[str, str] = {}
         # The type templates ("quiz/types/*.html") are imported without context, so Jinja
         # builds each one once per build instead of once per item; what they use is global.
         site.templates.globals.update(
@@ -162,10 +165,19 @@ class QuizRenderer:
         }
 
     def module(self, module_id: str, page: str, bronnen_url: str) -> str:
-        """HTML for a whole module: intro, every item, score and summary."""
+        """HTML for a whole module: intro, every item, score and summary.
+
+        A module is rendered once per build (its page and its SCORM package both show it);
+        only the link to the sources page differs, so that is filled in per use.
+        """
         module = self.banks.module(module_id, page)
-        context = self._context(bronnen_url)
-        return self.markdown.batch(lambda: self.site.render("quiz/module.html", module=module, **context))
+        html = self._modules.get(module_id)
+        if html is None:
+            context = self._context(_BRONNEN_TOKEN)
+            html = self._modules[module_id] = self.markdown.batch(
+                lambda: self.site.render("quiz/module.html", module=module, **context)
+            )
+        return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
 
     def item(self, item_id: str, page: str, bronnen_url: str) -> str:
         """HTML for one item, on any page; its saved progress is shared with its module."""

@@ -108,6 +108,8 @@ class PackageBuilder:
         docs = [self.site.bib.doc(doc_id) for doc_id in module_sources(module)]
         return self.site.render(
             "trainer/scorm_index.html",
+            md=self.renderer.markdown.inline,
+            md_block=self.renderer.markdown.block,
             module=module,
             quiz=Markup(quiz),
             docs=docs,
@@ -117,7 +119,14 @@ class PackageBuilder:
 
     def manifest(self, module: QuizModule, files: list[str]) -> str:
         """``imsmanifest.xml``: one organisation, one item, one SCO with every file listed."""
-        return self.site.render("trainer/imsmanifest.xml", module=module, meta=module.module, files=files)
+        return self.site.render(
+            "trainer/imsmanifest.xml",
+            module=module,
+            meta=module.module,
+            files=files,
+            md=self.renderer.markdown.inline,
+            md_block=self.renderer.markdown.block,
+        )
 
     def files(self, module: QuizModule) -> dict[str, bytes]:
         """Every file of the package by name, manifest included."""
