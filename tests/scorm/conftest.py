@@ -15,7 +15,6 @@ from macros.quiz import QuizBanks, load_quiz_banks
 
 HERE = Path(__file__).resolve().parent
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
-ANSWER_JS = (HERE / "answer.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
