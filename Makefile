@@ -36,7 +36,7 @@ bench: setup-test
 	exit $$status
 
 schema: setup
-	$(BIN)/python -m macros.quiz.schema
+	$(BIN)/python -m macros.schemas
 
 lint: setup
 	$(BIN)/ruff check macros tests bench

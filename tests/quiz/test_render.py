@@ -20,7 +20,7 @@ from quizsite import FIXTURES
 from macros.quiz import QuizBanks, QuizRenderer
 from macros.quiz.answers import answer_hash, answer_key, encode_key
 from macros.quiz.models import ITEM_TYPES
-from macros.quiz.schema import SCHEMA_PATH, schema_text
+from macros.schemas import SCHEMA_DIR, SCHEMAS, schema_text
 
 GOLDEN = FIXTURES / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -106,11 +106,24 @@ def test_answer_hash_ignores_wording_but_not_answers(example_banks: QuizBanks) -
     assert encode_key(1, "ab") != encode_key(1, "cd")
 
 
-def test_schema_file_is_up_to_date() -> None:
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run `make schema` and commit the result"
-    schema = json.loads(schema_text())
+def test_schema_files_are_up_to_date() -> None:
+    for name in SCHEMAS:
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema_text(name), f"{name}: run `make schema`"
+    schema = json.loads(schema_text("quiz-module.schema.json"))
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]["SingleItem"]["required"]) >= {"id", "type", "stem", "source", "options"}
+
+
+def test_every_data_file_names_an_existing_schema() -> None:
+    data = ROOT / "docs" / "_data"
+    for name, (_, _, pattern) in SCHEMAS.items():
+        files = sorted(data.glob(pattern))
+        assert files, f"no data files for {name}"
+        for path in files:
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first.endswith(f"/schema/{name}"), f"{path.name}: first line should name {name}"
+            target = (path.parent / first.split("$schema=")[1]).resolve()
+            assert target == SCHEMA_DIR / name, f"{path.name}: schema path does not resolve to schema/{name}"
 
 
 def test_every_bank_names_the_schema() -> None:
