@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project, mkdocs_env
+from helpers import build, copy_project
 
 from macros.errors import ContentError
 from macros.tables import TableFile
@@ -104,24 +102,6 @@ def test_bad_macro_call_names_page_and_line(tmp_path: Path, call: str, expected:
     text = page.read_text(encoding="utf-8") + f"\n{call}\n"
     page.write_text(text, encoding="utf-8")
     line = len(text.splitlines())
-    # Without -q: mkdocs-macros reports macro errors as a warning that --strict turns fatal.
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        env=mkdocs_env(),
-        cwd=project,
-        check=False,
-    )
+    result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert f"docs/alk.md:{line}: {expected}" in result.stderr + result.stdout

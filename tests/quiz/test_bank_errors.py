@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import build, mkdocs_env
+from helpers import build
 from quizsite import make_quiz_project
 
 from macros.errors import ContentError
@@ -273,19 +271,7 @@ def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, pag
     head = page.read_text(encoding="utf-8").split("# Losse vragen")[0]
     page.write_text(head + page_text, encoding="utf-8")
     line = head.count("\n") + page_text.count("\n")  # the macro call is on the last line
-    # Without -q: mkdocs-macros reports a macro's error as a warning, which -q would hide.
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(tmp_path / "out"),
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(), cwd=project, check=False)
+    result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert f"docs/leermodules/losse-vragen.md:{line}: {expected}" in result.stderr + result.stdout
     assert not (tmp_path / "out" / "index.html").exists()
