@@ -29,6 +29,7 @@ from site_pages import Node, page_file, parse, site_pages
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 # Whole Dutch words from the issue on search: each must find the pages that carry it in their title.
 ISSUE_QUERIES = ["hardnekkige", "profielschets", "mentaliseren", "verwijzen", "huisartsen"]
 SEARCH_READY = "Typ om te beginnen met zoeken"
@@ -86,7 +87,8 @@ class Watch:
 @contextmanager
 def watched(browser, base_url: str, **options: object) -> Iterator[tuple[object, Watch]]:
     """A fresh context and page that record requests and errors; requests to other hosts are refused."""
-    context = browser.new_context(viewport=DESKTOP, **options)
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(**options)
     watch = Watch()
     local = urlsplit(base_url).netloc
     context.on("request", lambda request: watch.requests.append(request.url))
@@ -162,10 +164,16 @@ def search(page, query: str) -> tuple[str, list[str]]:
 
 
 # -- every page, both schemes ------------------------------------------------------------------------
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_axe_clean_private_and_error_free(browser, base_url: str, built: dict, scheme: str) -> None:
+@pytest.mark.parametrize(
+    ("scheme", "viewport"),
+    [("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)],
+    ids=["light", "dark", "light-phone"],
+)
+def test_every_page_is_axe_clean_private_and_error_free(
+    browser, base_url: str, built: dict, scheme: str, viewport: dict
+) -> None:
     problems = []
-    with watched(browser, base_url, color_scheme=scheme) as (page, watch):
+    with watched(browser, base_url, color_scheme=scheme, viewport=viewport) as (page, watch):
         for path in built:
             page.goto(base_url + path, wait_until="load")
             active_scheme, luminance = scheme_of(page)
@@ -179,6 +187,26 @@ def test_every_page_is_axe_clean_private_and_error_free(browser, base_url: str, 
         problems += [f"request to another host: {u}" for u in watch.foreign(base_url)]
         problems += watch.errors
     assert not problems, "\n".join(problems)
+
+
+def test_wide_tables_stack_on_a_phone_with_each_cell_naming_its_column(browser, base_url: str, built: dict) -> None:
+    stacked = [
+        p for p, d in built.items() if any("halk-data--stack" in t.attrs.get("class", "") for t in d.find("table"))
+    ]
+    assert stacked, "no page has a wide (stacked) data table: the test checks nothing"
+    path = stacked[0]
+    for viewport, display in ((PHONE, "block"), (DESKTOP, "table")):
+        with watched(browser, base_url, viewport=viewport) as (page, watch):
+            page.goto(base_url + path)
+            table = page.locator("table.halk-data--stack").first
+            assert table.evaluate("t => getComputedStyle(t).display") == display
+            cells = table.locator("td[data-label]")
+            assert cells.count() > 0
+            for i in range(min(cells.count(), 6)):
+                label = cells.nth(i).get_attribute("data-label")
+                shown = cells.nth(i).evaluate("c => getComputedStyle(c, '::before').content")
+                assert shown == (f'"{label}"' if display == "block" else "none"), (path, label, shown)
+            assert not watch.errors, watch.errors
 
 
 def test_scheme_toggle_switches_to_dark_and_stays(browser, base_url: str, built: dict) -> None:
