@@ -49,13 +49,32 @@ class Node:
                 out.extend(child.elements())
         return out
 
-    def find(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
-        """Descendants with ``tag`` (any if None) that have the class ``cls`` (if given)."""
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
+        """Descendants with ``tag`` (any if None) that have the class ``cls`` and the attribute values ``attrs``.
+
+        ``class_`` in ``attrs`` is another way to name ``cls``.
+        """
+        cls = attrs.pop("class_", cls)
         return [
             el
             for el in self.elements()
-            if (tag is None or el.tag == tag) and (cls is None or cls in el.attrs.get("class", "").split())
+            if (tag is None or el.tag == tag)
+            and (cls is None or cls in el.classes)
+            and all(el.attrs.get(key) == value for key, value in attrs.items())
         ]
+
+    @property
+    def classes(self) -> set[str]:
+        """The element's classes."""
+        return set(self.attrs.get("class", "").split())
+
+    def kids(self, tag: str) -> list[Node]:
+        """Direct child elements with ``tag``."""
+        return [c for c in self.children if isinstance(c, Node) and c.tag == tag]
+
+    def by_id(self, element_id: str) -> Node | None:
+        """The descendant with ``id`` = ``element_id``, if any."""
+        return next((el for el in self.elements() if el.attrs.get("id") == element_id), None)
 
     def ancestors(self) -> list[Node]:
         """Parent, grandparent, ... up to the document root."""

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
 from helpers import ROOT, build, copy_project
+from site_pages import Node, parse
 
 DATA = ROOT / "docs" / "_data"
 SOURCES = Path("/work/shared/sources")
@@ -46,88 +45,6 @@ LISTS = [
     ("handreiking", "handreiking-beleid"),
     ("handreiking", "samenvatting"),
 ]
-
-
-# -- a small DOM over the standard library's HTML parser ---------------------------------------
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Node:
-    """An element with its attributes and children (strings are text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    def elements(self) -> list[Node]:
-        """All descendant elements, in document order."""
-        out: list[Node] = []
-        for child in self.children:
-            if isinstance(child, Node):
-                out.append(child)
-                out.extend(child.elements())
-        return out
-
-    def find(self, tag: str | None = None, **attrs: str) -> list[Node]:
-        """Descendants with ``tag`` (any if None) whose attributes equal ``attrs``; class_ matches one class."""
-        out = []
-        for el in self.elements():
-            if tag and el.tag != tag:
-                continue
-            ok = True
-            for key, value in attrs.items():
-                if key == "class_":
-                    ok &= value in el.attrs.get("class", "").split()
-                else:
-                    ok &= el.attrs.get(key) == value
-            if ok:
-                out.append(el)
-        return out
-
-    def kids(self, tag: str) -> list[Node]:
-        """Direct child elements with ``tag``."""
-        return [c for c in self.children if isinstance(c, Node) and c.tag == tag]
-
-    def text(self) -> str:
-        """Text content with whitespace collapsed, permalink anchors left out."""
-        parts: list[str] = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif "headerlink" not in child.attrs.get("class", "").split():
-                parts.append(child.text())
-        return norm("".join(parts))
-
-
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Node:
-    """Parse an HTML document into a :class:`Node` tree."""
-    builder = _Builder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
 
 
 def norm(text: str) -> str:

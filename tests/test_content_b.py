@@ -7,12 +7,11 @@ a row, term or reference that goes missing between YAML and HTML fails a test.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from helpers import ROOT, build, copy_project, format_violations, run_axe
+from site_pages import Node, parse
 
 from macros.charts import build_bar_chart, parse_figure
 from macros.content import load_bibliography, load_glossary
@@ -51,80 +50,14 @@ OUR_PAGES = [
 ]
 
 
-# -- a tiny DOM on the standard library's HTML parser ---------------------------------------------
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-    parent: Node | None = None
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def text(self) -> str:
-        out = "".join(c if isinstance(c, str) else c.text() for c in self.children)
-        return re.sub(r"\s+", " ", out).strip()
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
-        return [n for n in self.iter() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
-
-    def by_id(self, node_id: str) -> Node | None:
-        return next((n for n in self.iter() if n.attrs.get("id") == node_id), None)
-
-    def children_tagged(self, tag: str) -> list[Node]:
-        return [c for c in self.children if isinstance(c, Node) and c.tag == tag]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.current)
-        self.current.children.append(node)
-        if tag not in _VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, parent=self.current))
-
-    def handle_endtag(self, tag: str) -> None:
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data: str) -> None:
-        self.current.children.append(data)
-
-
-def parse(path: Path) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
-    return builder.root
-
-
+# -- the built pages (parsed with tests/site_pages.py) ---------------------------------------------
 def page(site_dir: Path, name: str) -> Node:
-    return parse(site_dir / name / "index.html")
+    return parse((site_dir / name / "index.html").read_text(encoding="utf-8"))
 
 
 def content(doc: Node) -> Node:
     """The article body (Material's ``.md-content__inner``), without navigation or footer."""
-    inner = next(n for n in doc.find_all("article") if "md-content__inner" in n.classes)
+    inner = next(n for n in doc.find("article") if "md-content__inner" in n.classes)
     return inner
 
 
@@ -142,11 +75,11 @@ def cell_text(cell: str | list[str]) -> str:
 # -- glossary ----------------------------------------------------------------------------------------
 def test_every_glossary_term_is_an_abbr_on_the_glossary_page(site_dir: Path) -> None:
     body = content(page(site_dir, "woordenlijst"))
-    dts = body.find_all("dt")
+    dts = body.find("dt")
     assert len(dts) == len(GLOSSARY.terms)
     marked = {}
     for dt in dts:
-        abbrs = dt.find_all("abbr")
+        abbrs = dt.find("abbr")
         assert len(abbrs) == 1, f"term without <abbr>: {dt.text()}"
         marked[abbrs[0].text()] = abbrs[0].attrs.get("title")
     for term in GLOSSARY.terms:
@@ -155,7 +88,7 @@ def test_every_glossary_term_is_an_abbr_on_the_glossary_page(site_dir: Path) -> 
 
 def test_glossary_page_is_alphabetical_and_shows_explanations(site_dir: Path) -> None:
     body = content(page(site_dir, "woordenlijst"))
-    shown = [dt.text() for dt in body.find_all("dt")]
+    shown = [dt.text() for dt in body.find("dt")]
     assert shown == sorted(shown, key=str.lower)
     text = body.text()
     for term in GLOSSARY.terms:
@@ -173,7 +106,7 @@ def test_glossary_term_occurs_in_its_source(term) -> None:
 def test_abbreviations_on_pages_use_the_glossary_expansion(site_dir: Path) -> None:
     expansions = GLOSSARY.as_abbr_glossary()
     for name in OUR_PAGES:
-        for abbr in content(page(site_dir, name)).find_all("abbr"):
+        for abbr in content(page(site_dir, name)).find("abbr"):
             assert abbr.attrs.get("title") == expansions.get(abbr.text()), f"{name}: {abbr.text()}"
 
 
@@ -183,10 +116,10 @@ def test_fact_list_renders_every_item_with_its_quote(site_dir: Path, list_id: st
     facts = LISTS[list_id]
     block = page(site_dir, LIST_PAGES[list_id]).by_id(f"lijst-{list_id}")
     assert block is not None, f"#lijst-{list_id} missing on {LIST_PAGES[list_id]}"
-    lists = [n for n in block.iter() if n.tag in ("ol", "ul") and "halk-facts__list" in n.classes]
+    lists = [n for n in block.elements() if n.tag in ("ol", "ul") and "halk-facts__list" in n.classes]
     assert len(lists) == 1
     assert lists[0].tag == ("ol" if facts.ordered else "ul")
-    items = lists[0].children_tagged("li")
+    items = lists[0].kids("li")
     assert [li.attrs.get("id") for li in items] == [f"{list_id}-{item.id}" for item in facts.items]
     for li, item in zip(items, facts.items, strict=True):
         text = li.text()
@@ -196,7 +129,7 @@ def test_fact_list_renders_every_item_with_its_quote(site_dir: Path, list_id: st
         for point in item.points:
             assert plain(point) in text
         if item.example:
-            quotes = [q for q in li.find_all("blockquote")]
+            quotes = [q for q in li.find("blockquote")]
             assert len(quotes) == 1
             assert f"“{plain(item.example)}”" in quotes[0].text()
 
@@ -228,7 +161,7 @@ def test_example_quotes_are_verbatim_from_the_source(list_id: str) -> None:
 def _rendered_tables(site_dir: Path, name: str) -> dict[str, Node]:
     body = content(page(site_dir, TABLE_PAGES[name]))
     out = {}
-    for fig in body.find_all("figure"):
+    for fig in body.find("figure"):
         fig_id = fig.attrs.get("id", "")
         for prefix in ("tabel-", "grafiek-"):
             if fig_id.startswith(prefix):
@@ -242,20 +175,18 @@ def test_every_table_renders_every_row_and_cell(site_dir: Path, name: str) -> No
     assert set(rendered) == set(TABLES[name]), "every table of the file appears once on its page"
     for table_id, table in TABLES[name].items():
         fig = rendered[table_id]
-        assert fig.find_all("caption")[0].text() == plain(table.caption)
-        assert [th.text() for th in fig.find_all("thead")[0].find_all("th")] == [plain(c) for c in table.columns]
-        rows = fig.find_all("tbody")[0].children_tagged("tr")
+        assert fig.find("caption")[0].text() == plain(table.caption)
+        assert [th.text() for th in fig.find("thead")[0].find("th")] == [plain(c) for c in table.columns]
+        rows = fig.find("tbody")[0].kids("tr")
         assert len(rows) == len(table.rows), table_id
         for tr, row in zip(rows, table.rows, strict=True):
             cells = [c for c in tr.children if isinstance(c, Node) and c.tag in ("th", "td")]
             assert [c.text() for c in cells] == [cell_text(v) for v in row], table_id
-        assert BIB.doc(table.source.doc).short in fig.find_all("figcaption")[0].text()
+        assert BIB.doc(table.source.doc).short in fig.find("figcaption")[0].text()
 
 
 def test_survey_page_has_charts(site_dir: Path) -> None:
-    charts = [
-        f for f in content(page(site_dir, "onderzoek-huisartsen")).find_all("figure") if "halk-chart" in f.classes
-    ]
+    charts = [f for f in content(page(site_dir, "onderzoek-huisartsen")).find("figure") if "halk-chart" in f.classes]
     assert len(charts) >= 3
 
 
@@ -265,9 +196,9 @@ def test_chart_has_one_bar_per_row_with_the_yaml_value(site_dir: Path, name: str
         if "halk-chart" not in fig.classes:
             continue
         table = TABLES[name][table_id]
-        heads = fig.find_all("thead")[0].find_all("th")
+        heads = fig.find("thead")[0].find("th")
         value_column = next(i for i, th in enumerate(heads) if "halk-chart__value-head" in th.classes)
-        bars = fig.find_all("span", "halk-chart__bar")
+        bars = fig.find("span", "halk-chart__bar")
         assert len(bars) == len(table.rows), table_id
         values = [parse_figure(row[value_column]) for row in table.rows]
         widths = [float(re.fullmatch(r"width: ([\d.]+)%", bar.attrs["style"]).group(1)) for bar in bars]
@@ -329,14 +260,14 @@ def test_bibliography_lists_every_document_and_reference_with_anchor(site_dir: P
         assert entry is not None, ref.id
         assert plain(ref.text) in entry.text()
         if ref.url:
-            assert ref.url in [a.attrs.get("href") for a in entry.find_all("a")]
+            assert ref.url in [a.attrs.get("href") for a in entry.find("a")]
 
 
 def test_each_reference_is_listed_under_every_document_that_cites_it(site_dir: Path) -> None:
     body = content(page(site_dir, "bronnen"))
     sections: dict[str, str] = {}
     current = None
-    for node in body.iter():
+    for node in body.elements():
         if node.tag == "h2" and node.attrs.get("id") in {d.id for d in BIB.documents}:
             current = node.attrs["id"]
         elif node.tag == "li" and current:
@@ -347,10 +278,10 @@ def test_each_reference_is_listed_under_every_document_that_cites_it(site_dir: P
 
 
 def test_citation_links_point_at_existing_anchors(site_dir: Path) -> None:
-    anchors = {n.attrs["id"] for n in page(site_dir, "bronnen").iter() if "id" in n.attrs}
+    anchors = {n.attrs["id"] for n in page(site_dir, "bronnen").elements() if "id" in n.attrs}
     checked = 0
     for name in OUR_PAGES:
-        for a in page(site_dir, name).find_all("a"):
+        for a in page(site_dir, name).find("a"):
             href = a.attrs.get("href", "")
             match = re.fullmatch(r"(?:\.\./)*(?:bronnen/|\./)?#([\w-]+)", href)
             if match and ("bronnen/" in href or name == "bronnen"):
