@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .errors import ContentError
-from .validate import ID_PATTERN, Strict, validate
+from .validate import ID_PATTERN, Strict, require_unique, validate
 from .yamlload import load_yaml
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -57,8 +57,8 @@ class Bibliography(Strict):
     @model_validator(mode="after")
     def _unique_and_resolved(self) -> Bibliography:
         doc_ids = [d.id for d in self.documents]
-        _require_unique(doc_ids, "documents")
-        _require_unique([r.id for r in self.literature], "literature")
+        require_unique(doc_ids, "'{}' komt twee keer voor in documents", at=("documents",))
+        require_unique([r.id for r in self.literature], "'{}' komt twee keer voor in literature", at=("literature",))
         for ref in self.literature:
             for doc in ref.cited_in:
                 if doc not in doc_ids:
@@ -87,20 +87,12 @@ class Glossary(Strict):
     @field_validator("terms")
     @classmethod
     def _unique(cls, terms: list[Term]) -> list[Term]:
-        _require_unique([t.abbr for t in terms], "terms")
+        require_unique([t.abbr for t in terms], "'{}' komt twee keer voor in terms")
         return terms
 
     def as_abbr_glossary(self) -> dict[str, str]:
         """Mapping for Python-Markdown's ``abbr`` extension (``glossary`` option)."""
         return {t.abbr: t.expansion for t in self.terms}
-
-
-def _require_unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"'{value}' komt twee keer voor in {what}")
-        seen.add(value)
 
 
 def load_bibliography(data_dir: Path, root: Path) -> Bibliography:

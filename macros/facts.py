@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 from .errors import ContentError
-from .validate import Strict, validate
+from .validate import Strict, require_unique, validate
 from .yamlload import load_yaml
 
 
@@ -41,11 +41,7 @@ class FactList(Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> FactList:
-        seen: set[str] = set()
-        for item in self.items:
-            if item.id in seen:
-                raise ValueError(f"id '{item.id}' komt twee keer voor in deze lijst")
-            seen.add(item.id)
+        require_unique([item.id for item in self.items], "id '{}' komt twee keer voor in deze lijst", at=("items",))
         return self
 
 

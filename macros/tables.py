@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 from .errors import ContentError
-from .validate import LocatedValueError, Strict, validate
+from .validate import LocatedValueError, Strict, require_unique, validate
 from .yamlload import load_yaml
 
 
@@ -64,11 +64,7 @@ class TableFile(Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> TableFile:
-        seen: set[str] = set()
-        for table in self.tables:
-            if table.id in seen:
-                raise ValueError(f"tabel-id '{table.id}' komt twee keer voor")
-            seen.add(table.id)
+        require_unique([table.id for table in self.tables], "tabel-id '{}' komt twee keer voor", at=("tables",))
         return self
 
 

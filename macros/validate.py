@@ -109,6 +109,19 @@ class LocatedValueError(ValueError):
         self.loc = loc
 
 
+def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = ()) -> None:
+    """Raise at the second occurrence of any value; ``message`` has a ``{}`` for the value.
+
+    The error points at that entry: ``at`` is its list's location relative to the validator
+    (empty in a field validator, the field's name in a model validator).
+    """
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise LocatedValueError((*at, i), message.format(value))
+        seen.add(value)
+
+
 def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()

@@ -8,6 +8,7 @@ import pytest
 from helpers import build, copy_project
 
 from macros.errors import ContentError
+from macros.facts import FactList
 from macros.tables import TableFile
 from macros.validate import validate
 from macros.yamlload import load_yaml_text
@@ -105,3 +106,13 @@ def test_bad_macro_call_names_page_and_line(tmp_path: Path, call: str, expected:
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert f"docs/alk.md:{line}: {expected}" in result.stderr + result.stdout
+
+
+def test_duplicate_id_points_at_the_second_entry() -> None:
+    text = (
+        "id: l\ntitle: L\nsource: {doc: profielschets, where: x}\nitems:\n"
+        "  - id: een\n    title: Een\n  - id: twee\n    title: Twee\n  - id: een\n    title: Weer een\n"
+    )
+    with pytest.raises(ContentError) as exc:
+        validate(FactList, load_yaml_text(text, "l.yml"))
+    assert str(exc.value) == "l.yml:9: [item een] items[2]: id 'een' komt twee keer voor in deze lijst"

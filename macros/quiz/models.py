@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ..content import Id, SourceRef, Text
-from ..validate import Strict
+from ..validate import Strict, require_unique
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "classify", "ordering", "phrasing")
 ITEM_TYPES = (*QUESTION_TYPES, "case")
@@ -35,14 +35,6 @@ def _yes_no(value: object) -> object:
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-
-
-def _unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"{what} '{value}' komt twee keer voor")
-        seen.add(value)
 
 
 class Option(Strict):
@@ -105,7 +97,7 @@ def _check_choice(options: list[Option], exactly_one: bool) -> list[Option]:
         raise ValueError(f"{correct} opties zijn juist; bij dit type is precies één optie juist")
     if not exactly_one and correct == len(options):
         raise ValueError("alle opties zijn juist; zet minstens één optie op correct: false")
-    _unique([o.text for o in options], "optie")
+    require_unique([o.text for o in options], "optie '{}' komt twee keer voor")
     return options
 
 
@@ -144,7 +136,7 @@ class TrueFalseQuestion(_Question):
     def _statements(cls, statements: list[Statement]) -> list[Statement]:
         if not statements:
             raise ValueError("minstens één stelling nodig")
-        _unique([s.text for s in statements], "stelling")
+        require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
         return statements
 
 
@@ -160,7 +152,7 @@ class ClassifyQuestion(_Question):
     def _categories(cls, categories: list[Category]) -> list[Category]:
         if len(categories) < 2:
             raise ValueError("minstens twee categorieën nodig")
-        _unique([c.id for c in categories], "categorie")
+        require_unique([c.id for c in categories], "categorie '{}' komt twee keer voor")
         return categories
 
     @field_validator("statements")
@@ -168,7 +160,7 @@ class ClassifyQuestion(_Question):
     def _statements(cls, statements: list[ClassifyStatement]) -> list[ClassifyStatement]:
         if not statements:
             raise ValueError("minstens één stelling nodig")
-        _unique([s.text for s in statements], "stelling")
+        require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
         return statements
 
     @model_validator(mode="after")
@@ -194,7 +186,7 @@ class OrderingQuestion(_Question):
     def _steps(cls, steps: list[str]) -> list[str]:
         if len(steps) < 3:
             raise ValueError("minstens drie stappen nodig")
-        _unique(steps, "stap")
+        require_unique(steps, "stap '{}' komt twee keer voor")
         return steps
 
 
@@ -272,7 +264,7 @@ class CaseItem(_ItemFields):
     def _stages(cls, stages: list[Stage]) -> list[Stage]:
         if not stages:
             raise ValueError("minstens één fase nodig")
-        _unique([s.id for s in stages], "fase")
+        require_unique([s.id for s in stages], "fase '{}' komt twee keer voor")
         return stages
 
 

@@ -131,7 +131,7 @@ CASES = {
     ),
     "duplicate-option": (
         VALID.replace("- text: B", "- text: A"),
-        f"{PATH}:15: [item een] items[0].options: optie 'A' komt twee keer voor",
+        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
     ),
     "multiple-all-correct": (
         VALID.replace("type: single", "type: multiple").replace(
@@ -147,7 +147,7 @@ CASES = {
     ),
     "duplicate-ordering-steps": (
         VALID.replace("[eerste, tweede, derde]", "[eerste, tweede, eerste]"),
-        f"{PATH}:23: [item twee] items[1].steps: stap 'eerste' komt twee keer voor",
+        f"{PATH}:23: [item twee] items[1].steps[2]: stap 'eerste' komt twee keer voor",
     ),
     "too-few-ordering-steps": (
         VALID.replace("[eerste, tweede, derde]", "[eerste, tweede]"),
@@ -211,7 +211,7 @@ CASES = {
     statements:
       - {text: Iets, category: ja}
 """,
-        f"{PATH}:28: [item drie] items[2].categories: categorie 'ja' komt twee keer voor",
+        f"{PATH}:28: [item drie] items[2].categories[1]: categorie 'ja' komt twee keer voor",
     ),
     "case-stage-with-nested-case": (
         VALID + CASE_STAGES,
@@ -232,7 +232,7 @@ CASES = {
             "type: single\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
         )
         + "      - id: a\n        text: Nog eens.\n        question: {type: truefalse, stem: S, statements: [{text: x, answer: true}]}\n",
-        f"{PATH}:28: [item drie] items[2].stages: fase 'a' komt twee keer voor",
+        f"{PATH}:35: [item drie] items[2].stages[1]: fase 'a' komt twee keer voor",
     ),
 }
 
