@@ -6,22 +6,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, free_port, serve
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own site, built with ``mkdocs build --strict``."""
+def site_port() -> int:
+    """The loopback port the site is built for and served on."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The project's own site, built with ``mkdocs build --strict`` for the address it is served on.
+
+    As in production, site_url names that address, so Material's instant navigation works.
+    """
     dest = tmp_path_factory.mktemp("site")
-    result = build(ROOT, dest)
+    result = build(ROOT, dest, site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return dest
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
+def base_url(site_dir: Path, site_port: int) -> Iterator[str]:
     """URL of the built site on a loopback HTTP server."""
-    with serve(site_dir) as url:
+    with serve(site_dir, site_port) as url:
         yield url
 
 

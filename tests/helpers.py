@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -38,10 +39,12 @@ def mkdocs_env() -> dict[str, str]:
     return env
 
 
-def build(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build(project: Path, dest: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on ``project`` into ``dest``; never raises on failure.
 
     Not ``-q``: mkdocs-macros reports a failed macro as a warning, which ``-q`` would hide.
+    ``site_url`` (SITE_URL) must be the address the site is served on for Material's instant
+    navigation to take over links there.
     """
     cmd = [
         sys.executable,
@@ -55,7 +58,8 @@ def build(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess
         str(dest),
         *extra,
     ]
-    return subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(), cwd=project, check=False)
+    env = mkdocs_env() | ({"SITE_URL": site_url} if site_url else {})
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
 
 
 def copy_project(dest: Path) -> Path:
@@ -75,11 +79,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    """A loopback port that is free right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yields the base URL (ending in '/')."""
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/')."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,21 +1,15 @@
 """The built site in a real Chromium: every page axe-clean in both schemes, private, usable by keyboard.
 
 Pages come from the built site's sitemap.xml (tests/site_pages.py), never from a list here.
-The site is built for the address it is served on, as in production: Material's instant
-navigation only takes over links to pages in the sitemap, and the sitemap names site_url's
-host and port. (The shared session site is built for http://127.0.0.1:8000/ and served on a
-free port, so there every click is a full page load.)
+The shared session site (tests/conftest.py) is built for the address it is served on, as in
+production: Material's instant navigation only takes over links to pages in the sitemap, and
+the sitemap names site_url's host and port.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import ROOT, format_violations, mkdocs_env, run_axe
+from helpers import format_violations, run_axe
 from site_pages import Node, page_file, parse, site_pages
 
 pytestmark = pytest.mark.browser
@@ -35,40 +29,6 @@ ISSUE_QUERIES = ["hardnekkige", "profielschets", "mentaliseren", "verwijzen", "h
 SEARCH_READY = "Typ om te beginnen met zoeken"
 # Material's scheme names for the two palettes in mkdocs.yml.
 SCHEMES = {"light": "default", "dark": "slate"}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The real site, strictly built with site_url set to the loopback address it is then served on."""
-    dest = tmp_path_factory.mktemp("browser-site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(dest)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env() | {"SITE_URL": url}, cwd=ROOT)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield dest, url
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def site_dir(served: tuple[Path, str]) -> Path:
-    """The build of this module (overrides the shared session fixture)."""
-    return served[0]
-
-
-@pytest.fixture(scope="module")
-def base_url(served: tuple[Path, str]) -> str:
-    """Where this module's build is served (overrides the shared session fixture)."""
-    return served[1]
 
 
 @dataclass

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build
-from quizsite import FIXTURES, free_port, make_quiz_project, serve_on
+from helpers import ROOT, build, free_port, serve
+from quizsite import FIXTURES, make_quiz_project
 
 from macros.content import load_bibliography
 from macros.markdown_render import MarkdownRenderer
@@ -45,8 +45,9 @@ def quiz_port() -> int:
 def quiz_site(tmp_path_factory: pytest.TempPathFactory, quiz_port: int) -> Path:
     """The fixture site (real site with the example banks instead of the real ones), built strict."""
     base = tmp_path_factory.mktemp("quizsite")
-    project = make_quiz_project(base / "project", site_url=f"http://127.0.0.1:{quiz_port}/")
-    result = build(project, base / "site")
+    project = make_quiz_project(base / "project")
+    # Built for the address it is served on, so instant navigation works (as in production).
+    result = build(project, base / "site", site_url=f"http://127.0.0.1:{quiz_port}/")
     assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
     return base / "site"
 
@@ -54,5 +55,5 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, quiz_port: int) -> Path:
 @pytest.fixture(scope="session")
 def quiz_url(quiz_site: Path, quiz_port: int) -> Iterator[str]:
     """Base URL of the fixture site on a loopback server."""
-    with serve_on(quiz_site, quiz_port) as url:
+    with serve(quiz_site, quiz_port) as url:
         yield url

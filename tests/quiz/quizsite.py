@@ -5,14 +5,8 @@ This way golden, validity, axe and browser tests do not depend on the real banks
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import ROOT, copy_project
@@ -43,37 +37,8 @@ En nog een:
 """
 
 
-def free_port() -> int:
-    """A loopback port that is free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def serve_on(directory: Path, port: int) -> Iterator[str]:
-    """Serve ``directory`` on ``port`` (the fixture site's site_url must name that port)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def make_quiz_project(dest: Path, site_url: str | None = None) -> Path:
-    """Copy the project to ``dest`` and swap the real banks and module pages for the examples.
-
-    Material's instant navigation only follows links on its sitemap, whose addresses come from
-    ``site_url``: browser tests pass the address they serve the site on.
-    """
+def make_quiz_project(dest: Path) -> Path:
+    """Copy the project to ``dest`` and swap the real banks and module pages for the examples."""
     project = copy_project(dest)
     quiz_dir = project / "docs" / "_data" / "quiz"
     for bank in quiz_dir.glob("*.yml"):
@@ -105,8 +70,5 @@ def make_quiz_project(dest: Path, site_url: str | None = None) -> Path:
         flags=re.M,
     )
     assert count == 1, "mkdocs.yml nav has no leermodules/index.md entry"
-    if site_url:
-        text, count = re.subn(r"^site_url:.*$", f"site_url: {site_url}", text, count=1, flags=re.M)
-        assert count == 1, "mkdocs.yml has no site_url line"
     config.write_text(text, encoding="utf-8")
     return project
