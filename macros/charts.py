@@ -94,4 +94,4 @@ def render_bar_chart(
     """HTML for the chart of ``docs/_data/tabellen/<name>.yml`` table ``table_id``."""
     table = find_table(site.tables, name, table_id, page)
     chart = build_bar_chart(table, value_column, page, max_value)
-    return site.render("chart.html", chart=chart, table=table, cite=lambda ref: site.cite(ref, bronnen_url))
+    return site.render("table.html", chart=chart, table=table, cite=lambda ref: site.cite(ref, bronnen_url))
