@@ -51,3 +51,96 @@ def from_mkdocs_config(config: Mapping[str, Any]) -> MarkdownRenderer:
 def _is_toc(ext: Any) -> bool:
     # Headings inside data snippets must not get permalinks or ids of their own.
     return ext == "toc" or ext == "markdown.extensions.toc"
+
+
+# Text that Markdown would return unchanged: one line, no markup characters, not starting
+# like a block (list, heading, quote, definition, admonition). Figures may start a text
+# ("3 maanden") but not as a numbered list item ("3. ...").
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n*_`\[\]!<>&\\{}|~^]*$")
+
+
+class FastMarkdown:
+    """The site's Markdown for data texts: memoised, plain text short-cut, converted in batches.
+
+    A quiz page renders thousands of short strings. Most are plain sentences that Markdown
+    would wrap in ``<p>`` and otherwise leave alone: those skip the Markdown pipeline unless
+    they contain a glossary abbreviation (which the abbr extension must mark up). The rest
+    would each pay Markdown's fixed cost per conversion; inside :meth:`batch` they are
+    collected while a template renders and converted in one Markdown pass afterwards.
+    """
+
+    _SEP = "HALKMDSEP"
+
+    def __init__(self, site: Any):
+        self.site = site
+        terms = sorted(site.glossary.as_abbr_glossary(), key=len, reverse=True) if site.glossary else []
+        self._abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+        self._inline: dict[str, Markup] = {}
+        self._block: dict[str, Markup] = {}
+        self._pending: dict[tuple[str, bool], str] | None = None
+
+    def _plain(self, text: str) -> bool:
+        return bool(_PLAIN.match(text)) and not (self._abbr and self._abbr.search(text))
+
+    def _defer(self, text: str, inline: bool) -> Markup:
+        assert self._pending is not None
+        token = self._pending.setdefault((text, inline), f"HALKMD{len(self._pending)}Z")
+        return Markup(token)
+
+    def inline(self, text: str) -> Markup:
+        """Inline Markdown, as ``SiteData.md``."""
+        html = self._inline.get(text)
+        if html is None:
+            if self._plain(text):
+                html = self._inline[text] = Markup(text)
+            elif self._pending is not None:
+                return self._defer(text, True)
+            else:
+                html = self._inline[text] = self.site.md(text)
+        return html
+
+    def block(self, text: str) -> Markup:
+        """Block Markdown, as ``SiteData.md_block``."""
+        html = self._block.get(text)
+        if html is None:
+            if self._plain(text):
+                html = self._block[text] = Markup(f"<p>{text}</p>")
+            elif self._pending is not None:
+                return self._defer(text, False)
+            else:
+                html = self._block[text] = self.site.md_block(text)
+        return html
+
+    def batch(self, render: Any) -> str:
+        """Call ``render()`` collecting its Markdown texts, convert them at once, fill them in."""
+        self._pending = {}
+        try:
+            html = render()
+        finally:
+            pending, self._pending = self._pending, None
+        if not pending:
+            return html
+        self._convert_all(list(pending))
+        by_token = {token: key for key, token in pending.items()}
+
+        def fill(match: re.Match[str]) -> str:
+            text, inline = by_token[match.group(0)]
+            return (self._inline if inline else self._block)[text]
+
+        return _DEFERRED.sub(fill, html)
+
+    def _convert_all(self, texts: list[tuple[str, bool]]) -> None:
+        source = "\n\n".join(f"{self._SEP}\n\n{text}" for text, _ in texts)
+        parts = self.site.md_block(source).split(f"<p>{self._SEP}</p>")[1:]
+        if len(parts) != len(texts):  # a text that would bleed into the next: convert one by one
+            parts = [self.site.md_block(text) for text, _ in texts]
+        for (text, inline), part in zip(texts, parts, strict=True):
+            part = part.strip("\n")
+            if inline:
+                match = _P_WRAP.match(part)
+                self._inline[text] = Markup(match.group(1) if match and "<p>" not in match.group(1) else part)
+            else:
+                self._block[text] = Markup(part)
+
+
+_DEFERRED = re.compile(r"HALKMD\d+Z")

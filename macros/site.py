@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
 from .errors import ContentError
 from .facts import FactList, find_fact_list, load_fact_lists
-from .markdown_render import MarkdownRenderer
+from .markdown_render import FastMarkdown, MarkdownRenderer
 from .tables import Table, find_table, load_tables
 
 
@@ -27,6 +27,7 @@ class SiteData:
     fact_lists: dict[str, FactList]
     renderer: MarkdownRenderer | None = None
     templates: Environment = field(init=False)
+    markdown: FastMarkdown = field(init=False)
 
     def __post_init__(self) -> None:
         self.templates = Environment(
@@ -38,6 +39,9 @@ class SiteData:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # Templates may also write text | md: memoised, for texts that recur (quiz items).
+        self.markdown = FastMarkdown(self)
+        self.templates.filters.update(md=self.markdown.inline, md_block=self.markdown.block)
 
     # -- rendering helpers -------------------------------------------------------------------
     def md(self, text: str) -> Markup:

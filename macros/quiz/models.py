@@ -8,6 +8,7 @@ editor can break has a Dutch message; :func:`macros.validate.validate` adds file
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -219,6 +220,22 @@ class Stage(Strict):
 class _ItemFields(Strict):
     id: Id = Field(description="Stable, unique across all banks, never reused: it keys saved progress")
     source: SourceRef = Field(description="Where in the source documents this item rests")
+
+    # What the script needs to check and save an answer (macros/quiz/answers.py). A page, its
+    # SCORM package and the package's size check all ask for them: computed once per item.
+    @cached_property
+    def saved_hash(self) -> str:
+        """The hash that saved answers for this item carry (``answers.answer_hash``)."""
+        from .answers import answer_hash
+
+        return answer_hash(self)
+
+    @cached_property
+    def encoded_key(self) -> str:
+        """The answer key as the markup carries it (``answers.encode_key``)."""
+        from .answers import answer_key, encode_key
+
+        return encode_key(answer_key(self, self.id), self.id)
 
 
 class SingleItem(SingleQuestion, _ItemFields):

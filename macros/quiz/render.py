@@ -7,7 +7,6 @@ escapes raw HTML; the templates only add structure. Nothing here needs MkDocs.
 from __future__ import annotations
 
 import json
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..yamlload import load_yaml
-from .answers import answer_hash, answer_key, encode_key, step_order
+from .answers import step_order
 from .bank import QuizBanks
 from .models import Item, QuizModule
 
@@ -41,100 +40,8 @@ class Strings:
         return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
 
 
-# Text that Markdown would return unchanged: one line, no markup characters, not starting
-# like a block (list, heading, quote, definition, admonition). Figures may start a text
-# ("3 maanden") but not as a numbered list item ("3. ...").
-_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n*_`\[\]!<>&\\{}|~^]*$")
-
-
-class FastMarkdown:
-    """The site's Markdown for quiz texts: memoised, plain text short-cut, converted in batches.
-
-    A quiz page renders thousands of short strings. Most are plain sentences that Markdown
-    would wrap in ``<p>`` and otherwise leave alone: those skip the Markdown pipeline unless
-    they contain a glossary abbreviation (which the abbr extension must mark up). The rest
-    would each pay Markdown's fixed cost per conversion; inside :meth:`batch` they are
-    collected while a template renders and converted in one Markdown pass afterwards.
-    """
-
-    _SEP = "HALKMDSEP"
-
-    def __init__(self, site: Any):
-        self.site = site
-        terms = sorted(site.glossary.as_abbr_glossary(), key=len, reverse=True) if site.glossary else []
-        self._abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
-        self._inline: dict[str, Markup] = {}
-        self._block: dict[str, Markup] = {}
-        self._pending: dict[tuple[str, bool], str] | None = None
-
-    def _plain(self, text: str) -> bool:
-        return bool(_PLAIN.match(text)) and not (self._abbr and self._abbr.search(text))
-
-    def _defer(self, text: str, inline: bool) -> Markup:
-        assert self._pending is not None
-        token = self._pending.setdefault((text, inline), f"HALKMD{len(self._pending)}Z")
-        return Markup(token)
-
-    def inline(self, text: str) -> Markup:
-        """Inline Markdown, as ``SiteData.md``."""
-        html = self._inline.get(text)
-        if html is None:
-            if self._plain(text):
-                html = self._inline[text] = Markup(text)
-            elif self._pending is not None:
-                return self._defer(text, True)
-            else:
-                html = self._inline[text] = self.site.md(text)
-        return html
-
-    def block(self, text: str) -> Markup:
-        """Block Markdown, as ``SiteData.md_block``."""
-        html = self._block.get(text)
-        if html is None:
-            if self._plain(text):
-                html = self._block[text] = Markup(f"<p>{text}</p>")
-            elif self._pending is not None:
-                return self._defer(text, False)
-            else:
-                html = self._block[text] = self.site.md_block(text)
-        return html
-
-    def batch(self, render: Any) -> str:
-        """Call ``render()`` collecting its Markdown texts, convert them at once, fill them in."""
-        self._pending = {}
-        try:
-            html = render()
-        finally:
-            pending, self._pending = self._pending, None
-        if not pending:
-            return html
-        self._convert_all(list(pending))
-        by_token = {token: key for key, token in pending.items()}
-
-        def fill(match: re.Match[str]) -> str:
-            text, inline = by_token[match.group(0)]
-            return (self._inline if inline else self._block)[text]
-
-        return _DEFERRED.sub(fill, html)
-
-    def _convert_all(self, texts: list[tuple[str, bool]]) -> None:
-        source = "\n\n".join(f"{self._SEP}\n\n{text}" for text, _ in texts)
-        parts = self.site.md_block(source).split(f"<p>{self._SEP}</p>")[1:]
-        if len(parts) != len(texts):  # a text that would bleed into the next: convert one by one
-            parts = [self.site.md_block(text) for text, _ in texts]
-        for (text, inline), part in zip(texts, parts, strict=True):
-            part = part.strip("\n")
-            if inline:
-                match = _P_WRAP.match(part)
-                self._inline[text] = Markup(match.group(1) if match and "<p>" not in match.group(1) else part)
-            else:
-                self._block[text] = Markup(part)
-
-
-_DEFERRED = re.compile(r"HALKMD\d+Z")
-# Stands for the relative URL of the sources page in a cached module (see QuizRenderer.module).
+# Stands for the relative URL of the sources page in rendered quiz HTML (see QuizRenderer.module).
 _BRONNEN_TOKEN = "HALKBRONNENURL"
-_P_WRAP = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
 class QuizRenderer:
@@ -144,25 +51,24 @@ class QuizRenderer:
         self.site = site
         self.banks = banks
         self.t = strings or Strings()
-        self.markdown = FastMarkdown(site)
+        self.markdown = site.markdown
         self._modules: dict[str, str] = {}
-        # The type templates ("quiz/types/*.html") are imported without context, so Jinja
-        # builds each one once per build instead of once per item; what they use is global.
-        site.templates.globals.update(
-            md=self.markdown.inline, md_block=self.markdown.block, t=self.t, step_order=step_order
+        # What the item templates (quiz/item.html) use, as filters: Jinja calls a filter
+        # directly, where a function goes through its context on every call. A template binds
+        # its filters once (an imported one on first import), so they are set once per
+        # Environment and depend only on the site, never on this renderer.
+        if "quiz_key" in site.templates.filters:
+            return
+        site.templates.filters.update(
+            t=self.t,
+            quiz_units=units_of,
+            quiz_hash=lambda item: item.saved_hash,
+            quiz_key=lambda item: item.encoded_key,
+            quiz_step_order=step_order,
+            quiz_labels=lambda categories: {c.id: site.markdown.inline(c.label) for c in categories},
+            # The link to the sources page differs per page: filled in by module() and item().
+            quiz_cite=lambda ref: site.cite(ref, _BRONNEN_TOKEN),
         )
-
-    def _context(self, bronnen_url: str) -> dict[str, Any]:
-        return {
-            "md": self.markdown.inline,
-            "md_block": self.markdown.block,
-            "t": self.t,
-            "cite": lambda ref: self.site.cite(ref, bronnen_url),
-            "key_of": lambda item: encode_key(answer_key(item, item.id), item.id),
-            "hash_of": answer_hash,
-            "step_order": step_order,
-            "units_of": units_of,
-        }
 
     def module(self, module_id: str, page: str, bronnen_url: str) -> str:
         """HTML for a whole module: intro, every item, score and summary.
@@ -173,19 +79,18 @@ class QuizRenderer:
         module = self.banks.module(module_id, page)
         html = self._modules.get(module_id)
         if html is None:
-            context = self._context(_BRONNEN_TOKEN)
             html = self._modules[module_id] = self.markdown.batch(
-                lambda: self.site.render("quiz/module.html", module=module, **context)
+                lambda: self.site.render(
+                    "quiz/module.html", module=module, t=self.t, md=self.markdown.inline, md_block=self.markdown.block
+                )
             )
         return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
 
     def item(self, item_id: str, page: str, bronnen_url: str) -> str:
         """HTML for one item, on any page; its saved progress is shared with its module."""
         module, item = self.banks.item(item_id, page)
-        context = self._context(bronnen_url)
-        return self.markdown.batch(
-            lambda: self.site.render("quiz/single_item.html", module=module, item=item, **context)
-        )
+        html = self.markdown.batch(lambda: self.site.render("quiz/single_item.html", module=module, item=item, t=self.t))
+        return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
 
     def index(self, page_url_of: Any, order: list[str] | None = None) -> str:
         """HTML list of every module with its metadata and a link (``page_url_of(module_id)``).

@@ -10,15 +10,16 @@ outside it; without an LMS it is a plain quiz that keeps answers in the browser.
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from ..errors import ContentError
-from ..quiz.answers import answer_hash
 from ..quiz.bank import QuizBanks
 from ..quiz.models import CaseItem, QuizModule
 from ..quiz.render import QuizRenderer, module_sources, units_of
@@ -41,6 +42,14 @@ def package_assets(root: Path) -> dict[str, Path]:
         "trainer.js": root / "docs" / "assets" / "trainer" / "trainer.js",
         "trainer.css": root / "docs" / "assets" / "trainer" / "trainer.css",
     }
+
+
+def _add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Add a deflated entry with the fixed timestamp and ordinary file permissions."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data, compresslevel=9)
 
 
 def _worst_state(question: Any) -> Any:
@@ -66,7 +75,7 @@ def worst_suspend_data(module: QuizModule) -> str:
     items = {}
     for item in module.items:
         states = [_worst_state(q) for q, _uid, _seed, _stage in units_of(item)]
-        items[item.id] = {"h": answer_hash(item), "s": states, "ok": False}
+        items[item.id] = {"h": item.saved_hash, "s": states, "ok": False}
     return json.dumps({"v": module.module.version, "items": items}, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -131,11 +140,23 @@ class PackageBuilder:
     def files(self, module: QuizModule) -> dict[str, bytes]:
         """Every file of the package by name, manifest included."""
         self.check_suspend_data(module)
-        files = {"index.html": self.index_html(module).encode()}
-        for name, path in package_assets(self.site.root).items():
-            files[name] = path.read_bytes()
+        files = {"index.html": self.index_html(module).encode(), **self.shared_files}
         files["imsmanifest.xml"] = self.manifest(module, sorted(files)).encode()
         return files
+
+    @cached_property
+    def shared_files(self) -> dict[str, bytes]:
+        """The files every package holds alike (scripts and styles), read once per build."""
+        return {name: path.read_bytes() for name, path in package_assets(self.site.root).items()}
+
+    @cached_property
+    def _shared_zip(self) -> bytes:
+        """A zip of :attr:`shared_files`, compressed once; each package starts as a copy of it."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            for name in sorted(self.shared_files):
+                _add(zf, name, self.shared_files[name])
+        return buffer.getvalue()
 
     def check_suspend_data(self, module: QuizModule) -> int:
         """Stop the build if the module's saved answers could exceed SCORM 1.2's 4096 characters."""
@@ -150,17 +171,17 @@ class PackageBuilder:
         return size
 
     def write(self, module: QuizModule, zip_path: Path) -> Path:
-        """Write the package of ``module`` to ``zip_path`` (atomically)."""
+        """Write the package of ``module`` to ``zip_path``.
+
+        Entries: the shared files in name order, then ``index.html``, then ``imsmanifest.xml``.
+        """
         files = self.files(module)
+        buffer = io.BytesIO(self._shared_zip)
+        with zipfile.ZipFile(buffer, "a") as zf:
+            for name in ("index.html", "imsmanifest.xml"):
+                _add(zf, name, files[name])
         zip_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = zip_path.with_suffix(".zip.part")
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-            for name in ["imsmanifest.xml", *sorted(n for n in files if n != "imsmanifest.xml")]:
-                info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, files[name])
-        tmp.replace(zip_path)
+        zip_path.write_bytes(buffer.getvalue())
         return zip_path
 
     def write_all(self, site_dir: Path) -> list[Path]:

@@ -2,7 +2,7 @@
 
 Everything comes from the validated question banks (``macros.quiz``); nothing is hard-coded
 per module. Rendering uses the templates in ``overrides/halk/trainer/`` and, for the answers
-themselves, the quiz engine's own ``answer`` macros (``overrides/halk/quiz/types/``).
+themselves, the quiz engine's own ``answer`` macro (``overrides/halk/quiz/item.html``).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ class TrainerRenderer:
         self.site = site
         self.t = quiz_strings or Strings()
         self.ts = trainer_strings()
+        # The answer key uses the quiz engine's answer macro, which writes fixed texts with | t.
+        site.templates.filters.setdefault("t", self.t)
 
     def catalogue(self, modules: list[QuizModule], links: dict[str, ModuleLinks]) -> str:
         """HTML: every module with its objectives, facts, deep links, SCORM and answer key."""
