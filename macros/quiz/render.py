@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from ..yamlload import load_yaml
 from .answers import step_order
@@ -89,7 +89,9 @@ class QuizRenderer:
     def item(self, item_id: str, page: str, bronnen_url: str) -> str:
         """HTML for one item, on any page; its saved progress is shared with its module."""
         module, item = self.banks.item(item_id, page)
-        html = self.markdown.batch(lambda: self.site.render("quiz/single_item.html", module=module, item=item, t=self.t))
+        html = self.markdown.batch(
+            lambda: self.site.render("quiz/single_item.html", module=module, item=item, t=self.t)
+        )
         return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
 
     def index(self, page_url_of: Any, order: list[str] | None = None) -> str:
