@@ -85,7 +85,7 @@ def define_env(env) -> None:
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
 
-    quiz_banks = register_quiz_macros(env, site, bronnen_page)
+    quiz_banks = register_quiz_macros(env, site, bronnen_page)  # starts building the quiz modules
     register_trainer_macros(env, site, quiz_banks, bronnen_page)
 
     @env.macro

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 
@@ -21,18 +22,38 @@ def focusable_abbreviations(html: str) -> str:
     the links under tab stops. Occurrences inside links, buttons, summaries and labels are
     skipped (the next one outside such a control gets the tab stop).
     """
-    inside_control = [m.span() for m in _INTERACTIVE.finditer(html)]
+    if "<abbr" not in html:
+        return html
+    # Spans of the controls, in order and not overlapping: a binary search finds the one
+    # that could hold an abbreviation (a page with quizzes has hundreds of controls).
+    controls = [m.span() for m in _INTERACTIVE.finditer(html)]
+    starts = [start for start, _ in controls]
     seen: set[str] = set()
+
+    def inside_control(position: int) -> bool:
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and position < controls[i][1]
 
     def replace(match: re.Match[str]) -> str:
         text, attrs = match["text"], match["attrs"]
-        start = match.start()
-        if text in seen or any(a <= start < b for a, b in inside_control):
+        if text in seen or inside_control(match.start()):
             return match.group(0)
         seen.add(text)
         return match.group(0) if "tabindex" in attrs else f'<abbr{attrs} tabindex="0">{text}</abbr>'
 
     return _ABBR.sub(replace, html)
+
+
+def on_env(env: object, **_: object) -> object:
+    """MkDocs hook: before any page is written, wait for the quiz modules built beside the pages.
+
+    A mistake in a question bank stops the build here, with nothing written
+    (see ``macros/quiz/worker.py``).
+    """
+    worker = sys.modules.get("macros.quiz.worker")
+    if worker is not None:
+        worker.wait_for_active()
+    return env
 
 
 def on_post_page(output: str, **_: object) -> str:

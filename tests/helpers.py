@@ -39,12 +39,14 @@ def mkdocs_env() -> dict[str, str]:
     return env
 
 
-def build(project: Path, dest: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    project: Path, dest: Path, *extra: str, site_url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on ``project`` into ``dest``; never raises on failure.
 
     Not ``-q``: mkdocs-macros reports a failed macro as a warning, which ``-q`` would hide.
     ``site_url`` (SITE_URL) must be the address the site is served on for Material's instant
-    navigation to take over links there.
+    navigation to take over links there. ``env`` adds environment variables.
     """
     cmd = [
         sys.executable,
@@ -58,8 +60,8 @@ def build(project: Path, dest: Path, *extra: str, site_url: str | None = None) -
         str(dest),
         *extra,
     ]
-    env = mkdocs_env() | ({"SITE_URL": site_url} if site_url else {})
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
+    variables = mkdocs_env() | ({"SITE_URL": site_url} if site_url else {}) | (env or {})
+    return subprocess.run(cmd, capture_output=True, text=True, env=variables, cwd=project, check=False)
 
 
 def copy_project(dest: Path) -> Path:

@@ -6,6 +6,7 @@ from pages that resolve.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +26,7 @@ class QuizBanks:
 
     def module(self, module_id: str, page: str) -> QuizModule:
         """The module ``module_id`` or a :class:`ContentError` pointing at ``page``."""
-        if module_id not in self.modules:
-            known = ", ".join(sorted(self.modules)) or "geen"
-            raise ContentError(page, None, f"quiz: module '{module_id}' bestaat niet (bekend: {known})")
+        check_module_exists(module_id, self.modules, page)
         return self.modules[module_id]
 
     def item(self, item_id: str, page: str) -> tuple[QuizModule, Item]:
@@ -36,6 +35,20 @@ class QuizBanks:
             raise ContentError(page, None, f"quiz_item: vraag '{item_id}' bestaat in geen enkele module", item_id)
         module_id, item = self.items[item_id]
         return self.modules[module_id], item
+
+
+def check_module_exists(module_id: str, known: Iterable[str], page: str) -> None:
+    """Stop with an error pointing at ``page`` if no module ``module_id`` is among ``known``."""
+    known = sorted(known)
+    if module_id not in known:
+        raise ContentError(
+            page, None, f"quiz: module '{module_id}' bestaat niet (bekend: {', '.join(known) or 'geen'})"
+        )
+
+
+def bank_files(quiz_dir: Path) -> list[Path]:
+    """The question bank files, in the order they load; a bank's file name is its module id."""
+    return sorted(quiz_dir.glob("*.yml"))
 
 
 def _precheck_types(loaded: LoadedYaml) -> None:
@@ -112,7 +125,7 @@ def load_quiz_banks(quiz_dir: Path, root: Path, bib: Bibliography) -> QuizBanks:
     """Load every ``*.yml`` in ``quiz_dir``; item ids must be unique across all banks."""
     banks = QuizBanks()
     first_seen: dict[str, str] = {}
-    for path in sorted(quiz_dir.glob("*.yml")):
+    for path in bank_files(quiz_dir):
         bank, loaded = load_bank(path, root, bib)
         for i, item in enumerate(bank.items):
             if item.id in first_seen:

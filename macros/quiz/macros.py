@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,23 +11,34 @@ from mkdocs.utils import get_relative_url
 
 from ..errors import ContentError, at_macro_call
 from ..site import need_assets
-from .bank import QuizBanks, load_quiz_banks
-from .render import QuizRenderer
+from . import worker
+from .bank import QuizBanks, bank_files, check_module_exists, load_quiz_banks
+from .render import QuizRenderer, with_sources_link
 from .stash import QuizStash
 
 QUIZ_DIR = Path("docs") / "_data" / "quiz"
 MODULE_PAGE = "leermodules/{}.md"
 
 
-def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
-    """Load every question bank (a mistake stops the build) and register the quiz macros."""
+def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> Callable[[], QuizBanks]:
+    """Start building the quiz modules (see worker.py) and register the quiz macros.
+
+    Returns a function that gives the validated banks to the macros that lay them out here
+    (single items, the module list, the trainer pages); it loads them on first use.
+    """
     root = Path(env.project_dir)
-    banks = load_quiz_banks(root / QUIZ_DIR, root, site.bib)
-    renderer = QuizRenderer(site, banks)
-    env.variables["halk_quiz_renderer"] = renderer  # shared with the SCORM packages
+    quiz_dir = root / QUIZ_DIR
+    module_ids = [path.stem for path in bank_files(quiz_dir)]
+    # Without banks there is nothing to do beside the pages.
+    job = worker.start(lambda: worker.quiz_stages(site, root, quiz_dir), parallel=None if module_ids else False)
+    env.variables["halk_quiz_job"] = job  # its SCORM zips are written after the build
     # Rendered quizzes bypass the page's Markdown parsing (see stash.py).
     stash = QuizStash()
     env.conf["markdown_extensions"].append(stash)
+
+    @functools.cache
+    def renderer() -> QuizRenderer:
+        return QuizRenderer(site, load_quiz_banks(quiz_dir, root, site.bib))
 
     def here() -> tuple[str, Path, str]:
         page = env.page
@@ -37,9 +50,11 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         page, path, bronnen = here()
         need_assets(env.page, "quiz", "trainer")  # the result summary has a print button
         try:
-            return stash.put(renderer.module(module_id, page, bronnen))
+            check_module_exists(module_id, module_ids, page)
         except ContentError as exc:
             raise at_macro_call(exc, path, "quiz", module_id) from None
+        # The module's HTML is put into the page when it is written; the job has it by then.
+        return stash.put(lambda: with_sources_link(job.result(0)[module_id], bronnen))
 
     @env.macro
     def quiz_item(item_id: str) -> str:
@@ -47,7 +62,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
         page, path, bronnen = here()
         need_assets(env.page, "quiz")
         try:
-            return stash.put(renderer.item(item_id, page, bronnen))
+            return stash.put(renderer().item(item_id, page, bronnen))
         except ContentError as exc:
             raise at_macro_call(exc, path, "quiz_item", item_id) from None
 
@@ -66,11 +81,11 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> QuizBanks:
                 )
             return get_relative_url(found.url, env.page.url)
 
-        return stash.put(renderer.index(url_of, order), searchable=True)
+        return stash.put(renderer().index(url_of, order), searchable=True)
 
     @env.macro
     def quiz_modules():
         """The validated modules by id, for pages that lay them out by hand."""
-        return banks.modules
+        return renderer().banks.modules
 
-    return banks
+    return lambda: renderer().banks

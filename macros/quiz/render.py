@@ -40,8 +40,14 @@ class Strings:
         return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
 
 
-# Stands for the relative URL of the sources page in rendered quiz HTML (see QuizRenderer.module).
+# Stands for the relative URL of the sources page in rendered quiz HTML: the same module HTML
+# serves pages at different depths and the SCORM package.
 _BRONNEN_TOKEN = "HALKBRONNENURL"
+
+
+def with_sources_link(html: str, bronnen_url: str) -> str:
+    """Quiz HTML with its citations linked to the sources page at ``bronnen_url``."""
+    return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
 
 
 class QuizRenderer:
@@ -76,15 +82,20 @@ class QuizRenderer:
         A module is rendered once per build (its page and its SCORM package both show it);
         only the link to the sources page differs, so that is filled in per use.
         """
-        module = self.banks.module(module_id, page)
+        self.banks.module(module_id, page)
+        return with_sources_link(self.module_html(module_id), bronnen_url)
+
+    def module_html(self, module_id: str) -> str:
+        """The module's HTML with a placeholder for the sources link (see :func:`with_sources_link`)."""
         html = self._modules.get(module_id)
         if html is None:
+            module = self.banks.modules[module_id]
             html = self._modules[module_id] = self.markdown.batch(
                 lambda: self.site.render(
                     "quiz/module.html", module=module, t=self.t, md=self.markdown.inline, md_block=self.markdown.block
                 )
             )
-        return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
+        return html
 
     def item(self, item_id: str, page: str, bronnen_url: str) -> str:
         """HTML for one item, on any page; its saved progress is shared with its module."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
@@ -33,17 +34,20 @@ class QuizStash(Extension):
     def __init__(self) -> None:
         global _active  # one build at a time; see fill_slots
         super().__init__()
-        self._html: dict[str, str] = {}
+        self._html: dict[str, str | Callable[[], str]] = {}
         self._late: set[str] = set()
         self._count = itertools.count()
         _active = self
 
-    def put(self, html: str, searchable: bool = False) -> str:
+    def put(self, html: str | Callable[[], str], searchable: bool = False) -> str:
         """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
 
         Unless ``searchable``, the HTML reaches the page only after the search plugin has
-        read it, so it is not indexed.
+        read it, so it is not indexed; it may then be a function that gives the HTML when the
+        page is written (a quiz module built beside the pages, see worker.py).
         """
+        if searchable and callable(html):
+            raise TypeError("searchable HTML is needed now, not later")
         number = str(next(self._count))
         self._html[number] = html
         if not searchable:
@@ -59,7 +63,7 @@ class QuizStash(Extension):
 
         def swap(match: re.Match[str]) -> str:
             number = match.group(1)
-            return _SLOT.format(number) if number in self._late else self._html.pop(number)
+            return _SLOT.format(number) if number in self._late else str(self._html.pop(number))
 
         return _TOKEN.sub(swap, text)
 
@@ -69,7 +73,8 @@ class QuizStash(Extension):
         def swap(match: re.Match[str]) -> str:
             number = match.group(1)
             self._late.discard(number)
-            return self._html.pop(number)
+            html = self._html.pop(number)
+            return html() if callable(html) else html
 
         return _SLOT_RE.sub(swap, output)
 

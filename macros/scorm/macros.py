@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,15 @@ from ..errors import ContentError
 from ..quiz.bank import QuizBanks
 from ..quiz.models import QuizModule
 from ..site import need_assets
-from .package import PackageBuilder
+from .package import write_packages
 from .trainer import ANSWER_KEY_SOURCE, MODULE_SOURCE, SCORM_ZIP, ModuleLinks, TrainerRenderer, absolute_url
 
 CATALOGUE_SOURCE = "leermodules/trainers.md"
 
 
-def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page: str) -> None:
-    """Register the trainer macros; keep a package builder for :func:`write_scorm_packages`."""
+def register_trainer_macros(env: Any, site: Any, banks_of: Callable[[], QuizBanks], bronnen_page: str) -> None:
+    """Register the trainer macros; ``banks_of()`` gives the validated banks (loaded on first use)."""
     renderer = TrainerRenderer(site)
-    env.variables["halk_scorm"] = PackageBuilder(site, banks, env.variables.get("halk_quiz_renderer"))
 
     def page_file() -> str:
         return f"docs/{env.page.file.src_uri}"
@@ -41,7 +41,7 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
         def position(module: QuizModule) -> tuple[int, str]:
             return rank.get(MODULE_SOURCE.format(module.module.id), len(pages)), module.module.title
 
-        return sorted(banks.modules.values(), key=position)
+        return sorted(banks_of().modules.values(), key=position)
 
     @env.macro
     def trainer_catalogue() -> str:
@@ -49,7 +49,7 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
         """Every module with objectives, facts, deep links, its SCORM package and answer key."""
         here = env.page.url
         links = {}
-        for module in banks.modules.values():
+        for module in banks_of().modules.values():
             module_id = module.module.id
             module_url = url_of(MODULE_SOURCE.format(module_id), f"leermodule '{module_id}'")
             key_url = url_of(ANSWER_KEY_SOURCE.format(module_id), f"antwoordsleutel '{module_id}'")
@@ -68,13 +68,16 @@ def register_trainer_macros(env: Any, site: Any, banks: QuizBanks, bronnen_page:
         need_assets(env.page, "trainer")
         """The printable answer key of one module (every item, its answer, feedback and source)."""
         here = env.page.url
-        module = banks.module(module_id, page_file())
+        module = banks_of().module(module_id, page_file())
         bronnen = get_relative_url(bronnen_page, here)
         catalogue = get_relative_url(url_of(CATALOGUE_SOURCE, "trainerspagina"), here)
         return renderer.answer_key(module, bronnen, catalogue)
 
 
 def write_scorm_packages(env: Any) -> list[Path]:
-    """After the build: one SCORM 1.2 zip per module in ``<site_dir>/downloads/scorm/``."""
-    builder: PackageBuilder = env.variables["halk_scorm"]
-    return builder.write_all(Path(env.conf["site_dir"]))
+    """After the build: one SCORM 1.2 zip per module in ``<site_dir>/downloads/scorm/``.
+
+    The quiz job (``macros/quiz/worker.py``) has packed them beside the pages.
+    """
+    packages = env.variables["halk_quiz_job"].result(1)
+    return write_packages(packages, Path(env.conf["site_dir"]))

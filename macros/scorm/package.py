@@ -170,8 +170,8 @@ class PackageBuilder:
             )
         return size
 
-    def write(self, module: QuizModule, zip_path: Path) -> Path:
-        """Write the package of ``module`` to ``zip_path``.
+    def package(self, module: QuizModule) -> bytes:
+        """The zip of ``module``'s package.
 
         Entries: the shared files in name order, then ``index.html``, then ``imsmanifest.xml``.
         """
@@ -180,12 +180,15 @@ class PackageBuilder:
         with zipfile.ZipFile(buffer, "a") as zf:
             for name in ("index.html", "imsmanifest.xml"):
                 _add(zf, name, files[name])
-        zip_path.parent.mkdir(parents=True, exist_ok=True)
-        zip_path.write_bytes(buffer.getvalue())
-        return zip_path
+        return buffer.getvalue()
 
-    def write_all(self, site_dir: Path) -> list[Path]:
-        """Write every module's package under ``site_dir``; all are checked before any is written."""
-        for module in self.banks.modules.values():
-            self.check_suspend_data(module)
-        return [self.write(m, site_dir / SCORM_ZIP.format(m.module.id)) for m in self.banks.modules.values()]
+
+def write_packages(packages: dict[str, bytes], site_dir: Path) -> list[Path]:
+    """Write zips by module id to ``site_dir/downloads/scorm/<id>.zip``."""
+    paths = []
+    for module_id, data in packages.items():
+        path = site_dir / SCORM_ZIP.format(module_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        paths.append(path)
+    return paths

@@ -277,11 +277,13 @@ def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, pag
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_bad_bank_fails_the_whole_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("worker", ["1", "0"], ids=["beside-the-pages", "in-process"])
+def test_bad_bank_fails_the_whole_build(tmp_path: Path, worker: str) -> None:
+    """The same message whether the quiz modules are built in a second process or not."""
     project = make_quiz_project(tmp_path / "project")
     bank = project / "docs" / "_data" / "quiz" / "voorbeeld-keuze.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: phrasing", "type: zin"), encoding="utf-8")
-    result = build(project, tmp_path / "out")
+    result = build(project, tmp_path / "out", env={"HALK_QUIZ_WORKER": worker})
     assert result.returncode != 0
     assert (
         "docs/_data/quiz/voorbeeld-keuze.yml:50: [item vb-phrasing-basis] items[3].type: onbekend vraagtype 'zin'"

@@ -1,0 +1,122 @@
+"""The quiz job: stages run in a forked process (or here) and errors come back as raised.
+
+A site built with the worker is byte for byte the site built without it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import build
+from mkdocs.exceptions import PluginError
+from quizsite import make_quiz_project
+
+from macros.errors import ContentError
+from macros.quiz import worker
+from macros.quiz.worker import QuizJob, parallel_possible
+
+
+def _pids() -> Iterator[int]:
+    yield os.getpid()
+    yield os.getpid()
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["worker", "here"])
+def test_stages_run_in_a_second_process_only_with_the_worker(parallel: bool) -> None:
+    job = QuizJob(_pids, parallel=parallel)
+    assert job.parallel is parallel
+    first, second = job.result(0), job.result(1)
+    assert first == second
+    assert (first != os.getpid()) is parallel
+    assert job.result(0) == first, "a result is kept, not asked for again"
+
+
+def _content_error() -> Iterator[int]:
+    yield 1
+    raise ContentError("docs/_data/quiz/x.yml", 12, "items[0].type: onbekend vraagtype 'zin'", "x-1")
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["worker", "here"])
+def test_a_content_error_keeps_its_file_line_and_item(parallel: bool) -> None:
+    job = QuizJob(_content_error, parallel=parallel)
+    assert job.result(0) == 1
+    with pytest.raises(ContentError) as caught:
+        job.result(1)
+    assert str(caught.value) == "docs/_data/quiz/x.yml:12: [item x-1] items[0].type: onbekend vraagtype 'zin'"
+    assert (caught.value.path, caught.value.line, caught.value.item_id) == ("docs/_data/quiz/x.yml", 12, "x-1")
+
+
+def _crash() -> Iterator[int]:
+    raise RuntimeError("kapot")
+    yield 0  # pragma: no cover - makes this a generator
+
+
+def test_a_crash_in_the_worker_stops_the_build_with_its_traceback() -> None:
+    job = QuizJob(_crash, parallel=True)
+    with pytest.raises(PluginError) as caught:
+        job.result(0)
+    assert "RuntimeError: kapot" in str(caught.value)
+    assert "_crash" in str(caught.value), "the traceback names where it happened"
+
+
+def _dies() -> Iterator[int]:
+    os._exit(3)
+    yield 0  # pragma: no cover
+
+
+def test_a_worker_that_dies_stops_the_build() -> None:
+    job = QuizJob(_dies, parallel=True)
+    with pytest.raises(PluginError, match=r"exitcode 3"):
+        job.result(0)
+
+
+def test_a_new_build_stops_the_job_of_a_build_that_failed_elsewhere() -> None:
+    def forever() -> Iterator[int]:
+        threading.Event().wait(60)
+        yield 0
+
+    old = worker.start(forever)
+    try:
+        assert old.parallel or not parallel_possible()
+        worker.start(_pids)
+        if old.parallel:
+            assert not old._process.is_alive()
+    finally:
+        worker._active = None
+
+
+def test_the_worker_is_used_only_where_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(worker.SWITCH, "1")
+    # A test server of another test in this process may still run a thread.
+    assert parallel_possible() is (threading.active_count() == 1), "fork and one thread: safe"
+    monkeypatch.setenv(worker.SWITCH, "0")
+    assert not parallel_possible()
+    monkeypatch.setenv(worker.SWITCH, "1")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not parallel_possible(), "never fork a process that runs another thread (mkdocs serve)"
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_the_site_is_the_same_with_and_without_the_worker(tmp_path: Path) -> None:
+    project = make_quiz_project(tmp_path / "project")
+    sites = {}
+    for switch in ("1", "0"):
+        out = tmp_path / f"site-{switch}"
+        result = build(project, out, env={worker.SWITCH: switch})
+        assert result.returncode == 0, result.stderr
+        sites[switch] = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert sites["1"].keys() == sites["0"].keys()
+    different = [str(p) for p in sites["1"] if sites["1"][p] != sites["0"][p]]
+    assert not different, f"differ between the two builds: {different}"
+    packages = [p for p in sites["1"] if p.suffix == ".zip"]
+    pages = [p for p in sites["1"] if b'data-quiz-module="' in sites["1"][p]]
+    assert len(packages) >= 2 and len(pages) >= 2, "the fixture site has quiz pages and packages to compare"
