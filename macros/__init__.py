@@ -13,7 +13,7 @@ from .facts import find_fact_list
 from .markdown_render import from_mkdocs_config
 from .pages import check_page_meta
 from .pocket import pocket_card as render_pocket_card
-from .publishing import page_dates
+from .publishing import GitDates, page_dates
 from .quiz.macros import register_quiz_macros
 from .scorm import register_trainer_macros, write_scorm_packages
 from .site import load_site_data
@@ -30,6 +30,8 @@ def define_env(env) -> None:
     # ...and the same Markdown set-up renders text from data files.
     site.renderer = from_mkdocs_config(env.conf)
     env.variables["site_data"] = site
+    # "Laatst bijgewerkt" under every page: one git call for all of docs/.
+    env.variables["halk_git_dates"] = GitDates(Path(env.conf["docs_dir"]))
     env.conf["extra"]["source_docs"] = {d.id: d.model_dump() for d in site.bib.documents}
 
     def page_file() -> str:
@@ -100,7 +102,7 @@ def on_pre_page_macros(env) -> None:
     source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     check_page_meta(source_text, f"docs/{env.page.file.src_uri}", site.bib)
     # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
-    env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path))
+    env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path), dates=env.variables["halk_git_dates"])
 
 
 def on_post_build(env) -> None:

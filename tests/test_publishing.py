@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,7 +21,7 @@ import pytest
 import yaml
 from helpers import ROOT, mkdocs_env
 
-from macros.publishing import dutch_date, git_date, last_updated, page_dates
+from macros.publishing import GitDates, dutch_date, git_date, last_updated, page_dates
 from macros.yamlload import load_yaml
 
 PREFIX = "/kennisbank/"
@@ -184,6 +185,41 @@ def test_last_updated_comes_from_git_or_falls_back_to_the_build_date(tmp_path: P
     assert git_date(loose) is None
     assert last_updated(loose, today=build_day) == build_day
     assert page_dates(loose, today=build_day) == {"iso": "2030-01-02", "text": "2 januari 2030"}
+
+
+def _git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_one_git_call_gives_every_page_the_date_git_log_gives_it(tmp_path: Path) -> None:
+    """GitDates (one ``git log`` per build) agrees with ``git log -1`` per file, odd names included."""
+    repo = tmp_path / "repo"
+    docs = repo / "docs"
+    (docs / "deel").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    names = ["index.md", "deel/één pagina.md", "deel/b.md", "oud.md"]
+    for name in names:
+        (docs / name).write_text(name, encoding="utf-8")
+    (repo / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "eerste", date="2026-01-05T10:00:00")
+    (docs / "deel" / "b.md").write_text("anders", encoding="utf-8")
+    _git(repo, "mv", "docs/oud.md", "docs/nieuw.md")
+    _git(repo, "commit", "-qam", "tweede", date="2026-03-07T10:00:00")
+    (docs / "los.md").write_text("niet in git", encoding="utf-8")
+    dates = GitDates(docs)
+    for path in sorted(docs.rglob("*.md")):
+        assert dates.date_of(path) == git_date(path), path.name
+    assert dates.date_of(docs / "deel" / "één pagina.md") == dt.date(2026, 1, 5)
+    assert dates.date_of(docs / "deel" / "b.md") == dt.date(2026, 3, 7)
+    assert dates.date_of(docs / "nieuw.md") == dt.date(2026, 3, 7)
+    assert dates.date_of(docs / "los.md") is None
+    assert dates.date_of(repo / "mkdocs.yml") == dt.date(2026, 1, 5), "outside docs/: asked on its own"
+    assert GitDates(tmp_path / "geen-git").date_of(tmp_path / "geen-git" / "x.md") is None
 
 
 # -- in Chromium under the sub-path ------------------------------------------------------------

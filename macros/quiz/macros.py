@@ -29,9 +29,10 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> Callable[[],
     root = Path(env.project_dir)
     quiz_dir = root / QUIZ_DIR
     module_ids = [path.stem for path in bank_files(quiz_dir)]
+    site_dir = Path(env.conf["site_dir"])
     # Without banks there is nothing to do beside the pages.
-    job = worker.start(lambda: worker.quiz_stages(site, root, quiz_dir), parallel=None if module_ids else False)
-    env.variables["halk_quiz_job"] = job  # its SCORM zips are written after the build
+    job = worker.start(worker.quiz_stages(site, root, quiz_dir, site_dir), parallel=None if module_ids else False)
+    env.variables["halk_quiz_job"] = job  # it writes the SCORM zips too
     # Rendered quizzes bypass the page's Markdown parsing (see stash.py).
     stash = QuizStash()
     env.conf["markdown_extensions"].append(stash)
@@ -54,7 +55,7 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> Callable[[],
         except ContentError as exc:
             raise at_macro_call(exc, path, "quiz", module_id) from None
         # The module's HTML is put into the page when it is written; the job has it by then.
-        return stash.put(lambda: with_sources_link(job.result(0)[module_id], bronnen))
+        return stash.put(lambda: with_sources_link(job.module_html(module_id), bronnen))
 
     @env.macro
     def quiz_item(item_id: str) -> str:

@@ -5,22 +5,26 @@ on anything MkDocs does with the pages. So when the build starts (``define_env``
 fork a process that does exactly that, while this process reads and converts the pages. The
 pages only hold a placeholder for each quiz (``stash.py``); the results are picked up:
 
-- before the first page is written (``on_env``): every bank checked and every module rendered,
-  or the build stops with the bank's ``file:line: [item] message``, as it would without a worker;
-- when a page is written (``on_post_page``): its module's HTML goes into its placeholder;
-- after the build (``on_post_build``): the SCORM zips are written.
+- before the first page is written (``on_env``): every bank checked, or the build stops with
+  the bank's ``file:line: [item] message``, as it would without a worker;
+- when a page is written (``on_post_page``): its module's HTML goes into its placeholder (the
+  worker sends each module as soon as it is rendered);
+- after the build (``on_post_build``): the SCORM zips, which the worker writes once MkDocs has
+  emptied the site directory (it is told so at ``on_env``).
 
 The second process exists only where it is safe and useful: a platform that can fork, more
 than one CPU and no other thread in this process (``mkdocs serve`` runs a server thread). Else,
-and with ``HALK_QUIZ_WORKER=0``, the same stages run here, at the same moments
-(``HALK_QUIZ_WORKER=1`` asks for the worker even on one CPU). The output is the
-same either way; a test compares the two builds byte for byte.
+and with ``HALK_QUIZ_WORKER=0``, the same stages run here, each when its result is first needed
+(``HALK_QUIZ_WORKER=1`` asks for the worker even on one CPU). The output is the same either way;
+a test compares the two builds byte for byte.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import queue
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -37,7 +41,8 @@ from .render import QuizRenderer
 # HALK_QUIZ_WORKER=0: build the quizzes in the MkDocs process itself; =1: in a worker if safe.
 SWITCH = "HALK_QUIZ_WORKER"
 
-Stages = Callable[[], Iterator[Any]]
+# A generator function of the work, given a function that waits until the parent releases it.
+Stages = Callable[[Callable[[], None]], Iterator[Any]]
 
 
 def parallel_possible() -> bool:
@@ -55,44 +60,56 @@ def parallel_possible() -> bool:
 class QuizJob:
     """Runs ``stages`` (a generator function) in a forked process, or here when that is not possible.
 
-    ``result(n)`` is what the ``n``-th stage yielded; it waits for it if needed. An error in a
-    stage comes out of ``result`` as it was raised: a :class:`ContentError` keeps its file, line
-    and item id.
+    ``result(n)`` is what the generator yielded ``n``-th; it waits for it if needed. The worker
+    does not wait for the parent to ask: it goes on with the next result at once. Only where the
+    generator calls the function it is given does it wait until the parent calls :meth:`release`.
+    An error comes out of ``result`` as it was raised: a :class:`ContentError` keeps its file,
+    line and item id.
     """
 
     def __init__(self, stages: Stages, parallel: bool | None = None):
         self._results: list[Any] = []
         self._process: Any = None
-        self._pending: Iterator[Any] | None = None
-        self._stages = stages
+        self._closed = False
         if parallel is None:
             parallel = parallel_possible()
         if parallel:
             context = multiprocessing.get_context("fork")
-            self._conn, child_end = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(stages, child_end), name="halk-quiz", daemon=True)
+            self._inbox, results_end = context.Pipe(duplex=False)
+            gate_end, self._gate = context.Pipe(duplex=False)
+            self._process = context.Process(
+                target=_run, args=(stages, results_end, gate_end), name="halk-quiz", daemon=True
+            )
+            # Objects that exist now are shared with the worker until either side writes to
+            # them; the cycle collector writes to every object it scans. Frozen, they are
+            # left out of collections here and in the worker (see close()).
+            gc.freeze()
             self._process.start()
-            child_end.close()
+            results_end.close()
+            gate_end.close()
+        else:
+            self._here = stages(lambda: None)
 
     @property
     def parallel(self) -> bool:
         """True when the stages run in a second process."""
         return self._process is not None
 
-    def result(self, stage: int) -> Any:
-        """The result of stage ``stage`` (0-based)."""
-        while len(self._results) <= stage:
-            self._results.append(self._receive() if self._process is not None else self._run_here())
-        return self._results[stage]
+    def result(self, number: int) -> Any:
+        """The ``number``-th result (0-based)."""
+        while len(self._results) <= number:
+            self._results.append(self._receive() if self._process is not None else next(self._here))
+        return self._results[number]
 
-    def _run_here(self) -> Any:
-        if self._pending is None:
-            self._pending = self._stages()
-        return next(self._pending)
+    def release(self) -> None:
+        """Let the worker go on where it waits for this process."""
+        if self._process is not None and not self._gate.closed:
+            self._gate.send(True)
+            self._gate.close()
 
     def _receive(self) -> Any:
         try:
-            kind, payload = self._conn.recv()
+            kind, payload = self._inbox.recv()
         except EOFError:
             self._process.join(5)
             raise PluginError(
@@ -104,57 +121,116 @@ class QuizJob:
             raise PluginError(f"quiz: fout in het bouwproces voor de quizmodules:\n{payload}")
         return payload
 
-    def close(self) -> None:
-        """Stop the worker if it still runs (a build that failed elsewhere)."""
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join(5)
+    def close(self, wait: float = 0) -> None:
+        """End the worker: wait ``wait`` seconds for it to end, then stop it; collect as usual again."""
+        if self._process is not None and not self._closed:
+            self._closed = True
+            self._process.join(wait)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join(5)
+            gc.unfreeze()
 
 
-def _run(stages: Stages, conn: Connection) -> None:
-    """The worker: send each stage's result; a content error or a crash ends the work."""
-    try:
-        for result in stages():
-            conn.send(("ok", result))
-    except ContentError as exc:
-        conn.send(("error", (exc.path, exc.line, exc.detail, exc.item_id)))
-    except BaseException:  # reported in the parent, which stops the build
-        conn.send(("crash", traceback.format_exc()))
-    finally:
-        conn.close()
+def _run(stages: Stages, results: Connection, gate: Connection) -> None:
+    """The worker: send every result; a content error or a crash is sent and ends the work.
 
-
-def quiz_stages(site: Any, root: Path, quiz_dir: Path) -> Iterator[Any]:
-    """What the worker does: (0) load, check and render every module; (1) pack the SCORM zips.
-
-    Stage 0 yields ``{module id: HTML}`` (the link to the sources page still a placeholder,
-    see :meth:`QuizRenderer.module_html`), after checking everything that can stop the build,
-    SCORM limits included. Stage 1 yields ``{module id: zip bytes}``.
+    Results go out through a queue and a sending thread, so that the work never waits for the
+    parent to read (a pipe holds only so much).
     """
-    from ..scorm.package import PackageBuilder  # the SCORM package imports the quiz engine
+    outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(outbox, results), daemon=True)
+    sender.start()
+    try:
+        for result in stages(gate.recv):
+            outbox.put(("ok", result))
+    except EOFError:  # the parent is gone or no longer waits
+        pass
+    except ContentError as exc:
+        outbox.put(("error", (exc.path, exc.line, exc.detail, exc.item_id)))
+    except BaseException:  # reported in the parent, which stops the build
+        outbox.put(("crash", traceback.format_exc()))
+    finally:
+        outbox.put(None)
+        sender.join()
+        results.close()
 
-    banks = load_quiz_banks(quiz_dir, root, site.bib)
-    renderer = QuizRenderer(site, banks)
-    builder = PackageBuilder(site, banks, renderer)
-    for module in banks.modules.values():
-        builder.check_suspend_data(module)
-    yield {module_id: renderer.module_html(module_id) for module_id in banks.modules}
-    yield {module_id: builder.package(module) for module_id, module in banks.modules.items()}
+
+def _send_all(outbox: queue.SimpleQueue[Any], results: Connection) -> None:
+    try:
+        for message in iter(outbox.get, None):
+            results.send(message)
+    except OSError:  # the parent is gone
+        pass
 
 
-_active: QuizJob | None = None
+class QuizBuild:
+    """The quiz job of a build, with the meaning of its results (see :func:`quiz_stages`)."""
+
+    def __init__(self, job: QuizJob):
+        self.job = job
+
+    def module_ids(self) -> list[str]:
+        """The ids of the modules, once every bank is checked (a mistake stops the build here)."""
+        return self.job.result(0)
+
+    def checked(self) -> None:
+        """Wait until every bank is checked; then the worker may write into the site directory."""
+        self.module_ids()
+        self.job.release()
+
+    def module_html(self, module_id: str) -> str:
+        """The rendered module (sources link still a placeholder, see :func:`with_sources_link`)."""
+        found, html = self.job.result(1 + self.module_ids().index(module_id))
+        assert found == module_id, f"quiz job sent module {found} for {module_id}"
+        return html
+
+    def packages(self) -> list[Path]:
+        """The SCORM zips, once written: the last result, after which the worker ends."""
+        paths = self.job.result(1 + len(self.module_ids()))
+        self.job.close(wait=5)
+        return paths
 
 
-def start(stages: Stages, parallel: bool | None = None) -> QuizJob:
+def quiz_stages(site: Any, root: Path, quiz_dir: Path, site_dir: Path) -> Stages:
+    """The work of a build, in the order :class:`QuizBuild` reads it.
+
+    First the ids of the modules, once every bank and every SCORM limit is checked; then each
+    module's HTML as ``(id, html)``, in the order of the bank files; then, once released (the
+    site directory is ready), the paths of the SCORM zips written under ``site_dir``.
+    """
+
+    def stages(released: Callable[[], None]) -> Iterator[Any]:
+        from ..scorm.package import PackageBuilder, write_packages  # the SCORM package imports the quiz engine
+
+        banks = load_quiz_banks(quiz_dir, root, site.bib)
+        renderer = QuizRenderer(site, banks)
+        builder = PackageBuilder(site, banks, renderer)
+        for module in banks.modules.values():
+            builder.check_suspend_data(module)
+        yield list(banks.modules)
+        for module_id in banks.modules:
+            yield module_id, renderer.module_html(module_id)
+        packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}
+        released()
+        yield write_packages(packages, site_dir)
+
+    return stages
+
+
+_active: QuizBuild | None = None
+
+
+def start(stages: Stages, parallel: bool | None = None) -> QuizBuild:
     """Start this build's quiz job (stopping a previous build's job that is still running)."""
     global _active  # one build at a time, like the stash; see wait_for_active
     if _active is not None:
-        _active.close()
-    _active = QuizJob(stages, parallel)
+        _active.job.close()
+    _active = QuizBuild(QuizJob(stages, parallel))
     return _active
 
 
 def wait_for_active() -> None:
-    """Wait for the running build's modules (``on_env``): a bank error stops the build here."""
+    """``on_env``: wait until the running build's banks are checked; a mistake stops the build here."""
     if _active is not None:
-        _active.result(0)
+        _active.checked()

@@ -13,7 +13,6 @@ from ..errors import ContentError
 from ..quiz.bank import QuizBanks
 from ..quiz.models import QuizModule
 from ..site import need_assets
-from .package import write_packages
 from .trainer import ANSWER_KEY_SOURCE, MODULE_SOURCE, SCORM_ZIP, ModuleLinks, TrainerRenderer, absolute_url
 
 CATALOGUE_SOURCE = "leermodules/trainers.md"
@@ -77,7 +76,6 @@ def register_trainer_macros(env: Any, site: Any, banks_of: Callable[[], QuizBank
 def write_scorm_packages(env: Any) -> list[Path]:
     """After the build: one SCORM 1.2 zip per module in ``<site_dir>/downloads/scorm/``.
 
-    The quiz job (``macros/quiz/worker.py``) has packed them beside the pages.
+    The quiz job (``macros/quiz/worker.py``) writes them beside the pages; this waits for it.
     """
-    packages = env.variables["halk_quiz_job"].result(1)
-    return write_packages(packages, Path(env.conf["site_dir"]))
+    return env.variables["halk_quiz_job"].packages()

@@ -20,7 +20,7 @@ from macros.quiz import worker
 from macros.quiz.worker import QuizJob, parallel_possible
 
 
-def _pids() -> Iterator[int]:
+def _pids(released) -> Iterator[int]:
     yield os.getpid()
     yield os.getpid()
 
@@ -35,7 +35,38 @@ def test_stages_run_in_a_second_process_only_with_the_worker(parallel: bool) -> 
     assert job.result(0) == first, "a result is kept, not asked for again"
 
 
-def _content_error() -> Iterator[int]:
+def _gated(released) -> Iterator[str]:
+    yield "vóór"
+    released()
+    yield "na"
+
+
+def test_the_worker_goes_on_without_being_asked_but_waits_where_it_must_be_released(tmp_path: Path) -> None:
+    marker = tmp_path / "klaar"
+
+    def work(released) -> Iterator[str]:
+        yield "een"
+        yield "twee"
+        marker.write_text("x", encoding="utf-8")  # the worker got here without result(1) asked
+        released()
+        yield "drie"
+
+    job = QuizJob(work, parallel=True)
+    assert job.result(0) == "een"
+    for _ in range(500):
+        if marker.exists():
+            break
+        threading.Event().wait(0.01)
+    assert marker.exists(), "the worker went on with the next stage without waiting to be asked"
+    assert job.result(1) == "twee"
+    assert not job._inbox.poll(0.3), "it waits at released() until the parent releases it"
+    job.release()
+    assert job.result(2) == "drie"
+    serial = QuizJob(_gated, parallel=False)
+    assert [serial.result(0), serial.result(1)] == ["vóór", "na"]
+
+
+def _content_error(released) -> Iterator[int]:
     yield 1
     raise ContentError("docs/_data/quiz/x.yml", 12, "items[0].type: onbekend vraagtype 'zin'", "x-1")
 
@@ -50,7 +81,7 @@ def test_a_content_error_keeps_its_file_line_and_item(parallel: bool) -> None:
     assert (caught.value.path, caught.value.line, caught.value.item_id) == ("docs/_data/quiz/x.yml", 12, "x-1")
 
 
-def _crash() -> Iterator[int]:
+def _crash(released) -> Iterator[int]:
     raise RuntimeError("kapot")
     yield 0  # pragma: no cover - makes this a generator
 
@@ -63,7 +94,7 @@ def test_a_crash_in_the_worker_stops_the_build_with_its_traceback() -> None:
     assert "_crash" in str(caught.value), "the traceback names where it happened"
 
 
-def _dies() -> Iterator[int]:
+def _dies(released) -> Iterator[int]:
     os._exit(3)
     yield 0  # pragma: no cover
 
@@ -75,16 +106,15 @@ def test_a_worker_that_dies_stops_the_build() -> None:
 
 
 def test_a_new_build_stops_the_job_of_a_build_that_failed_elsewhere() -> None:
-    def forever() -> Iterator[int]:
+    def forever(released) -> Iterator[int]:
         threading.Event().wait(60)
         yield 0
 
-    old = worker.start(forever)
+    old = worker.start(forever, parallel=True).job
     try:
-        assert old.parallel or not parallel_possible()
-        worker.start(_pids)
-        if old.parallel:
-            assert not old._process.is_alive()
+        assert old.parallel
+        worker.start(_pids, parallel=False)
+        assert not old._process.is_alive()
     finally:
         worker._active = None
 
