@@ -63,10 +63,12 @@ class FastMarkdown:
     """The site's Markdown for data texts: memoised, plain text short-cut, converted in batches.
 
     A quiz page renders thousands of short strings. Most are plain sentences that Markdown
-    would wrap in ``<p>`` and otherwise leave alone: those skip the Markdown pipeline unless
-    they contain a glossary abbreviation (which the abbr extension must mark up). The rest
-    would each pay Markdown's fixed cost per conversion; inside :meth:`batch` they are
-    collected while a template renders and converted in one Markdown pass afterwards.
+    would wrap in ``<p>`` and otherwise leave alone but for glossary abbreviations: those skip
+    the Markdown pipeline, and each abbreviation in them becomes the ``<abbr>`` element that
+    Markdown itself made of that abbreviation alone. The rest would each pay Markdown's fixed
+    cost per conversion; inside :meth:`batch` they are collected while a template renders and
+    converted in one Markdown pass afterwards. A test holds every data text of the site to the
+    full Markdown result.
     """
 
     _SEP = "HALKMDSEP"
@@ -74,13 +76,40 @@ class FastMarkdown:
     def __init__(self, site: Any):
         self.site = site
         terms = sorted(site.glossary.as_abbr_glossary(), key=len, reverse=True) if site.glossary else []
+        # The same pattern the abbr extension builds from the same glossary.
         self._abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+        self._abbr_html: dict[str, str | None] = {}
         self._inline: dict[str, Markup] = {}
         self._block: dict[str, Markup] = {}
         self._pending: dict[tuple[str, bool], str] | None = None
 
-    def _plain(self, text: str) -> bool:
-        return bool(_PLAIN.match(text)) and not (self._abbr and self._abbr.search(text))
+    def _plain(self, text: str) -> str | None:
+        """``text`` as Markdown would render it inline, if it is plain text; else ``None``."""
+        if not _PLAIN.match(text):
+            return None
+        if self._abbr is None:
+            return text
+        html = []
+        end = 0
+        for match in self._abbr.finditer(text):
+            element = self._abbreviation(match.group(0))
+            if element is None:
+                return None
+            html += (text[end : match.start()], element)
+            end = match.end()
+        return "".join(html) + text[end:] if html else text
+
+    def _abbreviation(self, term: str) -> str | None:
+        """What the site's Markdown makes of the abbreviation ``term`` alone.
+
+        That is its ``<abbr>`` element, or the term itself when the Markdown has no
+        abbreviations; ``None`` when it is anything else (texts with it then take the long way).
+        """
+        if term not in self._abbr_html:
+            html = str(self.site.md(term))
+            plain = html == term or (html.startswith("<abbr ") and html.endswith(f">{term}</abbr>"))
+            self._abbr_html[term] = html if plain else None
+        return self._abbr_html[term]
 
     def _defer(self, text: str, inline: bool) -> Markup:
         assert self._pending is not None
@@ -91,8 +120,8 @@ class FastMarkdown:
         """Inline Markdown, as ``SiteData.md``."""
         html = self._inline.get(text)
         if html is None:
-            if self._plain(text):
-                html = self._inline[text] = Markup(text)
+            if (plain := self._plain(text)) is not None:
+                html = self._inline[text] = Markup(plain)
             elif self._pending is not None:
                 return self._defer(text, True)
             else:
@@ -103,8 +132,8 @@ class FastMarkdown:
         """Block Markdown, as ``SiteData.md_block``."""
         html = self._block.get(text)
         if html is None:
-            if self._plain(text):
-                html = self._block[text] = Markup(f"<p>{text}</p>")
+            if (plain := self._plain(text)) is not None:
+                html = self._block[text] = Markup(f"<p>{plain}</p>")
             elif self._pending is not None:
                 return self._defer(text, False)
             else:
