@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -37,16 +37,39 @@ class LoadedYaml:
         return self.lines.get((), 1)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _RememberingResolver:
+    """PyYAML's tag resolution for plain scalars, remembered per value.
+
+    Which tag a plain scalar gets (``true`` a bool, ``12`` an int, ``tekst`` a string) depends
+    on its text alone, and a question bank repeats the same keys and values thousands of times.
+    """
+
+    _plain_tags: ClassVar[dict[str, str]]
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+class _UniqueKeyLoader(_RememberingResolver, yaml.SafeLoader):
     """SafeLoader that refuses duplicate keys instead of silently keeping the last."""
 
     line_offset = 0
+    _plain_tags: ClassVar[dict[str, str]] = {}
 
 
-class _FastUniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastUniqueKeyLoader(_RememberingResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same on libyaml's parser (about ten times faster on large question banks)."""
 
     line_offset = 0
+    _plain_tags: ClassVar[dict[str, str]] = {}
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
@@ -55,7 +78,9 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                key = loader.construct_object(key_node, deep=True)
             if key in result:
                 raise ContentError(
                     path,
@@ -68,6 +93,8 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, loader, (*loc, i), lines, path) for i, child in enumerate(node.value)]
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value  # what SafeLoader makes of a string, without its dispatch
     return loader.construct_object(node, deep=True)
 
 
