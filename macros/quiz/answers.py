@@ -53,15 +53,16 @@ def encode_key(key: Any, item_id: str) -> str:
     return base64.b64encode(bytes(b ^ mask[i % len(mask)] for i, b in enumerate(data))).decode()
 
 
-def answer_hash(item: Any) -> str:
+def answer_hash(item: Any, key: Any = None) -> str:
     """A short hash of what saved answers depend on: type, shape and key (not the wording).
 
     A typo fix keeps a learner's saved answer; a new option, another order or another correct
-    answer makes the saved answer for this item (only) obsolete.
+    answer makes the saved answer for this item (only) obsolete. ``key``: the item's
+    :func:`answer_key`, when already known.
     """
     stages = item.stages if isinstance(item, CaseItem) else [None]
     shape = [(s.id, s.question.type, _size(s.question)) if s else (item.type, _size(item)) for s in stages]
-    text = json.dumps([shape, answer_key(item, item.id)], separators=(",", ":"))
+    text = json.dumps([shape, answer_key(item, item.id) if key is None else key], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -224,18 +224,25 @@ class _ItemFields(Strict):
     # What the script needs to check and save an answer (macros/quiz/answers.py). A page, its
     # SCORM package and the package's size check all ask for them: computed once per item.
     @cached_property
+    def correct_answer(self) -> Any:
+        """What a fully correct answer looks like (``answers.answer_key``)."""
+        from .answers import answer_key
+
+        return answer_key(self, self.id)
+
+    @cached_property
     def saved_hash(self) -> str:
         """The hash that saved answers for this item carry (``answers.answer_hash``)."""
         from .answers import answer_hash
 
-        return answer_hash(self)
+        return answer_hash(self, self.correct_answer)
 
     @cached_property
     def encoded_key(self) -> str:
         """The answer key as the markup carries it (``answers.encode_key``)."""
-        from .answers import answer_key, encode_key
+        from .answers import encode_key
 
-        return encode_key(answer_key(self, self.id), self.id)
+        return encode_key(self.correct_answer, self.id)
 
 
 class SingleItem(SingleQuestion, _ItemFields):

@@ -26,6 +26,7 @@ from ..quiz.render import QuizRenderer, module_sources, units_of
 from .trainer import SCORM_ZIP, trainer_strings
 
 STATIC = Path(__file__).with_name("static")
+_QUIZ_SLOT = "HALKSCORMQUIZ"
 # SCORM 1.2 allows 4096 characters of cmi.suspend_data.
 SUSPEND_DATA_LIMIT = 4096
 # Fixed timestamp for every zip entry, so that the same content gives the same zip.
@@ -115,16 +116,18 @@ class PackageBuilder:
         page = f"docs/_data/quiz/{module.module.id}.yml"
         quiz = self.renderer.module(module.module.id, page, "")
         docs = [self.site.bib.doc(doc_id) for doc_id in module_sources(module)]
-        return self.site.render(
+        page_html = self.site.render(
             "trainer/scorm_index.html",
             md=self.renderer.markdown.inline,
             md_block=self.renderer.markdown.block,
             module=module,
-            quiz=Markup(quiz),
+            quiz=Markup(_QUIZ_SLOT),
             docs=docs,
             ts=self.ts,
             types={item.id: interaction_type(item) for item in module.items},
         )
+        # The quiz is finished HTML: put in after render() has tidied the page around it.
+        return page_html.replace(_QUIZ_SLOT, quiz, 1)
 
     def manifest(self, module: QuizModule, files: list[str]) -> str:
         """``imsmanifest.xml``: one organisation, one item, one SCO with every file listed."""
