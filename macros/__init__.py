@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -87,6 +88,9 @@ def define_env(env) -> None:
         """The glossary terms, for the glossary page."""
         return site.glossary.terms
 
+    # What exists now lives for the whole build: keep it out of the cycle collector's scans (a
+    # build allocates heavily), which also leaves it untouched for the quiz worker forked next.
+    gc.freeze()
     quiz_banks = register_quiz_macros(env, site, bronnen_page)  # starts building the quiz modules
     register_trainer_macros(env, site, quiz_banks, bronnen_page)
 
@@ -108,3 +112,4 @@ def on_pre_page_macros(env) -> None:
 def on_post_build(env) -> None:
     """After the build: one SCORM 1.2 package per quiz module in site/downloads/scorm/."""
     write_scorm_packages(env)
+    gc.unfreeze()

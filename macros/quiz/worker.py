@@ -21,7 +21,6 @@ a test compares the two builds byte for byte.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
@@ -80,10 +79,6 @@ class QuizJob:
             self._process = context.Process(
                 target=_run, args=(stages, results_end, gate_end), name="halk-quiz", daemon=True
             )
-            # Objects that exist now are shared with the worker until either side writes to
-            # them; the cycle collector writes to every object it scans. Frozen, they are
-            # left out of collections here and in the worker (see close()).
-            gc.freeze()
             self._process.start()
             results_end.close()
             gate_end.close()
@@ -122,14 +117,13 @@ class QuizJob:
         return payload
 
     def close(self, wait: float = 0) -> None:
-        """End the worker: wait ``wait`` seconds for it to end, then stop it; collect as usual again."""
+        """End the worker: wait ``wait`` seconds for it to end, then stop it."""
         if self._process is not None and not self._closed:
             self._closed = True
             self._process.join(wait)
             if self._process.is_alive():
                 self._process.terminate()
                 self._process.join(5)
-            gc.unfreeze()
 
 
 def _run(stages: Stages, results: Connection, gate: Connection) -> None:
