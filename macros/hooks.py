@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 
@@ -24,15 +23,19 @@ def focusable_abbreviations(html: str) -> str:
     """
     if "<abbr" not in html:
         return html
-    # Spans of the controls, in order and not overlapping: a binary search finds the one
-    # that could hold an abbreviation (a page with quizzes has hundreds of controls).
-    controls = [m.span() for m in _INTERACTIVE.finditer(html)]
-    starts = [start for start, _ in controls]
+    # The controls, found as far as needed: in order and not overlapping, so only the last one
+    # that starts before an abbreviation can hold it. Only first occurrences are looked up, and
+    # those tend to come early on the page (a page with quizzes has hundreds of controls).
+    controls = _INTERACTIVE.finditer(html)
+    upcoming = next(controls, None)
+    last = (-1, -1)
     seen: set[str] = set()
 
     def inside_control(position: int) -> bool:
-        i = bisect.bisect_right(starts, position) - 1
-        return i >= 0 and position < controls[i][1]
+        nonlocal upcoming, last
+        while upcoming is not None and upcoming.start() <= position:
+            last, upcoming = upcoming.span(), next(controls, None)
+        return last[0] <= position < last[1]
 
     def replace(match: re.Match[str]) -> str:
         text, attrs = match["text"], match["attrs"]

@@ -199,3 +199,9 @@ def test_focusable_abbreviations_marks_only_the_first_outside_links() -> None:
         f"{ggz.replace('>GGZ', ' ' + focus + 'GGZ')} {alk}</p><details><summary>{ggz}</summary></details>"
     )
     assert focusable_abbreviations(out) == out, "running twice adds nothing"
+    # Controls before, around and after: only the one holding an abbreviation counts.
+    later = f"<label>x</label><button>y</button><p>{alk}</p><label>z {ggz}</label><p>{ggz}</p><a href='/'>{alk}</a>"
+    assert focusable_abbreviations(later) == (
+        f"<label>x</label><button>y</button><p>{alk.replace('>ALK', ' ' + focus + 'ALK')}</p>"
+        f"<label>z {ggz}</label><p>{ggz.replace('>GGZ', ' ' + focus + 'GGZ')}</p><a href='/'>{alk}</a>"
+    )
