@@ -2,8 +2,9 @@
 
 Generates a site of 100 pages three times - without quizzes, with 1,000 and with 5,000
 questions (every type, mixed) - builds each with ``mkdocs build --strict`` a few times, and
-reports the best time of each, the ratio to the quiz-free build, the cost per question, how
-linear that cost is, and the gzip size of docs/assets/quiz/. Results are printed and written
+reports the best time of each, the ratio to the quiz-free build (also as the median of the
+ratios within each round, which a machine whose speed drifts disturbs less), the cost per
+question, how linear that cost is, and the gzip size of docs/assets/quiz/. Results are printed and written
 to bench/results/quiz_build-<time>.json.
 
 The quiz sites are built twice: as they are by default (the quiz modules built in a second
@@ -21,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -180,23 +182,30 @@ MODES = {"worker": True, "in-process": False}
 def main() -> int:
     """Run the benchmark, print a summary and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3, help="builds per variant (best time counts)")
+    parser.add_argument("--repeats", type=int, default=5, help="builds per variant (best time counts)")
     args = parser.parse_args()
     variants = [("baseline", 0, True)] + [(mode, q, w) for q in SIZES for mode, w in MODES.items()]
-    times: dict[tuple[str, int], float] = {}
+    rounds: list[dict[tuple[str, int], float]] = []
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
         projects = {q: make_site(Path(tmp) / f"site-{q}", q) for q in (0, *SIZES)}
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
-            for mode, q, worker in variants:
-                t = build_seconds(projects[q], Path(tmp) / f"out-{mode}-{q}", worker)
-                times[(mode, q)] = min(times.get((mode, q), t), t)
+            rounds.append(
+                {
+                    (mode, q): build_seconds(projects[q], Path(tmp) / f"out-{mode}-{q}", worker)
+                    for mode, q, worker in variants
+                }
+            )
+    times = {variant: min(r[variant] for r in rounds) for variant in rounds[0]}
     base = times[("baseline", 0)]
     modes = {}
     for mode in MODES:
         per_question = {q: 1000 * (times[(mode, q)] - base) / q for q in SIZES}
+        # A second view on a machine whose speed drifts: the ratio within each round, median.
+        round_ratios = {q: statistics.median(r[(mode, q)] / r[("baseline", 0)] for r in rounds) for q in SIZES}
         modes[mode] = {
             "seconds": {str(q): round(times[(mode, q)], 3) for q in SIZES},
             "ratio": {str(q): round(times[(mode, q)] / base, 3) for q in SIZES},
+            "median_round_ratio": {str(q): round(v, 3) for q, v in round_ratios.items()},
             "ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
             "linearity": round(per_question[5000] / per_question[1000], 2) if per_question[1000] > 0 else None,
         }
@@ -222,7 +231,8 @@ def main() -> int:
         for q in SIZES:
             print(
                 f"  {q:5d} questions, {mode:10s}    {figures['seconds'][str(q)]:7.2f} s  "
-                f"ratio {figures['ratio'][str(q)]:.3f}  {figures['ms_per_question'][str(q)]:.3f} ms/question"
+                f"ratio {figures['ratio'][str(q)]:.3f}  {figures['ms_per_question'][str(q)]:.3f} ms/question  "
+                f"(median ratio within a round {figures['median_round_ratio'][str(q)]:.3f})"
             )
         print(f"  {mode}: linearity (ms/question at 5000 / at 1000) {figures['linearity']}")
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")
