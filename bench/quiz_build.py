@@ -182,7 +182,7 @@ MODES = {"worker": True, "in-process": False}
 def main() -> int:
     """Run the benchmark, print a summary and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5, help="builds per variant (best time counts)")
+    parser.add_argument("--repeats", type=int, default=7, help="builds per variant (best time counts)")
     args = parser.parse_args()
     variants = [("baseline", 0, True)] + [(mode, q, w) for q in SIZES for mode, w in MODES.items()]
     rounds: list[dict[tuple[str, int], float]] = []
