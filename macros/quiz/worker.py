@@ -21,6 +21,7 @@ a test compares the two builds byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -99,7 +100,8 @@ class QuizJob:
     def release(self) -> None:
         """Let the worker go on where it waits for this process."""
         if self._process is not None and not self._gate.closed:
-            self._gate.send(True)
+            with contextlib.suppress(OSError):  # the worker has ended; result() tells why
+                self._gate.send(True)
             self._gate.close()
 
     def _receive(self) -> Any:

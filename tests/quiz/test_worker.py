@@ -94,6 +94,20 @@ def test_a_crash_in_the_worker_stops_the_build_with_its_traceback() -> None:
     assert "_crash" in str(caught.value), "the traceback names where it happened"
 
 
+def _sends_then_crashes(released) -> Iterator[int]:
+    yield 1
+    raise RuntimeError("na de eerste")
+
+
+def test_releasing_a_worker_that_has_ended_leaves_the_error_to_result() -> None:
+    job = QuizJob(_sends_then_crashes, parallel=True)
+    assert job.result(0) == 1
+    job._process.join(10)  # it has sent everything and ended
+    job.release()  # no BrokenPipeError here
+    with pytest.raises(PluginError, match="RuntimeError: na de eerste"):
+        job.result(1)
+
+
 def _dies(released) -> Iterator[int]:
     os._exit(3)
     yield 0  # pragma: no cover
