@@ -119,25 +119,22 @@ class FastMarkdown:
     def inline(self, text: str) -> Markup:
         """Inline Markdown, as ``SiteData.md``."""
         html = self._inline.get(text)
-        if html is None:
-            if (plain := self._plain(text)) is not None:
-                html = self._inline[text] = Markup(plain)
-            elif self._pending is not None:
-                return self._defer(text, True)
-            else:
-                html = self._inline[text] = self.site.md(text)
-        return html
+        return html if html is not None else self._convert(text, inline=True)
 
     def block(self, text: str) -> Markup:
         """Block Markdown, as ``SiteData.md_block``."""
         html = self._block.get(text)
-        if html is None:
-            if (plain := self._plain(text)) is not None:
-                html = self._block[text] = Markup(f"<p>{plain}</p>")
-            elif self._pending is not None:
-                return self._defer(text, False)
-            else:
-                html = self._block[text] = self.site.md_block(text)
+        return html if html is not None else self._convert(text, inline=False)
+
+    def _convert(self, text: str, inline: bool) -> Markup:
+        plain = self._plain(text)
+        if plain is None and self._pending is not None:
+            return self._defer(text, inline)
+        if plain is not None:
+            html = Markup(plain if inline else f"<p>{plain}</p>")
+        else:
+            html = self.site.md(text) if inline else self.site.md_block(text)
+        (self._inline if inline else self._block)[text] = html
         return html
 
     def batch(self, render: Any) -> str:

@@ -72,6 +72,7 @@ class QuizRenderer:
             quiz_key=lambda item: item.encoded_key,
             quiz_step_order=step_order,
             quiz_labels=lambda categories: {c.id: site.markdown.inline(c.label) for c in categories},
+            quiz_choices=lambda question: choices(question, self.t, site.markdown.inline),
             # The link to the sources page differs per page: filled in by module() and item().
             quiz_cite=lambda ref: site.cite(ref, _BRONNEN_TOKEN),
         )
@@ -121,6 +122,17 @@ class QuizRenderer:
             md=self.markdown.inline,
             md_block=self.markdown.block,
         )
+
+
+def choices(question: Any, t: Strings, md: Any) -> list[tuple[str, str, Any]]:
+    """The radios per statement of a truefalse or classify question: (id suffix, value, label).
+
+    Juist/Onjuist for truefalse (values "true" and "false"), else a radio per category (the
+    value is its index, as in the answer key).
+    """
+    if question.type == "truefalse":
+        return [("j", "true", t("true_label")), ("o", "false", t("false_label"))]
+    return [(str(i), str(i), md(c.label)) for i, c in enumerate(question.categories)]
 
 
 def units_of(item: Item) -> list[tuple[Any, str, str, Any]]:
