@@ -86,6 +86,58 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         assert key.ok and f'data-halk-answer-key="{module_id}"' in key.text()
 
 
+@pytest.mark.browser
+def test_copy_button_puts_the_module_link_on_the_clipboard(browser, base_url: str) -> None:
+    """Keyboard only: Tab to "Kopieer link", Enter; the link is on the real clipboard, and said so."""
+    ts = trainer_strings()
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(base_url + CATALOGUE)
+        field = page.locator("#link-verwijzen")
+        field.focus()
+        page.keyboard.press("Tab")
+        button = page.locator("button[data-halk-copy='link-verwijzen']")
+        assert button.evaluate("el => el === document.activeElement"), "the button follows its field"
+        assert button.inner_text() == ts("copy_link")
+        page.keyboard.press("Enter")
+        status = page.locator("#link-verwijzen-status")
+        status.filter(has_text=ts("link_copied")).wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
+        assert button.evaluate("el => el === document.activeElement"), "focus stays on the button"
+        assert status.get_attribute("role") == "status"
+        assert page.locator("#link-casus-status").inner_text() == "", "only that module's status speaks"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_copy_without_clipboard_selects_the_link_and_says_how(browser, base_url: str) -> None:
+    ts = trainer_strings()
+    context = browser.new_context()
+    # A browser that refuses the clipboard (an insecure page, a policy): writeText rejects.
+    context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));")
+    page = context.new_page()
+    try:
+        page.goto(base_url + CATALOGUE)
+        page.locator("button[data-halk-copy='link-casus']").click()
+        page.locator("#link-casus-status").filter(has_text=ts("link_not_copied")).wait_for()
+        field = page.locator("#link-casus")
+        assert field.evaluate("el => el === document.activeElement")
+        selected = field.evaluate("el => el.value.slice(el.selectionStart, el.selectionEnd)")
+        assert selected == field.input_value() and selected.startswith("http")
+    finally:
+        context.close()
+
+
+def test_copy_buttons_wait_for_the_script(site_dir: Path, banks: QuizBanks) -> None:
+    """Without JavaScript a copy button could do nothing: it is hidden until trainer.js shows it."""
+    html = (site_dir / CATALOGUE / "index.html").read_text(encoding="utf-8")
+    buttons = re.findall(r"<button[^>]*data-halk-copy=[^>]*>", html)
+    assert len(buttons) == len(banks.modules)
+    assert all(" hidden" in b for b in buttons)
+
+
 def test_catalogue_is_in_the_nav_and_answer_keys_are_not(site_dir: Path) -> None:
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert 'href="leermodules/trainers/"' in home
