@@ -183,24 +183,19 @@ def _nav_files(root: Path) -> set[str] | None:
 
 def check_quiz_banks(root: Path) -> Iterator[ContentError]:
     """Every question bank, one by one, and item ids unique across all of them."""
-    from .quiz.bank import load_bank
+    from .quiz.bank import bank_files, duplicate_ids, load_bank
 
     bib = _bibliography_or_none(root)
     if bib is None:
         return
     first_seen: dict[str, str] = {}
-    for path in sorted((root / "docs" / "_data" / "quiz").glob("*.yml")):
+    for path in bank_files(root / "docs" / "_data" / "quiz"):
         try:
             bank, loaded = load_bank(path, root, bib)
         except ContentError as exc:
             yield exc
             continue
-        for i, item in enumerate(bank.items):
-            line = loaded.line_of(("items", i, "id"))
-            if item.id in first_seen:
-                yield ContentError(loaded.path, line, f"id '{item.id}' komt al voor in {first_seen[item.id]}", item.id)
-            else:
-                first_seen[item.id] = f"{loaded.path}:{line}"
+        yield from duplicate_ids(bank, loaded, first_seen)
 
 
 CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_pages]

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 from .errors import ContentError
-from .validate import Strict, require_unique, validate
+from .validate import Strict, require_file_name, require_unique, validate
 from .yamlload import load_yaml
 
 
@@ -51,13 +51,7 @@ def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, 
     for path in sorted(list_dir.glob("*.yml")):
         loaded = load_yaml(path, root)
         facts = validate(FactList, loaded)
-        if facts.id != path.stem:
-            raise ContentError(
-                loaded.path,
-                loaded.line_of(("id",)),
-                f"id '{facts.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'",
-                facts.id,
-            )
+        require_file_name(loaded, path.stem, ("id",), facts.id)
         check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
         for i, item in enumerate(facts.items):
             if item.source:

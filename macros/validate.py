@@ -94,7 +94,8 @@ def _data_loc(data: Any, loc: Loc, missing: bool) -> Loc:
     return tuple(kept)
 
 
-def _describe(loc: Loc) -> str:
+def describe_loc(loc: Loc) -> str:
+    """A location as an editor reads it: ``items[3].options[1].correct``."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -129,9 +130,23 @@ def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
     message = _message(err)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    field = _describe(loc)
+    field = describe_loc(loc)
     text = f"{field}: {message}" if field else message
     return ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
+
+
+def require_file_name(loaded: LoadedYaml, stem: str, loc: Loc, item_id: str | None = None) -> None:
+    """Stop when the id at ``loc`` differs from the file name ``stem`` (the id names the file)."""
+    value = loaded.data
+    for part in loc:
+        value = value[part]
+    if value != stem:
+        raise ContentError(
+            loaded.path,
+            loaded.line_of(loc),
+            f"{describe_loc(loc)} '{value}' moet gelijk zijn aan de bestandsnaam '{stem}'",
+            item_id,
+        )
 
 
 def validation_problems(

@@ -6,13 +6,13 @@ from pages that resolve.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import Bibliography, check_source
 from ..errors import ContentError
-from ..validate import validate
+from ..validate import describe_loc, require_file_name, validate
 from ..yamlload import LoadedYaml, load_yaml
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 
@@ -76,7 +76,7 @@ def _precheck_types(loaded: LoadedYaml) -> None:
 
 
 def _check_type(loaded: LoadedYaml, loc: tuple, node: dict, allowed: tuple[str, ...], item_id: str | None) -> None:
-    where = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if j else p) for j, p in enumerate(loc))
+    where = describe_loc(loc)
     if "type" not in node:
         raise ContentError(loaded.path, loaded.line_of(loc), f"{where}.type: verplicht veld ontbreekt", item_id)
     if node["type"] not in allowed:
@@ -110,15 +110,28 @@ def load_bank(path: Path, root: Path, bib: Bibliography) -> tuple[QuizModule, Lo
     except ContentError as exc:
         # Name the item, not a case stage or category inside it that also has an id.
         raise ContentError(exc.path, exc.line, exc.detail, _item_at(loaded, exc.line) or exc.item_id) from None
-    if bank.module.id != path.stem:
-        raise ContentError(
-            loaded.path,
-            loaded.line_of(("module", "id")),
-            f"module.id '{bank.module.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'",
-        )
+    require_file_name(loaded, path.stem, ("module", "id"))
     for i, item in enumerate(bank.items):
         check_source(item.source, bib, loaded.path, loaded.line_of(("items", i, "source", "doc")), item.id)
     return bank, loaded
+
+
+def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
+    """An error for each item of ``bank`` whose id an earlier bank has; records the rest.
+
+    ``first_seen`` maps each id to ``file:line`` of its first use, across the banks so far.
+    """
+    for i, item in enumerate(bank.items):
+        line = loaded.line_of(("items", i, "id"))
+        if item.id in first_seen:
+            yield ContentError(
+                loaded.path,
+                line,
+                f"id '{item.id}' komt al voor in {first_seen[item.id]}; een id is uniek over alle modules",
+                item.id,
+            )
+        else:
+            first_seen[item.id] = f"{loaded.path}:{line}"
 
 
 def load_quiz_banks(quiz_dir: Path, root: Path, bib: Bibliography) -> QuizBanks:
@@ -127,15 +140,8 @@ def load_quiz_banks(quiz_dir: Path, root: Path, bib: Bibliography) -> QuizBanks:
     first_seen: dict[str, str] = {}
     for path in bank_files(quiz_dir):
         bank, loaded = load_bank(path, root, bib)
-        for i, item in enumerate(bank.items):
-            if item.id in first_seen:
-                raise ContentError(
-                    loaded.path,
-                    loaded.line_of(("items", i, "id")),
-                    f"id '{item.id}' komt al voor in {first_seen[item.id]}; een id is uniek over alle modules",
-                    item.id,
-                )
-            first_seen[item.id] = loaded.path + f":{loaded.line_of(('items', i, 'id'))}"
-            banks.items[item.id] = (bank.module.id, item)
+        for problem in duplicate_ids(bank, loaded, first_seen):
+            raise problem
+        banks.items.update((item.id, (bank.module.id, item)) for item in bank.items)
         banks.modules[bank.module.id] = bank
     return banks

@@ -102,6 +102,13 @@ def _check_choice(options: list[Option], exactly_one: bool) -> list[Option]:
     return options
 
 
+def _check_statements(statements: list[Any]) -> list[Any]:
+    if not statements:
+        raise ValueError("minstens één stelling nodig")
+    require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
+    return statements
+
+
 class SingleQuestion(_Question):
     """One correct option."""
 
@@ -135,10 +142,7 @@ class TrueFalseQuestion(_Question):
     @field_validator("statements")
     @classmethod
     def _statements(cls, statements: list[Statement]) -> list[Statement]:
-        if not statements:
-            raise ValueError("minstens één stelling nodig")
-        require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
-        return statements
+        return _check_statements(statements)
 
 
 class ClassifyQuestion(_Question):
@@ -159,10 +163,7 @@ class ClassifyQuestion(_Question):
     @field_validator("statements")
     @classmethod
     def _statements(cls, statements: list[ClassifyStatement]) -> list[ClassifyStatement]:
-        if not statements:
-            raise ValueError("minstens één stelling nodig")
-        require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
-        return statements
+        return _check_statements(statements)
 
     @model_validator(mode="after")
     def _known_categories(self) -> ClassifyQuestion:

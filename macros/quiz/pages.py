@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 
 from .models import QuizModule
+from .render import module_sources
 
 
 def module_page(module: QuizModule) -> str:
     """Front matter (title, description, sources from the items) and the ``quiz`` call."""
     meta = module.module
-    docs: list[str] = []
-    for item in module.items:
-        if item.source.doc not in docs:
-            docs.append(item.source.doc)
-    sources = "".join(f"  - doc: {doc}\n    where: vragen in deze leermodule\n" for doc in docs)
+    sources = "".join(f"  - doc: {doc}\n    where: vragen in deze leermodule\n" for doc in module_sources(module))
     return (
         f"---\ntitle: {json.dumps(meta.title, ensure_ascii=False)}\n"
         f"description: {json.dumps(meta.description, ensure_ascii=False)}\n"
