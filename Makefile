@@ -4,7 +4,7 @@
 #   make build   - strict build into site/, plus the offline zip in site/downloads/
 #   make check   - check all content without a full build
 #   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
-#   make schema  - regenerate schema/quiz-module.schema.json from the quiz models
+#   make schema  - regenerate the JSON Schemas in schema/ from the data models
 #   make lint    - ruff
 SHELL := /bin/bash
 PYTHON ?= python3
