@@ -1,6 +1,6 @@
 # One command for each daily task. Each sets up what it needs on a fresh machine.
 #   make serve   - build and serve the site on http://127.0.0.1:8000/ (live reload)
-#   make test    - the whole test suite (installs Python packages, npm tools and Chromium)
+#   make test    - the whole test suite (installs Python packages, npm tools, Chromium and Java)
 #   make build   - strict build into site/, plus the offline zip in site/downloads/
 #   make check   - check all content without a full build
 #   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench schema lint setup setup-test chromium
+.PHONY: serve build test check bench schema lint setup setup-test chromium java
 
 serve: setup
 	$(BIN)/mkdocs serve --strict
@@ -44,7 +44,7 @@ lint: setup
 
 setup: $(VENV)/.installed
 
-setup-test: setup node_modules/.installed chromium
+setup-test: setup node_modules/.installed chromium java
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,7 +55,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Debian packages the tests need, installed when missing (as root, or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
 chromium:
 	@test -x /usr/bin/chromium || { \
-	  echo "Installing Debian's chromium (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  echo "Installing Debian's chromium"; \
+	  $(APT_INSTALL) chromium >/dev/null; }
+
+# The Nu Html Checker (npm's vnu-jar) runs on Java.
+java:
+	@command -v java >/dev/null || { \
+	  echo "Installing a Java runtime for the HTML validator"; \
+	  $(APT_INSTALL) default-jre-headless >/dev/null; }
