@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, free_port, serve
+
+from macros.content import load_bibliography
+from macros.quiz import QuizBanks, load_quiz_banks
 
 
 @pytest.fixture(scope="session")
@@ -16,15 +20,28 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The project's own site, built with ``mkdocs build --strict`` for the address it is served on.
+def site_build(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> tuple[Path, subprocess.CompletedProcess]:
+    """The project's own site built with ``mkdocs build --strict``, and what the build printed.
 
-    As in production, site_url names that address, so Material's instant navigation works.
+    It is built for the address it is served on: as in production, site_url names that
+    address, so Material's instant navigation works.
     """
     dest = tmp_path_factory.mktemp("site")
     result = build(ROOT, dest, site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return dest
+    return dest, result
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build: tuple[Path, subprocess.CompletedProcess]) -> Path:
+    """Where the project's own site was built (see ``site_build``)."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def banks() -> QuizBanks:
+    """The real question banks."""
+    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, load_bibliography(ROOT / "docs" / "_data", ROOT))
 
 
 @pytest.fixture(scope="session")

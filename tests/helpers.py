@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Answers every quiz item of a page right or wrong (used in the SCORM and trainer tests).
+ANSWER_JS = (ROOT / "tests" / "scorm" / "answer.js").read_text(encoding="utf-8")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Flags that keep Chromium from calling home on this closed network.

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import material
 import pytest
-from helpers import ROOT, build
+from helpers import ROOT
 from site_pages import Node, page_file, parse, site_pages
 
 from macros.hooks import focusable_abbreviations
@@ -55,8 +55,8 @@ def _ui_text(doc: Node) -> list[str]:
 
 
 # -- the build ---------------------------------------------------------------------------------------
-def test_strict_build_passes_without_warnings(tmp_path: Path) -> None:
-    result = build(ROOT, tmp_path / "site")
+def test_strict_build_passes_without_warnings(site_build) -> None:
+    _, result = site_build  # the session's build of the site (tests/conftest.py)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
 

@@ -9,13 +9,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from helpers import ROOT, format_violations, run_axe
+from helpers import ANSWER_JS, ROOT, format_violations, run_axe
 
 from macros.content import load_bibliography
-from macros.quiz import QuizBanks, load_quiz_banks
+from macros.quiz import QuizBanks
 from macros.scorm.trainer import trainer_strings, type_counts
 
-ANSWER_JS = (ROOT / "tests" / "scorm" / "answer.js").read_text(encoding="utf-8")
 MONTHS = [
     "januari",
     "februari",
@@ -31,12 +30,6 @@ MONTHS = [
     "december",
 ]
 CATALOGUE = "leermodules/trainers/"
-
-
-@pytest.fixture(scope="module")
-def banks() -> QuizBanks:
-    """The real question banks."""
-    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, load_bibliography(ROOT / "docs" / "_data", ROOT))
 
 
 def plain(text: str) -> str:
@@ -136,6 +129,22 @@ def test_copy_buttons_wait_for_the_script(site_dir: Path, banks: QuizBanks) -> N
     buttons = re.findall(r"<button[^>]*data-halk-copy=[^>]*>", html)
     assert len(buttons) == len(banks.modules)
     assert all(" hidden" in b for b in buttons)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [CATALOGUE, "leermodules/antwoorden/casus/"])
+def test_without_javascript_no_button_that_needs_it_shows(browser, base_url: str, path: str) -> None:
+    """Material styles .md-button with a display of its own; the hidden attribute must still win."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base_url + path)
+        waiting = page.locator("button[data-halk-copy], button[data-halk-print]")
+        assert waiting.count() > 0
+        shown = [waiting.nth(i).inner_text() for i in range(waiting.count()) if waiting.nth(i).is_visible()]
+        assert not shown, f"buttons that do nothing without JavaScript are visible: {shown}"
+    finally:
+        context.close()
 
 
 def test_catalogue_is_in_the_nav_and_answer_keys_are_not(site_dir: Path) -> None:

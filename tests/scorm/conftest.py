@@ -10,17 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, serve
 
-from macros.content import load_bibliography
-from macros.quiz import QuizBanks, load_quiz_banks
-
 HERE = Path(__file__).resolve().parent
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
-
-
-@pytest.fixture(scope="session")
-def banks() -> QuizBanks:
-    """The real question banks."""
-    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, load_bibliography(ROOT / "docs" / "_data", ROOT))
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
+from helpers import ANSWER_JS
 
 from macros.quiz import QuizBanks
 from macros.scorm.package import SUSPEND_DATA_LIMIT, interaction_type, worst_suspend_data
-
-# Answers every question right or wrong (shared with tests/test_trainers.py).
-ANSWER_JS = Path(__file__).with_name("answer.js").read_text(encoding="utf-8")
 
 pytestmark = pytest.mark.browser
 
