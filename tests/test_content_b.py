@@ -105,9 +105,12 @@ def test_glossary_term_occurs_in_its_source(term) -> None:
 
 def test_abbreviations_on_pages_use_the_glossary_expansion(site_dir: Path) -> None:
     expansions = GLOSSARY.as_abbr_glossary()
+    checked = 0
     for name in OUR_PAGES:
         for abbr in content(page(site_dir, name)).find("abbr"):
             assert abbr.attrs.get("title") == expansions.get(abbr.text()), f"{name}: {abbr.text()}"
+            checked += 1
+    assert checked, "no abbreviation found on our pages: the test checks nothing"
 
 
 # -- fact lists ----------------------------------------------------------------------------------------
@@ -138,6 +141,9 @@ def test_our_lists_are_all_rendered_somewhere() -> None:
     ours = {"modi", "verwijsstappen", "misverstanden", "signaleren", "psychische-componenten", "doorverwijzen"}
     assert ours <= set(LISTS)
     assert ours == set(LIST_PAGES)
+    for list_id, name in LIST_PAGES.items():  # and each page really calls it
+        source = (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+        assert re.search(rf"fact_list\(\s*['\"]{list_id}['\"]", source), f"{name}.md does not render {list_id}"
 
 
 def test_referral_steps_are_five_in_order_and_the_modes_three() -> None:
@@ -192,9 +198,10 @@ def test_survey_page_has_charts(site_dir: Path) -> None:
 
 @pytest.mark.parametrize("name", sorted(TABLE_PAGES))
 def test_chart_has_one_bar_per_row_with_the_yaml_value(site_dir: Path, name: str) -> None:
-    for table_id, fig in _rendered_tables(site_dir, name).items():
-        if "halk-chart" not in fig.classes:
-            continue
+    charts = {t: fig for t, fig in _rendered_tables(site_dir, name).items() if "halk-chart" in fig.classes}
+    if "bar_chart(" in (ROOT / "docs" / f"{TABLE_PAGES[name]}.md").read_text(encoding="utf-8"):
+        assert charts, f"{TABLE_PAGES[name]}.md calls bar_chart but no chart was found"
+    for table_id, fig in charts.items():
         table = TABLES[name][table_id]
         heads = fig.find("thead")[0].find("th")
         value_column = next(i for i, th in enumerate(heads) if "halk-chart__value-head" in th.classes)
