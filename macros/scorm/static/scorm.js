@@ -3,8 +3,9 @@
      load/save  -> cmi.suspend_data (the quiz's saved answers, at most 4096 characters)
      report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed,
                    one cmi.interactions.n per item (id, type, student_response, result)
-   Without an LMS it keeps answers in localStorage (or in memory). An LMS call that fails or
-   throws never stops the quiz: the learner always sees their result. */
+   Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
+   the site. An LMS call that fails or throws never stops the quiz: the learner always sees
+   their result. */
 (() => {
   "use strict";
   const LIMIT = 4096;
@@ -47,22 +48,6 @@
   if (lms && ["not attempted", ""].includes(get("cmi.core.lesson_status"))) set("cmi.core.lesson_status", "incomplete");
 
   const memory = {};
-  const local = {
-    load(module) {
-      try {
-        return JSON.parse(localStorage.getItem("halk-scorm:" + module));
-      } catch (e) {
-        return null;
-      }
-    },
-    save(module, data) {
-      try {
-        localStorage.setItem("halk-scorm:" + module, JSON.stringify(data));
-      } catch (e) {
-        /* blocked or full: the answers stay in memory */
-      }
-    },
-  };
 
   function fromLms() {
     try {
@@ -108,42 +93,41 @@
   }
   window.addEventListener("pagehide", finish);
   window.addEventListener("beforeunload", finish);
-  window.addEventListener("unload", finish);
 
-  window.halkQuizAdapter = {
-    load(module) {
-      if (!(module in memory)) memory[module] = lms ? fromLms() : local.load(module);
-      return memory[module];
-    },
-    save(module, data) {
-      memory[module] = data;
-      if (!lms) return local.save(module, data);
-      const text = JSON.stringify(data);
-      // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
-      if (text.length <= LIMIT) set("cmi.suspend_data", text);
-      set("cmi.core.exit", "suspend");
-      call("LMSCommit", "");
-    },
-    report(module, result) {
-      if (!lms) return;
-      const kinds = types();
-      set("cmi.core.score.min", 0);
-      set("cmi.core.score.max", 100);
-      set("cmi.core.score.raw", result.pct);
-      set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
-      result.items.forEach((item, n) => {
-        const type = kinds[item.id] || "choice";
-        set(`cmi.interactions.${n}.id`, item.id);
-        set(`cmi.interactions.${n}.type`, type);
-        try {
-          set(`cmi.interactions.${n}.student_response`, response(type, item.response));
-        } catch (e) {
-          /* an odd saved answer: the result below still counts */
-        }
-        set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");
-      });
-      call("LMSCommit", "");
-    },
-  };
+  if (lms) {
+    window.halkQuizAdapter = {
+      load(module) {
+        if (!(module in memory)) memory[module] = fromLms();
+        return memory[module];
+      },
+      save(module, data) {
+        memory[module] = data;
+        const text = JSON.stringify(data);
+        // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
+        if (text.length <= LIMIT) set("cmi.suspend_data", text);
+        set("cmi.core.exit", "suspend");
+        call("LMSCommit", "");
+      },
+      report(module, result) {
+        const kinds = types();
+        set("cmi.core.score.min", 0);
+        set("cmi.core.score.max", 100);
+        set("cmi.core.score.raw", result.pct);
+        set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
+        result.items.forEach((item, n) => {
+          const type = kinds[item.id] || "choice";
+          set(`cmi.interactions.${n}.id`, item.id);
+          set(`cmi.interactions.${n}.type`, type);
+          try {
+            set(`cmi.interactions.${n}.student_response`, response(type, item.response));
+          } catch (e) {
+            /* an odd saved answer: the result below still counts */
+          }
+          set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");
+        });
+        call("LMSCommit", "");
+      },
+    };
+  }
   window.halkScorm = { lms, finish };
 })();
