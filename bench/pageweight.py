@@ -12,23 +12,20 @@ a quiz load no quiz bytes (``assets/quiz/``). Exit code 1 if that budget is brok
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
+sys.path.insert(0, str(ROOT / "tests"))
+# The tests' own helpers: the same build, server and Chromium flags (no calls home).
+from helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build  # noqa: E402
+from helpers import serve as serve_directory  # noqa: E402
+
 QUIZ_ASSETS = "/assets/quiz/"
 PLAIN_PAGE = """# Een gewone pagina
 
@@ -44,15 +41,11 @@ Een alinea met wat tekst, een [link](#een-kop) en een lijst:
 """
 
 
-def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> Path:
-    """Strict MkDocs build of ``config`` (default: the project's mkdocs.yml) into ``dest``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)]
-    if config:
-        cmd += ["-f", str(config)]
-    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+def build_site(dest: Path, project: Path = ROOT) -> Path:
+    """Strict MkDocs build of ``project`` (default: this one) into ``dest``; stops on failure."""
+    result = build(project, dest)
     if result.returncode != 0:
-        raise SystemExit(f"build failed ({config or 'mkdocs.yml'}):\n{result.stdout}{result.stderr}")
+        raise SystemExit(f"build failed ({project}):\n{result.stdout}{result.stderr}")
     return dest
 
 
@@ -64,20 +57,15 @@ def build_plain_material(work: Path) -> Path:
     (project / "mkdocs.yml").write_text(
         "site_name: Kale Material-site\ntheme:\n  name: material\n  language: nl\n  font: false\n", encoding="utf-8"
     )
-    return build_site(work / "plain-site", project / "mkdocs.yml", cwd=project)
+    return build_site(work / "plain-site", project)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-class _Gzip(_Quiet):
+class _Gzip(QuietHandler):
     """Like a production web server: text responses gzip-compressed when the client accepts it."""
 
     TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 - http.server's method name
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -93,18 +81,9 @@ class _Gzip(_Quiet):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve(directory: Path, compress: bool = False) -> Iterator[str]:
+def serve(directory: Path, compress: bool = False) -> AbstractContextManager[str]:
     """Serve ``directory`` on a free loopback port (gzip if ``compress``); yields the base URL."""
-    handler = _Gzip if compress else _Quiet
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_directory(directory, handler_class=_Gzip if compress else QuietHandler)
 
 
 def page_types(site: Path) -> dict[str, str]:

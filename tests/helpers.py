@@ -78,7 +78,7 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -91,9 +91,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/')."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, handler_class: type | None = None) -> Iterator[str]:
+    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/').
+
+    ``handler_class``: a :class:`QuietHandler` subclass (the benchmarks serve gzip-compressed).
+    """
+    handler = functools.partial(handler_class or QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

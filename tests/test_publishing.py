@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from helpers import ROOT, mkdocs_env
+from helpers import ROOT, QuietHandler, build, free_port, mkdocs_env, serve
 
 from macros.publishing import GitDates, dutch_date, git_date, last_updated, page_dates
 from macros.yamlload import load_yaml
@@ -76,7 +73,7 @@ def _doc_pages() -> dict[str, Path]:
     return out
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class _SubPathHandler(QuietHandler):
     """Serves the site under PREFIX only, and the site's 404 page for anything unknown there."""
 
     site: Path
@@ -100,26 +97,18 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
 
 @pytest.fixture(scope="module")
 def subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The site built for and served under http://127.0.0.1:<port>/kennisbank/ (site dir, base URL)."""
     site = tmp_path_factory.mktemp("subpath-site")
-    handler = type("Handler", (_SubPathHandler,), {"site": site})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    env = mkdocs_env() | {"SITE_URL": base}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    result = build(ROOT, site, site_url=base)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, base
-    server.shutdown()
-    server.server_close()
+    handler = type("Handler", (_SubPathHandler,), {"site": site})
+    with serve(site, port, handler_class=handler):
+        yield site, base
 
 
 def _watch_requests(page) -> tuple[list[str], list[str]]:
