@@ -47,7 +47,8 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, quiz_port: int) -> Path:
     base = tmp_path_factory.mktemp("quizsite")
     project = make_quiz_project(base / "project")
     # Built for the address it is served on, so instant navigation works (as in production).
-    result = build(project, base / "site", site_url=f"http://127.0.0.1:{quiz_port}/")
+    # With the quiz worker (macros/quiz/worker.py); test_worker.py compares a build without it.
+    result = build(project, base / "site", site_url=f"http://127.0.0.1:{quiz_port}/", env={"HALK_QUIZ_WORKER": "1"})
     assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
     return base / "site"
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from helpers import build
 from mkdocs.exceptions import PluginError
-from quizsite import make_quiz_project
 
 from macros.errors import ContentError
 from macros.quiz import worker
@@ -150,14 +149,16 @@ def test_the_worker_is_used_only_where_safe(monkeypatch: pytest.MonkeyPatch) -> 
         other.join()
 
 
-def test_the_site_is_the_same_with_and_without_the_worker(tmp_path: Path) -> None:
-    project = make_quiz_project(tmp_path / "project")
-    sites = {}
-    for switch in ("1", "0"):
-        out = tmp_path / f"site-{switch}"
-        result = build(project, out, env={worker.SWITCH: switch})
-        assert result.returncode == 0, result.stderr
-        sites[switch] = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+def test_the_site_is_the_same_with_and_without_the_worker(quiz_site: Path, quiz_port: int, tmp_path: Path) -> None:
+    """The session's fixture site (built with the worker) against the same project built without it."""
+    out = tmp_path / "site-0"
+    project = quiz_site.parent / "project"
+    result = build(project, out, site_url=f"http://127.0.0.1:{quiz_port}/", env={worker.SWITCH: "0"})
+    assert result.returncode == 0, result.stderr
+    sites = {
+        switch: {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        for switch, site in (("1", quiz_site), ("0", out))
+    }
     assert sites["1"].keys() == sites["0"].keys()
     different = [str(p) for p in sites["1"] if sites["1"][p] != sites["0"][p]]
     assert not different, f"differ between the two builds: {different}"
