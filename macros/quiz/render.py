@@ -24,10 +24,11 @@ STRINGS_FILE = Path(__file__).with_name("strings.yml")
 class Strings:
     """The quiz UI's Dutch strings (``strings.yml``): ``t("check")``, ``t("stage", n=2)``."""
 
-    def __init__(self, path: Path = STRINGS_FILE):
+    def __init__(self, path: Path = STRINGS_FILE, base: Strings | None = None):
+        """``base``: strings this file may leave out (it takes the page strings it lacks from there)."""
         data = load_yaml(path).data
-        self.page: dict[str, str] = data["page"]
-        self.script: dict[str, str] = data["script"]
+        self.page: dict[str, str] = {**(base.page if base else {}), **data["page"]}
+        self.script: dict[str, str] = data.get("script") or {}
 
     def __call__(self, key: str, **values: Any) -> str:
         """The page string ``key`` with ``{placeholders}`` filled in."""

@@ -44,8 +44,8 @@ def absolute_url(site_url: str, page_url: str) -> str:
 
 
 def trainer_strings() -> Strings:
-    """The trainer texts (``strings.yml``)."""
-    return Strings(STRINGS_FILE)
+    """The trainer texts (``strings.yml``); what they share with the quiz comes from the quiz's."""
+    return Strings(STRINGS_FILE, base=Strings())
 
 
 class TrainerRenderer:
