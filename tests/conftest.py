@@ -71,3 +71,21 @@ def page(browser) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[object]:
+    """``new_page(**context_options)``: a page in a fresh browser context.
+
+    Every context is closed after the test, also when it fails.
+    """
+    contexts = []
+
+    def open_page(**options: object) -> object:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

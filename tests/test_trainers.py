@@ -80,47 +80,39 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
 
 
 @pytest.mark.browser
-def test_copy_button_puts_the_module_link_on_the_clipboard(browser, base_url: str) -> None:
+def test_copy_button_puts_the_module_link_on_the_clipboard(new_page, base_url: str) -> None:
     """Keyboard only: Tab to "Kopieer link", Enter; the link is on the real clipboard, and said so."""
     ts = trainer_strings()
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    try:
-        page.goto(base_url + CATALOGUE)
-        field = page.locator("#link-verwijzen")
-        field.focus()
-        page.keyboard.press("Tab")
-        button = page.locator("button[data-halk-copy='link-verwijzen']")
-        assert button.evaluate("el => el === document.activeElement"), "the button follows its field"
-        assert button.inner_text() == ts("copy_link")
-        page.keyboard.press("Enter")
-        status = page.locator("#link-verwijzen-status")
-        status.filter(has_text=ts("link_copied")).wait_for()
-        assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
-        assert button.evaluate("el => el === document.activeElement"), "focus stays on the button"
-        assert status.get_attribute("role") == "status"
-        assert page.locator("#link-casus-status").inner_text() == "", "only that module's status speaks"
-    finally:
-        context.close()
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base_url + CATALOGUE)
+    field = page.locator("#link-verwijzen")
+    field.focus()
+    page.keyboard.press("Tab")
+    button = page.locator("button[data-halk-copy='link-verwijzen']")
+    assert button.evaluate("el => el === document.activeElement"), "the button follows its field"
+    assert button.inner_text() == ts("copy_link")
+    page.keyboard.press("Enter")
+    status = page.locator("#link-verwijzen-status")
+    status.filter(has_text=ts("link_copied")).wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
+    assert button.evaluate("el => el === document.activeElement"), "focus stays on the button"
+    assert status.get_attribute("role") == "status"
+    assert page.locator("#link-casus-status").inner_text() == "", "only that module's status speaks"
 
 
 @pytest.mark.browser
-def test_copy_without_clipboard_selects_the_link_and_says_how(browser, base_url: str) -> None:
+def test_copy_without_clipboard_selects_the_link_and_says_how(new_page, base_url: str) -> None:
     ts = trainer_strings()
-    context = browser.new_context()
+    page = new_page()
     # A browser that refuses the clipboard (an insecure page, a policy): writeText rejects.
-    context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));")
-    page = context.new_page()
-    try:
-        page.goto(base_url + CATALOGUE)
-        page.locator("button[data-halk-copy='link-casus']").click()
-        page.locator("#link-casus-status").filter(has_text=ts("link_not_copied")).wait_for()
-        field = page.locator("#link-casus")
-        assert field.evaluate("el => el === document.activeElement")
-        selected = field.evaluate("el => el.value.slice(el.selectionStart, el.selectionEnd)")
-        assert selected == field.input_value() and selected.startswith("http")
-    finally:
-        context.close()
+    page.context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));")
+    page.goto(base_url + CATALOGUE)
+    page.locator("button[data-halk-copy='link-casus']").click()
+    page.locator("#link-casus-status").filter(has_text=ts("link_not_copied")).wait_for()
+    field = page.locator("#link-casus")
+    assert field.evaluate("el => el === document.activeElement")
+    selected = field.evaluate("el => el.value.slice(el.selectionStart, el.selectionEnd)")
+    assert selected == field.input_value() and selected.startswith("http")
 
 
 def test_copy_buttons_wait_for_the_script(site_dir: Path, banks: QuizBanks) -> None:
@@ -133,18 +125,14 @@ def test_copy_buttons_wait_for_the_script(site_dir: Path, banks: QuizBanks) -> N
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", [CATALOGUE, "leermodules/antwoorden/casus/"])
-def test_without_javascript_no_button_that_needs_it_shows(browser, base_url: str, path: str) -> None:
+def test_without_javascript_no_button_that_needs_it_shows(new_page, base_url: str, path: str) -> None:
     """Material styles .md-button with a display of its own; the hidden attribute must still win."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(base_url + path)
-        waiting = page.locator("button[data-halk-copy], button[data-halk-print]")
-        assert waiting.count() > 0
-        shown = [waiting.nth(i).inner_text() for i in range(waiting.count()) if waiting.nth(i).is_visible()]
-        assert not shown, f"buttons that do nothing without JavaScript are visible: {shown}"
-    finally:
-        context.close()
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + path)
+    waiting = page.locator("button[data-halk-copy], button[data-halk-print]")
+    assert waiting.count() > 0
+    shown = [waiting.nth(i).inner_text() for i in range(waiting.count()) if waiting.nth(i).is_visible()]
+    assert not shown, f"buttons that do nothing without JavaScript are visible: {shown}"
 
 
 def test_catalogue_is_in_the_nav_and_answer_keys_are_not(site_dir: Path) -> None:
@@ -260,18 +248,14 @@ def test_afdrukken_prints_only_the_summary(page, base_url: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [CATALOGUE, "leermodules/antwoorden/casus/", "leermodules/verwijzen/#summary"])
-def test_axe_trainer_pages_and_summary(browser, base_url: str, path: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    try:
-        if path.endswith("#summary"):
-            finish_module(page, base_url, "verwijzen", "wrong")
-            page.locator(".halk-quiz__summary").scroll_into_view_if_needed()
-        else:
-            page.goto(base_url + path)
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        violations = run_axe(page)
-        assert not violations, format_violations(violations)
-    finally:
-        context.close()
+def test_axe_trainer_pages_and_summary(new_page, base_url: str, path: str, scheme: str) -> None:
+    page = new_page(color_scheme=scheme)
+    if path.endswith("#summary"):
+        finish_module(page, base_url, "verwijzen", "wrong")
+        page.locator(".halk-quiz__summary").scroll_into_view_if_needed()
+    else:
+        page.goto(base_url + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)

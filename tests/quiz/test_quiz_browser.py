@@ -289,10 +289,11 @@ def test_corrupt_storage_leaves_a_working_quiz(page, quiz_url: str, stored: str)
     assert saved["items"]["vb-single-basis"]["ok"] is True
 
 
-def test_unavailable_storage_leaves_a_working_quiz(browser, quiz_url: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});")
-    page = context.new_page()
+def test_unavailable_storage_leaves_a_working_quiz(new_page, quiz_url: str) -> None:
+    page = new_page()
+    page.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});"
+    )
     errors: list[str] = []
     # Material's own scripts may complain about the blocked storage; ours must not.
     page.on("pageerror", lambda e: errors.append(e.stack or str(e)))
@@ -302,7 +303,6 @@ def test_unavailable_storage_leaves_a_working_quiz(browser, quiz_url: str) -> No
     assert feedback(page, "vb-single-basis").startswith("Niet goed:")
     assert "0 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
     assert [e for e in errors if "quiz" in e] == []
-    context.close()
 
 
 def test_changed_item_drops_only_its_own_saved_answer(page, quiz_url: str) -> None:
@@ -330,9 +330,8 @@ def test_version_bump_starts_afresh(page, quiz_url: str) -> None:
     assert page.locator(".halk-quiz input:checked").count() == 0
 
 
-def test_without_javascript_the_page_is_complete(browser, quiz_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_page_is_complete(new_page, quiz_url: str) -> None:
+    page = new_page(java_script_enabled=False)
     page.goto(quiz_url + STELLINGEN)
     assert page.locator(".halk-quiz-item").count() == 4
     assert page.locator('[data-quiz-action="check"]').first.is_hidden()
@@ -348,16 +347,14 @@ def test_without_javascript_the_page_is_complete(browser, quiz_url: str) -> None
     assert "Alleen wat concreet en zichtbaar is, telt." in answer.inner_text()
     assert "hoort bij Pretend" in answer.inner_text()
     assert page.locator("#vraag-vb-ordering-verwijzen details").text_content().count("Normaliseren en valideren") == 1
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [KEUZE, STELLINGEN, LOS])
 def test_axe_before_and_after_answering(
-    browser, quiz_url: str, example_banks: QuizBanks, scheme: str, path: str
+    new_page, quiz_url: str, example_banks: QuizBanks, scheme: str, path: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page = new_page(color_scheme=scheme)
     page.goto(quiz_url + path)
     assert page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim()")
     # The page content; the theme's own chrome (header, back-to-top button) is site-infra's.
@@ -367,7 +364,7 @@ def test_axe_before_and_after_answering(
     for n, item_id in enumerate(items):
         answer_item(page, example_banks, item_id, right=n % 2 == 0)
         page.locator(f"#vraag-{item_id} details summary").click()
-    page.locator('[data-quiz-action="down"]').first.click() if path == STELLINGEN else None
+    if path == STELLINGEN:
+        page.locator('[data-quiz-action="down"]').first.click()
     after = run_axe(page, ".md-content")
     assert after == [], format_violations(after)
-    context.close()
