@@ -7,27 +7,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, free_port, serve
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, build
 
 from macros.content import load_bibliography
 from macros.quiz import QuizBanks, load_quiz_banks
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    """The loopback port the site is built for and served on."""
-    return free_port()
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The loopback server for the project's site; it holds its port while the site is built for it."""
+    with Server(tmp_path_factory.mktemp("site")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> tuple[Path, subprocess.CompletedProcess]:
+def site_build(site_server: Server) -> tuple[Path, subprocess.CompletedProcess]:
     """The project's own site built with ``mkdocs build --strict``, and what the build printed.
 
     It is built for the address it is served on: as in production, site_url names that
     address, so Material's instant navigation works.
     """
-    dest = tmp_path_factory.mktemp("site")
-    result = build(ROOT, dest, site_url=f"http://127.0.0.1:{site_port}/")
+    dest = site_server.directory
+    result = build(ROOT, dest, site_url=site_server.url)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return dest, result
 
@@ -45,10 +46,9 @@ def banks() -> QuizBanks:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path, site_port: int) -> Iterator[str]:
+def base_url(site_dir: Path, site_server: Server) -> str:
     """URL of the built site on a loopback HTTP server."""
-    with serve(site_dir, site_port) as url:
-        yield url
+    return site_server.start()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -83,41 +82,87 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def free_port() -> int:
-    """A loopback port that is free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Server:
+    """A loopback HTTP server for ``directory``, bound as soon as it is made.
+
+    A site is built for the address it will be served on (``site_url``), and only then served.
+    Binding first holds the port through the build, so no other process (another xdist worker,
+    Chromium) can take it meanwhile. Requests wait in the socket's queue until :meth:`start`.
+    ``handler_class``: a :class:`QuietHandler` subclass (the benchmarks serve gzip-compressed).
+    """
+
+    def __init__(self, directory: Path, port: int = 0, handler_class: type | None = None) -> None:
+        self.directory = Path(directory)
+        handler = functools.partial(handler_class or QuietHandler, directory=str(self.directory))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> str:
+        """Serve from now on (once; later calls do nothing); returns the base URL (ending in '/')."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+            self._thread.start()
+        return self.url
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @contextmanager
 def serve(directory: Path, port: int = 0, handler_class: type | None = None) -> Iterator[str]:
-    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/').
-
-    ``handler_class``: a :class:`QuietHandler` subclass (the benchmarks serve gzip-compressed).
-    """
-    handler = functools.partial(handler_class or QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/')."""
+    with Server(directory, port, handler_class) as server:
+        yield server.start()
 
 
 def run_axe(page, context: str | None = None) -> list[dict]:
-    """Run axe-core in ``page`` and return its violations (WCAG 2.x A/AA and best practices)."""
+    """Run axe-core in ``page`` and return its violations (WCAG 2.x A/AA and best practices).
+
+    Transitions still running (Material's header fades as the page scrolls) are let finish first,
+    so axe measures the colours the reader ends up with.
+    """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
         """async (ctx) => {
+            await Promise.all(document.getAnimations()
+                .filter(a => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null)));
             const result = await axe.run(ctx ? document.querySelector(ctx) : document, {resultTypes: ['violations']});
             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
         context,
+    )
+
+
+# Top-level result links in Material's search dialog.
+SEARCH_RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+
+
+def wait_for_search_results(page, query: str, timeout: float = 30_000) -> None:
+    """Wait until Material's search dialog lists results for the whole of ``query``.
+
+    Material searches again on every key pressed and replaces the list each time, so results for
+    a first letter or two can show up first. With ``search.highlight`` every result link carries
+    the query terms it matched (``?h=``, empty on some results): wait until
+    they carry this query and no other.
+    """
+    page.wait_for_function(
+        """([selector, q]) => {
+            const terms = [...document.querySelectorAll(selector)].map(a => new URL(a.href).searchParams.get("h"));
+            return terms.includes(q) && terms.every(t => t === q || t === ""); }""",
+        arg=[SEARCH_RESULT_LINKS, query.lower()],
+        timeout=timeout,
     )
 
 

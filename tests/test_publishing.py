@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from helpers import ROOT, QuietHandler, build, free_port, mkdocs_env, serve
+from helpers import ROOT, SEARCH_RESULT_LINKS, QuietHandler, Server, build, mkdocs_env, wait_for_search_results
 
 from macros.publishing import GitDates, dutch_date, git_date, last_updated, page_dates
 from macros.yamlload import load_yaml
@@ -102,12 +102,13 @@ class _SubPathHandler(QuietHandler):
 def subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The site built for and served under http://127.0.0.1:<port>/kennisbank/ (site dir, base URL)."""
     site = tmp_path_factory.mktemp("subpath-site")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{PREFIX}"
-    result = build(ROOT, site, site_url=base)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     handler = type("Handler", (_SubPathHandler,), {"site": site})
-    with serve(site, port, handler_class=handler):
+    # Bound before the build, so the port the site is built for stays ours (tests/helpers.py).
+    with Server(site, handler_class=handler) as server:
+        base = server.url.rstrip("/") + PREFIX
+        result = build(ROOT, site, site_url=base)
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+        server.start()
         yield site, base
 
 
@@ -248,9 +249,9 @@ def test_search_works_under_the_sub_path(page, subpath) -> None:
         timeout=30_000,
     )
     page.locator("input.md-search__input").press_sequentially("hardnekkige")  # typed, as a person does
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=30_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    wait_for_search_results(page, "hardnekkige")
+    results = page.locator(SEARCH_RESULT_LINKS)
+    hrefs = results.evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(base) for h in hrefs), hrefs
     results.first.click()
     page.wait_for_load_state()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, free_port, serve
+from helpers import ROOT, Server, build
 from quizsite import FIXTURES, make_quiz_project
 
 from macros.content import load_bibliography
@@ -36,25 +36,25 @@ def renderer(example_banks: QuizBanks) -> QuizRenderer:
 
 
 @pytest.fixture(scope="session")
-def quiz_port() -> int:
-    """The port the fixture site is built for and served on."""
-    return free_port()
+def quiz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The loopback server for the fixture site; it holds its port while the site is built for it."""
+    with Server(tmp_path_factory.mktemp("quizsite") / "site") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory, quiz_port: int) -> Path:
+def quiz_site(quiz_server: Server) -> Path:
     """The fixture site (real site with the example banks instead of the real ones), built strict."""
-    base = tmp_path_factory.mktemp("quizsite")
+    base = quiz_server.directory.parent
     project = make_quiz_project(base / "project")
     # Built for the address it is served on, so instant navigation works (as in production).
     # With the quiz worker (macros/quiz/worker.py); test_worker.py compares a build without it.
-    result = build(project, base / "site", site_url=f"http://127.0.0.1:{quiz_port}/", env={"HALK_QUIZ_WORKER": "1"})
+    result = build(project, quiz_server.directory, site_url=quiz_server.url, env={"HALK_QUIZ_WORKER": "1"})
     assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
-    return base / "site"
+    return quiz_server.directory
 
 
 @pytest.fixture(scope="session")
-def quiz_url(quiz_site: Path, quiz_port: int) -> Iterator[str]:
+def quiz_url(quiz_site: Path, quiz_server: Server) -> str:
     """Base URL of the fixture site on a loopback server."""
-    with serve(quiz_site, quiz_port) as url:
-        yield url
+    return quiz_server.start()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import build
+from helpers import Server, build
 from mkdocs.exceptions import PluginError
 
 from macros.errors import ContentError
@@ -149,11 +149,11 @@ def test_the_worker_is_used_only_where_safe(monkeypatch: pytest.MonkeyPatch) -> 
         other.join()
 
 
-def test_the_site_is_the_same_with_and_without_the_worker(quiz_site: Path, quiz_port: int, tmp_path: Path) -> None:
+def test_the_site_is_the_same_with_and_without_the_worker(quiz_site: Path, quiz_server: Server, tmp_path: Path) -> None:
     """The session's fixture site (built with the worker) against the same project built without it."""
     out = tmp_path / "site-0"
     project = quiz_site.parent / "project"
-    result = build(project, out, site_url=f"http://127.0.0.1:{quiz_port}/", env={worker.SWITCH: "0"})
+    result = build(project, out, site_url=quiz_server.url, env={worker.SWITCH: "0"})
     assert result.returncode == 0, result.stderr
     sites = {
         switch: {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
