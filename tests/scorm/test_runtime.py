@@ -91,7 +91,43 @@ def test_relaunch_restores_answers(page, lms_url: str, banks: QuizBanks) -> None
         assert after == before and after, "the checked answers came back from cmi.suspend_data"
         assert frame.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}")
         assert frame.locator(".halk-quiz-item__feedback.is-good").count() == total
-        page.evaluate("lms.close()")
+        second = page.evaluate("lms.close()")
+        # Nothing new was answered: neither the result nor the journal of interactions is written again.
+        written = page.evaluate("lms.sets")
+        assert not [
+            e for e in written if e.startswith(("cmi.interactions.", "cmi.core.score", "cmi.core.lesson_status"))
+        ], written
+        assert "cmi.core.exit" in written, "the launch's own bookkeeping is still written"
+        assert len(interactions(second)) == total == len(interactions(first))
+        assert (second["core"]["lesson_status"], second["core"]["score"]["raw"]) == ("passed", "100")
+        assert not seen["errors"], seen["errors"]
+
+
+def test_a_changed_answer_is_added_to_the_journal(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = max(banks.modules, key=lambda m: len(banks.modules[m].items))
+    items = banks.modules[module_id].items
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right")
+        # The learner tries the first question again and now gets it wrong.
+        frame.locator(f'#vraag-{items[0].id} [data-quiz-action="retry"]').click()
+        assert answer_all(frame, "wrong", limit=1) == 1
+        first = page.evaluate("lms.close()")
+        found = interactions(first)
+        assert [i["id"] for i in found] == [item.id for item in items] + [items[0].id]
+        assert (found[0]["result"], found[-1]["result"]) == ("correct", "wrong")
+        assert found[0]["student_response"] != found[-1]["student_response"]
+        pct = round(100 * (len(items) - 1) / len(items))
+        assert first["core"]["score"]["raw"] == str(pct)
+        # Relaunched with a result the LMS does not hold (say, an administrator reset the
+        # status): the whole result is reported again, after what the journal has.
+        stale = {**first, "core": {**first["core"], "lesson_status": "incomplete"}}
+        launch(page, stale)
+        second = page.evaluate("lms.close()")
+        assert [i["id"] for i in interactions(second)] == [i["id"] for i in found] + [item.id for item in items]
+        assert second["core"]["lesson_status"] == (
+            "passed" if pct >= banks.modules[module_id].module.pass_mark else "failed"
+        )
         assert not seen["errors"], seen["errors"]
 
 
