@@ -151,20 +151,41 @@ def make_site(dest: Path, questions: int) -> Path:
     return dest
 
 
-def build_seconds(project: Path, out: Path, worker: bool = True) -> float:
-    """Wall time of one strict build (fails loudly); ``worker=False`` sets HALK_QUIZ_WORKER=0."""
+# ``mkdocs`` as ``python -m mkdocs`` runs it, reporting at exit the CPU time of its own process
+# and of the children it waited for (the quiz worker, git): CPU time drifts less than wall time
+# on a shared machine, and it shows which process does the work.
+_MKDOCS_WITH_CPU = """
+import atexit, resource, sys
+def report():
+    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print("BENCH-CPU", own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime, file=sys.stderr)
+atexit.register(report)
+from mkdocs.__main__ import cli
+cli()
+"""
+
+
+def build_seconds(project: Path, out: Path, worker: bool = True) -> tuple[float, float, float]:
+    """One strict build (fails loudly): wall time, CPU time of the MkDocs process, of its children.
+
+    ``worker=False`` sets HALK_QUIZ_WORKER=0.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     env.pop("HALK_QUIZ_WORKER", None)
     if not worker:
         env["HALK_QUIZ_WORKER"] = "0"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    args = ["build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    cmd = [sys.executable, "-c", _MKDOCS_WITH_CPU, *args]
     start = time.perf_counter()
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"benchmark build failed:\n{result.stdout}\n{result.stderr}")
-    return elapsed
+    cpu = [line.split() for line in result.stderr.splitlines() if line.startswith("BENCH-CPU ")]
+    if len(cpu) != 1:
+        raise SystemExit(f"benchmark build reported no CPU time:\n{result.stderr}")
+    return elapsed, float(cpu[0][1]), float(cpu[0][2])
 
 
 def gzip_sizes() -> dict[str, int]:
@@ -186,17 +207,21 @@ def main() -> int:
     args = parser.parse_args()
     variants = [("baseline", 0, True)] + [(mode, q, w) for q in SIZES for mode, w in MODES.items()]
     rounds: list[dict[tuple[str, int], float]] = []
+    cpu_rounds: list[dict[tuple[str, int], tuple[float, float]]] = []
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
         projects = {q: make_site(Path(tmp) / f"site-{q}", q) for q in (0, *SIZES)}
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
-            rounds.append(
-                {
-                    (mode, q): build_seconds(projects[q], Path(tmp) / f"out-{mode}-{q}", worker)
-                    for mode, q, worker in variants
-                }
-            )
+            measured = {
+                (mode, q): build_seconds(projects[q], Path(tmp) / f"out-{mode}-{q}", worker)
+                for mode, q, worker in variants
+            }
+            rounds.append({variant: wall for variant, (wall, _own, _children) in measured.items()})
+            cpu_rounds.append({variant: figures[1:] for variant, figures in measured.items()})
     times = {variant: min(r[variant] for r in rounds) for variant in rounds[0]}
     base = times[("baseline", 0)]
+    own_cpu = {variant: min(r[variant][0] for r in cpu_rounds) for variant in cpu_rounds[0]}
+    children_cpu = {variant: min(r[variant][1] for r in cpu_rounds) for variant in cpu_rounds[0]}
+    base_cpu = own_cpu[("baseline", 0)]
     modes = {}
     for mode in MODES:
         per_question = {q: 1000 * (times[(mode, q)] - base) / q for q in SIZES}
@@ -208,6 +233,10 @@ def main() -> int:
             "median_round_ratio": {str(q): round(v, 3) for q, v in round_ratios.items()},
             "ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
             "linearity": round(per_question[5000] / per_question[1000], 2) if per_question[1000] > 0 else None,
+            # Best CPU seconds of the MkDocs process, and what it spends per question beyond the baseline.
+            "mkdocs_cpu_seconds": {str(q): round(own_cpu[(mode, q)], 3) for q in SIZES},
+            "mkdocs_cpu_ms_per_question": {str(q): round(1000 * (own_cpu[(mode, q)] - base_cpu) / q, 3) for q in SIZES},
+            "children_cpu_seconds": {str(q): round(children_cpu[(mode, q)], 3) for q in SIZES},
         }
     gz = gzip_sizes()
     default = modes["worker"]
@@ -216,6 +245,10 @@ def main() -> int:
         "repeats": args.repeats,
         "cpus": os.cpu_count(),
         "baseline_seconds": round(base, 3),
+        "baseline_cpu_seconds": {
+            "mkdocs": round(base_cpu, 3),
+            "children": round(children_cpu[("baseline", 0)], 3),
+        },
         "modes": modes,
         "gzip_bytes": gz,
         "targets": TARGETS,
@@ -226,13 +259,21 @@ def main() -> int:
         "gzip_kb": gz["total"] / 1024 <= TARGETS["gzip_kb"],
     }
     print(f"{PAGES} pages, best of {args.repeats} strict builds, {os.cpu_count()} CPUs")
-    print(f"  without quizzes                  {base:7.2f} s")
+    print(
+        f"  without quizzes                  {base:7.2f} s  "
+        f"(CPU: MkDocs process {base_cpu:.2f} s, its children {children_cpu[('baseline', 0)]:.2f} s)"
+    )
     for mode, figures in modes.items():
         for q in SIZES:
             print(
                 f"  {q:5d} questions, {mode:10s}    {figures['seconds'][str(q)]:7.2f} s  "
                 f"ratio {figures['ratio'][str(q)]:.3f}  {figures['ms_per_question'][str(q)]:.3f} ms/question  "
                 f"(median ratio within a round {figures['median_round_ratio'][str(q)]:.3f})"
+            )
+            print(
+                f"        CPU: MkDocs process {figures['mkdocs_cpu_seconds'][str(q)]:.2f} s "
+                f"({figures['mkdocs_cpu_ms_per_question'][str(q)]:+.3f} ms/question), "
+                f"its children {figures['children_cpu_seconds'][str(q)]:.2f} s"
             )
         print(f"  {mode}: linearity (ms/question at 5000 / at 1000) {figures['linearity']}")
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")
