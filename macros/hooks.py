@@ -1,4 +1,8 @@
-"""MkDocs hooks (registered under ``hooks:`` in mkdocs.yml): small fixes to each page's final HTML."""
+"""MkDocs hooks (registered under ``hooks:`` in mkdocs.yml).
+
+Small fixes to each page's final HTML, and the points in the build where the quiz worker
+(``macros/quiz/worker.py``) may go on or is waited for.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +49,14 @@ def focusable_abbreviations(html: str) -> str:
         return match.group(0) if "tabindex" in attrs else f'<abbr{attrs} tabindex="0">{text}</abbr>'
 
     return _ABBR.sub(replace, html)
+
+
+def on_files(files: object, **_: object) -> object:
+    """MkDocs hook: the site directory has been emptied; the quiz worker may write its zips."""
+    worker = sys.modules.get("macros.quiz.worker")
+    if worker is not None:
+        worker.release_active()
+    return files
 
 
 def on_env(env: object, **_: object) -> object:

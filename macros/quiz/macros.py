@@ -31,7 +31,8 @@ def register_quiz_macros(env: Any, site: Any, bronnen_page: str) -> Callable[[],
     module_ids = [path.stem for path in bank_files(quiz_dir)]
     site_dir = Path(env.conf["site_dir"])
     # Without banks there is nothing to do beside the pages.
-    job = worker.start(worker.quiz_stages(site, root, quiz_dir, site_dir), parallel=None if module_ids else False)
+    stages = worker.quiz_stages(site, root, quiz_dir, site_dir)
+    job = worker.start(stages, site_dir, parallel=None if module_ids else False)
     env.variables["halk_quiz_job"] = job  # it writes the SCORM zips too
     # Rendered quizzes bypass the page's Markdown parsing (see stash.py).
     stash = QuizStash()

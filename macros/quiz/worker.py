@@ -9,8 +9,10 @@ pages only hold a placeholder for each quiz (``stash.py``); the results are pick
   the bank's ``file:line: [item] message``, as it would without a worker;
 - when a page is written (``on_post_page``): its module's HTML goes into its placeholder (the
   worker sends each module as soon as it is rendered);
-- after the build (``on_post_build``): the SCORM zips, which the worker writes once MkDocs has
-  emptied the site directory (it is told so at ``on_env``).
+- after the build (``on_post_build``): the SCORM zips. The worker writes them once MkDocs has
+  emptied the site directory (it is told so at ``on_files``), while MkDocs still converts
+  pages rather than writing them, so the two do not write files at the same time. When a build
+  fails, the zips are taken away again as the process ends: it leaves no zips behind.
 
 The second process exists only where it is safe and useful: a platform that can fork, more
 than one CPU and no other thread in this process (``mkdocs serve`` runs a server thread). Else,
@@ -21,10 +23,12 @@ a test compares the two builds byte for byte.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing
 import os
 import queue
+import shutil
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -163,17 +167,18 @@ def _send_all(outbox: queue.SimpleQueue[Any], results: Connection) -> None:
 class QuizBuild:
     """The quiz job of a build, with the meaning of its results (see :func:`quiz_stages`)."""
 
-    def __init__(self, job: QuizJob):
+    def __init__(self, job: QuizJob, site_dir: Path):
         self.job = job
+        self.site_dir = site_dir
+        self.finished = False
 
     def module_ids(self) -> list[str]:
         """The ids of the modules, once every bank is checked (a mistake stops the build here)."""
         return self.job.result(0)
 
     def checked(self) -> None:
-        """Wait until every bank is checked; then the worker may write into the site directory."""
+        """Wait until every bank is checked (a mistake stops the build here)."""
         self.module_ids()
-        self.job.release()
 
     def module_html(self, module_id: str) -> str:
         """The rendered module (sources link still a placeholder, see :func:`with_sources_link`)."""
@@ -185,6 +190,7 @@ class QuizBuild:
         """The SCORM zips, once written: the last result, after which the worker ends."""
         paths = self.job.result(1 + len(self.module_ids()))
         self.job.close(wait=5)
+        self.finished = True
         return paths
 
 
@@ -215,18 +221,55 @@ def quiz_stages(site: Any, root: Path, quiz_dir: Path, site_dir: Path) -> Stages
 
 
 _active: QuizBuild | None = None
+_checked_at_exit = False
 
 
-def start(stages: Stages, parallel: bool | None = None) -> QuizBuild:
-    """Start this build's quiz job (stopping a previous build's job that is still running)."""
-    global _active  # one build at a time, like the stash; see wait_for_active
+def start(stages: Stages, site_dir: Path, parallel: bool | None = None) -> QuizBuild:
+    """Start this build's quiz job (stopping a previous build's job that is still running).
+
+    ``site_dir``: where ``stages`` write the SCORM zips.
+    """
+    global _active, _checked_at_exit  # one build at a time, like the stash; see wait_for_active
     if _active is not None:
         _active.job.close()
-    _active = QuizBuild(QuizJob(stages, parallel))
+    if not _checked_at_exit:
+        atexit.register(_discard_unfinished)
+        _checked_at_exit = True
+    _active = QuizBuild(QuizJob(stages, parallel), site_dir)
     return _active
+
+
+def release_active() -> None:
+    """``on_files``: MkDocs has emptied the site directory; the worker may write into it."""
+    if _active is not None:
+        _active.job.release()
 
 
 def wait_for_active() -> None:
     """``on_env``: wait until the running build's banks are checked; a mistake stops the build here."""
     if _active is not None:
         _active.checked()
+
+
+def _discard_unfinished() -> None:
+    """At exit: a build that ended before its zips were collected failed; take them away.
+
+    Done at exit rather than in MkDocs' ``on_build_error``: mkdocs-macros stops a build whose
+    macro fails with ``exit()``, which MkDocs never reports there.
+    """
+    if _active is not None and not _active.finished:
+        discard_active()
+
+
+def discard_active() -> None:
+    """Stop the failed build's worker and take away any zip it wrote."""
+    from ..scorm.trainer import SCORM_ZIP  # the SCORM package imports the quiz engine
+
+    global _active
+    if _active is not None:
+        _active.job.close()
+        zips = (_active.site_dir / SCORM_ZIP.format("_")).parent
+        _active = None
+        shutil.rmtree(zips, ignore_errors=True)
+        with contextlib.suppress(OSError):  # only when nothing else is in it
+            zips.parent.rmdir()

@@ -290,3 +290,56 @@ def test_bad_bank_fails_the_whole_build(tmp_path: Path, worker: str) -> None:
         in (result.stderr + result.stdout)
     )
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+# A test hook: before the failing page is converted, wait until the quiz worker has written every
+# zip (it may, once MkDocs has emptied the site directory), and note how many it found.
+_WAIT_FOR_ZIPS = """
+import time
+from pathlib import Path
+
+def on_pre_page(page, config, files):
+    if page.file.src_uri == "leermodules/losse-vragen.md":
+        zips = Path(config["site_dir"]) / "downloads" / "scorm"
+        deadline = time.monotonic() + 30
+        while len(list(zips.glob("*.zip"))) < {modules} and time.monotonic() < deadline:
+            time.sleep(0.02)
+        Path({seen!r}).write_text(str(len(list(zips.glob("*.zip")))), encoding="utf-8")
+    return page
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # mkdocs-macros ends the build with exit().
+        ("# Losse vragen", '# Losse vragen\n\n{{ quiz("bestaat-niet") }}', "quiz: module 'bestaat-niet' bestaat niet"),
+        # An exception.
+        ("  - doc: profielschets", "  - doc: onbekend", "docs/leermodules/losse-vragen.md:"),
+    ],
+    ids=["macro-exits", "exception"],
+)
+def test_a_build_failing_after_the_zips_were_written_leaves_no_file(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    project = make_quiz_project(tmp_path / "project")
+    modules = len(list((project / "docs" / "_data" / "quiz").glob("*.yml")))
+    seen = tmp_path / "zips-seen"
+    (project / "wait_for_zips.py").write_text(_WAIT_FOR_ZIPS.format(modules=modules, seen=str(seen)), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - macros/hooks.py\n", "  - macros/hooks.py\n  - wait_for_zips.py\n"
+        ),
+        encoding="utf-8",
+    )
+    page = project / "docs" / "leermodules" / "losse-vragen.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(project, out, env={"HALK_QUIZ_WORKER": "1"})
+    assert result.returncode != 0
+    assert expected in result.stderr + result.stdout, result.stderr[-2000:]
+    assert seen.read_text(encoding="utf-8") == str(modules), "the worker had written its zips when the page failed"
+    assert not [p for p in out.rglob("*") if p.is_file()], "a failed build leaves nothing in the site directory"

@@ -118,16 +118,46 @@ def test_a_worker_that_dies_stops_the_build() -> None:
         job.result(0)
 
 
-def test_a_new_build_stops_the_job_of_a_build_that_failed_elsewhere() -> None:
+def test_a_new_build_stops_the_job_of_a_build_that_failed_elsewhere(tmp_path: Path) -> None:
     def forever(released) -> Iterator[int]:
         threading.Event().wait(60)
         yield 0
 
-    old = worker.start(forever, parallel=True).job
+    old = worker.start(forever, tmp_path, parallel=True).job
     try:
         assert old.parallel
-        worker.start(_pids, parallel=False)
+        worker.start(_pids, tmp_path, parallel=False)
         assert not old._process.is_alive()
+    finally:
+        worker._active = None
+
+
+def test_a_failed_build_stops_the_worker_and_takes_its_zips_away(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zips = site / "downloads" / "scorm"
+
+    def writes_then_waits(released) -> Iterator[int]:
+        yield 0
+        released()  # on_files: the site directory is ready
+        zips.mkdir(parents=True)
+        (zips / "module.zip").write_bytes(b"PK")
+        yield 1
+        threading.Event().wait(60)  # still at work when the build fails
+        yield 2
+
+    build = worker.start(writes_then_waits, site, parallel=True)
+    try:
+        assert build.job.result(0) == 0
+        assert not build.job._inbox.poll(0.3), "nothing is written before on_files releases the worker"
+        assert not zips.exists()
+        worker.release_active()
+        assert build.job.result(1) == 1
+        assert (zips / "module.zip").is_file()
+        worker.discard_active()  # as the failed build's process ends
+        assert not build.job._process.is_alive()
+        assert not (site / "downloads").exists()
+        assert site.is_dir(), "the site directory itself stays"
+        worker.discard_active()  # a second failure report finds nothing to do
     finally:
         worker._active = None
 
