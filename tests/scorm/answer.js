@@ -1,6 +1,7 @@
 // Test helper: answer every item of the quiz in this document, all right or all wrong, and
-// press "Controleer" on each (or on the first `limit` items). The key is read the way quiz.js
-// reads it (data-quiz-key). Argument: "right" | "wrong" | [mode, limit].
+// press "Controleer" on each (or on the first `limit` items, or on the items at the indexes in
+// `limit`). The key is read the way quiz.js reads it (data-quiz-key).
+// Argument: "right" | "wrong" | [mode, limit].
 (arg) => {
   const [mode, limit] = Array.isArray(arg) ? arg : [arg, Infinity];
   const all = (el, sel) => Array.from(el.querySelectorAll(sel));
@@ -40,12 +41,14 @@
     if (groups.length) groups.forEach((g, k) => pick(g, state[k]));
     else pick(unit, state);
   };
-  for (const item of all(document, "[data-quiz-item]").slice(0, limit)) {
+  const items = all(document, "[data-quiz-item]");
+  const chosen = Array.isArray(limit) ? items.filter((_, i) => limit.includes(i)) : items.slice(0, limit);
+  for (const item of chosen) {
     const keys = keysOf(item);
     all(item, "[data-quiz-unit]").forEach((unit, u) => {
       set(unit, mode === "right" ? keys[u] : wrong(unit.dataset.quizUnit, keys[u], unit));
     });
     item.querySelector('[data-quiz-action="check"]').click();
   }
-  return Math.min(limit, all(document, "[data-quiz-item]").length);
+  return chosen.length;
 }

@@ -4,8 +4,9 @@
      report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed,
                    one cmi.interactions.n per item (id, type, student_response, result)
    Interactions are a journal in SCORM 1.2: each is added after those the LMS already holds
-   (cmi.interactions._count). The first report has every item; later ones only the items
-   answered anew. A relaunch whose result the LMS already holds reports nothing.
+   (cmi.interactions._count). A launch's first report has every item, and its later reports
+   only the items answered anew. A launch in which the learner changes nothing, and whose
+   result the LMS already holds, reports nothing.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
    the site. An LMS call that fails or throws never stops the quiz: the learner always sees
    their result. */
@@ -52,6 +53,8 @@
 
   const memory = {};
   let reported = null; // item id -> its answer as last reported in this launch
+  let changed = false; // the learner saved an answer in this launch
+  let next = 0; // the next interaction index, for an LMS that does not tell its count
 
   function fromLms() {
     try {
@@ -105,6 +108,7 @@
         return memory[module];
       },
       save(module, data) {
+        changed = true;
         memory[module] = data;
         const text = JSON.stringify(data);
         // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
@@ -115,18 +119,19 @@
       report(module, result) {
         const status = result.passed ? "passed" : "failed";
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
-        const count = Number(get("cmi.interactions._count")) || 0;
         if (!reported) {
-          reported = new Map();
-          // A relaunch: the LMS has this result already (the answers came back from suspend_data).
-          if (get("cmi.core.lesson_status") === status && get("cmi.core.score.raw") === String(result.pct) && count >= answers.size) {
-            reported = answers;
-            return;
-          }
+          // Before the learner changed anything, the answers are those restored from
+          // suspend_data: nothing to report if the LMS holds their result already.
+          const raw = get("cmi.core.score.raw");
+          const held = get("cmi.core.lesson_status") === status && raw !== "" && Number(raw) === result.pct;
+          reported = held && !changed ? answers : new Map();
         }
         const fresh = result.items.filter((item) => reported.get(item.id) !== answers.get(item.id));
         if (!fresh.length) return;
         reported = answers;
+        const told = get("cmi.interactions._count");
+        const count = /^\d+$/.test(told) ? Math.max(Number(told), next) : next;
+        next = count + fresh.length;
         const kinds = types();
         set("cmi.core.score.min", 0);
         set("cmi.core.score.max", 100);
