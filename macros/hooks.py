@@ -51,11 +51,16 @@ def focusable_abbreviations(html: str) -> str:
     return _ABBR.sub(replace, html)
 
 
-def on_files(files: object, **_: object) -> object:
-    """MkDocs hook: the site directory has been emptied; the quiz worker may write its zips."""
+def _quiz_worker(step: str) -> None:
+    """Call ``step`` of ``macros/quiz/worker.py``, if the macros imported it (else: no worker)."""
     worker = sys.modules.get("macros.quiz.worker")
     if worker is not None:
-        worker.release_active()
+        getattr(worker, step)()
+
+
+def on_files(files: object, **_: object) -> object:
+    """MkDocs hook: the site directory has been emptied; the quiz worker may write its zips."""
+    _quiz_worker("release_active")
     return files
 
 
@@ -65,10 +70,13 @@ def on_env(env: object, **_: object) -> object:
     A mistake in a question bank stops the build here, with nothing written
     (see ``macros/quiz/worker.py``).
     """
-    worker = sys.modules.get("macros.quiz.worker")
-    if worker is not None:
-        worker.wait_for_active()
+    _quiz_worker("wait_for_active")
     return env
+
+
+def on_build_error(error: Exception, **_: object) -> None:
+    """MkDocs hook: a failed build, a strict-mode abort included, leaves no SCORM zips behind."""
+    _quiz_worker("discard_active")
 
 
 def on_post_page(output: str, **_: object) -> str:

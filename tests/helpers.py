@@ -150,7 +150,7 @@ SEARCH_RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
 def wait_for_search_results(page, query: str, timeout: float = 30_000) -> None:
-    """Wait until Material's search dialog lists results for the whole of ``query``.
+    """Wait until Material's search dialog lists results for the whole of ``query`` (one word).
 
     Material searches again on every key pressed and replaces the list each time, so results for
     a first letter or two can show up first. With ``search.highlight`` every result link carries

@@ -10,12 +10,15 @@ pages only hold a placeholder for each quiz (``stash.py``); the results are pick
 - when a page is written (``on_post_page``): its module's HTML goes into its placeholder (the
   worker sends each module as soon as it is rendered);
 - after the build (``on_post_build``): the SCORM zips. The worker writes them once MkDocs has
-  emptied the site directory (it is told so at ``on_files``), while MkDocs still converts
-  pages rather than writing them, so the two do not write files at the same time. When a build
-  fails, the zips are taken away again as the process ends: it leaves no zips behind.
+  emptied the site directory (it is told so at ``on_files``), mostly while MkDocs still
+  converts pages rather than writing them, so that the two seldom write files at the same time.
+
+A build that fails takes its zips away again: at ``on_build_error``, and, for a build that
+mkdocs-macros ends with ``exit()`` (which MkDocs does not report there), as the process ends.
 
 The second process exists only where it is safe and useful: a platform that can fork, more
-than one CPU and no other thread in this process (``mkdocs serve`` runs a server thread). Else,
+than one CPU and no other thread in this process (the rebuilds of ``mkdocs serve``, which runs
+a server thread by then, are done here). Else,
 and with ``HALK_QUIZ_WORKER=0``, the same stages run here, each when its result is first needed
 (``HALK_QUIZ_WORKER=1`` asks for the worker even on one CPU). The output is the same either way;
 a test compares the two builds byte for byte.
@@ -171,6 +174,9 @@ class QuizBuild:
         self.job = job
         self.site_dir = site_dir
         self.finished = False
+        # From when the stages may write zips: the worker once released, the stages run here
+        # once the zips are asked for.
+        self.writing = False
 
     def module_ids(self) -> list[str]:
         """The ids of the modules, once every bank is checked (a mistake stops the build here)."""
@@ -188,6 +194,7 @@ class QuizBuild:
 
     def packages(self) -> list[Path]:
         """The SCORM zips, once written: the last result, after which the worker ends."""
+        self.writing = True
         paths = self.job.result(1 + len(self.module_ids()))
         self.job.close(wait=5)
         self.finished = True
@@ -242,6 +249,7 @@ def start(stages: Stages, site_dir: Path, parallel: bool | None = None) -> QuizB
 def release_active() -> None:
     """``on_files``: MkDocs has emptied the site directory; the worker may write into it."""
     if _active is not None:
+        _active.writing = _active.writing or _active.job.parallel
         _active.job.release()
 
 
@@ -254,22 +262,27 @@ def wait_for_active() -> None:
 def _discard_unfinished() -> None:
     """At exit: a build that ended before its zips were collected failed; take them away.
 
-    Done at exit rather than in MkDocs' ``on_build_error``: mkdocs-macros stops a build whose
-    macro fails with ``exit()``, which MkDocs never reports there.
+    For mkdocs-macros, which stops a build whose macro fails with ``exit()``: MkDocs never
+    reports that to ``on_build_error``.
     """
     if _active is not None and not _active.finished:
         discard_active()
 
 
 def discard_active() -> None:
-    """Stop the failed build's worker and take away any zip it wrote."""
+    """``on_build_error``: stop the failed build's worker and take away any zip it wrote.
+
+    Before the build can have written any (in one process: until the zips are asked for), the
+    zips in the site directory are left alone: a ``--dirty`` build keeps the last build's.
+    """
     from ..scorm.trainer import SCORM_ZIP  # the SCORM package imports the quiz engine
 
     global _active
     if _active is not None:
-        _active.job.close()
-        zips = (_active.site_dir / SCORM_ZIP.format("_")).parent
-        _active = None
-        shutil.rmtree(zips, ignore_errors=True)
-        with contextlib.suppress(OSError):  # only when nothing else is in it
-            zips.parent.rmdir()
+        build, _active = _active, None
+        build.job.close()
+        if build.writing:
+            zips = (build.site_dir / SCORM_ZIP.format("_")).parent
+            shutil.rmtree(zips, ignore_errors=True)
+            with contextlib.suppress(OSError):  # only when nothing else is in it
+                zips.parent.rmdir()

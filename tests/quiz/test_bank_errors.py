@@ -10,6 +10,7 @@ from quizsite import make_quiz_project
 
 from macros.errors import ContentError
 from macros.quiz import load_quiz_banks
+from macros.scorm.trainer import SCORM_ZIP
 
 PATH = "docs/_data/quiz/m.yml"
 # A valid bank; each case below breaks one thing in it. Line numbers in the comments.
@@ -294,13 +295,15 @@ def test_bad_bank_fails_the_whole_build(tmp_path: Path, worker: str) -> None:
 
 # A test hook: before the failing page is converted, wait until the quiz worker has written every
 # zip (it may, once MkDocs has emptied the site directory), and note how many it found.
+ZIPS = str(Path(SCORM_ZIP.format("_")).parent)  # where the SCORM zips go in the site directory
+
 _WAIT_FOR_ZIPS = """
 import time
 from pathlib import Path
 
 def on_pre_page(page, config, files):
     if page.file.src_uri == "leermodules/losse-vragen.md":
-        zips = Path(config["site_dir"]) / "downloads" / "scorm"
+        zips = Path(config["site_dir"]) / {zips!r}
         deadline = time.monotonic() + 30
         while len(list(zips.glob("*.zip"))) < {modules} and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -325,7 +328,8 @@ def test_a_build_failing_after_the_zips_were_written_leaves_no_file(
     project = make_quiz_project(tmp_path / "project")
     modules = len(list((project / "docs" / "_data" / "quiz").glob("*.yml")))
     seen = tmp_path / "zips-seen"
-    (project / "wait_for_zips.py").write_text(_WAIT_FOR_ZIPS.format(modules=modules, seen=str(seen)), encoding="utf-8")
+    hook = _WAIT_FOR_ZIPS.format(modules=modules, seen=str(seen), zips=ZIPS)
+    (project / "wait_for_zips.py").write_text(hook, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
@@ -343,3 +347,17 @@ def test_a_build_failing_after_the_zips_were_written_leaves_no_file(
     assert expected in result.stderr + result.stdout, result.stderr[-2000:]
     assert seen.read_text(encoding="utf-8") == str(modules), "the worker had written its zips when the page failed"
     assert not [p for p in out.rglob("*") if p.is_file()], "a failed build leaves nothing in the site directory"
+
+
+@pytest.mark.parametrize("worker", ["1", "0"], ids=["beside-the-pages", "in-process"])
+def test_a_strict_mode_abort_takes_the_zips_away(tmp_path: Path, worker: str) -> None:
+    """MkDocs aborts for a warning only after every page and zip is written (on_build_error)."""
+    project = make_quiz_project(tmp_path / "project")
+    page = project / "docs" / "leermodules" / "losse-vragen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Kapot](bestaat-niet.md)\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(project, out, env={"HALK_QUIZ_WORKER": worker})
+    assert result.returncode != 0
+    assert "bestaat-niet.md" in result.stderr + result.stdout
+    assert (out / "leermodules" / "losse-vragen" / "index.html").is_file(), "the abort came after the pages"
+    assert not (out / ZIPS).exists()

@@ -145,16 +145,16 @@ def test_a_failed_build_stops_the_worker_and_takes_its_zips_away(tmp_path: Path)
         threading.Event().wait(60)  # still at work when the build fails
         yield 2
 
-    build = worker.start(writes_then_waits, site, parallel=True)
+    quiz_build = worker.start(writes_then_waits, site, parallel=True)
     try:
-        assert build.job.result(0) == 0
-        assert not build.job._inbox.poll(0.3), "nothing is written before on_files releases the worker"
+        assert quiz_build.job.result(0) == 0
+        assert not quiz_build.job._inbox.poll(0.3), "nothing is written before on_files releases the worker"
         assert not zips.exists()
         worker.release_active()
-        assert build.job.result(1) == 1
+        assert quiz_build.job.result(1) == 1
         assert (zips / "module.zip").is_file()
-        worker.discard_active()  # as the failed build's process ends
-        assert not build.job._process.is_alive()
+        worker.discard_active()  # the build failed
+        assert not quiz_build.job._process.is_alive()
         assert not (site / "downloads").exists()
         assert site.is_dir(), "the site directory itself stays"
         worker.discard_active()  # a second failure report finds nothing to do
@@ -195,3 +195,17 @@ def test_the_site_is_the_same_with_and_without_the_worker(quiz_site: Path, quiz_
     packages = [p for p in sites["1"] if p.suffix == ".zip"]
     pages = [p for p in sites["1"] if b'data-quiz-module="' in sites["1"][p]]
     assert len(packages) >= 2 and len(pages) >= 2, "the fixture site has quiz pages and packages to compare"
+
+
+def test_a_failed_build_leaves_zips_it_cannot_have_written(tmp_path: Path) -> None:
+    """In one process the zips are written only when asked for; a --dirty build keeps the last ones."""
+    zips = tmp_path / "site" / "downloads" / "scorm"
+    zips.mkdir(parents=True)
+    (zips / "vorige.zip").write_bytes(b"PK")
+    worker.start(_pids, tmp_path / "site", parallel=False)
+    try:
+        worker.release_active()  # on_files
+        worker.discard_active()  # the build failed before on_post_build
+        assert (zips / "vorige.zip").is_file()
+    finally:
+        worker._active = None
