@@ -145,6 +145,15 @@ def run_axe(page, context: str | None = None) -> list[dict]:
     )
 
 
+def open_for_instant_navigation(page, url: str) -> None:
+    """Open ``url`` and wait until Material's instant navigation takes over link clicks.
+
+    It does once it has fetched sitemap.xml; a click before then loads the next page the
+    ordinary way.
+    """
+    page.goto(url, wait_until="networkidle")
+
+
 # Top-level result links in Material's search dialog.
 SEARCH_RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 

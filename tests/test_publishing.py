@@ -16,7 +16,16 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from helpers import ROOT, SEARCH_RESULT_LINKS, QuietHandler, Server, build, mkdocs_env, wait_for_search_results
+from helpers import (
+    ROOT,
+    SEARCH_RESULT_LINKS,
+    QuietHandler,
+    Server,
+    build,
+    mkdocs_env,
+    open_for_instant_navigation,
+    wait_for_search_results,
+)
 
 from macros.publishing import GitDates, dutch_date, git_date, last_updated, page_dates
 from macros.yamlload import load_yaml
@@ -225,7 +234,7 @@ def test_pages_and_assets_load_under_the_sub_path(page, subpath) -> None:
         page.wait_for_load_state("networkidle")
         assert page.locator("article h1").first.is_visible()
     # Navigation by link (instant navigation) stays under the sub-path.
-    page.goto(base, wait_until="networkidle")  # Material intercepts links once it has the sitemap
+    open_for_instant_navigation(page, base)
     page.evaluate("() => { window.__notReloaded = true; }")
     page.locator(".md-footer-meta a", has_text="Zakkaarten").click()
     # Material's anchor tracking may add the first heading's anchor to the address.

@@ -17,7 +17,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import SEARCH_RESULT_LINKS, format_violations, run_axe, wait_for_search_results
+from helpers import (
+    SEARCH_RESULT_LINKS,
+    format_violations,
+    open_for_instant_navigation,
+    run_axe,
+    wait_for_search_results,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from site_pages import Node, page_file, parse, site_pages
 
@@ -310,7 +316,7 @@ def test_whole_dutch_words_find_the_pages_that_carry_them(browser, base_url: str
 # -- instant navigation ------------------------------------------------------------------------------
 def test_instant_navigation_changes_page_without_reload(browser, base_url: str, built: dict) -> None:
     with watched(browser, base_url) as (page, watch):
-        page.goto(base_url, wait_until="networkidle")  # Material intercepts links once it has the sitemap
+        open_for_instant_navigation(page, base_url)
         page.evaluate("window.__notReloaded = true")
         next_link = page.locator("a.md-footer__link--next")
         target = urlsplit(next_link.evaluate("a => a.href")).path.removeprefix(urlsplit(base_url).path)

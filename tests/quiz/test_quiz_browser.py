@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import format_violations, run_axe
+from helpers import format_violations, open_for_instant_navigation, run_axe
 from playwright.sync_api import expect
 
 from macros.quiz import QuizBanks
@@ -218,7 +218,7 @@ def test_progress_survives_reload(page, quiz_url: str, example_banks: QuizBanks)
 
 
 def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
-    page.goto(quiz_url + KEUZE, wait_until="networkidle")  # Material intercepts links once it has the sitemap
+    open_for_instant_navigation(page, quiz_url + KEUZE)
     page.locator("#vb-single-basis-1").check()
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     feedback(page, "vb-single-basis")
@@ -246,7 +246,7 @@ def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
 
 def test_quiz_starts_after_instant_navigation_from_a_page_without_quiz(page, quiz_url: str) -> None:
     # Only quiz pages load quiz.js (overrides/main.html); instant navigation must run it.
-    page.goto(quiz_url + "alk/", wait_until="networkidle")  # Material intercepts links once it has the sitemap
+    open_for_instant_navigation(page, quiz_url + "alk/")
     assert page.evaluate("() => typeof window.halkQuiz") == "undefined"
     assert page.locator('script[src$="quiz.js"], link[href$="quiz.css"]').count() == 0
     page.evaluate("() => { window.__stillHere = true; }")
