@@ -18,6 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 ANSWER_JS = (ROOT / "tests" / "scorm" / "answer.js").read_text(encoding="utf-8")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The five source texts the content is checked against: ../shared/sources beside the checkout
+# (as in CI), or where HALK_SOURCES points.
+SOURCES = Path(os.environ.get("HALK_SOURCES", ROOT.parent / "shared" / "sources"))
+
+
+def source_text(pattern: str) -> str:
+    """The text of the source file matching ``pattern`` in :data:`SOURCES`; fails if it is missing."""
+    found = sorted(SOURCES.glob(pattern))
+    if not found:
+        raise AssertionError(f"no source text {pattern} in {SOURCES}: put ../shared/sources beside the checkout")
+    return found[0].read_text(encoding="utf-8")
+
+
 # Flags that keep Chromium from calling home on this closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -13,11 +13,10 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project, source_text
 from site_pages import Node, parse
 
 DATA = ROOT / "docs" / "_data"
-SOURCES = Path("/work/shared/sources")
 
 PAGES = ["index", "alk", "hardnekkige-alk", "profielschets", "verklaringsmodel", "handreiking", "casus", "over"]
 
@@ -180,10 +179,7 @@ def test_profile_page_states_the_number_of_features(site_dir: Path) -> None:
 
 
 def _profile_chapter() -> str:
-    path = next(SOURCES.glob("001_*.txt"), None)
-    if path is None:
-        pytest.skip("source texts not available")
-    text = path.read_text(encoding="utf-8")
+    text = source_text("001_*.txt")
     # The chapter heading also appears in the table of contents: take the last occurrence.
     start = text.rindex("\n2. Profielschets")
     return text[start : text.index("\n3. ", start)]
@@ -196,10 +192,7 @@ def test_profile_has_one_item_per_feature_in_the_source() -> None:
 
 
 def test_criteria_match_the_numbered_criteria_in_the_source() -> None:
-    path = next(SOURCES.glob("001_*.txt"), None)
-    if path is None:
-        pytest.skip("source texts not available")
-    text = path.read_text(encoding="utf-8")
+    text = source_text("001_*.txt")
     section = text[text.rindex("1.2 Patiënten met hardnekkige ALK") : text.rindex("1.3 Probleemstelling")]
     numbered = re.findall(r"^\d\. ", section, flags=re.M)
     assert len(load(DATA / "lijsten" / "criteria.yml")["items"]) == len(numbered)

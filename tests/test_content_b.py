@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, copy_project, format_violations, run_axe
+from helpers import ROOT, build, copy_project, format_violations, run_axe, source_text
 from site_pages import Node, parse
 
 from macros.charts import build_bar_chart, parse_figure
@@ -20,9 +20,6 @@ from macros.facts import load_fact_lists
 from macros.tables import Table, load_tables
 
 DATA = ROOT / "docs" / "_data"
-SOURCES = ROOT.parent / "shared" / "sources"
-if not SOURCES.is_dir():  # the checkout may live elsewhere; the sources sit next to it
-    SOURCES = Path("/work/shared/sources")
 
 BIB = load_bibliography(DATA, ROOT)
 GLOSSARY = load_glossary(DATA, ROOT, BIB)
@@ -99,7 +96,7 @@ def test_glossary_page_is_alphabetical_and_shows_explanations(site_dir: Path) ->
 @pytest.mark.parametrize("term", GLOSSARY.terms, ids=lambda t: t.abbr)
 def test_glossary_term_occurs_in_its_source(term) -> None:
     doc = BIB.doc(term.source.doc)
-    text = (SOURCES / doc.file).read_text(encoding="utf-8")
+    text = source_text(doc.file)
     assert re.search(rf"\b{re.escape(term.abbr)}\b", text), f"{term.abbr} not found in {doc.file}"
 
 
@@ -158,7 +155,7 @@ def test_referral_steps_are_five_in_order_and_the_modes_three() -> None:
 def test_example_quotes_are_verbatim_from_the_source(list_id: str) -> None:
     facts = LISTS[list_id]
     doc = BIB.doc(facts.source.doc)
-    source = re.sub(r"\s+", " ", (SOURCES / doc.file).read_text(encoding="utf-8"))
+    source = re.sub(r"\s+", " ", source_text(doc.file))
     for item in facts.items:
         assert item.example and re.sub(r"\s+", " ", item.example) in source, item.id
 
