@@ -193,8 +193,13 @@ class QuizBuild:
         return html
 
     def packages(self) -> list[Path]:
-        """The SCORM zips, once written: the last result, after which the worker ends."""
+        """The SCORM zips, once written: the last result, after which the worker ends.
+
+        The worker is released here too, in case ``on_files`` never did (a config without
+        ``macros/hooks.py``): else both processes would wait for each other.
+        """
         self.writing = True
+        self.job.release()
         paths = self.job.result(1 + len(self.module_ids()))
         self.job.close(wait=5)
         self.finished = True

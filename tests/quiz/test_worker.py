@@ -209,3 +209,23 @@ def test_a_failed_build_leaves_zips_it_cannot_have_written(tmp_path: Path) -> No
         assert (zips / "vorige.zip").is_file()
     finally:
         worker._active = None
+
+
+def test_asking_for_the_zips_releases_a_worker_that_on_files_never_released(tmp_path: Path) -> None:
+    """A config without macros/hooks.py never calls on_files: the build must not wait forever."""
+
+    def stages(released) -> Iterator[list[str]]:
+        yield []  # the module ids: none
+        released()
+        yield ["zips"]
+
+    quiz_build = worker.start(stages, tmp_path, parallel=True)
+    try:
+        found: list[object] = []
+        asking = threading.Thread(target=lambda: found.append(quiz_build.packages()), daemon=True)
+        asking.start()
+        asking.join(10)
+        assert found == [["zips"]], "packages() waited for a release that never came"
+    finally:
+        quiz_build.job.close()
+        worker._active = None
