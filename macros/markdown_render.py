@@ -56,7 +56,7 @@ def _is_toc(ext: Any) -> bool:
 # Text that Markdown would return unchanged: one line, no markup characters, not starting
 # like a block (list, heading, quote, definition, admonition). Figures may start a text
 # ("3 maanden") but not as a numbered list item ("3. ...").
-_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n*_`\[\]!<>&\\{}|~^]*$")
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n\t*_`\[\]!<>&\\{}|~^]+$")
 
 
 class FastMarkdown:

@@ -18,6 +18,9 @@ from macros.quiz import load_quiz_banks
 from macros.site import SiteData, load_site_data
 
 EDGE_CASES = [
+    "",
+    "abc\t",
+    "ALK\tALK",
     "ALK",
     "ALK.",
     "(ALK)",
