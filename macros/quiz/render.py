@@ -105,7 +105,7 @@ class QuizRenderer:
         html = self.markdown.batch(
             lambda: self.site.render("quiz/single_item.html", module=module, item=item, t=self.t)
         )
-        return html.replace(_BRONNEN_TOKEN, str(escape(bronnen_url)))
+        return with_sources_link(html, bronnen_url)
 
     def index(self, page_url_of: Any, order: list[str] | None = None) -> str:
         """HTML list of every module with its metadata and a link (``page_url_of(module_id)``).
