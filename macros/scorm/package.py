@@ -188,11 +188,16 @@ class PackageBuilder:
 
 
 def write_packages(packages: dict[str, bytes], site_dir: Path) -> list[Path]:
-    """Write zips by module id to ``site_dir/downloads/scorm/<id>.zip``."""
+    """Write zips by module id to ``site_dir/downloads/scorm/<id>.zip``.
+
+    Each is written whole or not at all: a process stopped while writing leaves no cut-off zip.
+    """
     paths = []
     for module_id, data in packages.items():
         path = site_dir / SCORM_ZIP.format(module_id)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        part = path.with_suffix(".zip.part")
+        part.write_bytes(data)
+        part.replace(path)
         paths.append(path)
     return paths
