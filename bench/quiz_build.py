@@ -259,6 +259,8 @@ def main() -> int:
         "gzip_kb": gz["total"] / 1024 <= TARGETS["gzip_kb"],
     }
     print(f"{PAGES} pages, best of {args.repeats} strict builds, {os.cpu_count()} CPUs")
+    if (os.cpu_count() or 1) == 1:
+        print("  note: 1 CPU, so the default build ('worker' below) also runs in one process")
     print(
         f"  without quizzes                  {base:7.2f} s  "
         f"(CPU: MkDocs process {base_cpu:.2f} s, its children {children_cpu[('baseline', 0)]:.2f} s)"
