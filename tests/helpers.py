@@ -104,10 +104,10 @@ class Server:
     ``handler_class``: a :class:`QuietHandler` subclass (the benchmarks serve gzip-compressed).
     """
 
-    def __init__(self, directory: Path, port: int = 0, handler_class: type | None = None) -> None:
+    def __init__(self, directory: Path, handler_class: type | None = None) -> None:
         self.directory = Path(directory)
         handler = functools.partial(handler_class or QuietHandler, directory=str(self.directory))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
         self._thread: threading.Thread | None = None
 
@@ -131,9 +131,9 @@ class Server:
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0, handler_class: type | None = None) -> Iterator[str]:
-    """Serve ``directory`` on loopback ``port`` (0: any free one); yields the base URL (ending in '/')."""
-    with Server(directory, port, handler_class) as server:
+def serve(directory: Path, handler_class: type | None = None) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields the base URL (ending in '/')."""
+    with Server(directory, handler_class) as server:
         yield server.start()
 
 

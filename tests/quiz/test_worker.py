@@ -163,9 +163,16 @@ def test_a_failed_build_stops_the_worker_and_takes_its_zips_away(tmp_path: Path)
 
 
 def test_the_worker_is_used_only_where_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A test server of another test in this process may still run a thread: then never.
+    alone = threading.active_count() == 1
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.delenv(worker.SWITCH, raising=False)
+    assert not parallel_possible(), "one CPU: not worth a second process"
     monkeypatch.setenv(worker.SWITCH, "1")
-    # A test server of another test in this process may still run a thread.
-    assert parallel_possible() is (threading.active_count() == 1), "fork and one thread: safe"
+    assert parallel_possible() is alone, "=1 asks for it even on one CPU"
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv(worker.SWITCH)
+    assert parallel_possible() is alone, "two CPUs: by default"
     monkeypatch.setenv(worker.SWITCH, "0")
     assert not parallel_possible()
     monkeypatch.setenv(worker.SWITCH, "1")
