@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import ContentError
+from quizkit.errors import ContentError
+
 from .tables import Table, find_table
 
 if TYPE_CHECKING:

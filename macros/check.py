@@ -17,13 +17,14 @@ from markdown.extensions.toc import slugify
 from pathspec.gitignore import GitIgnoreSpec
 from pydantic import BaseModel
 
+from quizkit.errors import ContentError
+from quizkit.validate import validation_problems
+from quizkit.yamlload import load_yaml
+
 from .content import Bibliography, Glossary, check_source
-from .errors import ContentError
 from .facts import FactList
 from .pages import check_page_meta
 from .tables import TableFile
-from .validate import validation_problems
-from .yamlload import load_yaml
 
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")

@@ -9,21 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+from markupsafe import Markup
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .errors import ContentError
-from .validate import ID_PATTERN, Strict, require_unique, validate
-from .yamlload import load_yaml
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
-
-
-class SourceRef(Strict):
-    """A pointer into one of the source documents: which document, and where in it."""
-
-    doc: Id
-    where: Text
+from quizkit.base import Id, SourceRef, Text
+from quizkit.errors import ContentError
+from quizkit.validate import Strict, require_unique, validate
+from quizkit.yamlload import load_yaml
 
 
 class SourceDocument(Strict):
@@ -114,3 +106,41 @@ def check_source(ref: SourceRef, bib: Bibliography, path: str, line: int | None,
     if bib.doc(ref.doc) is None:
         known = ", ".join(d.id for d in bib.documents)
         raise ContentError(path, line, f"onbekend brondocument '{ref.doc}' (bekend: {known})", item_id)
+
+
+class BibliographyCitations:
+    """The quiz engine's citations (quizkit.cite.Citations) from this site's bibliography."""
+
+    def __init__(self, bib: Bibliography):
+        self.bib = bib
+
+    def check(self, ref: SourceRef) -> str | None:
+        """A Dutch message when ``ref`` names no document of ``bronnen.yml``."""
+        if self.bib.doc(ref.doc) is None:
+            return f"onbekend brondocument '{ref.doc}' (bekend: {', '.join(d.id for d in self.bib.documents)})"
+        return None
+
+    def cite(self, ref: SourceRef, sources_url: str) -> Markup:
+        """The document's short name, linked to its entry on the sources page, and where."""
+        doc = self.bib.doc(ref.doc)
+        if doc is None:
+            return Markup("{}, {}").format(ref.doc, ref.where)
+        return Markup('<a href="{}#{}">{}</a>, {}').format(sources_url, doc.id, doc.short, ref.where)
+
+    def documents(self, doc_ids: list[str]) -> list[tuple[str, Markup]]:
+        """Each document: short name, title, authors and date."""
+        out = []
+        for doc_id in doc_ids:
+            doc = self.bib.doc(doc_id)
+            if doc is None:
+                continue
+            date = f", {doc.date}" if doc.date else ""
+            out.append(
+                (doc.id, Markup("<strong>{}</strong>: {}. {}{}.").format(doc.short, doc.title, doc.authors, date))
+            )
+        return out
+
+
+def citations(root: Path) -> BibliographyCitations:
+    """The site's citations for the quizkit plugin (``citations: macros.content:citations``)."""
+    return BibliographyCitations(load_bibliography(root / "docs" / "_data", root))

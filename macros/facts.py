@@ -10,10 +10,11 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
+from quizkit.errors import ContentError
+from quizkit.validate import Strict, require_file_name, require_unique, validate
+from quizkit.yamlload import load_yaml
+
 from .content import Bibliography, Id, SourceRef, Text, check_source
-from .errors import ContentError
-from .validate import Strict, require_file_name, require_unique, validate
-from .yamlload import load_yaml
 
 
 class Fact(Strict):

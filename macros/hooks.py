@@ -1,13 +1,8 @@
-"""MkDocs hooks (registered under ``hooks:`` in mkdocs.yml).
-
-Small fixes to each page's final HTML, and the points in the build where the quiz worker
-(``macros/quiz/worker.py``) may go on or is waited for.
-"""
+"""MkDocs hooks (registered under ``hooks:`` in mkdocs.yml): small fixes to each page's final HTML."""
 
 from __future__ import annotations
 
 import re
-import sys
 
 # An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
 _ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
@@ -51,44 +46,10 @@ def focusable_abbreviations(html: str) -> str:
     return _ABBR.sub(replace, html)
 
 
-def _quiz_worker(step: str) -> None:
-    """Call ``step`` of ``macros/quiz/worker.py``, if the macros imported it (else: no worker)."""
-    worker = sys.modules.get("macros.quiz.worker")
-    if worker is not None:
-        getattr(worker, step)()
-
-
-def on_files(files: object, **_: object) -> object:
-    """MkDocs hook: the site directory has been emptied; the quiz worker may write its zips."""
-    _quiz_worker("release_active")
-    return files
-
-
-def on_env(env: object, **_: object) -> object:
-    """MkDocs hook: before any page is written, wait for the quiz modules built beside the pages.
-
-    A mistake in a question bank stops the build here, with nothing written
-    (see ``macros/quiz/worker.py``).
-    """
-    _quiz_worker("wait_for_active")
-    return env
-
-
-def on_build_error(error: Exception, **_: object) -> None:
-    """MkDocs hook: a failed build, a strict-mode abort included, leaves no SCORM zips behind."""
-    _quiz_worker("discard_active")
-
-
 def on_post_page(output: str, **_: object) -> str:
-    """MkDocs hook: finish each page's HTML.
+    """MkDocs hook: the first occurrence of each abbreviation gets its tab stop.
 
-    First the rendered quizzes go into their slots: their HTML skips Markdown and the search
-    plugin (see ``macros/quiz/stash.py``). The macros package is imported by mkdocs-macros
-    before any page is built, so it is in ``sys.modules`` here; a build without quizzes has
-    nothing to fill. Then the first occurrence of each abbreviation, quizzes included, gets
-    its tab stop (only the article holds ``<abbr>`` elements: navigation titles are text).
+    Hooks run after the plugins, so the quizzes the quizkit plugin put into the page are
+    included (only the article holds ``<abbr>`` elements: navigation titles are text).
     """
-    stash = sys.modules.get("macros.quiz.stash")
-    if stash is not None:
-        output = stash.fill_slots(output)
     return focusable_abbreviations(output)

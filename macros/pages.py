@@ -7,10 +7,11 @@ from typing import Any
 
 from pydantic import Field
 
+from quizkit.errors import ContentError
+from quizkit.validate import Strict, validate
+from quizkit.yamlload import load_yaml_text
+
 from .content import Bibliography, SourceRef, Text, check_source
-from .errors import ContentError
-from .validate import Strict, validate
-from .yamlload import load_yaml_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 

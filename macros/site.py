@@ -9,10 +9,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from quizkit.errors import ContentError
+from quizkit.markdown import FastMarkdown, MarkdownRenderer
+
 from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
-from .errors import ContentError
 from .facts import FactList, find_fact_list, load_fact_lists
-from .markdown_render import FastMarkdown, MarkdownRenderer
 from .tables import Table, find_table, load_tables
 
 
@@ -39,8 +40,12 @@ class SiteData:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        # Templates may also write text | md: memoised, for texts that recur (quiz items).
-        self.markdown = FastMarkdown(self)
+
+    def set_renderer(self, renderer: MarkdownRenderer) -> None:
+        """The site's Markdown for data texts (set once the MkDocs configuration is known)."""
+        self.renderer = renderer
+        # Templates may also write text | md: memoised, for texts that recur.
+        self.markdown = FastMarkdown(renderer)
         self.templates.filters.update(md=self.markdown.inline, md_block=self.markdown.block)
 
     # -- rendering helpers -------------------------------------------------------------------
@@ -93,13 +98,3 @@ def load_site_data(root: Path) -> SiteData:
     tables = load_tables(data_dir / "tabellen", root, bib)
     fact_lists = load_fact_lists(data_dir / "lijsten", root, bib)
     return SiteData(root=root, bib=bib, glossary=glossary, tables=tables, fact_lists=fact_lists)
-
-
-def need_assets(page: Any, *names: str) -> None:
-    """Mark that ``page`` needs the page-specific assets ``names`` ("quiz", "trainer").
-
-    ``overrides/main.html`` loads them only on pages that use them, so the other pages carry
-    no quiz bytes; Material's instant navigation runs the scripts when such a page is opened.
-    """
-    assets = page.meta.setdefault("halk_assets", [])
-    assets.extend(name for name in names if name not in assets)

@@ -11,10 +11,11 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from quizkit.errors import ContentError
+from quizkit.validate import LocatedValueError, Strict, require_unique, validate
+from quizkit.yamlload import load_yaml
+
 from .content import Bibliography, Id, SourceRef, Text, check_source
-from .errors import ContentError
-from .validate import LocatedValueError, Strict, require_unique, validate
-from .yamlload import load_yaml
 
 
 def _number_as_text(value: object) -> object:

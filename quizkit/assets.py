@@ -1,0 +1,36 @@
+"""The engine's browser files: styles, the trainer script, and the quiz script as one file.
+
+The quiz script is ``assets/quiz.js`` (the core: checking, scoring, saving), then each
+question type's ``type.js`` in registry order (its entry in the core's table of type
+handlers), then ``assets/quiz-start.js`` (starts the quizzes once every type is known). One
+file for the browser: one request, in the site and in every SCORM package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .types import QUESTION_TYPES, TYPES_DIR
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+# The files a quiz page loads, by name under the site's asset folder.
+PAGE_ASSETS = ("quiz.css", "quiz.js", "trainer.css", "trainer.js")
+
+
+def quiz_script_parts() -> list[Path]:
+    """The files that make up ``quiz.js``, in order."""
+    return [
+        ASSETS_DIR / "quiz.js",
+        *(TYPES_DIR / name / "type.js" for name in QUESTION_TYPES),
+        ASSETS_DIR / "quiz-start.js",
+    ]
+
+
+def quiz_script() -> str:
+    """The whole quiz script."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in quiz_script_parts())
+
+
+def asset_text(name: str) -> str:
+    """The text of one of :data:`PAGE_ASSETS`."""
+    return quiz_script() if name == "quiz.js" else (ASSETS_DIR / name).read_text(encoding="utf-8")

@@ -1,0 +1,247 @@
+/* Quiz enhancement: check answers, keep the score, save progress. The page is complete
+   without this script (answers under "Toon antwoord"); it only adds behaviour.
+
+   This is the core of quiz.js; each question type adds its handlers to quizkit.types
+   (quizkit/types/<type>/type.js, appended after this file), and quiz-start.js starts the
+   quizzes. A type's handler reads and writes one unit (a fieldset with data-quiz-unit):
+     read(unit)              -> the learner's answer in the shape of the key, null when incomplete
+     write(unit, state)      puts a saved answer back (null clears it)
+     feedback(state, key)    -> indexes of the feedback entries under "Toon antwoord" to show
+     count(state, key)       -> how many parts are right, or null (no "n of m" line)
+     counted                 the strings key of that line ("statements_right", "steps_right")
+     valid(unit, state)      -> whether a saved answer has the shape this unit can show
+
+   Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
+   its own in place (quizkit.adapter, set before this script runs):
+     load(module)          -> saved record or null       (SCORM: cmi.suspend_data)
+     save(module, record)                                (SCORM: cmi.suspend_data)
+     report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
+                                                         (SCORM: cmi.core.score.raw,
+                                                          lesson_status, cmi.interactions.n)
+   A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}. */
+(() => {
+  "use strict";
+  const Q = (window.quizkit = window.quizkit || {});
+  if (Q.quiz) return;
+  const PREFIX = "halk-quiz:";
+  const localAdapter = {
+    load(module) {
+      try {
+        const data = JSON.parse(localStorage.getItem(PREFIX + module));
+        return data && typeof data === "object" && data.items && typeof data.items === "object" ? data : null;
+      } catch (e) {
+        return null;
+      }
+    },
+    save(module, data) {
+      try {
+        localStorage.setItem(PREFIX + module, JSON.stringify(data));
+      } catch (e) {
+        /* storage full or blocked: the quiz keeps working without saving */
+      }
+    },
+    report() {},
+  };
+  const adapter = Q.adapter || localAdapter;
+  const all = (el, sel) => Array.from(el.querySelectorAll(sel));
+  const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const safe = (fn, fallback) => {
+    try {
+      return fn();
+    } catch (e) {
+      return fallback;
+    }
+  };
+  const types = (Q.types = Q.types || {});
+
+  // The answer key: base64 of the JSON key XOR-ed with the item id (see quizkit/answers.py).
+  function keysOf(item) {
+    const id = item.dataset.quizItem;
+    const raw = atob(item.dataset.quizKey);
+    let json = "";
+    for (let i = 0; i < raw.length; i++) json += String.fromCharCode(raw.charCodeAt(i) ^ id.charCodeAt(i % id.length));
+    const key = JSON.parse(json);
+    return item.dataset.quizType === "case" ? key : [key];
+  }
+
+  const handler = (unit) => types[unit.dataset.quizUnit];
+  const read = (unit) => handler(unit).read(unit);
+  const write = (unit, state) => handler(unit).write(unit, state);
+
+  // Shared by the types: inputs whose JSON values are set from a value or a list of values.
+  function tick(scope, value) {
+    all(scope, "input").forEach((input) => {
+      const v = JSON.parse(input.value);
+      input.checked = Array.isArray(value) ? value.includes(v) : value === v;
+    });
+  }
+  // A radio group per statement (truefalse, classify): one value per group.
+  const groups = {
+    read(unit) {
+      const values = all(unit, "[data-quiz-group]").map((g) => safe(() => JSON.parse(g.querySelector("input:checked").value), null));
+      return values.includes(null) ? null : values;
+    },
+    write(unit, state) {
+      all(unit, "[data-quiz-group]").forEach((g, k) => tick(g, state ? state[k] : null));
+    },
+    feedback: (state, key) => state.map((v, i) => (v === key[i] ? -1 : i)).filter((i) => i >= 0),
+    count: (state, key) => state.filter((v, i) => v === key[i]).length,
+    counted: "statements_right",
+  };
+  Q.shared = { all, tick, groups, safe };
+
+  function init(root) {
+    if (root.dataset.quizReady) return;
+    root.dataset.quizReady = "1";
+    const S = JSON.parse(root.dataset.quizStrings);
+    const module = root.dataset.quizModule;
+    const version = +root.dataset.quizVersion;
+    const items = all(root, "[data-quiz-item]");
+    const units = (item) => all(item, "[data-quiz-unit]");
+
+    // The saved answers of an item if they are for this version of it and fit its units.
+    function usable(item, entry) {
+      if (!entry || typeof entry !== "object" || entry.h !== item.dataset.quizHash || !Array.isArray(entry.s)) return null;
+      const parts = units(item);
+      if (entry.s.length !== parts.length) return null;
+      return parts.every((unit, u) => safe(() => handler(unit).valid(unit, entry.s[u]), false)) ? entry.s : null;
+    }
+    const rightAnswer = (item, states) => {
+      const keys = keysOf(item);
+      return states.every((s, u) => same(s, keys[u]));
+    };
+
+    const load = () => {
+      const data = safe(() => adapter.load(module), null);
+      return data && data.v === version && data.items && typeof data.items === "object" ? data : { v: version, items: {} };
+    };
+    const store = (update) => {
+      const data = load(); // fresh each time: another quiz on the page may have saved meanwhile
+      update(data.items);
+      safe(() => adapter.save(module, data));
+    };
+
+    function say(item, html, ok) {
+      const region = item.querySelector("[data-quiz-feedback]");
+      region.className = "halk-quiz-item__feedback" + (ok === undefined ? "" : ok ? " is-good" : " is-bad");
+      region.innerHTML = "";
+      // A short pause so that screen readers announce a repeated message again.
+      setTimeout(() => (region.innerHTML = html), 30);
+    }
+
+    function verdict(item, states, ok) {
+      const keys = keysOf(item);
+      const answers = all(item, "[data-quiz-answer]");
+      const parts = units(item).map((unit, u) => {
+        const right = same(states[u], keys[u]);
+        const type = handler(unit);
+        const n = type.count(states[u], keys[u]);
+        let text = n === null ? "" : fmt(S[type.counted], { n, total: keys[u].length });
+        const entries = type.feedback(states[u], keys[u])
+          .map((i) => answers[u].querySelector(`[data-quiz-fb="${i}"]`))
+          .filter(Boolean)
+          .map((li) => `<li>${li.innerHTML}</li>`)
+          .join("");
+        if (keys.length > 1) text = `${answers[u].querySelector(".halk-quiz-stage__title").textContent}: ${right ? S.item_ok : S.item_bad}. ${text}`;
+        return (text ? `<p>${text}</p>` : "") + (entries ? `<ul>${entries}</ul>` : "");
+      });
+      const head = `<p><strong><span class="halk-sr">${ok ? S.good : S.bad} </span>${ok ? S.good_text : S.bad_text}</strong></p>`;
+      return head + parts.join("");
+    }
+
+    function check(item) {
+      const states = units(item).map(read);
+      if (states.includes(null)) {
+        const groups = item.querySelector("[data-quiz-group]");
+        say(item, `<p>${groups ? S.answer_all : S.choose_first}</p>`);
+        return;
+      }
+      const keys = keysOf(item);
+      const ok = states.every((s, u) => same(s, keys[u]));
+      say(item, verdict(item, states, ok), ok);
+      store((saved) => (saved[item.dataset.quizItem] = { h: item.dataset.quizHash, s: states, ok }));
+      summarize();
+    }
+
+    function clear(item) {
+      units(item).forEach((unit) => write(unit, null));
+      const region = item.querySelector("[data-quiz-feedback]");
+      region.className = "halk-quiz-item__feedback";
+      region.innerHTML = "";
+      store((saved) => delete saved[item.dataset.quizItem]);
+    }
+
+    function summarize() {
+      const list = root.querySelector("[data-quiz-list]");
+      if (!list) return;
+      const saved = load().items;
+      let answered = 0;
+      let good = 0;
+      const oks = {};
+      const rows = items.map((item, i) => {
+        const states = usable(item, saved[item.dataset.quizItem]);
+        const current = !!states;
+        // "Right" is always worked out from the answer, never taken from storage.
+        const ok = current && rightAnswer(item, states);
+        oks[item.dataset.quizItem] = ok;
+        answered += current ? 1 : 0;
+        good += ok ? 1 : 0;
+        const label = item.querySelector(".halk-quiz-item__number").textContent;
+        return current ? `<li><a href="#${item.id}">${label}</a>: ${ok ? S.item_ok : S.item_bad}</li>` : "";
+      });
+      const total = items.length;
+      const pct = Math.round((100 * good) / total);
+      const pass = +root.dataset.quizPass;
+      list.innerHTML = rows.join("");
+      root.querySelector("[data-quiz-progress]").textContent = fmt(S.progress, { n: answered, total });
+      const score = root.querySelector("[data-quiz-score]");
+      score.textContent = answered < total ? "" : `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
+      if (answered === total) {
+        const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: oks[item.dataset.quizItem], response: saved[item.dataset.quizItem].s }));
+        safe(() => adapter.report(module, { score: good, total, pct, passed: pct >= pass, items: result }));
+      }
+    }
+
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-quiz-action]");
+      if (!button || !root.contains(button)) return;
+      const item = button.closest("[data-quiz-item]");
+      const action = button.dataset.quizAction;
+      if (action === "check") check(item);
+      else if (action === "retry") {
+        clear(item);
+        summarize();
+      } else if (action === "reset") {
+        items.forEach(clear);
+        summarize();
+        root.querySelector("[data-quiz-progress]").textContent += " " + S.cleared;
+      } else {
+        // A type's own action (ordering: up, down).
+        const unit = button.closest("[data-quiz-unit]");
+        const type = unit && handler(unit);
+        if (type && type.act) type.act(action, button, (text, values) => fmt(S[text], values));
+      }
+    });
+
+    all(root, "[data-quiz-js]").forEach((el) => (el.hidden = false));
+    all(root, "[data-quiz-nojs]").forEach((el) => (el.hidden = true));
+    all(root, "[data-quiz-unit]").forEach((unit) => handler(unit).ready && handler(unit).ready(unit));
+    // Restore saved answers whose hash still matches and whose shape fits the item; an entry
+    // that does not fit is dropped on its own, and the others are still restored.
+    const saved = load().items;
+    items.forEach((item) => {
+      const states = usable(item, saved[item.dataset.quizItem]);
+      if (!states) return;
+      safe(() => units(item).forEach((unit, u) => write(unit, states[u])));
+      const keys = keysOf(item);
+      const right = states.every((s, u) => same(s, keys[u]));
+      const region = item.querySelector("[data-quiz-feedback]");
+      region.className = "halk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
+      region.innerHTML = verdict(item, states, right);
+    });
+    summarize();
+  }
+
+  Q.quiz = { start: () => document.querySelectorAll(".halk-quiz").forEach(init) };
+})();

@@ -1,0 +1,55 @@
+/* Trainer pages and the learner's result summary: "Afdrukken" buttons, today's date and
+   "Kopieer link" buttons.
+   A button with data-halk-print prints the page; data-halk-print="summary" prints only the
+   quiz result summary (trainer.css hides the rest while html[data-halk-print-only] is set).
+   A button with data-halk-copy="<input id>" copies that field's value and says so in the
+   field's status element (<input id>-status); where the clipboard is not available it selects
+   the field instead and says how to copy it.
+   Loaded on the site and in every SCORM package (quizkit/scorm.py). */
+(() => {
+  "use strict";
+  const Q = (window.quizkit = window.quizkit || {});
+  if (Q.trainer) return;
+  const today = () => new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  const stamp = () => document.querySelectorAll("[data-halk-today]").forEach((el) => (el.textContent = today()));
+  const root = document.documentElement;
+
+  function start() {
+    stamp();
+    document.querySelectorAll("[data-halk-print], [data-halk-copy]").forEach((button) => (button.hidden = false));
+  }
+
+  async function copy(button) {
+    const field = document.getElementById(button.dataset.halkCopy);
+    const status = document.getElementById(button.dataset.halkCopy + "-status");
+    if (!field || !status) return;
+    status.textContent = "";
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = button.dataset.halkCopied;
+    } catch {
+      field.focus();
+      field.select();
+      status.textContent = button.dataset.halkNotCopied;
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const copyButton = event.target.closest("[data-halk-copy]");
+    if (copyButton) {
+      copy(copyButton);
+      return;
+    }
+    const button = event.target.closest("[data-halk-print]");
+    if (!button) return;
+    stamp();
+    if (button.dataset.halkPrint) root.dataset.halkPrintOnly = button.dataset.halkPrint;
+    window.print();
+  });
+  window.addEventListener("afterprint", () => delete root.dataset.halkPrintOnly);
+
+  Q.trainer = { start };
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

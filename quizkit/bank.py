@@ -1,0 +1,220 @@
+"""Load every question bank, validate it, and check what a schema cannot.
+
+That is: ids unique across banks, file name = module id, sources the site knows (through its
+:class:`~quizkit.cite.Citations`). Every problem of every bank is reported, each once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cite import Citations, PlainCitations
+from .errors import ContentError, raise_all
+from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
+from .validate import describe_loc, require_file_name, validation_problems
+from .yamlload import LoadedYaml, load_yaml
+
+
+@dataclass
+class QuizBanks:
+    """All modules by id, and every item by id with the module it belongs to."""
+
+    modules: dict[str, QuizModule] = field(default_factory=dict)
+    items: dict[str, tuple[str, Item]] = field(default_factory=dict)
+    # Where each module's bank is, as shown in messages (``docs/_data/quiz/x.yml``).
+    paths: dict[str, str] = field(default_factory=dict)
+
+    def module(self, module_id: str) -> QuizModule:
+        """The module ``module_id``, or a :class:`ContentError` naming the known ones."""
+        if module_id not in self.modules:
+            known = ", ".join(sorted(self.modules)) or "geen"
+            raise ContentError("", None, f"quiz: module '{module_id}' bestaat niet (bekend: {known})")
+        return self.modules[module_id]
+
+    def item(self, item_id: str) -> tuple[QuizModule, Item]:
+        """The item ``item_id`` and its module, or a :class:`ContentError`."""
+        if item_id not in self.items:
+            raise ContentError("", None, f"quiz_item: vraag '{item_id}' bestaat in geen enkele module", item_id)
+        module_id, item = self.items[item_id]
+        return self.modules[module_id], item
+
+
+def bank_files(quiz_dir: Path) -> list[Path]:
+    """The question bank files, in the order they load; a bank's file name is its module id."""
+    return sorted(quiz_dir.glob("*.yml"))
+
+
+def _type_problems(loaded: LoadedYaml) -> Iterator[ContentError]:
+    """An unknown or missing ``type``, named in Dutch with its line, before pydantic sees it."""
+    items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
+    if not isinstance(items, list):
+        return
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        item_id = item.get("id") if isinstance(item.get("id"), str) else None
+        yield from _check_type(loaded, ("items", i), item, ITEM_TYPES, item_id)
+        stages = item.get("stages") if item.get("type") == "case" else None
+        for s, stage in enumerate(stages if isinstance(stages, list) else []):
+            question = stage.get("question") if isinstance(stage, dict) else None
+            if not isinstance(question, dict):
+                continue
+            loc = ("items", i, "stages", s, "question")
+            if question.get("type") == "case":
+                yield ContentError(
+                    loaded.path,
+                    loaded.line_of((*loc, "type")),
+                    f"{describe_loc(loc)}: een casusfase kan geen casus bevatten",
+                    item_id,
+                )
+            else:
+                yield from _check_type(loaded, loc, question, QUESTION_TYPES, item_id)
+
+
+def _check_type(
+    loaded: LoadedYaml, loc: tuple, node: dict, allowed: tuple[str, ...], item_id: str | None
+) -> Iterator[ContentError]:
+    where = describe_loc(loc)
+    if "type" not in node:
+        yield ContentError(loaded.path, loaded.line_of(loc), f"{where}.type: verplicht veld ontbreekt", item_id)
+    elif node["type"] not in allowed:
+        yield ContentError(
+            loaded.path,
+            loaded.line_of((*loc, "type")),
+            f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {', '.join(allowed)})",
+            item_id,
+        )
+
+
+def _item_at(loaded: LoadedYaml, line: int | None) -> str | None:
+    """The id of the item whose YAML block holds ``line``."""
+    items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
+    if line is None or not isinstance(items, list):
+        return None
+    found = None
+    for i, item in enumerate(items):
+        start = loaded.lines.get(("items", i))
+        if start is not None and start <= line and isinstance(item, dict):
+            found = item.get("id") if isinstance(item.get("id"), str) else None
+    return found
+
+
+def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
+    """Load and validate one bank file, apart from its sources; every problem at once."""
+    loaded = load_yaml(path, root)
+    problems = list(_type_problems(loaded))
+    if problems:
+        raise_all(problems)
+    # Name the item, not a case stage or category inside it that also has an id.
+    problems = [
+        ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id)
+        for e in validation_problems(QuizModule, loaded)
+    ]
+    raise_all(problems)
+    bank = QuizModule.model_validate(loaded.data)
+    require_file_name(loaded, path.stem, ("module", "id"))
+    return bank, loaded
+
+
+def source_problems(bank: QuizModule, loaded: LoadedYaml, citations: Citations) -> list[ContentError]:
+    """An error for each item whose source the site's citations do not know."""
+    problems = []
+    for i, item in enumerate(bank.items):
+        message = citations.check(item.source)
+        if message:
+            problems.append(ContentError(loaded.path, loaded.line_of(("items", i, "source", "doc")), message, item.id))
+    return problems
+
+
+def load_bank(path: Path, root: Path, citations: Citations | None = None) -> tuple[QuizModule, LoadedYaml]:
+    """Load and validate one bank file (checks within the file only); every problem at once."""
+    bank, loaded = parse_bank(path, root)
+    raise_all(source_problems(bank, loaded, citations or PlainCitations()))
+    return bank, loaded
+
+
+def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
+    """An error for each item of ``bank`` whose id an earlier bank has; records the rest.
+
+    ``first_seen`` maps each id to ``file:line`` of its first use, across the banks so far.
+    """
+    for i, item in enumerate(bank.items):
+        line = loaded.line_of(("items", i, "id"))
+        if item.id in first_seen:
+            yield ContentError(
+                loaded.path,
+                line,
+                f"id '{item.id}' komt al voor in {first_seen[item.id]}; een id is uniek over alle modules",
+                item.id,
+            )
+        else:
+            first_seen[item.id] = f"{loaded.path}:{line}"
+
+
+def load_quiz_banks(
+    quiz_dir: Path, root: Path, citations: Citations | None = None, cache: BankCache | None = None
+) -> QuizBanks:
+    """Load every ``*.yml`` in ``quiz_dir``; item ids must be unique across all banks.
+
+    Every bank is checked even when an earlier one has a mistake; all problems come out
+    together as one :class:`~quizkit.errors.ContentErrorList`. ``cache`` keeps parsed banks
+    between calls (``mkdocs serve`` rebuilds).
+    """
+    banks = QuizBanks()
+    first_seen: dict[str, str] = {}
+    problems: list[ContentError] = []
+    citations = citations or PlainCitations()
+    if not quiz_dir.is_dir():
+        raise ContentError(
+            str(quiz_dir.relative_to(root) if quiz_dir.is_relative_to(root) else quiz_dir),
+            None,
+            "map met vragenbanken niet gevonden",
+        )
+    for path in bank_files(quiz_dir):
+        try:
+            bank, loaded = cache.parse(path, root) if cache else parse_bank(path, root)
+        except ContentError as exc:
+            problems.append(exc)
+            continue
+        sources = source_problems(bank, loaded, citations)
+        problems += sources
+        if sources:
+            continue
+        duplicates = list(duplicate_ids(bank, loaded, first_seen))
+        problems += duplicates
+        if duplicates:
+            continue
+        banks.items.update((item.id, (bank.module.id, item)) for item in bank.items)
+        banks.modules[bank.module.id] = bank
+        banks.paths[bank.module.id] = loaded.path
+    raise_all(problems)
+    return banks
+
+
+class BankCache:
+    """Parsed banks by file, reused while the file's modification time and size stay the same.
+
+    Lives as long as the plugin (across ``mkdocs serve`` rebuilds): an edit to one bank
+    re-reads that bank only. Sources and ids across banks are checked on every build.
+    """
+
+    def __init__(self) -> None:
+        self._banks: dict[Path, tuple[tuple[int, int], tuple[QuizModule, LoadedYaml]]] = {}
+
+    def parse(self, path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
+        """:func:`parse_bank`, or its result from before when ``path`` has not changed."""
+        stat = path.stat()
+        state = (stat.st_mtime_ns, stat.st_size)
+        known = self._banks.get(path)
+        if known is not None and known[0] == state:
+            return known[1]
+        self._banks.pop(path, None)
+        result = parse_bank(path, root)
+        self._banks[path] = (state, result)
+        return result
+
+    def load(self, quiz_dir: Path, root: Path, citations: Citations | None = None) -> QuizBanks:
+        """Every bank of ``quiz_dir`` (see :func:`load_quiz_banks`), parsed once per change."""
+        return load_quiz_banks(quiz_dir, root, citations, cache=self)

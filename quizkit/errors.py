@@ -1,0 +1,59 @@
+"""The one error type an editor ever sees: file, line, item id and what is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class ContentError(Exception):
+    """A mistake in content (YAML data or Markdown), located precisely.
+
+    ``str(error)`` is the line an editor reads: ``file:line: [item id] message``. The MkDocs
+    plugin turns these into a build error without a traceback; the command line prints them.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str, item_id: str | None = None):
+        self.path = str(path)
+        self.line = line
+        self.item_id = item_id
+        self.detail = message
+        super().__init__(self.text)
+
+    @property
+    def text(self) -> str:
+        """``file:line: [item id] message``."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        item = f" [item {self.item_id}]" if self.item_id else ""
+        return f"{where}:{item} {self.detail}"
+
+    def at(self, path: str, line: int | None) -> ContentError:
+        """The same error located at ``path:line`` (kept where it already has a line)."""
+        if self.line is not None:
+            return self
+        return ContentError(path, line, self.detail, self.item_id)
+
+
+class ContentErrorList(ContentError):  # noqa: N818 - a list of ContentError
+    """Several content errors at once: every problem found, each on its own line, once."""
+
+    def __init__(self, errors: Iterable[ContentError]):
+        unique: dict[str, ContentError] = {}
+        for error in errors:
+            for one in error.errors if isinstance(error, ContentErrorList) else [error]:
+                unique.setdefault(one.text, one)
+        self.errors = list(unique.values())
+        first = self.errors[0] if self.errors else ContentError("", None, "")
+        super().__init__(first.path, first.line, first.detail, first.item_id)
+
+    @property
+    def text(self) -> str:
+        """One line per problem."""
+        return "\n".join(error.text for error in getattr(self, "errors", []))
+
+
+def raise_all(errors: list[ContentError]) -> None:
+    """Raise every error in ``errors`` at once (one alone as itself); nothing when empty."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ContentErrorList(errors)

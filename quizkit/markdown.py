@@ -1,0 +1,158 @@
+"""Render Markdown from data files with exactly the site's own Markdown extensions.
+
+Text in YAML (a quiz stem, feedback, an option) is never pasted into HTML as is: it goes
+through :class:`MarkdownRenderer`, which drops raw HTML, so it is escaped the way the rest of
+the site is and gets the same abbreviations, links and typography. :class:`FastMarkdown`
+memoises it and skips Markdown for plain sentences, where that provably changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+
+log = logging.getLogger(__name__)
+
+_P_WRAP = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+# The extensions a plain sentence (see _PLAIN) passes through unchanged, apart from the
+# abbreviations that ``abbr`` marks up (which FastMarkdown reproduces). With any other
+# extension (smarty, magiclink, emoji, smartsymbols... change plain text), every text takes
+# the full Markdown path.
+PLAIN_SAFE_EXTENSIONS = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.superfences",
+    }
+)
+# The default set when no site configuration is given (the command line).
+DEFAULT_EXTENSIONS = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables")
+
+
+def _name(ext: Any) -> str:
+    """An extension's short name: ``markdown.extensions.abbr`` and ``abbr`` alike."""
+    name = ext if isinstance(ext, str) else f"{type(ext).__module__}.{type(ext).__name__}"
+    return name.removeprefix("markdown.extensions.")
+
+
+class MarkdownRenderer:
+    """A reusable Markdown converter configured like the site's build, without raw HTML."""
+
+    def __init__(
+        self, extensions: Sequence[Any] = DEFAULT_EXTENSIONS, extension_configs: Mapping[str, Any] | None = None
+    ):
+        # Headings inside data snippets must not get permalinks or ids of their own.
+        self.extensions = [e for e in extensions if _name(e) != "toc"]
+        self.configs = dict(extension_configs or {})
+        self._md = markdown.Markdown(extensions=list(self.extensions), extension_configs=self.configs)
+        # Data text may not carry raw HTML: without these processors, "<script>" is
+        # just text and comes out escaped.
+        for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
+            if name in registry:
+                registry.deregister(name)
+
+    @property
+    def glossary(self) -> dict[str, str]:
+        """The abbreviations the ``abbr`` extension explains on every text."""
+        return dict((self.configs.get("abbr") or {}).get("glossary") or {})
+
+    @property
+    def plain_safe(self) -> bool:
+        """Whether every extension leaves a plain sentence alone (see PLAIN_SAFE_EXTENSIONS)."""
+        return all(isinstance(e, str) and _name(e) in PLAIN_SAFE_EXTENSIONS for e in self.extensions)
+
+    def block(self, text: str) -> Markup:
+        """Render ``text`` as block Markdown (paragraphs, lists); each text on its own."""
+        self._md.reset()
+        return Markup(self._md.convert(text or ""))
+
+    def inline(self, text: str) -> Markup:
+        """Render ``text`` as inline Markdown: one paragraph, without the ``<p>`` wrapper."""
+        html = self.block(text)
+        match = _P_WRAP.match(html)
+        if match and "<p>" not in match.group(1):
+            return Markup(match.group(1))
+        return html
+
+
+# Text that Markdown would return unchanged: one line, no markup characters, not starting
+# like a block (list, heading, quote, definition, admonition). Figures may start a text
+# ("3 maanden") but not as a numbered list item ("3. ...").
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n\t*_`\[\]!<>&\\{}|~^]+$")
+
+
+class FastMarkdown:
+    """The site's Markdown for data texts: memoised, with a short-cut for plain sentences.
+
+    A quiz page renders thousands of short strings. Most are plain sentences that Markdown
+    would wrap in ``<p>`` and otherwise leave alone but for glossary abbreviations: those skip
+    the Markdown pipeline, and each abbreviation in them becomes the ``<abbr>`` element that
+    Markdown itself made of that abbreviation alone. The short-cut runs only when every
+    configured extension is known to leave plain text alone; otherwise every text is converted.
+    Each text is converted on its own, so footnotes and link references never cross texts.
+    """
+
+    def __init__(self, renderer: MarkdownRenderer):
+        self.renderer = renderer
+        self.shortcut = renderer.plain_safe
+        if not self.shortcut:
+            log.info("quizkit: Markdown short-cut off (an extension outside the allow-list is configured)")
+        terms = sorted(renderer.glossary, key=len, reverse=True)
+        # The same pattern the abbr extension builds from the same glossary.
+        self._abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+        self._abbr_html: dict[str, str | None] = {}
+        self._inline: dict[str, Markup] = {}
+        self._block: dict[str, Markup] = {}
+
+    def _plain(self, text: str) -> str | None:
+        """``text`` as Markdown would render it inline, if it is plain text; else ``None``."""
+        if not self.shortcut or not _PLAIN.match(text):
+            return None
+        if self._abbr is None:
+            return text
+        html = []
+        end = 0
+        for match in self._abbr.finditer(text):
+            element = self._abbreviation(match.group(0))
+            if element is None:
+                return None
+            html += (text[end : match.start()], element)
+            end = match.end()
+        return "".join(html) + text[end:] if html else text
+
+    def _abbreviation(self, term: str) -> str | None:
+        """What the Markdown makes of the abbreviation ``term`` alone (``None``: not just that)."""
+        if term not in self._abbr_html:
+            html = str(self.renderer.inline(term))
+            plain = html == term or (html.startswith("<abbr ") and html.endswith(f">{term}</abbr>"))
+            self._abbr_html[term] = html if plain else None
+        return self._abbr_html[term]
+
+    def inline(self, text: str) -> Markup:
+        """Inline Markdown (one paragraph, no ``<p>``)."""
+        html = self._inline.get(text)
+        if html is None:
+            plain = self._plain(text)
+            html = self._inline[text] = Markup(plain) if plain is not None else self.renderer.inline(text)
+        return html
+
+    def block(self, text: str) -> Markup:
+        """Block Markdown."""
+        html = self._block.get(text)
+        if html is None:
+            plain = self._plain(text)
+            html = self._block[text] = Markup(f"<p>{plain}</p>") if plain is not None else self.renderer.block(text)
+        return html

@@ -1,0 +1,44 @@
+"""The question bank format: one module per YAML file, items of the registered types.
+
+The models are the single definition of the format: validation, the JSON Schema for
+editors and the templates all follow from them. Each rule an editor can break has a Dutch
+message; :func:`quizkit.validate.validate` adds file, line and id.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import Field
+
+from .base import Id, ItemFields, SourceRef, Text, item_model
+from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
+from .validate import Strict
+
+ITEM_MODELS: dict[str, Any] = {name: item_model(model) for name, model in QUESTION_MODELS.items()}
+ITEM_MODELS["case"] = CaseItem
+Item = Annotated[Union[tuple(ITEM_MODELS.values())], Field(discriminator="type")]  # noqa: UP007
+
+
+class ModuleMeta(Strict):
+    """What a module is about, shown on its page and in the module list."""
+
+    id: Id = Field(description="Equals the file name (without .yml)")
+    title: Text
+    description: Text = Field(description="One or two sentences on what the module practises")
+    version: int = Field(
+        ge=1, description="Content version; raise it when items change in meaning (resets saved progress)"
+    )
+    minutes: int = Field(ge=1, description="Estimated minutes")
+    pass_mark: int = Field(ge=1, le=100, description="Percentage of items answered correctly to pass (1-100)")
+    objectives: list[Text] = Field(min_length=1, description="Learning objectives, Markdown")
+
+
+class QuizModule(Strict):
+    """One question bank file: ``<banks folder>/<module id>.yml``."""
+
+    module: ModuleMeta
+    items: list[Item] = Field(min_length=1)  # type: ignore[valid-type]
+
+
+__all__ = ["ITEM_MODELS", "ITEM_TYPES", "QUESTION_TYPES", "Item", "ItemFields", "ModuleMeta", "QuizModule", "SourceRef"]

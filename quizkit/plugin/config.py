@@ -1,0 +1,36 @@
+"""The plugin's options, with their types and defaults (``plugins: - quizkit: {...}``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..render import LOCALES
+
+
+class QuizConfig(Config):
+    """Every option of the quizkit plugin. Paths of pages are relative to ``docs_dir``."""
+
+    # Folder of the question banks (one ``<module id>.yml`` each), relative to mkdocs.yml.
+    banks = c.Type(str, default="docs/_data/quiz")
+    # The page of each module (``{}``: the module id); a module without one stops the build.
+    module_page = c.Type(str, default="leermodules/{}.md")
+    # The printable answer key of each module, for trainers (used by ``answer_key``).
+    answer_key_page = c.Type(str, default="leermodules/antwoorden/{}.md")
+    # The trainer catalogue page (``trainer_catalogue``): answer keys link back to it.
+    catalogue_page = c.Type(str, default="leermodules/trainers.md")
+    # The page the citations link to (``None``: citations are not linked).
+    sources_page = c.Optional(c.Type(str))
+    # ``module:function`` taking the project folder and returning the site's citations
+    # (quizkit.cite.Citations); without it, any source is accepted and shown as written.
+    citations = c.Optional(c.Type(str))
+    # Where the SCORM 1.2 packages go in the site (``<module id>.zip``); empty: none.
+    scorm_dir = c.Type(str, default="downloads/scorm")
+    # Prefix of the identifiers in each package's imsmanifest.xml.
+    scorm_id_prefix = c.Type(str, default="quiz")
+    # Where the quiz script and styles go in the site.
+    assets_dir = c.Type(str, default="assets/quizkit")
+    # The language of the quiz interface (quizkit/locales/<locale>.yml).
+    locale = c.Choice(LOCALES, default="nl")
+    # A folder whose templates replace the engine's of the same name (``quiz/item.html``...).
+    templates = c.Optional(c.Type(str))

@@ -1,0 +1,226 @@
+"""The quizkit MkDocs plugin: the one owner of the quiz build.
+
+In MkDocs' own events it loads and validates every bank once per build (cached across
+``mkdocs serve`` rebuilds by file state), renders what the macros ask for, keeps the rendered
+HTML out of Markdown and search (the stash), adds the quiz assets to the pages that need them,
+writes the SCORM packages after the build and removes them when a build fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .. import PACKAGE_DIR
+from ..assets import PAGE_ASSETS, asset_text
+from ..bank import BankCache, QuizBanks
+from ..cite import Citations, PlainCitations
+from ..errors import ContentError, ContentErrorList
+from ..markdown import MarkdownRenderer
+from ..render import QuizRenderer, Strings
+from ..scorm import PackageBuilder, check_suspend_data, write_packages
+from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
+from .config import QuizConfig
+from .stash import QuizStash
+
+log = get_plugin_logger(__name__)
+
+
+class QuizBuildError(PluginError):
+    """Content errors as MkDocs prints them: one line each, no traceback."""
+
+    def __init__(self, error: ContentError):
+        super().__init__(error.text)
+        self.error = error
+
+
+def load_citations(spec: str | None, root: Path) -> Citations:
+    """The site's citations from ``module:function`` (called with the project folder)."""
+    if not spec:
+        return PlainCitations()
+    module_name, _, name = spec.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError) as exc:
+        raise PluginError(f"quizkit: citations '{spec}' niet gevonden ({exc})") from None
+    return factory(root)
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    """Quizzes from YAML banks: see the module docstring for what it does when."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per ``mkdocs`` command: the bank cache lives across ``serve`` rebuilds."""
+        self.cache = BankCache()
+
+    # -- the build, in MkDocs' order ---------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check every bank (all problems at once), set up rendering and the stash."""
+        if not hasattr(self, "cache"):  # a MkDocs without on_startup
+            self.cache = BankCache()
+        self.root = Path(config.config_file_path).parent
+        self.problems: list[ContentError] = []
+        self.asset_pages: set[str] = set()
+        self.packages_written = False
+        citations = load_citations(self.config.citations, self.root)
+        try:
+            self.banks: QuizBanks = self.cache.load(self.root / self.config.banks, self.root, citations)
+            for module_id, module in self.banks.modules.items():
+                check_suspend_data(module, self.banks.paths[module_id])
+        except ContentError as exc:
+            raise QuizBuildError(exc) from None
+        # Data texts get the site's Markdown (its extensions, its abbreviations), no raw HTML.
+        markdown = MarkdownRenderer(
+            [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
+        )
+        templates = self.root / self.config.templates if self.config.templates else None
+        self.renderer = QuizRenderer(
+            self.banks, markdown, citations, Strings(self.config.locale), templates, site_name=config.site_name
+        )
+        # Rendered quizzes bypass the page's Markdown parsing and the search index.
+        self.stash = QuizStash()
+        config.markdown_extensions.append(self.stash)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The quiz script and styles, as files of the site."""
+        for name in PAGE_ASSETS:
+            files.append(File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Pages with quizzes load the quiz assets, inside the content so instant navigation runs them."""
+        if page.file.src_uri not in self.asset_pages:
+            return html
+        tags = []
+        for name in PAGE_ASSETS:
+            url = get_relative_url(f"{self.config.assets_dir}/{name}", page.url)
+            if name.endswith(".css"):
+                tags.append(f'<link rel="stylesheet" href="{url}">')
+            else:
+                tags.append(f'<script src="{url}" defer></script>')
+        return html + "\n" + "\n".join(tags)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read: stop with every problem the macros reported, before writing any."""
+        if self.problems:
+            raise QuizBuildError(ContentErrorList(self.problems))
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Put the stashed quiz HTML into the finished page."""
+        return self.stash.fill(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """One SCORM 1.2 package per module."""
+        if not self.config.scorm_dir:
+            return
+        builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix)
+        packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
+        self.packages_written = True
+        write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build (a strict-mode abort included) leaves no SCORM packages behind."""
+        if getattr(self, "packages_written", False):
+            shutil.rmtree(self.scorm_path, ignore_errors=True)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """``mkdocs serve`` rebuilds when a bank, an engine template or engine code changes."""
+        server.watch(str(self.root / self.config.banks))
+        server.watch(str(PACKAGE_DIR))
+        if self.config.templates:
+            server.watch(str(self.root / self.config.templates))
+        return server
+
+    # -- what the macros ask for -----------------------------------------------------------
+    def report(self, problem: ContentError) -> None:
+        """A macro's mistake: the build stops at ``on_env`` with every one reported."""
+        self.problems.append(problem)
+
+    @property
+    def scorm_path(self) -> Path:
+        """Where the packages of this build go."""
+        return Path(self.site_dir) / self.config.scorm_dir
+
+    def _page_url(self, src_uri: str, what: str) -> str:
+        """The site URL of the page ``src_uri``, or an error naming the missing file."""
+        found = self.files.get_file_from_path(src_uri)
+        if found is None:
+            raise ContentError("", None, f"{what}: docs/{src_uri} ontbreekt; maak die pagina aan")
+        return found.url
+
+    def _sources_url(self, page: Page) -> str:
+        if not self.config.sources_page:
+            return ""
+        return get_relative_url(self._page_url(self.config.sources_page, "bronnenpagina"), page.url)
+
+    def quiz(self, page: Page, module_id: str) -> Markup:
+        """A whole module (stashed: it skips Markdown and search)."""
+        self.asset_pages.add(page.file.src_uri)
+        return Markup(self.stash.put(self.renderer.module(module_id, self._sources_url(page))))
+
+    def quiz_item(self, page: Page, item_id: str) -> Markup:
+        """One item (stashed)."""
+        self.asset_pages.add(page.file.src_uri)
+        return Markup(self.stash.put(self.renderer.item(item_id, self._sources_url(page))))
+
+    def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
+        """The list of modules (searchable)."""
+
+        def url_of(module_id: str) -> str:
+            src = self.config.module_page.format(module_id)
+            return get_relative_url(self._page_url(src, f"leermodule '{module_id}'"), page.url)
+
+        return Markup(self.stash.put(self.renderer.index(url_of, order), searchable=True))
+
+    def trainer_catalogue(self, page: Page) -> Markup:
+        """Every module for trainers, in the order of their pages in the navigation."""
+        self.asset_pages.add(page.file.src_uri)
+        here = page.url
+        links = {}
+        for module_id in self.banks.modules:
+            module_src = self.config.module_page.format(module_id)
+            module_url = self._page_url(module_src, f"leermodule '{module_id}'")
+            key_url = self._page_url(self.config.answer_key_page.format(module_id), f"antwoordsleutel '{module_id}'")
+            # The address on the published site, also in the offline copy (no directory URLs).
+            online = File(module_src, "", "", use_directory_urls=True).url
+            links[module_id] = ModuleLinks(
+                absolute=absolute_url(self.site_url or "/", online),
+                relative=get_relative_url(module_url, here),
+                answer_key=get_relative_url(key_url, here),
+                scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here),
+            )
+        rank = {p.file.src_uri: i for i, p in enumerate(self.nav_pages)}
+        modules = sorted(
+            self.banks.modules.values(),
+            key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
+        )
+        return Markup(self.stash.put(catalogue(self.renderer, modules, links), searchable=True))
+
+    def answer_key(self, page: Page, module_id: str) -> Markup:
+        """The printable answer key of one module."""
+        self.asset_pages.add(page.file.src_uri)
+        module = self.banks.module(module_id)
+        catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
+        html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)
+        return Markup(self.stash.put(html, searchable=True))
+
+    # What the macros need of the build's files and navigation, kept from MkDocs' events.
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Remember the files and page order (page URLs for links, module order for trainers)."""
+        self.files = files
+        self.nav_pages = nav.pages
+        self.site_url = config.site_url
+        self.site_dir = config.site_dir
+        return nav

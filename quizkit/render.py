@@ -1,0 +1,174 @@
+"""Turn validated modules and items into HTML with the engine's templates.
+
+Every text from a bank goes through the site's Markdown (``md``/``md_block`` filters), which
+escapes raw HTML; the templates only add structure, and autoescape everything else. Each
+question type brings its own template (``types/<name>/template.html``). Nothing here needs
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .bank import QuizBanks
+from .cite import Citations, PlainCitations
+from .markdown import FastMarkdown, MarkdownRenderer
+from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
+from .yamlload import load_yaml
+
+PACKAGE_DIR = Path(__file__).parent
+LOCALES_DIR = PACKAGE_DIR / "locales"
+LOCALES = tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
+
+
+class Strings:
+    """The engine's UI strings in one locale (``locales/<locale>.yml``).
+
+    ``t("check")`` and ``t("stage", n=2)`` for the quiz, ``ts(...)`` for the trainer pages
+    (falling back to the quiz's), :attr:`script_json` for the browser script.
+    """
+
+    def __init__(self, locale: str = "nl"):
+        if locale not in LOCALES:
+            raise ValueError(f"quizkit: unknown locale '{locale}' (known: {', '.join(LOCALES)})")
+        self.locale = locale
+        data = load_yaml(LOCALES_DIR / f"{locale}.yml").data
+        self.quiz: dict[str, str] = data["quiz"]
+        self.trainer: dict[str, str] = {**self.quiz, **data["trainer"]}
+        self.script: dict[str, str] = data["script"]
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The quiz string ``key`` with ``{placeholders}`` filled in."""
+        text = self.quiz[key]
+        return text.format(**values) if values else text
+
+    def ts(self, key: str, **values: Any) -> str:
+        """The trainer string ``key`` with ``{placeholders}`` filled in."""
+        text = self.trainer[key]
+        return text.format(**values) if values else text
+
+    @cached_property
+    def script_json(self) -> str:
+        """The strings the script needs, as compact JSON for a data attribute."""
+        return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
+
+
+def templates(site_templates: Path | None = None) -> Environment:
+    """The engine's Jinja environment; templates in ``site_templates`` (if any) take precedence."""
+    paths = [p for p in (site_templates, PACKAGE_DIR / "templates", PACKAGE_DIR) if p is not None]
+    return Environment(
+        loader=FileSystemLoader(paths),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        # Templates do not change during a build; skip the per-use file check.
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class QuizRenderer:
+    """Renders the quizzes, trainer pages and SCORM pages of one build.
+
+    It owns a Jinja environment of its own: its filters (``t``, ``md``, ``cite``...) belong
+    to this renderer and no other.
+    """
+
+    def __init__(
+        self,
+        banks: QuizBanks,
+        markdown: MarkdownRenderer | None = None,
+        citations: Citations | None = None,
+        strings: Strings | None = None,
+        site_templates: Path | None = None,
+        site_name: str = "",
+    ):
+        self.banks = banks
+        self.markdown = FastMarkdown(markdown or MarkdownRenderer())
+        self.citations = citations or PlainCitations()
+        self.t = strings or Strings()
+        self.site_name = site_name
+        self._modules: dict[tuple[str, str], str] = {}
+        self.env = templates(site_templates)
+        md = self.markdown
+        # Jinja calls a filter directly, where a function goes through its context on every
+        # call: a module renders thousands of texts.
+        self.env.filters.update(
+            t=self.t,
+            ts=self.t.ts,
+            md=md.inline,
+            md_block=md.block,
+            quiz_choices=lambda question: question.choices(self.t, md.inline),
+            quiz_labels=lambda categories: {c.id: md.inline(c.label) for c in categories},
+        )
+        self.env.filters["type_counts"] = type_counts
+        # Each type's macros (question, answer), imported once; a global, so that templates
+        # imported without context (quiz/item.html) find them too.
+        self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
+        self.env.globals["quiz_types"] = self.types
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one of the engine's templates; blank lines are dropped (one HTML block)."""
+        html = self.env.get_template(template).render(**context)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def cite(self, sources_url: str) -> Callable[[Any], Markup]:
+        """The citation function for pages whose sources page is at ``sources_url``."""
+        return lambda ref: self.citations.cite(ref, sources_url)
+
+    def module(self, module_id: str, sources_url: str) -> str:
+        """HTML for a whole module: intro, every item, score and summary.
+
+        Rendered once per build and link to the sources page (pages at the same depth share
+        it; a SCORM package has its own).
+        """
+        key = (module_id, sources_url)
+        html = self._modules.get(key)
+        if html is None:
+            module = self.banks.module(module_id)
+            html = self._modules[key] = self.render(
+                "quiz/module.html", module=module, t=self.t, cite=self.cite(sources_url)
+            )
+        return html
+
+    def item(self, item_id: str, sources_url: str) -> str:
+        """HTML for one item, on any page; its saved progress is shared with its module."""
+        module, item = self.banks.item(item_id)
+        return self.render("quiz/single_item.html", module=module, item=item, t=self.t, cite=self.cite(sources_url))
+
+    def index(self, page_url_of: Callable[[str], str], order: list[str] | None = None) -> str:
+        """HTML list of every module with its metadata and a link (``page_url_of(module_id)``).
+
+        Modules named in ``order`` come first, in that order; the rest follow by title.
+        """
+        order = order or []
+        rank = {module_id: i for i, module_id in enumerate(order)}
+        modules = sorted(self.banks.modules.values(), key=lambda m: (rank.get(m.module.id, len(order)), m.module.title))
+        return self.render("quiz/index.html", modules=modules, url_of=page_url_of, t=self.t)
+
+
+def module_sources(module: QuizModule) -> list[str]:
+    """The source documents a module's items cite, in order of first use."""
+    seen: list[str] = []
+    for item in module.items:
+        if item.source.doc not in seen:
+            seen.append(item.source.doc)
+    return seen
+
+
+def type_counts(module: QuizModule) -> list[tuple[str, int]]:
+    """Number of items per type, in the order of :data:`ITEM_TYPES` (types that occur only)."""
+    counts: dict[str, int] = {}
+    for item in module.items:
+        counts[item.type] = counts.get(item.type, 0) + 1
+    return [(kind, counts[kind]) for kind in ITEM_TYPES if kind in counts]
+
+
+__all__ = ["Item", "QuizRenderer", "Strings", "module_sources", "templates", "type_counts"]

@@ -1,0 +1,142 @@
+"""One SCORM 1.2 package per quiz module: ``<module>.zip``.
+
+A package is self-contained: ``index.html`` holds the module's quiz rendered with the engine's
+own templates, next to the quiz script and styles, a small stylesheet instead of the site
+theme's, and ``scorm.js``, which finds the LMS's SCORM 1.2 API and plugs into the quiz as its
+storage and result adapter. ``imsmanifest.xml`` names the one SCO and the module's pass mark as
+``adlcp:masteryscore``. Nothing in a package loads anything from outside it; without an LMS it
+is a plain quiz that keeps answers in the browser. Nothing here needs MkDocs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from functools import cached_property
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .assets import ASSETS_DIR, quiz_script
+from .errors import ContentError
+from .models import QuizModule
+from .render import QuizRenderer, module_sources
+
+# SCORM 1.2 allows 4096 characters of cmi.suspend_data.
+SUSPEND_DATA_LIMIT = 4096
+# Fixed timestamp for every zip entry, so that the same content gives the same zip.
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+def _add(zf: zipfile.ZipFile, name: str, data: bytes, level: int = 9) -> None:
+    """Add a deflated entry with the fixed timestamp and ordinary file permissions."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data, compresslevel=level)
+
+
+def worst_suspend_data(module: QuizModule) -> str:
+    """``cmi.suspend_data`` with every item answered as long-windedly as possible.
+
+    It has the shape quiz.js saves: ``{"v": version, "items": {id: {"h", "s", "ok"}}}``,
+    serialised as ``JSON.stringify`` does (no spaces).
+    """
+    items = {}
+    for item in module.items:
+        states = [q.worst_state() for q, _uid, _seed, _stage in item.units_of]
+        items[item.id] = {"h": item.saved_hash, "s": states, "ok": False}
+    return json.dumps({"v": module.module.version, "items": items}, ensure_ascii=False, separators=(",", ":"))
+
+
+def check_suspend_data(module: QuizModule, path: str) -> None:
+    """Stop if the module's saved answers could exceed SCORM 1.2's 4096 characters."""
+    size = len(worst_suspend_data(module))
+    if size > SUSPEND_DATA_LIMIT:
+        raise ContentError(
+            path,
+            None,
+            f"SCORM: opgeslagen antwoorden kunnen {size} tekens worden, meer dan de {SUSPEND_DATA_LIMIT} "
+            "die SCORM 1.2 toestaat; splits de module of kort de ids in",
+        )
+
+
+class PackageBuilder:
+    """Builds the packages of one build with the build's renderer."""
+
+    def __init__(self, renderer: QuizRenderer, id_prefix: str = "quiz"):
+        self.renderer = renderer
+        self.id_prefix = id_prefix
+
+    def index_html(self, module: QuizModule) -> str:
+        """The SCO: the module's quiz on a page of its own, citing the sources at its foot."""
+        return self.renderer.render(
+            "trainer/scorm_index.html",
+            module=module,
+            t=self.renderer.t,
+            site_name=self.renderer.site_name,
+            quiz=Markup(self.renderer.module(module.module.id, "")),
+            docs=self.renderer.citations.documents(module_sources(module)),
+            interaction_types={item.id: item.scorm_interaction for item in module.items},
+        )
+
+    def manifest(self, module: QuizModule, files: list[str]) -> str:
+        """``imsmanifest.xml``: one organisation, one item, one SCO with every file listed."""
+        return self.renderer.render(
+            "trainer/imsmanifest.xml", module=module, meta=module.module, files=files, id_prefix=self.id_prefix
+        )
+
+    def files(self, module: QuizModule) -> dict[str, bytes]:
+        """Every file of the package by name, manifest included."""
+        files = {"index.html": self.index_html(module).encode(), **self.shared_files}
+        files["imsmanifest.xml"] = self.manifest(module, sorted(files)).encode()
+        return files
+
+    @cached_property
+    def shared_files(self) -> dict[str, bytes]:
+        """The files every package holds alike (scripts and styles), read once per build."""
+        files = {
+            name: (ASSETS_DIR / name).read_bytes()
+            for name in ("scorm.js", "package.css", "quiz.css", "trainer.js", "trainer.css")
+        }
+        files["quiz.js"] = quiz_script().encode()
+        return files
+
+    @cached_property
+    def _shared_zip(self) -> bytes:
+        """A zip of :attr:`shared_files`, compressed once; each package starts as a copy of it."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            for name in sorted(self.shared_files):
+                _add(zf, name, self.shared_files[name])
+        return buffer.getvalue()
+
+    def package(self, module: QuizModule) -> bytes:
+        """The zip of ``module``'s package.
+
+        Entries: the shared files in name order, then ``index.html``, then ``imsmanifest.xml``.
+        """
+        files = self.files(module)
+        buffer = io.BytesIO(self._shared_zip)
+        with zipfile.ZipFile(buffer, "a") as zf:
+            for name in ("index.html", "imsmanifest.xml"):
+                # Level 6: a quarter faster than 9 and under 1 % larger on a module's page.
+                _add(zf, name, files[name], level=6)
+        return buffer.getvalue()
+
+
+def write_packages(packages: dict[str, bytes], directory: Path) -> list[Path]:
+    """Write zips by module id to ``directory/<id>.zip``.
+
+    Each is written whole or not at all: a process stopped while writing leaves no cut-off zip.
+    """
+    paths = []
+    directory.mkdir(parents=True, exist_ok=True)
+    for module_id, data in packages.items():
+        path = directory / f"{module_id}.zip"
+        part = path.with_suffix(".zip.part")
+        part.write_bytes(data)
+        part.replace(path)
+        paths.append(path)
+    return paths

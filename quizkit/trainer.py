@@ -1,0 +1,43 @@
+"""What trainers need per module: the catalogue with links, and the printable answer key.
+
+Everything comes from the validated question banks; nothing is hard-coded per module. The
+answers themselves come from each type's own ``answer`` macro, as under "Toon antwoord".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import QuizModule
+from .render import QuizRenderer
+
+
+@dataclass(frozen=True)
+class ModuleLinks:
+    """The addresses a trainer hands out or downloads for one module."""
+
+    absolute: str
+    relative: str
+    answer_key: str
+    scorm: str
+
+
+def absolute_url(site_url: str, page_url: str) -> str:
+    """``page_url`` (site-relative) under ``site_url``."""
+    return site_url.rstrip("/") + "/" + page_url.lstrip("/")
+
+
+def catalogue(renderer: QuizRenderer, modules: list[QuizModule], links: dict[str, ModuleLinks]) -> str:
+    """HTML: every module with its objectives, facts, deep links, SCORM and answer key."""
+    return renderer.render("trainer/catalogue.html", modules=modules, links=links, t=renderer.t)
+
+
+def answer_key(renderer: QuizRenderer, module: QuizModule, sources_url: str, catalogue_url: str) -> str:
+    """HTML: every item of ``module`` with its correct answer, feedback and source."""
+    return renderer.render(
+        "trainer/answer_key.html",
+        module=module,
+        t=renderer.t,
+        cite=renderer.cite(sources_url),
+        catalogue_url=catalogue_url,
+    )

@@ -1,0 +1,65 @@
+"""``case``: a case in stages; each stage has its own question of any other type.
+
+Correct when every stage is. Unlike the other types it is built from them: its stages hold
+any registered question type (see :func:`case_item`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from ...base import Id, ItemFields, Question, Text, one_paragraph
+from ...validate import Strict, require_unique
+
+
+def case_item(stage_question: Any) -> type:
+    """The ``case`` item model whose stages hold ``stage_question`` (the other types' union)."""
+
+    class Stage(Strict):
+        """One stage of a case: a piece of the story and its own question."""
+
+        id: Id
+        text: Text = Field(description="Markdown narrative of this stage")
+        question: stage_question  # type: ignore[valid-type]
+
+    class CaseItem(ItemFields):
+        """A case in stages; each stage has its own question. Correct when every stage is."""
+
+        scorm_interaction: ClassVar[str] = "performance"
+        type: Literal["case"]
+        stem: Text = Field(description="Markdown, one paragraph: introduces the case")
+        hint: str | None = None
+        explanation: str | None = None
+        stages: list[Stage] = Field(min_length=1)
+
+        @field_validator("stem")
+        @classmethod
+        def _stem(cls, value: str) -> str:
+            return one_paragraph(value)
+
+        @field_validator("stages")
+        @classmethod
+        def _stages(cls, stages: list[Stage]) -> list[Stage]:
+            require_unique([s.id for s in stages], "fase '{}' komt twee keer voor")
+            return stages
+
+        def units(self, uid: str) -> list[tuple[Question, str, str, Any]]:
+            """A unit per stage, with ids and seeds of their own."""
+            return [(s.question, f"{uid}--{s.id}", f"{uid}/{s.id}", s) for s in self.stages]
+
+        def answer_key(self, seed: str) -> list[Any]:
+            """A list of the stages' keys."""
+            return [stage.question.answer_key(f"{seed}/{stage.id}") for stage in self.stages]
+
+        def shape(self) -> list[Any]:
+            """Each stage's id, type and size."""
+            return [[s.id, s.question.type, s.question.size()] for s in self.stages]
+
+        def worst_state(self) -> list[Any]:
+            """The stages' longest answers."""
+            return [s.question.worst_state() for s in self.stages]
+
+    Stage.__module__ = CaseItem.__module__ = __name__
+    return CaseItem

@@ -1,0 +1,45 @@
+"""What the option types (single, multiple, phrasing) share: options and their rules."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..base import Question, Text, YesNo
+from ..validate import Strict, require_unique
+
+
+class Option(Strict):
+    """An answer option of a ``single`` or ``multiple`` question."""
+
+    text: Text = Field(description="Markdown: the option as the learner reads it")
+    correct: YesNo = Field(False, description="true for a correct option")
+    feedback: str | None = Field(None, description="Markdown: why this option is (not) right")
+
+
+def check_choice(options: list, exactly_one: bool) -> list:
+    """The options, or a ValueError naming what is wrong with which are correct."""
+    correct = sum(o.correct for o in options)
+    if correct == 0:
+        raise ValueError("geen enkele optie is juist (zet correct: true bij het juiste antwoord)")
+    if exactly_one and correct > 1:
+        raise ValueError(f"{correct} opties zijn juist; bij dit type is precies één optie juist")
+    if not exactly_one and correct == len(options):
+        raise ValueError("alle opties zijn juist; zet minstens één optie op correct: false")
+    require_unique([o.text for o in options], "optie '{}' komt twee keer voor")
+    return options
+
+
+class OneRight(Question):
+    """A question with options of which exactly one is right (single, phrasing)."""
+
+    scorm_interaction: ClassVar[str] = "choice"
+
+    def answer_key(self, seed: str) -> int:
+        """The index of the right option."""
+        return next(i for i, o in enumerate(self.options) if o.correct)  # type: ignore[attr-defined]
+
+    def worst_state(self) -> int:
+        """The highest option index."""
+        return len(self.options) - 1  # type: ignore[attr-defined]

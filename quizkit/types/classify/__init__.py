@@ -1,0 +1,74 @@
+"""``classify``: statements sorted into categories (a radio group per statement, no drag-and-drop)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from ...base import Id, Question, Text
+from ...validate import Strict, require_unique
+
+
+class Category(Strict):
+    """A category to sort statements into."""
+
+    id: Id
+    label: Text
+
+
+class ClassifyStatement(Strict):
+    """A statement that belongs in one category."""
+
+    text: Text
+    category: Id = Field(description="The id of one of the item's categories")
+    feedback: str | None = None
+
+
+class ClassifyQuestion(Question):
+    """Statements sorted into categories."""
+
+    scorm_interaction: ClassVar[str] = "matching"
+    type: Literal["classify"]
+    categories: list[Category] = Field(min_length=2)
+    statements: list[ClassifyStatement] = Field(min_length=1)
+
+    @field_validator("categories")
+    @classmethod
+    def _categories(cls, categories: list[Category]) -> list[Category]:
+        require_unique([c.id for c in categories], "categorie '{}' komt twee keer voor")
+        return categories
+
+    @field_validator("statements")
+    @classmethod
+    def _statements(cls, statements: list[ClassifyStatement]) -> list[ClassifyStatement]:
+        require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
+        return statements
+
+    @model_validator(mode="after")
+    def _known_categories(self) -> ClassifyQuestion:
+        known = [c.id for c in self.categories]
+        for statement in self.statements:
+            if statement.category not in known:
+                raise ValueError(
+                    f"stelling '{statement.text}' staat in categorie '{statement.category}', "
+                    f"die niet bestaat (bekend: {', '.join(known)})"
+                )
+        return self
+
+    def answer_key(self, seed: str) -> list[int]:
+        """A category index per statement."""
+        ids = [c.id for c in self.categories]
+        return [ids.index(s.category) for s in self.statements]
+
+    def worst_state(self) -> list[int]:
+        """The highest category index for every statement."""
+        return [len(self.categories) - 1] * len(self.statements)
+
+    def choices(self, t: Any, md: Any) -> list[tuple[str, str, Any]]:
+        """A radio per category: (id suffix, value = its index, label)."""
+        return [(str(i), str(i), md(c.label)) for i, c in enumerate(self.categories)]
+
+
+# What the registry (quizkit/types/__init__.py) takes from this folder.
+MODEL = ClassifyQuestion

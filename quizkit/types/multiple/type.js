@@ -1,0 +1,18 @@
+/* multiple: the sorted indexes of the ticked options (checkboxes). */
+(() => {
+  "use strict";
+  const { types, shared } = window.quizkit;
+  types.multiple = {
+    read: (unit) => {
+      const chosen = shared.all(unit, "input:checked").map((i) => +i.value);
+      return chosen.length ? chosen : null;
+    },
+    write: (unit, state) => shared.tick(unit, state),
+    feedback: (state) => state,
+    count: () => null,
+    valid: (unit, state) => {
+      const n = shared.all(unit, "input").length;
+      return Array.isArray(state) && state.length > 0 && state.every((v) => Number.isInteger(v) && v >= 0 && v < n);
+    },
+  };
+})();

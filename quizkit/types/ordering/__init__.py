@@ -1,0 +1,42 @@
+"""``ordering``: steps to put in order with Omhoog/Omlaag buttons; shown shuffled."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from ...answers import shuffled
+from ...base import Question, Text
+from ...validate import require_unique
+
+
+class OrderingQuestion(Question):
+    """Steps to put in order; ``steps`` lists them in the correct order."""
+
+    scorm_interaction: ClassVar[str] = "sequencing"
+    type: Literal["ordering"]
+    steps: list[Text] = Field(min_length=3, description="Markdown, in the correct order; shown shuffled")
+
+    @field_validator("steps")
+    @classmethod
+    def _steps(cls, steps: list[str]) -> list[str]:
+        require_unique(steps, "stap '{}' komt twee keer voor")
+        return steps
+
+    def shown_order(self, seed: str) -> list[int]:
+        """The order the steps are shown in: shuffled, stable per item, never already solved."""
+        return shuffled(len(self.steps), seed)
+
+    def answer_key(self, seed: str) -> list[int]:
+        """The shown positions in the correct order."""
+        shown = self.shown_order(seed)
+        return [shown.index(step) for step in range(len(self.steps))]
+
+    def worst_state(self) -> list[int]:
+        """A permutation: always the same length."""
+        return list(range(len(self.steps)))
+
+
+# What the registry (quizkit/types/__init__.py) takes from this folder.
+MODEL = OrderingQuestion

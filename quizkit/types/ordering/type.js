@@ -1,0 +1,47 @@
+/* ordering: the shown positions of the steps in their current order; Omhoog/Omlaag move them. */
+(() => {
+  "use strict";
+  const { types, shared } = window.quizkit;
+  const steps = (list) => shared.all(list, "[data-quiz-step]");
+
+  // The first step cannot go up, the last cannot go down.
+  function edges(list) {
+    const all = steps(list);
+    all.forEach((li, i) => {
+      li.querySelector('[data-quiz-action="up"]').setAttribute("aria-disabled", String(i === 0));
+      li.querySelector('[data-quiz-action="down"]').setAttribute("aria-disabled", String(i === all.length - 1));
+    });
+  }
+
+  types.ordering = {
+    read: (unit) => steps(unit).map((li) => +li.dataset.quizStep),
+    write(unit, state) {
+      const list = unit.querySelector("ol");
+      const shown = steps(list);
+      (state || shown.map((_, i) => i)).forEach((n) => list.appendChild(shown.find((li) => +li.dataset.quizStep === n)));
+      edges(list);
+    },
+    feedback: () => [],
+    count: (state, key) => state.filter((v, i) => v === key[i]).length,
+    counted: "steps_right",
+    valid(unit, state) {
+      const n = steps(unit).length;
+      return Array.isArray(state) && state.length === n && [...state].sort((a, b) => a - b).every((v, i) => v === i);
+    },
+    ready: (unit) => edges(unit.querySelector("ol")),
+    act(action, button, say) {
+      if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return;
+      const li = button.closest("[data-quiz-step]");
+      const list = li.parentNode;
+      const other = action === "up" ? li.previousElementSibling : li.nextElementSibling;
+      if (!other) return;
+      // Move the neighbour, not the step itself, so that focus stays on the pressed button.
+      list.insertBefore(other, action === "up" ? li.nextElementSibling : li);
+      edges(list);
+      const text = li.querySelector(".halk-q__step-text").textContent.trim();
+      const unit = li.closest("[data-quiz-unit]");
+      const shown = steps(list);
+      unit.querySelector("[data-quiz-moves]").textContent = say("moved", { step: text, pos: shown.indexOf(li) + 1, total: shown.length });
+    },
+  };
+})();
