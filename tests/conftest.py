@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, build
 
-from macros.content import load_bibliography
-from macros.quiz import QuizBanks, load_quiz_banks
+from macros.content import citations
+from quizkit.bank import QuizBanks, load_quiz_banks
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +42,7 @@ def site_dir(site_build: tuple[Path, subprocess.CompletedProcess]) -> Path:
 @pytest.fixture(scope="session")
 def banks() -> QuizBanks:
     """The real question banks."""
-    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, load_bibliography(ROOT / "docs" / "_data", ROOT))
+    return load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, citations(ROOT))
 
 
 @pytest.fixture(scope="session")

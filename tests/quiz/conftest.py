@@ -9,10 +9,10 @@ import pytest
 from helpers import ROOT, Server, build
 from quizsite import FIXTURES, make_quiz_project
 
-from macros.content import load_bibliography
-from macros.markdown_render import MarkdownRenderer
-from macros.quiz import QuizBanks, QuizRenderer, load_quiz_banks
-from macros.site import load_site_data
+from macros.content import BibliographyCitations, load_bibliography
+from quizkit.bank import QuizBanks, load_quiz_banks
+from quizkit.markdown import MarkdownRenderer
+from quizkit.render import QuizRenderer, Strings
 
 
 @pytest.fixture(scope="session")
@@ -24,15 +24,18 @@ def bib():
 @pytest.fixture(scope="session")
 def example_banks(bib) -> QuizBanks:
     """The named examples of every type, from tests/fixtures/quiz/."""
-    return load_quiz_banks(FIXTURES, ROOT, bib)
+    return load_quiz_banks(FIXTURES, ROOT, BibliographyCitations(bib))
 
 
 @pytest.fixture(scope="session")
-def renderer(example_banks: QuizBanks) -> QuizRenderer:
+def renderer(example_banks: QuizBanks, bib) -> QuizRenderer:
     """A quiz renderer with a fixed Markdown set-up, so golden files do not follow site config."""
-    site = load_site_data(ROOT)
-    site.renderer = MarkdownRenderer(["attr_list", "md_in_html"])
-    return QuizRenderer(site, example_banks)
+    return QuizRenderer(
+        example_banks,
+        markdown=MarkdownRenderer(["attr_list", "md_in_html"]),
+        citations=BibliographyCitations(bib),
+        strings=Strings("nl"),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +51,7 @@ def quiz_site(quiz_server: Server) -> Path:
     base = quiz_server.directory.parent
     project = make_quiz_project(base / "project")
     # Built for the address it is served on, so instant navigation works (as in production).
-    # With the quiz worker (macros/quiz/worker.py); test_worker.py compares a build without it.
-    result = build(project, quiz_server.directory, site_url=quiz_server.url, env={"HALK_QUIZ_WORKER": "1"})
+    result = build(project, quiz_server.directory, site_url=quiz_server.url)
     assert result.returncode == 0, f"fixture site failed to build:\n{result.stdout}\n{result.stderr}"
     return quiz_server.directory
 

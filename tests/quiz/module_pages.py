@@ -1,11 +1,11 @@
-"""The Markdown page for a module (``docs/leermodules/<id>.md``), for editors and fixture sites."""
+"""The Markdown page for a module (``docs/leermodules/<id>.md``), for fixture sites."""
 
 from __future__ import annotations
 
 import json
 
-from .models import QuizModule
-from .render import module_sources
+from quizkit.models import QuizModule
+from quizkit.render import module_sources
 
 
 def module_page(module: QuizModule) -> str:

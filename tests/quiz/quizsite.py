@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 from helpers import ROOT, copy_project
+from module_pages import module_page
 
-from macros.content import load_bibliography
-from macros.quiz import load_quiz_banks
-from macros.quiz.pages import module_page
+from macros.content import citations
+from quizkit.bank import load_quiz_banks
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 # A page with single items (quiz_item) from both example modules.
@@ -47,12 +47,11 @@ def make_quiz_project(dest: Path) -> Path:
     for page in pages_dir.glob("*.md"):
         if page.name != "index.md":
             page.unlink()
-    # The real modules' answer keys (docs/leermodules/antwoorden/, macros/scorm/) go with them.
+    # The real modules' answer keys (docs/leermodules/antwoorden/) go with them.
     shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
     for bank in sorted(FIXTURES.glob("*.yml")):
         shutil.copy2(bank, quiz_dir / bank.name)
-    bib = load_bibliography(project / "docs" / "_data", project)
-    banks = load_quiz_banks(quiz_dir, project, bib)
+    banks = load_quiz_banks(quiz_dir, project, citations(project))
     entries = []
     for module_id, module in banks.modules.items():
         (pages_dir / f"{module_id}.md").write_text(module_page(module), encoding="utf-8")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from helpers import build
+from helpers import ROOT, build
 from quizsite import make_quiz_project
 
-from macros.errors import ContentError
-from macros.quiz import load_quiz_banks
-from macros.scorm.trainer import SCORM_ZIP
+from macros.content import citations
+from quizkit.bank import load_quiz_banks
+from quizkit.errors import ContentError, ContentErrorList
 
 PATH = "docs/_data/quiz/m.yml"
 # A valid bank; each case below breaks one thing in it. Line numbers in the comments.
@@ -49,11 +50,7 @@ def load(tmp_path: Path, text: str, name: str = "m.yml", extra: dict[str, str] |
     (folder / name).write_text(text, encoding="utf-8")
     for other, content in (extra or {}).items():
         (folder / other).write_text(content, encoding="utf-8")
-    from helpers import ROOT
-
-    from macros.content import load_bibliography
-
-    return load_quiz_banks(folder, tmp_path, load_bibliography(ROOT / "docs" / "_data", ROOT))
+    return load_quiz_banks(folder, tmp_path, citations(ROOT))
 
 
 def error_of(tmp_path: Path, text: str, **kwargs) -> str:
@@ -61,6 +58,16 @@ def error_of(tmp_path: Path, text: str, **kwargs) -> str:
     with pytest.raises(ContentError) as exc:
         load(tmp_path, text, **kwargs)
     return str(exc.value)
+
+
+ZIPS = "downloads/scorm"  # where the SCORM zips go in the site directory (mkdocs.yml: scorm_dir)
+
+
+def assert_clean_failure(output: str) -> None:
+    """Content errors end the build with MkDocs' own one-line error, never a traceback."""
+    assert "Aborted with a BuildError!" in output, output[-2000:]
+    assert "Traceback" not in output, output[-2000:]
+    assert "Macro Rendering Error" not in output, output[-2000:]
 
 
 def test_the_valid_bank_loads(tmp_path: Path) -> None:
@@ -128,7 +135,7 @@ CASES = {
         VALID.replace("      - text: A\n        correct: true\n      - text: B\n", "").replace(
             "    options:\n", "    options: []\n"
         ),
-        f"{PATH}:15: [item een] items[0].options: minstens twee opties nodig",
+        f"{PATH}:15: [item een] items[0].options: moet minstens 2 element(en) bevatten",
     ),
     "duplicate-option": (
         VALID.replace("- text: B", "- text: A"),
@@ -152,7 +159,7 @@ CASES = {
     ),
     "too-few-ordering-steps": (
         VALID.replace("[eerste, tweede, derde]", "[eerste, tweede]"),
-        f"{PATH}:23: [item twee] items[1].steps: minstens drie stappen nodig",
+        f"{PATH}:23: [item twee] items[1].steps: moet minstens 3 element(en) bevatten",
     ),
     "missing-source": (
         VALID.replace("    source: {doc: rovers-2025, where: dia}\n", ""),
@@ -169,15 +176,15 @@ CASES = {
     ),
     "pass-mark-above-100": (
         VALID.replace("pass_mark: 70", "pass_mark: 170"),
-        f"{PATH}:7: [item m] module.pass_mark: pass_mark 170 ligt niet tussen 1 en 100 (een percentage)",
+        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
     ),
     "pass-mark-zero": (
         VALID.replace("pass_mark: 70", "pass_mark: 0"),
-        f"{PATH}:7: [item m] module.pass_mark: pass_mark 0 ligt niet tussen 1 en 100 (een percentage)",
+        f"{PATH}:7: [item m] module.pass_mark: moet minstens 1 zijn",
     ),
     "no-items": (
         VALID.split("items:\n")[0] + "items: []\n",
-        f"{PATH}:10: items: de module heeft geen vragen",
+        f"{PATH}:10: items: moet minstens 1 element(en) bevatten",
     ),
     "bad-id-format": (
         VALID.replace("id: twee", "id: Twee_2"),
@@ -252,6 +259,23 @@ def test_duplicate_id_across_banks(tmp_path: Path) -> None:
     )
 
 
+def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None:
+    """Loading does not stop at the first mistake: each bank's problems come out together, once each."""
+    two_in_one = VALID.replace("pass_mark: 70", "pass_mark: 170").replace("- text: B", "- text: A")
+    other = VALID.replace("  id: m\n", "  id: a\n").replace("id: een", "id: eigen").replace("id: twee", "id: ander")
+    other = other.replace("doc: rovers-2025", "doc: rovers-2024")
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, two_in_one, extra={"a.yml": other})
+    texts = [e.text for e in exc.value.errors]
+    assert texts == [
+        "docs/_data/quiz/a.yml:22: [item ander] onbekend brondocument 'rovers-2024' "
+        "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
+        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
+    ]
+    assert str(exc.value) == exc.value.text == "\n".join(texts)
+
+
 @pytest.mark.parametrize(
     ("page_text", "expected"),
     [
@@ -274,89 +298,59 @@ def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, pag
     line = head.count("\n") + page_text.count("\n")  # the macro call is on the last line
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"docs/leermodules/losse-vragen.md:{line}: {expected}" in result.stderr + result.stdout
-    assert not (tmp_path / "out" / "index.html").exists()
+    output = result.stderr + result.stdout
+    assert f"docs/leermodules/losse-vragen.md:{line}: {expected}" in output
+    assert_clean_failure(output)
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()], "a failed build writes no page and no zip"
 
 
-@pytest.mark.parametrize("worker", ["1", "0"], ids=["beside-the-pages", "in-process"])
-def test_bad_bank_fails_the_whole_build(tmp_path: Path, worker: str) -> None:
-    """The same message whether the quiz modules are built in a second process or not."""
+def test_bad_bank_fails_the_whole_build(tmp_path: Path) -> None:
     project = make_quiz_project(tmp_path / "project")
     bank = project / "docs" / "_data" / "quiz" / "voorbeeld-keuze.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: phrasing", "type: zin"), encoding="utf-8")
-    result = build(project, tmp_path / "out", env={"HALK_QUIZ_WORKER": worker})
+    out = tmp_path / "out"
+    result = build(project, out)
     assert result.returncode != 0
+    output = result.stderr + result.stdout
     assert (
         "docs/_data/quiz/voorbeeld-keuze.yml:50: [item vb-phrasing-basis] items[3].type: onbekend vraagtype 'zin'"
-        in (result.stderr + result.stdout)
+        in output
     )
-    assert not (tmp_path / "out" / "index.html").exists()
-
-
-# A test hook: before the failing page is converted, wait until the quiz worker has written every
-# zip (it may, once MkDocs has emptied the site directory), and note how many it found.
-ZIPS = str(Path(SCORM_ZIP.format("_")).parent)  # where the SCORM zips go in the site directory
-
-_WAIT_FOR_ZIPS = """
-import time
-from pathlib import Path
-
-def on_pre_page(page, config, files):
-    if page.file.src_uri == "leermodules/losse-vragen.md":
-        zips = Path(config["site_dir"]) / {zips!r}
-        deadline = time.monotonic() + 30
-        while len(list(zips.glob("*.zip"))) < {modules} and time.monotonic() < deadline:
-            time.sleep(0.02)
-        Path({seen!r}).write_text(str(len(list(zips.glob("*.zip")))), encoding="utf-8")
-    return page
-"""
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [
-        # mkdocs-macros ends the build with exit().
-        ("# Losse vragen", '# Losse vragen\n\n{{ quiz("bestaat-niet") }}', "quiz: module 'bestaat-niet' bestaat niet"),
-        # An exception.
-        ("  - doc: profielschets", "  - doc: onbekend", "docs/leermodules/losse-vragen.md:"),
-    ],
-    ids=["macro-exits", "exception"],
-)
-def test_a_build_failing_after_the_zips_were_written_leaves_no_file(
-    tmp_path: Path, old: str, new: str, expected: str
-) -> None:
-    project = make_quiz_project(tmp_path / "project")
-    modules = len(list((project / "docs" / "_data" / "quiz").glob("*.yml")))
-    seen = tmp_path / "zips-seen"
-    hook = _WAIT_FOR_ZIPS.format(modules=modules, seen=str(seen), zips=ZIPS)
-    (project / "wait_for_zips.py").write_text(hook, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "  - macros/hooks.py\n", "  - macros/hooks.py\n  - wait_for_zips.py\n"
-        ),
-        encoding="utf-8",
-    )
-    page = project / "docs" / "leermodules" / "losse-vragen.md"
-    text = page.read_text(encoding="utf-8")
-    assert old in text
-    page.write_text(text.replace(old, new, 1), encoding="utf-8")
-    out = tmp_path / "out"
-    result = build(project, out, env={"HALK_QUIZ_WORKER": "1"})
-    assert result.returncode != 0
-    assert expected in result.stderr + result.stdout, result.stderr[-2000:]
-    assert seen.read_text(encoding="utf-8") == str(modules), "the worker had written its zips when the page failed"
+    assert_clean_failure(output)
     assert not [p for p in out.rglob("*") if p.is_file()], "a failed build leaves nothing in the site directory"
 
 
-@pytest.mark.parametrize("worker", ["1", "0"], ids=["beside-the-pages", "in-process"])
-def test_a_strict_mode_abort_takes_the_zips_away(tmp_path: Path, worker: str) -> None:
+def test_every_problem_of_every_bank_fails_the_build_at_once(tmp_path: Path) -> None:
+    """One bad item per bank, and a macro naming an unknown module: each reported, on a line of its own."""
+    project = make_quiz_project(tmp_path / "project")
+    quiz = project / "docs" / "_data" / "quiz"
+    keuze = quiz / "voorbeeld-keuze.yml"
+    keuze.write_text(keuze.read_text(encoding="utf-8").replace("type: phrasing", "type: zin"), encoding="utf-8")
+    stellingen = quiz / "voorbeeld-stellingen.yml"
+    text = stellingen.read_text(encoding="utf-8")
+    assert "pass_mark: 60" in text or "pass_mark:" in text
+    stellingen.write_text(re.sub(r"pass_mark: \d+", "pass_mark: 170", text, count=1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert (
+        "docs/_data/quiz/voorbeeld-keuze.yml:50: [item vb-phrasing-basis] items[3].type: onbekend vraagtype" in output
+    )
+    assert (
+        "docs/_data/quiz/voorbeeld-stellingen.yml:" in output and "module.pass_mark: mag hoogstens 100 zijn" in output
+    )
+    assert_clean_failure(output)
+    assert not [p for p in out.rglob("*") if p.is_file()]
+
+
+def test_a_strict_mode_abort_takes_the_zips_away(tmp_path: Path) -> None:
     """MkDocs aborts for a warning only after every page and zip is written (on_build_error)."""
     project = make_quiz_project(tmp_path / "project")
     page = project / "docs" / "leermodules" / "losse-vragen.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Kapot](bestaat-niet.md)\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = build(project, out, env={"HALK_QUIZ_WORKER": worker})
+    result = build(project, out)
     assert result.returncode != 0
     assert "bestaat-niet.md" in result.stderr + result.stdout
     assert (out / "leermodules" / "losse-vragen" / "index.html").is_file(), "the abort came after the pages"
