@@ -5,7 +5,7 @@
 #   make check   - check all content without a full build
 #   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
 #   make schema  - regenerate the JSON Schemas in schema/ from the data models
-#   make lint    - ruff
+#   make lint    - ruff, mypy and ESLint
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -17,12 +17,14 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup
 	$(BIN)/mkdocs serve --strict
 
-build: setup node_modules/.installed
+build: setup
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m macros.offline --site-dir site
 
+# Test workers: 2 by default (the CI machine has 2 cores); PYTEST_WORKERS=auto uses every core.
+PYTEST_WORKERS ?= 2
 test: setup-test
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 check: setup
 	$(BIN)/python -m macros.check
@@ -38,17 +40,21 @@ bench: setup-test
 schema: setup
 	$(BIN)/python -m macros.schemas
 
-lint: setup
-	$(BIN)/ruff check macros tests bench
-	$(BIN)/ruff format --check macros tests bench
+lint: setup node_modules/.installed
+	$(BIN)/ruff check quizkit macros tests bench
+	$(BIN)/ruff format --check quizkit macros tests bench
+	$(BIN)/mypy
+	npx --no-install eslint quizkit docs/assets overrides/assets
 
 setup: $(VENV)/.installed
 
 setup-test: setup node_modules/.installed chromium java
 
-$(VENV)/.installed: requirements.txt
+# Every package from the lock file, hashes checked; then the quiz engine itself, editable.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

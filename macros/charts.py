@@ -68,7 +68,7 @@ def build_bar_chart(table: Table, value_column: int, page: str, max_value: float
     for i, row in enumerate(table.rows, start=1):
         cell = row[value_column]
         value = parse_figure(cell) if isinstance(cell, str) else None
-        if value is None:
+        if value is None or not isinstance(cell, str):
             raise ContentError(
                 page, None, f"{where}: rij {i}, kolom '{table.columns[value_column]}' is geen getal: {cell!r}"
             )

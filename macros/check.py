@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify
 from pathspec.gitignore import GitIgnoreSpec
 from pydantic import BaseModel
 
+from quizkit.base import SourceRef
 from quizkit.errors import ContentError
 from quizkit.validate import validation_problems
 from quizkit.yamlload import load_yaml
@@ -33,7 +34,7 @@ _EXPLICIT_ID = re.compile(r"""(?:\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["
 Checker = Callable[[Path], Iterator[ContentError]]
 
 
-def _data_file(root: Path, path: Path, model: type, bib: Bibliography | None) -> Iterator[ContentError]:
+def _data_file(root: Path, path: Path, model: type[BaseModel], bib: Bibliography | None) -> Iterator[ContentError]:
     try:
         loaded = load_yaml(path, root)
     except ContentError as exc:
@@ -46,6 +47,7 @@ def _data_file(root: Path, path: Path, model: type, bib: Bibliography | None) ->
     data = model.model_validate(loaded.data)
     # Source references anywhere in the file must name a known document.
     for loc, ref in _source_refs(data):
+        assert isinstance(ref, SourceRef)
         try:
             check_source(ref, bib, loaded.path, loaded.line_of(loc), None)
         except ContentError as exc:
@@ -53,8 +55,6 @@ def _data_file(root: Path, path: Path, model: type, bib: Bibliography | None) ->
 
 
 def _source_refs(model: object, loc: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    from .content import SourceRef
-
     if isinstance(model, SourceRef):
         yield loc, model
     elif isinstance(model, list):
@@ -183,20 +183,21 @@ def _nav_files(root: Path) -> set[str] | None:
 
 
 def check_quiz_banks(root: Path) -> Iterator[ContentError]:
-    """Every question bank, one by one, and item ids unique across all of them."""
-    from .quiz.bank import bank_files, duplicate_ids, load_bank
+    """Every question bank with every problem, and item ids unique across all of them."""
+    from quizkit.bank import load_quiz_banks
+    from quizkit.errors import ContentErrorList
+
+    from .content import BibliographyCitations
 
     bib = _bibliography_or_none(root)
     if bib is None:
         return
-    first_seen: dict[str, str] = {}
-    for path in bank_files(root / "docs" / "_data" / "quiz"):
-        try:
-            bank, loaded = load_bank(path, root, bib)
-        except ContentError as exc:
-            yield exc
-            continue
-        yield from duplicate_ids(bank, loaded, first_seen)
+    try:
+        load_quiz_banks(root / "docs" / "_data" / "quiz", root, BibliographyCitations(bib))
+    except ContentErrorList as exc:
+        yield from exc.errors
+    except ContentError as exc:
+        yield exc
 
 
 CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_pages]
@@ -212,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(argv[0] if argv else ".").resolve()
     problems = run(root)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.text, file=sys.stderr)
     if problems:
         print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
         return 1

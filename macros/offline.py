@@ -22,7 +22,9 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_CONFIG = "mkdocs.offline.yml"
-SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
+# iframe-worker's shim, shipped in the project (its header names version and licence), so the
+# offline copy builds with Python alone; tests/test_offline.py compares it with the npm package.
+SHIM_SOURCE = Path("macros") / "vendor" / "iframe-worker-shim.js"
 SHIM_TARGET = Path("assets") / "javascripts" / "iframe-worker-shim.js"
 ZIP_FOLDER = "kennisbank-hardnekkige-alk"
 # Left out of the zip: the 404 page (absolute links, shown only by a web server), the sitemap,
@@ -79,7 +81,7 @@ def build_offline_site(dest: Path, root: Path = ROOT) -> Path:
     check_config(root)
     shim = root / SHIM_SOURCE
     if not shim.is_file():
-        raise OfflineBuildError(f"{SHIM_SOURCE} ontbreekt: run `npm ci` (or `make setup-test`) first")
+        raise OfflineBuildError(f"{SHIM_SOURCE} ontbreekt")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / OFFLINE_CONFIG), "-d", str(dest)]
     result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)

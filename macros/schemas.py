@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from quizkit.models import QuizModule
+
 from .content import Bibliography, Glossary
 from .facts import FactList
-from .quiz.models import QuizModule
 from .tables import TableFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"

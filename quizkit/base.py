@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 
@@ -84,12 +84,23 @@ class ItemFields(Strict):
     id: Id = Field(description="Stable, unique across all banks, never reused: it keys saved progress")
     source: SourceRef = Field(description="Where in the source documents this item rests")
 
+    if TYPE_CHECKING:  # what every item has from its type (a Question, or a case)
+        type: str
+        stem: str
+        hint: str | None
+        explanation: str | None
+        scorm_interaction: ClassVar[str]
+
+        def answer_key(self, seed: str) -> Any: ...  # noqa: D102
+        def units(self, uid: str) -> list[tuple[Question, str, str, Any]]: ...  # noqa: D102
+        def size(self) -> list[int]: ...  # noqa: D102
+
     # What the script needs to check and save an answer. A page, its SCORM package and the
     # package's size check all ask for them: computed once per item.
     @cached_property
     def correct_answer(self) -> Any:
         """What a fully correct answer looks like (:meth:`Question.answer_key`)."""
-        return self.answer_key(self.id)  # type: ignore[attr-defined]
+        return self.answer_key(self.id)
 
     @cached_property
     def saved_hash(self) -> str:
@@ -103,12 +114,12 @@ class ItemFields(Strict):
 
     def shape(self) -> list[Any]:
         """What saved answers depend on besides the key: type and size of each unit."""
-        return [[self.type, self.size()]]  # type: ignore[attr-defined]
+        return [[self.type, self.size()]]
 
     @property
     def units_of(self) -> list[tuple[Question, str, str, Any]]:
         """The item's questions (see :meth:`Question.units`) under the item's id."""
-        return self.units(self.id)  # type: ignore[attr-defined]
+        return self.units(self.id)
 
 
 def item_model(question: type[Question]) -> type:

@@ -38,6 +38,7 @@ class ContentErrorList(ContentError):  # noqa: N818 - a list of ContentError
 
     def __init__(self, errors: Iterable[ContentError]):
         unique: dict[str, ContentError] = {}
+        self.errors: list[ContentError]
         for error in errors:
             for one in error.errors if isinstance(error, ContentErrorList) else [error]:
                 unique.setdefault(one.text, one)

@@ -123,7 +123,7 @@ class FastMarkdown:
             return None
         if self._abbr is None:
             return text
-        html = []
+        html: list[str] = []
         end = 0
         for match in self._abbr.finditer(text):
             element = self._abbreviation(match.group(0))

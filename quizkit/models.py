@@ -7,7 +7,7 @@ message; :func:`quizkit.validate.validate` adds file, line and id.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field
 
@@ -17,7 +17,10 @@ from .validate import Strict
 
 ITEM_MODELS: dict[str, Any] = {name: item_model(model) for name, model in QUESTION_MODELS.items()}
 ITEM_MODELS["case"] = CaseItem
-Item = Annotated[Union[tuple(ITEM_MODELS.values())], Field(discriminator="type")]  # noqa: UP007
+if TYPE_CHECKING:
+    Item = ItemFields
+else:
+    Item = Annotated[Union[tuple(ITEM_MODELS.values())], Field(discriminator="type")]  # noqa: UP007
 
 
 class ModuleMeta(Strict):
@@ -38,7 +41,7 @@ class QuizModule(Strict):
     """One question bank file: ``<banks folder>/<module id>.yml``."""
 
     module: ModuleMeta
-    items: list[Item] = Field(min_length=1)  # type: ignore[valid-type]
+    items: list[Item] = Field(min_length=1)
 
 
 __all__ = ["ITEM_MODELS", "ITEM_TYPES", "QUESTION_TYPES", "Item", "ItemFields", "ModuleMeta", "QuizModule", "SourceRef"]

@@ -62,7 +62,10 @@ class _UniqueKeyLoader(_RememberingResolver, yaml.SafeLoader):
     _plain_tags: ClassVar[dict[str, str]] = {}
 
 
-class _FastUniqueKeyLoader(_RememberingResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_BaseFastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastUniqueKeyLoader(_RememberingResolver, _BaseFastLoader):
     """The same on libyaml's parser (about ten times faster on large question banks)."""
 
     line_offset = 0

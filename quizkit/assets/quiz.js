@@ -29,14 +29,14 @@
       try {
         const data = JSON.parse(localStorage.getItem(PREFIX + module));
         return data && typeof data === "object" && data.items && typeof data.items === "object" ? data : null;
-      } catch (e) {
+      } catch {
         return null;
       }
     },
     save(module, data) {
       try {
         localStorage.setItem(PREFIX + module, JSON.stringify(data));
-      } catch (e) {
+      } catch {
         /* storage full or blocked: the quiz keeps working without saving */
       }
     },
@@ -49,7 +49,7 @@
   const safe = (fn, fallback) => {
     try {
       return fn();
-    } catch (e) {
+    } catch {
       return fallback;
     }
   };
@@ -179,7 +179,7 @@
       let answered = 0;
       let good = 0;
       const oks = {};
-      const rows = items.map((item, i) => {
+      const rows = items.map((item) => {
         const states = usable(item, saved[item.dataset.quizItem]);
         const current = !!states;
         // "Right" is always worked out from the answer, never taken from storage.

@@ -21,7 +21,7 @@
     for (let hops = 0; win && hops < 500; hops++) {
       try {
         if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
-      } catch (e) {
+      } catch {
         return null; // a parent on another origin: no API reachable there
       }
       if (win.parent === win) break;
@@ -34,7 +34,7 @@
     if (here) return here;
     try {
       return window.top && window.top.opener ? findIn(window.top.opener) : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -43,7 +43,7 @@
   const call = (name, ...args) => {
     try {
       return String(api[name](...args));
-    } catch (e) {
+    } catch {
       return "false";
     }
   };
@@ -61,7 +61,7 @@
     try {
       const data = JSON.parse(get("cmi.suspend_data") || "null");
       return data && typeof data === "object" ? data : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -83,7 +83,7 @@
     const main = document.querySelector("[data-scorm-types]");
     try {
       return JSON.parse(main.dataset.scormTypes);
-    } catch (e) {
+    } catch {
       return {};
     }
   };
@@ -145,7 +145,7 @@
           set(`cmi.interactions.${n}.type`, type);
           try {
             set(`cmi.interactions.${n}.student_response`, response(type, item.response));
-          } catch (e) {
+          } catch {
             /* an odd saved answer: the result below still counts */
           }
           set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");

@@ -89,7 +89,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         )
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
         self.stash = QuizStash()
-        config.markdown_extensions.append(self.stash)
+        config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

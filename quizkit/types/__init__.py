@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field
 
+from ..base import Question
 from .case import case_item
 
 # Every question type, in the order the trainer pages list them. ``case`` is not here: it is
@@ -25,5 +26,8 @@ TYPES_DIR = Path(__file__).parent
 
 
 QUESTION_MODELS: dict[str, Any] = {name: importlib.import_module(f"{__name__}.{name}").MODEL for name in QUESTION_TYPES}
-StageQuestion = Annotated[Union[tuple(QUESTION_MODELS.values())], Field(discriminator="type")]  # noqa: UP007
+if TYPE_CHECKING:
+    StageQuestion = Question
+else:
+    StageQuestion = Annotated[Union[tuple(QUESTION_MODELS.values())], Field(discriminator="type")]  # noqa: UP007
 CaseItem = case_item(StageQuestion)

@@ -22,7 +22,7 @@ def case_item(stage_question: Any) -> type:
 
         id: Id
         text: Text = Field(description="Markdown narrative of this stage")
-        question: stage_question  # type: ignore[valid-type]
+        question: stage_question
 
     class CaseItem(ItemFields):
         """A case in stages; each stage has its own question. Correct when every stage is."""
