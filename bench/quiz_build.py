@@ -1,15 +1,13 @@
-"""Benchmark: what quizzes cost in build time, and what the quiz script and styles weigh.
+"""Benchmark: what quizzes cost in CPU time, in the MkDocs process itself.
 
-Generates a site of 100 pages three times - without quizzes, with 1,000 and with 5,000
-questions (every type, mixed) - builds each with ``mkdocs build --strict`` a few times, and
-reports the best time of each, the ratio to the quiz-free build (also as the median of the
-ratios within each round, which a machine whose speed drifts disturbs less), the cost per
-question, how linear that cost is, and the gzip size of docs/assets/quiz/. Results are printed and written
-to bench/results/quiz_build-<time>.json.
-
-The quiz sites are built twice: as they are by default (the quiz modules built in a second
-process beside the pages, macros/quiz/worker.py) and with HALK_QUIZ_WORKER=0 (all in the
-MkDocs process), which shows the work itself and how it grows. The targets apply to the default.
+Every build runs in this one process (``mkdocs.commands.build.build``), so what is measured is
+the work (``time.process_time``), not how it is spread over CPUs. Generated sites of 10
+questions per page (every type, mixed) are built beside the same pages without quizzes:
+1,000 questions on 100 pages and 10,000 on 1,000 pages. The cost per question is the CPU time
+beyond the quiz-free build of the same pages, divided by the questions; it should be flat
+(linear growth) and within budget. The real site's strict build is reported beside a build of
+the same pages with every quiz macro taken out. Results are printed and written to
+bench/results/quiz_build-<time>.json; the run fails if a budget is missed.
 
 Usage: .venv/bin/python bench/quiz_build.py [--repeats N]   (or: make bench)
 """
@@ -17,13 +15,15 @@ Usage: .venv/bin/python bench/quiz_build.py [--repeats N]   (or: make bench)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import io
 import json
+import logging
 import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,9 +31,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-PAGES = 100
-SIZES = (1000, 5000)
-TARGETS = {"ratio_1000": 1.10, "ms_per_question": 0.5, "gzip_kb": 6.0}
+PER_PAGE = 10
+SIZES = (1000, 10000)
+# Budgets: CPU per question (ms) at every size, and how much the cost per question may grow
+# from the smallest to the largest size (1.0 is perfectly linear).
+TARGETS = {"cpu_ms_per_question": 0.5, "linearity": 1.25, "gzip_kb": 8.0}
+QUIZ_MACROS = re.compile(r"\{\{\s*(quiz|quiz_item|quiz_index|trainer_catalogue|answer_key)\([^}]*\)\s*\}\}")
 
 PAGE = """---
 title: Pagina {n}
@@ -120,10 +123,10 @@ ITEMS = [
 ]
 
 
-def make_site(dest: Path, questions: int) -> Path:
-    """A project of ``PAGES`` pages; with ``questions`` > 0 each page holds one quiz module."""
-    for part in ("macros", "overrides"):
-        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+def make_site(dest: Path, pages: int, questions: int) -> Path:
+    """A project of ``pages`` pages; with ``questions`` > 0 they hold that many questions in modules."""
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     data = docs / "_data"
@@ -135,11 +138,11 @@ def make_site(dest: Path, questions: int) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)  # every page, no nav list
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    per_page = questions // PAGES
-    for n in range(PAGES):
-        module = f"m{n:03d}"
+    per_page = questions // pages
+    for n in range(pages):
+        module = f"m{n:04d}"
         quiz = f'{{{{ quiz("{module}") }}}}' if questions else ""
-        (docs / f"p{n:03d}.md").write_text(PAGE.format(n=n, quiz=quiz), encoding="utf-8")
+        (docs / f"p{n:04d}.md").write_text(PAGE.format(n=n, quiz=quiz), encoding="utf-8")
         if questions:
             items = "".join(ITEMS[(n + i) % len(ITEMS)].format(id=f"{module}-q{i:02d}") for i in range(per_page))
             bank = (
@@ -148,146 +151,106 @@ def make_site(dest: Path, questions: int) -> Path:
             )
             (data / "quiz" / f"{module}.yml").write_text(bank, encoding="utf-8")
     (docs / "index.md").write_text(PAGE.format(n="start", quiz=""), encoding="utf-8")
+    # Citations link to the sources page.
+    shutil.copy2(ROOT / "docs" / "bronnen.md", docs / "bronnen.md")
     return dest
 
 
-# ``mkdocs`` as ``python -m mkdocs`` runs it, reporting at exit the CPU time of its own process
-# and of the children it waited for (the quiz worker, git): CPU time drifts less than wall time
-# on a shared machine, and it shows which process does the work.
-_MKDOCS_WITH_CPU = """
-import atexit, resource, sys
-def report():
-    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print("BENCH-CPU", own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime, file=sys.stderr)
-atexit.register(report)
-from mkdocs.__main__ import cli
-cli()
-"""
+def quiz_free_copy(dest: Path) -> Path:
+    """The real site with every quiz macro taken out of its pages and no question banks."""
+    for part in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for bank in (dest / "docs" / "_data" / "quiz").glob("*.yml"):
+        bank.unlink()
+    for page in (dest / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if QUIZ_MACROS.search(text):
+            page.write_text(QUIZ_MACROS.sub("", text), encoding="utf-8")
+    return dest
 
 
-def build_seconds(project: Path, out: Path, worker: bool = True) -> tuple[float, float, float]:
-    """One strict build (fails loudly): wall time, CPU time of the MkDocs process, of its children.
+def build_cpu(project: Path, out: Path) -> tuple[float, float]:
+    """One strict build in this process (fails loudly): (CPU seconds, wall seconds)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
-    ``worker=False`` sets HALK_QUIZ_WORKER=0.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    env.pop("HALK_QUIZ_WORKER", None)
-    if not worker:
-        env["HALK_QUIZ_WORKER"] = "0"
-    args = ["build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    cmd = [sys.executable, "-c", _MKDOCS_WITH_CPU, *args]
-    start = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"benchmark build failed:\n{result.stdout}\n{result.stderr}")
-    cpu = [line.split() for line in result.stderr.splitlines() if line.startswith("BENCH-CPU ")]
-    if len(cpu) != 1:
-        raise SystemExit(f"benchmark build reported no CPU time:\n{result.stderr}")
-    return elapsed, float(cpu[0][1]), float(cpu[0][2])
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ.pop("SITE_URL", None)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+    # mkdocs-macros finds the site's macros module relative to the working directory.
+    with contextlib.chdir(project), contextlib.redirect_stdout(io.StringIO()):
+        cpu, wall = time.process_time(), time.perf_counter()
+        build(config)
+        return time.process_time() - cpu, time.perf_counter() - wall
 
 
 def gzip_sizes() -> dict[str, int]:
-    """Gzip size (level 9) in bytes of each file in docs/assets/quiz and of all together."""
-    files = sorted((ROOT / "docs" / "assets" / "quiz").glob("*.*"))
-    sizes = {f.name: len(gzip.compress(f.read_bytes(), 9)) for f in files}
-    sizes["raw_total"] = sum(f.stat().st_size for f in files)
-    sizes["total"] = sum(v for k, v in sizes.items() if k != "raw_total")
+    """Gzip size (level 9) in bytes of each quiz asset a page loads and of all together."""
+    from quizkit.assets import PAGE_ASSETS, asset_text
+
+    sizes = {name: len(gzip.compress(asset_text(name).encode(), 9)) for name in PAGE_ASSETS}
+    sizes["total"] = sum(sizes.values())
     return sizes
-
-
-MODES = {"worker": True, "in-process": False}
 
 
 def main() -> int:
     """Run the benchmark, print a summary and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7, help="builds per variant (best time counts)")
+    parser.add_argument("--repeats", type=int, default=3, help="builds per variant (the median counts)")
     args = parser.parse_args()
-    variants = [("baseline", 0, True)] + [(mode, q, w) for q in SIZES for mode, w in MODES.items()]
-    rounds: list[dict[tuple[str, int], float]] = []
-    cpu_rounds: list[dict[tuple[str, int], tuple[float, float]]] = []
+    cpu: dict[str, list[float]] = {}
+    wall: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
-        projects = {q: make_site(Path(tmp) / f"site-{q}", q) for q in (0, *SIZES)}
+        base = Path(tmp)
+        projects = {"site": ROOT, "site-quiz-free": quiz_free_copy(base / "site-quiz-free")}
+        for q in SIZES:
+            pages = q // PER_PAGE
+            projects[f"{q}-quiz-free"] = make_site(base / f"free-{q}", pages, 0)
+            projects[f"{q}"] = make_site(base / f"quiz-{q}", pages, q)
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
-            measured = {
-                (mode, q): build_seconds(projects[q], Path(tmp) / f"out-{mode}-{q}", worker)
-                for mode, q, worker in variants
-            }
-            rounds.append({variant: wall for variant, (wall, _own, _children) in measured.items()})
-            cpu_rounds.append({variant: figures[1:] for variant, figures in measured.items()})
-    times = {variant: min(r[variant] for r in rounds) for variant in rounds[0]}
-    base = times[("baseline", 0)]
-    own_cpu = {variant: min(r[variant][0] for r in cpu_rounds) for variant in cpu_rounds[0]}
-    children_cpu = {variant: min(r[variant][1] for r in cpu_rounds) for variant in cpu_rounds[0]}
-    base_cpu = own_cpu[("baseline", 0)]
-    modes = {}
-    for mode in MODES:
-        per_question = {q: 1000 * (times[(mode, q)] - base) / q for q in SIZES}
-        # A second view on a machine whose speed drifts: the ratio within each round, median.
-        round_ratios = {q: statistics.median(r[(mode, q)] / r[("baseline", 0)] for r in rounds) for q in SIZES}
-        modes[mode] = {
-            "seconds": {str(q): round(times[(mode, q)], 3) for q in SIZES},
-            "ratio": {str(q): round(times[(mode, q)] / base, 3) for q in SIZES},
-            "median_round_ratio": {str(q): round(v, 3) for q, v in round_ratios.items()},
-            "ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
-            "linearity": round(per_question[5000] / per_question[1000], 2) if per_question[1000] > 0 else None,
-            # Best CPU seconds of the MkDocs process, and what it spends per question beyond the baseline.
-            "mkdocs_cpu_seconds": {str(q): round(own_cpu[(mode, q)], 3) for q in SIZES},
-            "mkdocs_cpu_ms_per_question": {str(q): round(1000 * (own_cpu[(mode, q)] - base_cpu) / q, 3) for q in SIZES},
-            "children_cpu_seconds": {str(q): round(children_cpu[(mode, q)], 3) for q in SIZES},
-        }
+            for name, project in projects.items():
+                c, w = build_cpu(project, base / f"out-{name}")
+                cpu.setdefault(name, []).append(c)
+                wall.setdefault(name, []).append(w)
+    med = {name: statistics.median(values) for name, values in cpu.items()}
+    per_question = {q: 1000 * (med[str(q)] - med[f"{q}-quiz-free"]) / q for q in SIZES}
+    linearity = per_question[SIZES[-1]] / per_question[SIZES[0]] if per_question[SIZES[0]] > 0 else None
     gz = gzip_sizes()
-    default = modes["worker"]
     result = {
-        "pages": PAGES,
         "repeats": args.repeats,
-        "cpus": os.cpu_count(),
-        "baseline_seconds": round(base, 3),
-        "baseline_cpu_seconds": {
-            "mkdocs": round(base_cpu, 3),
-            "children": round(children_cpu[("baseline", 0)], 3),
-        },
-        "modes": modes,
+        "cpu_seconds_median": {name: round(v, 3) for name, v in med.items()},
+        "wall_seconds_median": {name: round(statistics.median(v), 3) for name, v in wall.items()},
+        "cpu_ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
+        "linearity": round(linearity, 3) if linearity else None,
+        "real_site_ratio": round(med["site"] / med["site-quiz-free"], 3),
         "gzip_bytes": gz,
         "targets": TARGETS,
     }
     result["met"] = {
-        "ratio_1000": default["ratio"]["1000"] <= TARGETS["ratio_1000"],
-        "ms_per_question": max(default["ms_per_question"].values()) <= TARGETS["ms_per_question"],
+        "cpu_ms_per_question": max(per_question.values()) <= TARGETS["cpu_ms_per_question"],
+        "linearity": linearity is not None and linearity <= TARGETS["linearity"],
         "gzip_kb": gz["total"] / 1024 <= TARGETS["gzip_kb"],
     }
-    print(f"{PAGES} pages, best of {args.repeats} strict builds, {os.cpu_count()} CPUs")
-    if (os.cpu_count() or 1) == 1:
-        print("  note: 1 CPU, so the default build ('worker' below) also runs in one process")
+    print(f"CPU time of strict builds in one process, median of {args.repeats}")
     print(
-        f"  without quizzes                  {base:7.2f} s  "
-        f"(CPU: MkDocs process {base_cpu:.2f} s, its children {children_cpu[('baseline', 0)]:.2f} s)"
+        f"  real site: {med['site']:.2f} s, same pages without quizzes {med['site-quiz-free']:.2f} s "
+        f"(ratio {result['real_site_ratio']:.2f})"
     )
-    for mode, figures in modes.items():
-        for q in SIZES:
-            print(
-                f"  {q:5d} questions, {mode:10s}    {figures['seconds'][str(q)]:7.2f} s  "
-                f"ratio {figures['ratio'][str(q)]:.3f}  {figures['ms_per_question'][str(q)]:.3f} ms/question  "
-                f"(median ratio within a round {figures['median_round_ratio'][str(q)]:.3f})"
-            )
-            print(
-                f"        CPU: MkDocs process {figures['mkdocs_cpu_seconds'][str(q)]:.2f} s "
-                f"({figures['mkdocs_cpu_ms_per_question'][str(q)]:+.3f} ms/question), "
-                f"its children {figures['children_cpu_seconds'][str(q)]:.2f} s"
-            )
-        print(f"  {mode}: linearity (ms/question at 5000 / at 1000) {figures['linearity']}")
+    for q in SIZES:
+        print(
+            f"  {q:6d} questions on {q // PER_PAGE:5d} pages: {med[str(q)]:.2f} s, without quizzes "
+            f"{med[f'{q}-quiz-free']:.2f} s: {per_question[q]:.3f} ms CPU per question"
+        )
+    print(f"  linearity (ms/question at {SIZES[-1]} / at {SIZES[0]}): {result['linearity']}")
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")
-    print(
-        "  targets (default, with worker): "
-        + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["met"].items())
-    )
+    print("  targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["met"].items()))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"quiz_build-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"  written to {out.relative_to(ROOT)}")
-    return 0
+    return 0 if all(result["met"].values()) else 1
 
 
 if __name__ == "__main__":
