@@ -78,6 +78,15 @@ def build(
     return subprocess.run(cmd, capture_output=True, text=True, env=variables, cwd=project, check=False)
 
 
+def assert_clean_failure(output: str) -> None:
+    """A content mistake ends the build with one line per problem, never with a traceback.
+
+    ``output``: what a failed :func:`build` printed (stdout and stderr).
+    """
+    assert "Traceback" not in output, output[-3000:]
+    assert "Macro Rendering Error" not in output, output[-3000:]
+
+
 def copy_project(dest: Path) -> Path:
     """Copy the buildable parts of the project to ``dest`` (for fixture sites that change them)."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,9 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_locales_have_the_same_keys_and_no_empty_text():
-    locales = {path.stem: _flatten(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in LOCALES_DIR.glob("*.yml")}
+    locales = {
+        path.stem: _flatten(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in LOCALES_DIR.glob("*.yml")
+    }
     assert set(locales) >= {"nl", "en"}
     keys = {name: set(strings) for name, strings in locales.items()}
     assert keys["en"] == keys["nl"], f"keys differ: {keys['en'] ^ keys['nl']}"

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from helpers import ROOT
-from mkdocs.config import load_config
-
 from macros.markdown_render import FastMarkdown, from_mkdocs_config
 from macros.quiz import load_quiz_banks
+from mkdocs.config import load_config
+
 from macros.site import SiteData, load_site_data
 
 EDGE_CASES = [
