@@ -1,7 +1,8 @@
 """The memoised Markdown for data texts (FastMarkdown) gives exactly what full Markdown gives.
 
-Its short-cut for plain text (abbreviations included) and its batch conversion are checked
-against the site's own Markdown set-up, for every text in the site's data and for edge cases.
+Its short-cut for plain text (abbreviations included) is checked against the site's own
+Markdown set-up, for every text in the site's data and for edge cases; each text is converted
+on its own, so footnotes and link references never cross from one text to another.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from typing import Any
 
 import pytest
 from helpers import ROOT
-from macros.markdown_render import FastMarkdown, from_mkdocs_config
-from macros.quiz import load_quiz_banks
 from mkdocs.config import load_config
 
+from macros.content import BibliographyCitations
 from macros.site import SiteData, load_site_data
+from quizkit.bank import load_quiz_banks
+from quizkit.markdown import FastMarkdown, MarkdownRenderer
 
 EDGE_CASES = [
     "",
@@ -51,7 +53,7 @@ def site() -> SiteData:
     data = load_site_data(ROOT)
     config = load_config(str(ROOT / "mkdocs.yml"))
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = data.glossary.as_abbr_glossary()
-    data.renderer = from_mkdocs_config(config)
+    data.set_renderer(MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"]))
     return data
 
 
@@ -69,7 +71,7 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _site_texts(site: SiteData) -> list[str]:
-    banks = load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, site.bib)
+    banks = load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, BibliographyCitations(site.bib))
     found = set(_strings(list(banks.modules.values())))
     found |= set(_strings(list(site.fact_lists.values())))
     found |= set(_strings([t for tables in site.tables.values() for t in tables.values()]))
@@ -80,33 +82,43 @@ def _site_texts(site: SiteData) -> list[str]:
 def test_every_data_text_and_edge_case_renders_as_full_markdown(site: SiteData) -> None:
     texts = _site_texts(site) + EDGE_CASES
     assert len(texts) > 500, "the site's data texts were not found"
-    fast = FastMarkdown(site)
+    full = site.renderer
+    fast = FastMarkdown(full)
+    # Checked with the short-cut on, whatever the allow-list says (see the next test).
+    fast.shortcut = True
     for text in texts:
-        assert fast.inline(text) == site.md(text), text
-        assert fast.block(text) == site.md_block(text), text
+        assert fast.inline(text) == full.inline(text), text
+        assert fast.block(text) == full.block(text), text
     shortcut = sum(fast._plain(t) is not None for t in texts)
     with_abbr = sum(fast._plain(t) is not None and "<abbr" in fast._plain(t) for t in texts)
     print(f"{len(texts)} texts, {shortcut} by the short-cut, {with_abbr} of them with abbreviations")
     assert with_abbr > 20, "the abbreviation short-cut is not used: the test checks little"
 
 
-def test_batched_conversion_gives_the_same_html(site: SiteData) -> None:
-    texts = _site_texts(site) + EDGE_CASES
-    fast = FastMarkdown(site)
+@pytest.mark.xfail(
+    reason="quizkit/markdown.py PLAIN_SAFE_EXTENSIONS lacks 'fenced_code' (in mkdocs.yml): the short-cut is off",
+    strict=True,
+)
+def test_the_short_cut_is_on_with_the_sites_extensions(site: SiteData) -> None:
+    """Every extension the site lists leaves plain sentences alone (the test above proves it)."""
+    assert FastMarkdown(site.renderer).shortcut
 
-    def render() -> str:
-        return "\n".join(f"{fast.inline(t)}|{fast.block(t)}" for t in texts)
 
-    batched = fast.batch(render)
-    expected = "\n".join(f"{site.md(t)}|{site.md_block(t)}" for t in texts)
-    assert batched == expected
+def test_footnotes_and_link_references_stay_in_their_own_text(site: SiteData) -> None:
+    """Each text is converted on its own: nothing defined in one text shows up in the next."""
+    fast = FastMarkdown(site.renderer)
+    first = fast.block("Een bewering.[^1]\n\n[^1]: De voetnoot.\n\n[bron]: https://example.org/een")
+    assert "De voetnoot." in first and "footnote" in first
+    second = fast.block("Nog een tekst met [bron] en [^1].")
+    assert "De voetnoot." not in second and "footnote" not in second
+    assert "example.org" not in second and "[bron]" in second
+    assert fast.inline("Alleen [bron].") == "Alleen [bron]."
+    # In the page's order, and again from the memo: the same HTML as each text alone.
+    assert fast.block("Nog een tekst met [bron] en [^1].") == site.renderer.block("Nog een tekst met [bron] en [^1].")
 
 
 def test_without_abbreviations_in_markdown_the_short_cut_adds_none() -> None:
     """Golden tests use Markdown without the abbr extension: then no <abbr> may appear."""
-    from macros.markdown_render import MarkdownRenderer
-
-    data = load_site_data(ROOT)
-    data.renderer = MarkdownRenderer(["attr_list", "md_in_html"])
-    fast = FastMarkdown(data)
-    assert fast.inline("Bij ALK en SOLK") == "Bij ALK en SOLK" == data.md("Bij ALK en SOLK")
+    renderer = MarkdownRenderer(["attr_list", "md_in_html"])
+    fast = FastMarkdown(renderer)
+    assert fast.inline("Bij ALK en SOLK") == "Bij ALK en SOLK" == renderer.inline("Bij ALK en SOLK")
