@@ -1,0 +1,100 @@
+"""The quiz engine on its own: a small English site with MkDocs' own theme and no bibliography.
+
+It installs nothing but the quizkit package (and MkDocs with mkdocs-macros), builds strictly,
+and shows every UI text in English; the locale files are complete in both languages; the
+engine's templates hold no text of their own outside the locale files.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import ROOT, build
+
+from quizkit.render import LOCALES_DIR
+
+FIXTURE = ROOT / "tests" / "fixtures" / "english_site"
+ENGINE = ROOT / "quizkit"
+
+
+def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out |= _flatten(value, f"{prefix}{key}.")
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("english") / "project"
+    shutil.copytree(FIXTURE, project)
+    result = build(project, project / "site")
+    assert result.returncode == 0, f"the English example site failed to build:\n{result.stdout}\n{result.stderr}"
+    assert "Traceback" not in result.stderr
+    return project / "site"
+
+
+def test_locales_have_the_same_keys_and_no_empty_text():
+    locales = {
+        path.stem: _flatten(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in LOCALES_DIR.glob("*.yml")
+    }
+    assert set(locales) >= {"nl", "en"}
+    keys = {name: set(strings) for name, strings in locales.items()}
+    assert keys["en"] == keys["nl"], f"keys differ: {keys['en'] ^ keys['nl']}"
+    for name, strings in locales.items():
+        assert all(isinstance(v, str) and v.strip() for v in strings.values()), name
+        # Placeholders match between languages.
+        for key, text in strings.items():
+            assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", locales["nl"][key])), (name, key)
+
+
+def test_every_ui_text_on_the_pages_is_english(english_site: Path):
+    html = (english_site / "basics" / "index.html").read_text(encoding="utf-8")
+    english = _flatten(yaml.safe_load((LOCALES_DIR / "en.yml").read_text(encoding="utf-8")))
+    dutch = _flatten(yaml.safe_load((LOCALES_DIR / "nl.yml").read_text(encoding="utf-8")))
+    for key in ("quiz.show_answer", "quiz.check", "quiz.retry", "quiz.summary_title", "quiz.reset", "quiz.up"):
+        assert english[key] in html, key
+    # No Dutch interface text: each Dutch string that differs from the English one is absent.
+    for key, text in dutch.items():
+        if key.startswith(("quiz.", "script.")) and text != english[key] and "{" not in text and len(text) > 4:
+            assert text not in html, f"Dutch text {key!r} on the English site"
+    # Citations as written, not linked (this site has no bibliography).
+    assert "Source: atlas, page 12" in html
+
+
+def test_module_list_links_the_module_page(english_site: Path):
+    html = (english_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="basics/"' in html
+    assert "About 5 minutes" in html
+
+
+def test_scorm_package_is_english_and_complete(english_site: Path):
+    with zipfile.ZipFile(english_site / "packages" / "basics.zip") as package:
+        names = set(package.namelist())
+        assert {"imsmanifest.xml", "index.html", "quiz.js", "scorm.js", "quiz.css"} <= names
+        index = package.read("index.html").decode()
+        manifest = package.read("imsmanifest.xml").decode()
+    assert '<html lang="en">' in index
+    assert "This module comes from Example Training." in index
+    assert 'identifier="quiz-basics"' in manifest
+    assert "<adlcp:masteryscore>60</adlcp:masteryscore>" in manifest
+
+
+def test_engine_templates_hold_no_text_of_their_own():
+    """Every visible word of the engine's templates comes from the locale files (F10)."""
+    templates = [*ENGINE.glob("templates/**/*.html"), *ENGINE.glob("types/**/*.html")]
+    assert len(templates) >= 10
+    for path in templates:
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", " ", text, flags=re.S)
+        text = re.sub(r"<[^>]*>", " ", text)
+        words = re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)
+        assert not words, f"{path.relative_to(ROOT)} has text outside the locale files: {words[:5]}"
