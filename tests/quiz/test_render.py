@@ -17,6 +17,7 @@ import pytest
 from helpers import ROOT
 from quizsite import FIXTURES
 
+from macros.schemas import SCHEMA_DIR, SCHEMAS, schema_text
 from quizkit import PACKAGE_DIR
 from quizkit.answers import answer_hash, encode_key
 from quizkit.assets import quiz_script_parts
@@ -37,20 +38,6 @@ EXAMPLE_IDS = [
     "vb-case-verwijzing",
 ]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# macros/schemas.py still imports the removed macros.quiz.models (and schema/ is not regenerated):
-# reported to the lead; these fail for that reason until it is fixed, then must pass.
-SCHEMAS_BROKEN = pytest.mark.xfail(
-    reason="macros/schemas.py:19 imports macros.quiz.models, which moved to quizkit.models",
-    raises=ModuleNotFoundError,
-    strict=True,
-)
-
-
-def schemas():
-    """macros.schemas, imported when a test needs it (see SCHEMAS_BROKEN)."""
-    import macros.schemas
-
-    return macros.schemas
 
 
 def check_golden(name: str, html: str) -> None:
@@ -132,30 +119,24 @@ def test_answer_hash_ignores_wording_but_not_answers(example_banks: QuizBanks) -
     assert encode_key(1, "ab") != encode_key(1, "cd")
 
 
-@SCHEMAS_BROKEN
 def test_schema_files_are_up_to_date() -> None:
-    module = schemas()
-    for name in module.SCHEMAS:
-        assert (module.SCHEMA_DIR / name).read_text(encoding="utf-8") == module.schema_text(name), (
-            f"{name}: run `make schema`"
-        )
-    schema = json.loads(module.schema_text("quiz-module.schema.json"))
+    for name in SCHEMAS:
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema_text(name), f"{name}: run `make schema`"
+    schema = json.loads(schema_text("quiz-module.schema.json"))
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]["SingleItem"]["required"]) >= {"id", "type", "stem", "source", "options"}
 
 
-@SCHEMAS_BROKEN
 def test_every_data_file_names_an_existing_schema() -> None:
-    module = schemas()
     data = ROOT / "docs" / "_data"
-    for name, (_, _, pattern) in module.SCHEMAS.items():
+    for name, (_, _, pattern) in SCHEMAS.items():
         files = sorted(data.glob(pattern))
         assert files, f"no data files for {name}"
         for path in files:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first.endswith(f"/schema/{name}"), f"{path.name}: first line should name {name}"
             target = (path.parent / first.split("$schema=")[1]).resolve()
-            assert target == module.SCHEMA_DIR / name, f"{path.name}: schema path does not resolve to schema/{name}"
+            assert target == SCHEMA_DIR / name, f"{path.name}: schema path does not resolve to schema/{name}"
 
 
 def test_every_bank_names_the_schema() -> None:
