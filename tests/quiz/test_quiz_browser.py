@@ -13,6 +13,7 @@ from helpers import format_violations, open_for_instant_navigation, run_axe
 from playwright.sync_api import expect
 
 from quizkit.bank import QuizBanks
+from quizkit.types import QUESTION_TYPES
 
 pytestmark = pytest.mark.browser
 
@@ -52,20 +53,30 @@ def wrong_answer(unit_type: str, key):
     return None  # ordering: leave the shuffled order, which is never right
 
 
+def shown_position(scope, value) -> int:
+    """Where the input with ``value`` is among the inputs of ``scope``, in the order they are shown."""
+    values = scope.locator("input").evaluate_all("els => els.map(e => JSON.parse(e.value))")
+    return values.index(value)
+
+
 def answer_unit(page, unit, unit_type: str, answer) -> None:
-    """Give ``answer`` with the keyboard only, starting from the unit's first control."""
+    """Give ``answer`` with the keyboard only, starting from the unit's first control.
+
+    Options are found by their value, not their place, so any order they are shown in works.
+    """
     if unit_type in ("single", "phrasing"):
         unit.locator("input").first.focus()
         page.keyboard.press("Space")
-        for _ in range(answer):
+        for _ in range(shown_position(unit, answer)):
             page.keyboard.press("ArrowDown")
     elif unit_type == "multiple":
         boxes = unit.locator("input")
+        values = boxes.evaluate_all("els => els.map(e => JSON.parse(e.value))")
         boxes.first.focus()
-        for i in range(boxes.count()):
-            if i in answer:
+        for i, value in enumerate(values):
+            if value in answer:
                 page.keyboard.press("Space")
-            if i < boxes.count() - 1:
+            if i < len(values) - 1:
                 page.keyboard.press("Tab")
     elif unit_type in ("truefalse", "classify"):
         groups = unit.locator("[data-quiz-group]")
@@ -75,8 +86,7 @@ def answer_unit(page, unit, unit_type: str, answer) -> None:
             else:
                 page.keyboard.press("Tab")
             page.keyboard.press("Space")
-            steps = int(answer[g] is False) if unit_type == "truefalse" else answer[g]
-            for _ in range(steps):
+            for _ in range(shown_position(groups.nth(g), answer[g])):
                 page.keyboard.press("ArrowRight")
     elif unit_type == "ordering" and answer is None:
         unit.locator('[data-quiz-action="up"]').first.focus()
@@ -258,6 +268,26 @@ def test_quiz_starts_after_instant_navigation_from_a_page_without_quiz(page, qui
     assert feedback(page, "vb-single-basis").startswith("Goed:")
     # The stylesheet came along too (it loads after the page is swapped): quiz.css gives every item a top border.
     expect(page.locator(".halk-quiz-item").first).to_have_css("border-top-style", "solid")
+
+
+def test_one_namespace_with_a_handler_per_question_type(page, quiz_url: str) -> None:
+    """quiz.js is the core, every type's type.js and the start, in one file: window.quizkit."""
+    page.goto(quiz_url + STELLINGEN)
+    page.locator(".halk-quiz[data-quiz-ready]").wait_for(state="attached")
+    found = page.evaluate(
+        """() => ({
+            keys: Object.keys(window.quizkit).sort(),
+            types: Object.fromEntries(Object.entries(window.quizkit.types).map(([name, t]) =>
+                [name, ["read", "write", "feedback", "count", "valid"].filter(f => typeof t[f] === "function")])),
+            start: typeof window.quizkit.quiz.start,
+        })"""
+    )
+    assert found["types"] == {name: ["read", "write", "feedback", "count", "valid"] for name in QUESTION_TYPES}
+    assert found["start"] == "function"
+    # On the site there is no SCORM adapter: quiz.js keeps answers in localStorage.
+    assert "adapter" not in found["keys"] and "scorm" not in found["keys"]
+    assert {"quiz", "types", "shared"} <= set(found["keys"])
+    assert page.locator('script[src$="assets/quizkit/quiz.js"]').count() == 1
 
 
 def test_single_item_page_shares_progress_with_its_module(page, quiz_url: str) -> None:
