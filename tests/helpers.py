@@ -41,7 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Everything a site needs to build; fixture sites are copies of these.
+# Everything a site needs to build; fixture sites are copies of these. The quiz engine (quizkit/)
+# is not copied: it is installed (editable) in the venv, and a copy's build imports it from there.
 SITE_PARTS = ("docs", "macros", "overrides", "mkdocs.yml")
 
 
