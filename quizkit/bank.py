@@ -13,7 +13,7 @@ from pathlib import Path
 from .cite import Citations, PlainCitations
 from .errors import ContentError, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
-from .validate import describe_loc, require_file_name, validation_problems
+from .validate import describe_loc, require_file_name, validate_all
 from .yamlload import LoadedYaml, load_yaml
 
 
@@ -107,13 +107,10 @@ def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
     problems = list(_type_problems(loaded))
     if problems:
         raise_all(problems)
+    bank, errors = validate_all(QuizModule, loaded)
     # Name the item, not a case stage or category inside it that also has an id.
-    problems = [
-        ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id)
-        for e in validation_problems(QuizModule, loaded)
-    ]
-    raise_all(problems)
-    bank = QuizModule.model_validate(loaded.data)
+    raise_all([ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id) for e in errors])
+    assert bank is not None
     require_file_name(loaded, path.stem, ("module", "id"))
     return bank, loaded
 

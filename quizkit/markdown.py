@@ -30,6 +30,7 @@ PLAIN_SAFE_EXTENSIONS = frozenset(
         "admonition",
         "attr_list",
         "def_list",
+        "fenced_code",
         "footnotes",
         "md_in_html",
         "tables",

@@ -113,11 +113,20 @@ class QuizRenderer:
         # imported without context (quiz/item.html) find them too.
         self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
         self.env.globals["quiz_types"] = self.types
+        self._item_macros = self.env.get_template("quiz/item.html").module
+        self._bodies: dict[str, Markup] = {}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the engine's templates; blank lines are dropped (one HTML block)."""
         html = self.env.get_template(template).render(**context)
         return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def body(self, item: Item) -> Markup:
+        """An item's body (all but its number and citation), rendered once per build."""
+        html = self._bodies.get(item.id)
+        if html is None:
+            html = self._bodies[item.id] = Markup(self._item_macros.body(item))
+        return html
 
     def cite(self, sources_url: str) -> Callable[[Any], Markup]:
         """The citation function for pages whose sources page is at ``sources_url``."""
@@ -134,14 +143,16 @@ class QuizRenderer:
         if html is None:
             module = self.banks.module(module_id)
             html = self._modules[key] = self.render(
-                "quiz/module.html", module=module, t=self.t, cite=self.cite(sources_url)
+                "quiz/module.html", module=module, t=self.t, cite=self.cite(sources_url), body=self.body
             )
         return html
 
     def item(self, item_id: str, sources_url: str) -> str:
         """HTML for one item, on any page; its saved progress is shared with its module."""
         module, item = self.banks.item(item_id)
-        return self.render("quiz/single_item.html", module=module, item=item, t=self.t, cite=self.cite(sources_url))
+        return self.render(
+            "quiz/single_item.html", module=module, item=item, t=self.t, cite=self.cite(sources_url), body=self.body
+        )
 
     def index(self, page_url_of: Callable[[str], str], order: list[str] | None = None) -> str:
         """HTML list of every module with its metadata and a link (``page_url_of(module_id)``).

@@ -160,6 +160,14 @@ def validation_problems(
     return []
 
 
+def validate_all(model: type[M], loaded: LoadedYaml) -> tuple[M | None, list[ContentError]]:
+    """``loaded.data`` as ``model`` and no problems, or ``None`` and every validation error, located."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        return None, [_to_content_error(loaded, err) for err in exc.errors(include_url=False)]
+
+
 def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None = None) -> M:
     """Validate ``loaded.data`` as ``model``; the first error becomes a :class:`ContentError`."""
     try:

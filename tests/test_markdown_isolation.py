@@ -63,3 +63,12 @@ def test_raw_html_in_data_text_is_escaped(fast: FastMarkdown):
     html = fast.block('Tekst <script>alert(1)</script> en <b onclick="x()">vet</b>')
     assert "<script>" not in html and "<b " not in html
     assert "&lt;script&gt;" in html
+
+
+def test_the_sites_own_configuration_keeps_the_shortcut():
+    """MkDocs adds toc, tables and fenced_code by itself; none of them may turn the short-cut off."""
+    from helpers import ROOT
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert FastMarkdown(MarkdownRenderer(config.markdown_extensions, config.mdx_configs)).shortcut

@@ -65,6 +65,49 @@
     return item.dataset.quizType === "case" ? key : [key];
   }
 
+  // The learner's own order of the options: a seed that stays with the learner (the LMS's
+  // learner id in a SCORM package, else a random one kept in this browser beside the
+  // progress), so the order is the same on every visit and differs between learners.
+  function learnerSeed() {
+    const given = safe(() => adapter.learner && adapter.learner(), null);
+    if (given) return String(given);
+    try {
+      let seed = localStorage.getItem(PREFIX + "learner");
+      if (!seed) {
+        seed = Math.random().toString(36).slice(2);
+        localStorage.setItem(PREFIX + "learner", seed);
+      }
+      return seed;
+    } catch {
+      return "";
+    }
+  }
+  // A seeded generator (FNV-1a hash of the text, then mulberry32): no library does this small a job.
+  function seeded(text) {
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return () => {
+      h = (h + 0x6d2b79f5) | 0;
+      let t = Math.imul(h ^ (h >>> 15), 1 | h);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  // A permutation of 0..n-1 (Fisher-Yates) drawn from ``random``.
+  function permutation(n, random) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  }
+  // Shared by the option types: put the option elements in the learner's order.
+  function reorder(elements, order) {
+    const parent = elements[0] && elements[0].parentNode;
+    if (parent) order.forEach((i) => parent.appendChild(elements[i]));
+  }
+
   const handler = (unit) => types[unit.dataset.quizUnit];
   const read = (unit) => handler(unit).read(unit);
   const write = (unit, state) => handler(unit).write(unit, state);
@@ -89,7 +132,7 @@
     count: (state, key) => state.filter((v, i) => v === key[i]).length,
     counted: "statements_right",
   };
-  Q.shared = { all, tick, groups, safe };
+  Q.shared = { all, tick, groups, safe, permutation, reorder };
 
   function init(root) {
     if (root.dataset.quizReady) return;
@@ -226,6 +269,16 @@
 
     all(root, "[data-quiz-js]").forEach((el) => (el.hidden = false));
     all(root, "[data-quiz-nojs]").forEach((el) => (el.hidden = true));
+    // Options in the learner's own order (the page without JavaScript and the answer keys keep
+    // the authored order), before saved answers are put back.
+    const seed = learnerSeed();
+    items.forEach((item) => {
+      const keys = keysOf(item);
+      units(item).forEach((unit, u) => {
+        const type = handler(unit);
+        if (type.shuffle) type.shuffle(unit, seeded(`${seed}/${item.dataset.quizItem}/${u}`), keys[u]);
+      });
+    });
     all(root, "[data-quiz-unit]").forEach((unit) => handler(unit).ready && handler(unit).ready(unit));
     // Restore saved answers whose hash still matches and whose shape fits the item; an entry
     // that does not fit is dropped on its own, and the others are still restored.

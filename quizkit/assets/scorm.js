@@ -104,6 +104,8 @@
 
   if (lms) {
     Q.adapter = {
+      // The learner's own option order follows the LMS's learner id, on every device.
+      learner: () => get("cmi.core.student_id") || null,
       load(module) {
         if (!(module in memory)) memory[module] = fromLms();
         return memory[module];

@@ -10,6 +10,10 @@
     write: (unit, state) => shared.tick(unit, state),
     feedback: (state) => state,
     count: () => null,
+    shuffle(unit, random) {
+      const options = shared.all(unit, ".halk-q__option");
+      shared.reorder(options, shared.permutation(options.length, random));
+    },
     valid: (unit, state) => {
       const n = shared.all(unit, "input").length;
       return Array.isArray(state) && state.length > 0 && state.every((v) => Number.isInteger(v) && v >= 0 && v < n);

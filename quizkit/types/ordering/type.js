@@ -29,6 +29,13 @@
       return Array.isArray(state) && state.length === n && [...state].sort((a, b) => a - b).every((v, i) => v === i);
     },
     ready: (unit) => edges(unit.querySelector("ol")),
+    // The learner's own starting order, never the solved one.
+    shuffle(unit, random, key) {
+      const shown = steps(unit);
+      let order = shared.permutation(shown.length, random);
+      if (order.every((step, i) => step === key[i])) order = [...order.slice(1), order[0]];
+      shared.reorder(shown, order);
+    },
     act(action, button, say) {
       if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return;
       const li = button.closest("[data-quiz-step]");

@@ -10,6 +10,10 @@
     write: (unit, state) => shared.tick(unit, state),
     feedback: (state) => [state],
     count: () => null,
+    shuffle(unit, random) {
+      const options = shared.all(unit, ".halk-q__option");
+      shared.reorder(options, shared.permutation(options.length, random));
+    },
     valid: (unit, state) => state === null || (Number.isInteger(state) && state >= 0 && state < shared.all(unit, "input").length),
   };
 })();
