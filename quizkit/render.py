@@ -113,7 +113,7 @@ class QuizRenderer:
         # imported without context (quiz/item.html) find them too.
         self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
         self.env.globals["quiz_types"] = self.types
-        self._item_macros = self.env.get_template("quiz/item.html").module
+        self._item_body: Callable[[Any], str] = self.env.get_template("quiz/item.html").module.body  # type: ignore[attr-defined]
         self._bodies: dict[str, Markup] = {}
 
     def render(self, template: str, **context: Any) -> str:
@@ -125,7 +125,7 @@ class QuizRenderer:
         """An item's body (all but its number and citation), rendered once per build."""
         html = self._bodies.get(item.id)
         if html is None:
-            html = self._bodies[item.id] = Markup(self._item_macros.body(item))
+            html = self._bodies[item.id] = Markup(self._item_body(item))
         return html
 
     def cite(self, sources_url: str) -> Callable[[Any], Markup]:
