@@ -84,8 +84,7 @@ def test_every_data_text_and_edge_case_renders_as_full_markdown(site: SiteData) 
     assert len(texts) > 500, "the site's data texts were not found"
     full = site.renderer
     fast = FastMarkdown(full)
-    # Checked with the short-cut on, whatever the allow-list says (see the next test).
-    fast.shortcut = True
+    assert fast.shortcut, "an extension outside the allow-list turned the short-cut off: the test checks little"
     for text in texts:
         assert fast.inline(text) == full.inline(text), text
         assert fast.block(text) == full.block(text), text
@@ -95,10 +94,6 @@ def test_every_data_text_and_edge_case_renders_as_full_markdown(site: SiteData) 
     assert with_abbr > 20, "the abbreviation short-cut is not used: the test checks little"
 
 
-@pytest.mark.xfail(
-    reason="quizkit/markdown.py PLAIN_SAFE_EXTENSIONS lacks 'fenced_code' (in mkdocs.yml): the short-cut is off",
-    strict=True,
-)
 def test_the_short_cut_is_on_with_the_sites_extensions(site: SiteData) -> None:
     """Every extension the site lists leaves plain sentences alone (the test above proves it)."""
     assert FastMarkdown(site.renderer).shortcut
