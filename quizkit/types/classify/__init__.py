@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ...base import Id, Question, Text
 from ...validate import Strict, require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 class Category(Strict):
@@ -64,6 +70,17 @@ class ClassifyQuestion(Question):
     def worst_state(self) -> list[int]:
         """The highest category index for every statement."""
         return [len(self.categories) - 1] * len(self.statements)
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """Moodle ``match``: each statement to its category's label, every category offered.
+
+        Labels are plain text, as Moodle's match answers are. The general feedback starts with
+        the site's answer, since Moodle's match has no feedback per statement.
+        """
+        labels = {c.id: mx.plain(mx.inline(c.label)) for c in self.categories}
+        head = replace(head, feedback=mx.answer_html(self, head.uid, head.seed) + head.feedback)
+        pairs = [(mx.para(s.text), labels[s.category]) for s in self.statements]
+        return mx.match(head, pairs, list(labels.values()))
 
     def choices(self, t: Any, md: Any) -> list[tuple[str, str, Any]]:
         """A radio per category: (id suffix, value = its index, label)."""
