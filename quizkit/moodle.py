@@ -175,7 +175,9 @@ class MoodleWriter:
         """Moodle ``match``: each (stem HTML, answer text) pair in order, then unused choices.
 
         A choice no stem has is added as a distractor: Moodle offers only the answers its
-        pairs name.
+        pairs name. Moodle's editing form wants three rows; a smaller match gets a row with
+        no stem repeating a choice (Moodle shows each distinct answer once), so a trainer can
+        still edit the question.
         """
         if len(set(choices)) != len(choices):
             raise ValueError(f"twee keuzes zijn als platte tekst gelijk: {', '.join(choices)}")
@@ -183,9 +185,13 @@ class MoodleWriter:
         self.combined_feedback(q)
         for html, answer in pairs:
             self.subquestion(q, html, answer)
+        rows = len(pairs)
         for choice in choices:
             if choice not in {answer for _, answer in pairs}:
                 self.subquestion(q, "", choice)
+                rows += 1
+        for _ in range(rows, 3):
+            self.subquestion(q, "", choices[0])
         return q
 
     def combined_feedback(self, q: ET.Element) -> None:
