@@ -1,7 +1,8 @@
-"""Command line: ``python -m quizkit check BANKS`` and ``python -m quizkit scorm BANKS OUT``.
+"""Command line: ``python -m quizkit check|scorm|moodle BANKS [OUT]``.
 
 Checks question banks (every problem, one line each, in the editors' words) and writes the
-SCORM 1.2 packages from the banks alone, without a site generator. Exit code 1 on any problem.
+SCORM 1.2 packages or the Moodle XML question banks from the banks alone, without a site
+generator. Exit code 1 on any problem.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from .bank import load_quiz_banks
 from .cite import Citations, PlainCitations
 from .errors import ContentError, ContentErrorList
+from .moodle import MoodleWriter, write_moodle
 from .render import LOCALES, QuizRenderer, Strings
 from .scorm import PackageBuilder, check_suspend_data, write_packages
 
@@ -42,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     scorm.add_argument("out", type=Path)
     scorm.add_argument("--site-name", default="", help="named in each package's introduction")
     scorm.add_argument("--id-prefix", default="quiz", help="prefix of the manifest identifiers")
+    moodle = commands.add_parser("moodle", help="write Moodle XML: one file per module and one with all")
+    moodle.add_argument("banks", type=Path)
+    moodle.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -60,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             builder = PackageBuilder(renderer, args.id_prefix)
             packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}
             for path in write_packages(packages, args.out):
+                print(path)
+        elif args.command == "moodle":
+            renderer = QuizRenderer(banks, citations=citations, strings=Strings(args.locale))
+            for path in write_moodle(MoodleWriter(renderer).files(banks.paths), args.out):
                 print(path)
         else:
             print(f"{len(banks.modules)} modules, {len(banks.items)} vragen: in orde")

@@ -16,6 +16,11 @@ from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 from . import answers
 from .validate import ID_PATTERN, Strict
 
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from .moodle import Head, MoodleWriter
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -69,6 +74,14 @@ class Question(Strict):
         """The longest answer the type's script can save (bounds SCORM's suspend_data)."""
         raise NotImplementedError
 
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """The question as a Moodle XML ``<question>`` (see quizkit/moodle.py)."""
+        raise NotImplementedError
+
+    def moodle_questions(self, mx: MoodleWriter, head: Head) -> list[ET.Element]:
+        """The Moodle questions of an item of this type: one (a case has one per stage)."""
+        return [self.moodle(mx, head)]
+
     def size(self) -> list[int]:
         """The answer's shape (counts of options, statements...): part of the saved-answer hash."""
         return [len(getattr(self, f, None) or []) for f in ("options", "statements", "categories", "steps")]
@@ -94,6 +107,7 @@ class ItemFields(Strict):
         def answer_key(self, seed: str) -> Any: ...  # noqa: D102
         def units(self, uid: str) -> list[tuple[Question, str, str, Any]]: ...  # noqa: D102
         def size(self) -> list[int]: ...  # noqa: D102
+        def moodle_questions(self, mx: MoodleWriter, head: Head) -> list[ET.Element]: ...  # noqa: D102
 
     # What the script needs to check and save an answer. A page, its SCORM package and the
     # package's size check all ask for them: computed once per item.

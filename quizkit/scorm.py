@@ -11,10 +11,10 @@ is a plain quiz that keeps answers in the browser. Nothing here needs MkDocs.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -37,28 +37,68 @@ def _add(zf: zipfile.ZipFile, name: str, data: bytes, level: int = 9) -> None:
     zf.writestr(info, data, compresslevel=level)
 
 
+# The characters of an item's answer hash that cmi.suspend_data keeps (scorm.js: HASH).
+HASH_CHARS = 6
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _digit(value: bool | int) -> str:
+    """One value as scorm.js packs it: ``T``/``F`` or one base-36 digit."""
+    if value is True or value is False:
+        return "T" if value else "F"
+    if not 0 <= value < len(_DIGITS):
+        raise ValueError(f"waarde {value} past niet in één teken")
+    return _DIGITS[value]
+
+
+def _unit(state: Any) -> str:
+    if state is None:
+        return "z"
+    if isinstance(state, list):
+        return "a" + "".join(_digit(v) for v in state)
+    return "n" + _digit(state)
+
+
+def pack_suspend_data(module: QuizModule, record: dict[str, Any]) -> str:
+    """``record`` (``{"v", "items": {id: {"h", "s"}}}``) packed as scorm.js packs it.
+
+    ``~<version>~`` then an entry per item in the module's order, joined by ``,``: empty when
+    unanswered, else the first :data:`HASH_CHARS` characters of its hash and each unit's answer
+    (``n`` + a base-36 digit, ``a`` + a digit per value with ``T``/``F`` for booleans, ``z``
+    for none), joined by ``;``.
+    """
+    entries = []
+    for item in module.items:
+        entry = record["items"].get(item.id)
+        entries.append(entry["h"][:HASH_CHARS] + ";".join(_unit(s) for s in entry["s"]) if entry else "")
+    return f"~{record['v']}~" + ",".join(entries)
+
+
 def worst_suspend_data(module: QuizModule) -> str:
     """``cmi.suspend_data`` with every item answered as long-windedly as possible.
 
-    It has the shape quiz.js saves: ``{"v": version, "items": {id: {"h", "s", "ok"}}}``,
-    serialised as ``JSON.stringify`` does (no spaces).
+    The record quiz.js saves (``{"v": version, "items": {id: {"h", "s", "ok"}}}``), packed as
+    scorm.js packs it (:func:`pack_suspend_data`).
     """
     items = {}
     for item in module.items:
         states = [q.worst_state() for q, _uid, _seed, _stage in item.units_of]
         items[item.id] = {"h": item.saved_hash, "s": states, "ok": False}
-    return json.dumps({"v": module.module.version, "items": items}, ensure_ascii=False, separators=(",", ":"))
+    return pack_suspend_data(module, {"v": module.module.version, "items": items})
 
 
 def check_suspend_data(module: QuizModule, path: str) -> None:
     """Stop if the module's saved answers could exceed SCORM 1.2's 4096 characters."""
-    size = len(worst_suspend_data(module))
+    try:
+        size = len(worst_suspend_data(module))
+    except ValueError as exc:
+        raise ContentError(path, None, f"SCORM: een opgeslagen antwoord kan niet worden bewaard ({exc})") from None
     if size > SUSPEND_DATA_LIMIT:
         raise ContentError(
             path,
             None,
             f"SCORM: opgeslagen antwoorden kunnen {size} tekens worden, meer dan de {SUSPEND_DATA_LIMIT} "
-            "die SCORM 1.2 toestaat; splits de module of kort de ids in",
+            "die SCORM 1.2 toestaat; splits de module",
         )
 
 

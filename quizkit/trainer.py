@@ -20,6 +20,7 @@ class ModuleLinks:
     relative: str
     answer_key: str
     scorm: str
+    moodle: str = ""
 
 
 def absolute_url(site_url: str, page_url: str) -> str:
@@ -27,9 +28,14 @@ def absolute_url(site_url: str, page_url: str) -> str:
     return site_url.rstrip("/") + "/" + page_url.lstrip("/")
 
 
-def catalogue(renderer: QuizRenderer, modules: list[QuizModule], links: dict[str, ModuleLinks]) -> str:
-    """HTML: every module with its objectives, facts, deep links, SCORM and answer key."""
-    return renderer.render("trainer/catalogue.html", modules=modules, links=links, t=renderer.t)
+def catalogue(
+    renderer: QuizRenderer, modules: list[QuizModule], links: dict[str, ModuleLinks], moodle_all: str = ""
+) -> str:
+    """HTML: every module with its objectives, facts, deep links, SCORM, Moodle XML and answer key.
+
+    ``moodle_all`` is the link to the Moodle XML file with every module (none: not offered).
+    """
+    return renderer.render("trainer/catalogue.html", modules=modules, links=links, moodle_all=moodle_all, t=renderer.t)
 
 
 def answer_key(renderer: QuizRenderer, module: QuizModule, sources_url: str, catalogue_url: str) -> str:

@@ -54,6 +54,10 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
     page.goto(base_url + CATALOGUE)
     sections = page.locator(".halk-trainer__module")
     assert sections.count() == len(banks.modules)
+    every = page.locator(".halk-trainer__all a")
+    assert every.inner_text() == ts("moodle_all")
+    whole = page.request.get(urljoin(page.url, every.get_attribute("href") or ""))
+    assert whole.ok and whole.body().count(b'<question type="category">') == len(banks.modules)
     for module_id, module in banks.modules.items():
         meta = module.module
         section = page.locator(f"#module-{module_id}")
@@ -81,6 +85,8 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         assert not relative.startswith(("http", "/")) and urljoin(page.url, relative) == module_page.url
         scorm = page.request.get(urljoin(page.url, links[ts("scorm")]))
         assert scorm.ok and scorm.body()[:2] == b"PK", f"{module_id}: SCORM zip not downloadable"
+        moodle = page.request.get(urljoin(page.url, links[ts("moodle")]))
+        assert moodle.ok and f"<idnumber>{module_id}</idnumber>".encode() in moodle.body(), module_id
         key = page.request.get(urljoin(page.url, links[ts("answer_key")]))
         assert key.ok and f'data-halk-answer-key="{module_id}"' in key.text()
 

@@ -1,12 +1,19 @@
 /* SCORM 1.2 for one quiz module (built by quizkit/scorm.py). Loaded before quiz.js, it
    finds the LMS's API and becomes the quiz's storage and result adapter (window.quizkit.adapter):
-     load/save  -> cmi.suspend_data (the quiz's saved answers, at most 4096 characters)
+     load/save  -> cmi.suspend_data (the quiz's saved answers, packed: see pack() below and
+                   quizkit/scorm.py, which checks that a module's worst case fits 4096 characters)
      report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed,
-                   one cmi.interactions.n per item (id, type, student_response, result)
+                   one cmi.interactions.n per item (id, type, student_response, result), only
+                   when the LMS lists those elements in cmi.interactions._children
    Interactions are a journal in SCORM 1.2: each is added after those the LMS already holds
    (cmi.interactions._count). A launch's first report has every item, and its later reports
    only the items answered anew. A launch in which the learner changes nothing, and whose
-   result the LMS already holds, reports nothing.
+   result the LMS already holds, adds nothing to the journal.
+   What real LMSs need: every commit carries the status (and the score once there is one),
+   since some keep only what came with a commit; cmi.core.exit is "suspend" while the module is
+   incomplete and "" once passed or failed; results are committed when the page is hidden
+   (pagehide, visibilitychange), never on unload, which mobile browsers skip; a launch in
+   cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
    the site. An LMS call that fails or throws never stops the quiz: the learner always sees
    their result. */
@@ -50,16 +57,82 @@
   const get = (element) => call("LMSGetValue", element);
   const set = (element, value) => call("LMSSetValue", element, String(value)) === "true";
   const lms = !!api && call("LMSInitialize", "") === "true";
-  if (lms && ["not attempted", ""].includes(get("cmi.core.lesson_status"))) set("cmi.core.lesson_status", "incomplete");
+  // Browse and review launches look without counting: nothing is written back.
+  const credited = lms && !["browse", "review"].includes(get("cmi.core.lesson_mode"));
+  // The result the LMS holds when the launch starts, and the one this launch reports.
+  const heldStatus = lms ? get("cmi.core.lesson_status") : "";
+  const heldRaw = lms ? get("cmi.core.score.raw") : "";
+  const finished = (status) => status === "passed" || status === "failed";
+  let current = finished(heldStatus) && heldRaw !== "" ? { status: heldStatus, raw: heldRaw } : null;
+  // Interactions only where the LMS has them, and only the elements it lists.
+  const children = lms ? get("cmi.interactions._children").split(",").map((c) => c.trim()) : [];
+  const journal = children.includes("id") && children.includes("result");
+  if (credited && ["not attempted", ""].includes(heldStatus)) set("cmi.core.lesson_status", "incomplete");
+
+  // Status and score with every commit; exit "suspend" until the module is passed or failed.
+  function commit() {
+    if (!credited) return;
+    if (current) {
+      set("cmi.core.score.min", 0);
+      set("cmi.core.score.max", 100);
+      set("cmi.core.score.raw", current.raw);
+      set("cmi.core.lesson_status", current.status);
+    } else {
+      set("cmi.core.lesson_status", "incomplete");
+    }
+    set("cmi.core.exit", current ? "" : "suspend");
+    call("LMSCommit", "");
+  }
 
   const memory = {};
   let reported = null; // item id -> its answer as last reported in this launch
   let changed = false; // the learner saved an answer in this launch
   let next = 0; // the next interaction index, for an LMS that does not tell its count
 
+  // cmi.suspend_data, packed: "~<version>~" then one entry per item in the page's order,
+  // joined by ",": empty for an unanswered item, else the first 6 characters of the item's
+  // answer hash and its units' answers joined by ";" (a number: "n" and one base-36 digit; a
+  // list: "a" and one character per value, a base-36 digit, "T" or "F"; nothing: "z").
+  // quizkit/scorm.py packs the worst case the same way to check the 4096-character limit.
+  const HASH = 6;
+  const itemsOnPage = () => Array.from(document.querySelectorAll("[data-quiz-item]"));
+  const digit = (v) => (v === true ? "T" : v === false ? "F" : v.toString(36));
+  const undigit = (c) => (c === "T" ? true : c === "F" ? false : parseInt(c, 36));
+  function packUnit(state) {
+    if (state === null || state === undefined) return "z";
+    if (Array.isArray(state)) return "a" + state.map(digit).join("");
+    return "n" + digit(state);
+  }
+  function unpackUnit(text) {
+    if (text === "z") return null;
+    if (text[0] === "n") return undigit(text.slice(1));
+    return Array.from(text.slice(1)).map(undigit);
+  }
+  function pack(data) {
+    const entries = itemsOnPage().map((item) => {
+      const entry = data.items[item.dataset.quizItem];
+      return entry ? String(entry.h).slice(0, HASH) + entry.s.map(packUnit).join(";") : "";
+    });
+    return `~${data.v}~${entries.join(",")}`;
+  }
+  function unpack(text) {
+    const [, v, body] = text.split("~");
+    const items = {};
+    const entries = body.split(",");
+    itemsOnPage().forEach((item, i) => {
+      const entry = entries[i];
+      if (!entry) return;
+      const full = item.dataset.quizHash;
+      const h = entry.slice(0, HASH);
+      items[item.dataset.quizItem] = { h: full.startsWith(h) ? full : h, s: entry.slice(HASH).split(";").map(unpackUnit), ok: null };
+    });
+    return { v: Number(v), items };
+  }
   function fromLms() {
     try {
-      const data = JSON.parse(get("cmi.suspend_data") || "null");
+      const text = get("cmi.suspend_data");
+      // Packages before the packed form saved the record as JSON.
+      const data = text.startsWith("~") ? unpack(text) : JSON.parse(text || "null");
       return data && typeof data === "object" ? data : null;
     } catch {
       return null;
@@ -88,19 +161,22 @@
     }
   };
 
-  let finished = false;
+  let done = false;
   function finish() {
-    if (!lms || finished) return;
-    finished = true;
+    if (!lms || done) return;
+    done = true;
     const secs = Math.round((Date.now() - started) / 1000);
     const pad = (n) => String(n).padStart(2, "0");
-    set("cmi.core.session_time", `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`);
-    set("cmi.core.exit", "suspend"); // the learner's answers stay for the next launch
-    call("LMSCommit", "");
+    if (credited) set("cmi.core.session_time", `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`);
+    commit();
     call("LMSFinish", "");
   }
+  // pagehide: the page goes away (also into the back-forward cache); a hidden tab may never
+  // come back (mobile browsers end it without unload): commit what there is.
   window.addEventListener("pagehide", finish);
-  window.addEventListener("beforeunload", finish);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && !done) commit();
+  });
 
   if (lms) {
     Q.adapter = {
@@ -113,48 +189,49 @@
       save(module, data) {
         changed = true;
         memory[module] = data;
-        const text = JSON.stringify(data);
+        if (!credited) return;
+        const text = pack(data);
         // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
         if (text.length <= LIMIT) set("cmi.suspend_data", text);
-        set("cmi.core.exit", "suspend");
-        call("LMSCommit", "");
+        commit();
       },
       report(module, result) {
+        if (!credited) return;
         const status = result.passed ? "passed" : "failed";
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
         if (!reported) {
           // Before the learner changed anything, the answers are those restored from
-          // suspend_data: nothing to report if the LMS holds their result already.
-          const raw = get("cmi.core.score.raw");
-          const held = get("cmi.core.lesson_status") === status && raw !== "" && Number(raw) === result.pct;
+          // suspend_data: nothing to add to the journal if the LMS holds their result already.
+          const held = heldStatus === status && heldRaw !== "" && Number(heldRaw) === result.pct;
           reported = held && !changed ? answers : new Map();
+          if (held) current = { status, raw: heldRaw };
         }
         const fresh = result.items.filter((item) => reported.get(item.id) !== answers.get(item.id));
         if (!fresh.length) return;
         reported = answers;
-        const told = get("cmi.interactions._count");
-        const count = /^\d+$/.test(told) ? Math.max(Number(told), next) : next;
-        next = count + fresh.length;
-        const kinds = types();
-        set("cmi.core.score.min", 0);
-        set("cmi.core.score.max", 100);
-        set("cmi.core.score.raw", result.pct);
-        set("cmi.core.lesson_status", status);
-        fresh.forEach((item, k) => {
-          const n = count + k;
-          const type = kinds[item.id] || "choice";
-          set(`cmi.interactions.${n}.id`, item.id);
-          set(`cmi.interactions.${n}.type`, type);
-          try {
-            set(`cmi.interactions.${n}.student_response`, response(type, item.response));
-          } catch {
-            /* an odd saved answer: the result below still counts */
-          }
-          set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");
-        });
-        call("LMSCommit", "");
+        current = { status, raw: result.pct };
+        if (journal) {
+          const told = get("cmi.interactions._count");
+          const count = /^\d+$/.test(told) ? Math.max(Number(told), next) : next;
+          next = count + fresh.length;
+          const kinds = types();
+          const has = (name) => children.includes(name);
+          fresh.forEach((item, k) => {
+            const n = count + k;
+            const type = kinds[item.id] || "choice";
+            set(`cmi.interactions.${n}.id`, item.id);
+            if (has("type")) set(`cmi.interactions.${n}.type`, type);
+            try {
+              if (has("student_response")) set(`cmi.interactions.${n}.student_response`, response(type, item.response));
+            } catch {
+              /* an odd saved answer: the result below still counts */
+            }
+            set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");
+          });
+        }
+        commit();
       },
     };
   }
-  Q.scorm = { lms, finish };
+  Q.scorm = { lms, credited, finish, pack, unpack };
 })();

@@ -26,6 +26,9 @@ class QuizConfig(Config):
     citations = c.Optional(c.Type(str))
     # Where the SCORM 1.2 packages go in the site (``<module id>.zip``); empty: none.
     scorm_dir = c.Type(str, default="downloads/scorm")
+    # Where the Moodle XML question banks go in the site (``<module id>.xml`` and
+    # ``alle-modules.xml``); empty: none.
+    moodle_dir = c.Type(str, default="downloads/moodle")
     # Prefix of the identifiers in each package's imsmanifest.xml.
     scorm_id_prefix = c.Type(str, default="quiz")
     # Where the quiz script and styles go in the site.

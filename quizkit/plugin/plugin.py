@@ -3,7 +3,8 @@
 In MkDocs' own events it loads and validates every bank once per build (cached across
 ``mkdocs serve`` rebuilds by file state), renders what the macros ask for, keeps the rendered
 HTML out of Markdown and search (the stash), adds the quiz assets to the pages that need them,
-writes the SCORM packages after the build and removes them when a build fails.
+writes the SCORM packages and the Moodle XML banks after the build and removes them when a
+build fails.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..bank import BankCache, QuizBanks
 from ..cite import Citations, PlainCitations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
+from ..moodle import ALL_MODULES, MoodleWriter, write_moodle
 from ..render import QuizRenderer, Strings
 from ..scorm import PackageBuilder, check_suspend_data, write_packages
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
@@ -122,18 +124,26 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return self.stash.fill(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One SCORM 1.2 package per module."""
-        if not self.config.scorm_dir:
-            return
-        builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix)
-        packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
-        self.packages_written = True
-        write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
+        """One SCORM 1.2 package per module; Moodle XML per module and for all modules."""
+        if self.config.scorm_dir:
+            builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix)
+            packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
+            self.packages_written = True
+            write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
+        if self.config.moodle_dir:
+            try:
+                files = MoodleWriter(self.renderer).files(self.banks.paths)
+            except ContentError as exc:
+                raise QuizBuildError(exc) from None
+            self.packages_written = True
+            write_moodle(files, Path(config.site_dir) / self.config.moodle_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build (a strict-mode abort included) leaves no SCORM packages behind."""
+        """A failed build (a strict-mode abort included) leaves no SCORM packages or Moodle files behind."""
         if getattr(self, "packages_written", False):
-            shutil.rmtree(self.scorm_path, ignore_errors=True)
+            for folder in (self.config.scorm_dir, self.config.moodle_dir):
+                if folder:
+                    shutil.rmtree(Path(self.site_dir) / folder, ignore_errors=True)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """``mkdocs serve`` rebuilds when a bank, an engine template or engine code changes."""
@@ -200,13 +210,19 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
                 scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here),
+                moodle=self._moodle_url(f"{module_id}.xml", here),
             )
         rank = {p.file.src_uri: i for i, p in enumerate(self.nav_pages)}
         modules = sorted(
             self.banks.modules.values(),
             key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
         )
-        return Markup(self.stash.put(catalogue(self.renderer, modules, links), searchable=True))
+        moodle_all = self._moodle_url(f"{ALL_MODULES}.xml", here)
+        return Markup(self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True))
+
+    def _moodle_url(self, name: str, here: str) -> str:
+        """The link from the page at ``here`` to a Moodle XML file ('' without ``moodle_dir``)."""
+        return get_relative_url(f"{self.config.moodle_dir}/{name}", here) if self.config.moodle_dir else ""
 
     def answer_key(self, page: Page, module_id: str) -> Markup:
         """The printable answer key of one module."""

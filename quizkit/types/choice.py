@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
 from ..base import Question, Text, YesNo
 from ..validate import Strict, require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ..moodle import Head, MoodleWriter
 
 
 class Option(Strict):
@@ -16,6 +21,32 @@ class Option(Strict):
     text: Text = Field(description="Markdown: the option as the learner reads it")
     correct: YesNo = Field(False, description="true for a correct option")
     feedback: str | None = Field(None, description="Markdown: why this option is (not) right")
+
+
+def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool) -> ET.Element:
+    """Moodle ``multichoice``: the options in the site's order, each with its own feedback.
+
+    One right option scores 100 %. With several, each right option scores an equal share
+    (together 100 %) and each wrong one takes off an equal share (together -100 %), so that
+    ticking every option scores nothing; Moodle never gives less than 0 for a question.
+    """
+    options = question.options  # type: ignore[attr-defined]
+    right = sum(o.correct for o in options)
+    wrong = len(options) - right
+    plus = mx.fraction(1 / right)  # a ValueError when Moodle cannot split 100 % that way
+    minus = "0" if single else mx.fraction(-mx.share_of(wrong))
+    q = mx.question(
+        "multichoice",
+        head,
+        single="true" if single else "false",
+        shuffleanswers="false",  # the order of the site (options such as "all of these")
+        answernumbering="abc",
+        showstandardinstruction=1,
+    )
+    mx.combined_feedback(q)
+    for option in options:
+        mx.answer(q, plus if option.correct else minus, mx.inline(option.text), mx.block(option.feedback))
+    return q
 
 
 def check_choice(options: list, exactly_one: bool) -> list:
@@ -43,3 +74,7 @@ class OneRight(Question):
     def worst_state(self) -> int:
         """The highest option index."""
         return len(self.options) - 1  # type: ignore[attr-defined]
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """Moodle ``multichoice`` with one answer (see :func:`moodle_choice`)."""
+        return moodle_choice(self, mx, head, single=True)

@@ -344,7 +344,7 @@ def test_every_problem_of_every_bank_fails_the_build_at_once(tmp_path: Path) -> 
     assert not [p for p in out.rglob("*") if p.is_file()]
 
 
-def test_a_strict_mode_abort_takes_the_zips_away(tmp_path: Path) -> None:
+def test_a_strict_mode_abort_takes_the_zips_and_moodle_files_away(tmp_path: Path) -> None:
     """MkDocs aborts for a warning only after every page and zip is written (on_build_error)."""
     project = make_quiz_project(tmp_path / "project")
     page = project / "docs" / "leermodules" / "losse-vragen.md"
@@ -355,3 +355,4 @@ def test_a_strict_mode_abort_takes_the_zips_away(tmp_path: Path) -> None:
     assert "bestaat-niet.md" in result.stderr + result.stdout
     assert (out / "leermodules" / "losse-vragen" / "index.html").is_file(), "the abort came after the pages"
     assert not (out / ZIPS).exists()
+    assert not (out / "downloads" / "moodle").exists(), "nor the Moodle XML files"

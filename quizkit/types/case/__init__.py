@@ -6,12 +6,17 @@ any registered question type (see :func:`case_item`).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from ...base import Id, ItemFields, Question, Text, one_paragraph
 from ...validate import Strict, require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 def case_item(stage_question: Any) -> type:
@@ -56,6 +61,16 @@ def case_item(stage_question: Any) -> type:
         def shape(self) -> list[Any]:
             """Each stage's id, type and size."""
             return [[s.id, s.question.type, s.question.size()] for s in self.stages]
+
+        def moodle_questions(self, mx: MoodleWriter, head: Head) -> list[ET.Element]:
+            """A Moodle question per stage, in order, each of its own type.
+
+            Each carries the case so far (see :func:`quizkit.moodle.stage_head`) and a share
+            of the item's mark.
+            """
+            from ...moodle import stage_head
+
+            return [s.question.moodle(mx, stage_head(mx, self, head, i)) for i, s in enumerate(self.stages)]
 
         def worst_state(self) -> list[Any]:
             """The stages' longest answers."""

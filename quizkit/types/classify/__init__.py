@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ...base import Id, Question, Text
 from ...validate import Strict, require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 class Category(Strict):
@@ -64,6 +70,34 @@ class ClassifyQuestion(Question):
     def worst_state(self) -> list[int]:
         """The highest category index for every statement."""
         return [len(self.categories) - 1] * len(self.statements)
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """Moodle ``match``: each statement to its category's label, every category offered.
+
+        One statement alone becomes a ``multichoice`` of the categories.
+
+        Labels are plain text, as Moodle's match answers are. The general feedback starts with
+        the site's answer, since Moodle's match has no feedback per statement.
+        """
+        if len(self.statements) == 1:  # Moodle's match wants two stems: a choice of category
+            s = self.statements[0]
+            q = mx.question(
+                "multichoice",
+                replace(head, text=head.text + mx.para(s.text)),
+                single="true",
+                shuffleanswers="false",
+                answernumbering="abc",
+                showstandardinstruction=1,
+            )
+            mx.combined_feedback(q)
+            for c in self.categories:
+                right = c.id == s.category
+                mx.answer(q, "100" if right else "0", mx.inline(c.label), mx.block(s.feedback) if right else "")
+            return q
+        labels = {c.id: mx.plain(mx.inline(c.label)) for c in self.categories}
+        head = replace(head, feedback=mx.answer_html(self, head.uid, head.seed) + head.feedback)
+        pairs = [(mx.para(s.text), labels[s.category]) for s in self.statements]
+        return mx.match(head, pairs, list(labels.values()))
 
     def choices(self, t: Any, md: Any) -> list[tuple[str, str, Any]]:
         """A radio per category: (id suffix, value = its index, label)."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from ...base import Question
-from ..choice import Option, check_choice
+from ..choice import Option, check_choice, moodle_choice
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 class MultipleQuestion(Question):
@@ -29,6 +34,10 @@ class MultipleQuestion(Question):
     def worst_state(self) -> list[int]:
         """Every option ticked."""
         return list(range(len(self.options)))
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """Moodle ``multichoice`` with several answers (see :func:`moodle_choice`)."""
+        return moodle_choice(self, mx, head, single=False)
 
 
 # What the registry (quizkit/types/__init__.py) takes from this folder.

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from ...answers import shuffled
 from ...base import Question, Text
 from ...validate import require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 class OrderingQuestion(Question):
@@ -36,6 +41,27 @@ class OrderingQuestion(Question):
     def worst_state(self) -> list[int]:
         """A permutation: always the same length."""
         return list(range(len(self.steps)))
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """Moodle ``ordering`` (core from 4.4): the steps in the correct order, all of them shown.
+
+        Graded per step in its right place (as the site's "n of m steps" line); Moodle
+        shuffles the steps itself. An ordering answer's ``fraction`` is its position.
+        """
+        q = mx.question(
+            "ordering",
+            head,
+            layouttype="VERTICAL",
+            selecttype="ALL",
+            selectcount=len(self.steps),
+            gradingtype="ABSOLUTE_POSITION",
+            showgrading="SHOW",
+            numberingstyle="none",
+        )
+        mx.combined_feedback(q)
+        for position, step in enumerate(self.steps, start=1):
+            mx.answer(q, str(position), mx.inline(step))
+        return q
 
 
 # What the registry (quizkit/types/__init__.py) takes from this folder.

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
 from ...base import Question, Text, YesNo
 from ...validate import Strict, require_unique
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+    from ...moodle import Head, MoodleWriter
 
 
 class Statement(Strict):
@@ -42,6 +48,33 @@ class TrueFalseQuestion(Question):
     def worst_state(self) -> list[bool]:
         """``false`` for every statement (longer than ``true`` in JSON)."""
         return [False] * len(self.statements)
+
+    def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
+        """One statement: Moodle ``truefalse``. More: one ``match`` of statements to Juist/Onjuist.
+
+        A match keeps the item one question, as on the site: one id, one mark, judged as a
+        whole, the statements together. Moodle's match has no feedback per statement, so the
+        general feedback starts with the site's answer (each statement, its value, its
+        feedback).
+        """
+        right, wrong = mx.t("true_label"), mx.t("false_label")
+        if len(self.statements) == 1:
+            s = self.statements[0]
+            q = mx.question("truefalse", replace(head, text=head.text + mx.para(s.text)))
+            for value in (True, False):
+                verdict = f"<p>{mx.t('right') if value == s.answer else mx.t('wrong')}.</p>"
+                mx.answer(
+                    q,
+                    "100" if value == s.answer else "0",
+                    str(value).lower(),
+                    verdict + mx.block(s.feedback),
+                    fmt="moodle_auto_format",
+                )
+            return q
+        head = replace(head, feedback=mx.answer_html(self, head.uid, head.seed) + head.feedback)
+        return mx.match(
+            head, [(mx.para(s.text), right if s.answer else wrong) for s in self.statements], [right, wrong]
+        )
 
     def choices(self, t: Any, md: Any) -> list[tuple[str, str, Any]]:
         """The radios of each statement: (id suffix, value, label)."""

@@ -1,0 +1,297 @@
+"""Moodle XML question banks: one file per module and one with every module.
+
+Each module becomes a question category (``$course$/top/<module title>``, the module id as the
+category's ``idnumber``) followed by its items in the module's order. What an item becomes in
+Moodle is the type's own business: each question type has a method ``moodle(mx, head)`` (see
+``quizkit/types/<type>/__init__.py``) that fills in its Moodle question with the primitives of
+:class:`MoodleWriter`; a case (``moodle_questions``) becomes one question per stage. The
+mapping, with its reasons, is in CONTRIBUTING.md ("Moodle XML").
+
+Every text is the engine's own HTML: the site's Markdown through the renderer, the same
+templates as the site. The XML is built with :mod:`xml.etree.ElementTree` (every text escaped
+by it); Moodle's importer decodes the escapes. Nothing here needs MkDocs.
+
+Targets Moodle 4.4 and later (``ordering`` is a core question type from 4.4; ``match``,
+``multichoice`` and ``truefalse`` read as they have since 2.x).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .errors import ContentError
+from .models import QuizModule
+from .render import QuizRenderer
+
+# The grades Moodle accepts for an answer (question_bank's fraction options), and their
+# negatives; the importer refuses any other value. Written as percentages, 5 decimals.
+MOODLE_FRACTIONS = (
+    1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
+    0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0,
+)  # fmt: skip
+# The name of a file with every module.
+ALL_MODULES = "alle-modules"
+# Names longer than this are cut by some question types' importers (qtype_ordering: 42).
+NAME_LENGTH = 42
+
+
+def fraction(share: float) -> str:
+    """``share`` (-1..1) as the percentage Moodle reads, or a ValueError if Moodle has no such grade."""
+    for allowed in MOODLE_FRACTIONS:
+        if abs(abs(share) - allowed) < 1e-6:
+            return f"{100 * allowed * (1 if share >= 0 else -1):.5f}".rstrip("0").rstrip(".")
+    raise ValueError(f"Moodle kent geen score van {share:.4f} per antwoord")
+
+
+def share_of(n: int) -> float:
+    """The largest grade Moodle allows that is at most ``1 / n`` (``n`` >= 1)."""
+    return max(f for f in MOODLE_FRACTIONS if f <= 1 / n + 1e-9)
+
+
+class _Text(HTMLParser):
+    """Plain text of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain(html: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed (names, match answers)."""
+    parser = _Text()
+    parser.feed(str(html))
+    parser.close()
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+def short_name(text: str, limit: int = NAME_LENGTH) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class Head:
+    """What every Moodle question has besides its type's part (see :meth:`MoodleWriter.question`)."""
+
+    name: str
+    idnumber: str
+    text: str  # HTML
+    feedback: str  # HTML: the general feedback
+    grade: float = 1.0
+    seed: str = ""  # the item's shuffle seed (ordering shows the steps in the site's order)
+    uid: str = ""
+
+
+class MoodleWriter:
+    """Builds Moodle XML for the modules of one build, with the build's renderer.
+
+    The question types call its primitives (:meth:`question`, :meth:`answer`,
+    :meth:`subquestion`, :meth:`combined_feedback`) and its Markdown (:meth:`inline`,
+    :meth:`block`).
+    """
+
+    def __init__(self, renderer: QuizRenderer):
+        self.renderer = renderer
+        self.t = renderer.t
+
+    # -- texts -------------------------------------------------------------------------------
+    def inline(self, text: str | None) -> Markup:
+        """Inline Markdown as on the site (no ``<p>``)."""
+        return self.renderer.markdown.inline(text or "")
+
+    def block(self, text: str | None) -> Markup:
+        """Block Markdown as on the site."""
+        return self.renderer.markdown.block(text) if text else Markup("")
+
+    def para(self, text: str | None) -> str:
+        """One paragraph of inline Markdown (a stem, a statement), or nothing."""
+        return f"<p>{self.inline(text)}</p>" if text else ""
+
+    # -- elements ----------------------------------------------------------------------------
+    @staticmethod
+    def text(parent: ET.Element, tag: str, html: str, fmt: str | None = "html") -> ET.Element:
+        """``<tag format="html"><text>html</text></tag>`` under ``parent``."""
+        element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+        ET.SubElement(element, "text").text = str(html)
+        return element
+
+    @staticmethod
+    def value(parent: ET.Element, tag: str, value: object) -> ET.Element:
+        """``<tag>value</tag>`` under ``parent``."""
+        element = ET.SubElement(parent, tag)
+        element.text = str(value)
+        return element
+
+    def question(self, qtype: str, head: Head, **options: object) -> ET.Element:
+        """A ``<question>`` with the parts every type has, then ``options`` as simple elements."""
+        q = ET.Element("question", {"type": qtype})
+        ET.SubElement(ET.SubElement(q, "name"), "text").text = head.name
+        self.text(q, "questiontext", head.text)
+        self.text(q, "generalfeedback", head.feedback)
+        self.value(q, "defaultgrade", f"{head.grade:.7f}")
+        self.value(q, "penalty", "0.3333333")
+        self.value(q, "hidden", 0)
+        self.value(q, "idnumber", head.idnumber)
+        for tag, value in options.items():
+            self.value(q, tag, value)
+        return q
+
+    fraction = staticmethod(fraction)
+    share_of = staticmethod(share_of)
+    plain = staticmethod(plain)
+
+    def answer(self, q: ET.Element, grade: str, html: str, feedback: str = "", fmt: str | None = "html") -> ET.Element:
+        """An ``<answer fraction="grade">`` with its text and feedback (HTML); see :func:`fraction`."""
+        answer = self.text(q, "answer", html, fmt)
+        answer.set("fraction", grade)
+        self.text(answer, "feedback", feedback)
+        return answer
+
+    def answer_html(self, q: Any, uid: str, seed: str) -> str:
+        """The answer as under "Toon antwoord" on the site (the type's ``answer`` macro)."""
+        macros: Any = self.renderer.types[q.type]
+        return str(macros.answer(q, uid, seed))
+
+    def subquestion(self, q: ET.Element, html: str, answer: str) -> ET.Element:
+        """A ``match`` pair: the stem (HTML; empty for a distractor) and its answer (plain text)."""
+        sub = self.text(q, "subquestion", html)
+        ET.SubElement(ET.SubElement(sub, "answer"), "text").text = answer
+        return sub
+
+    def match(self, head: Head, pairs: list[tuple[str, str]], choices: list[str]) -> ET.Element:
+        """Moodle ``match``: each (stem HTML, answer text) pair in order, then unused choices.
+
+        A choice no stem has is added as a distractor: Moodle offers only the answers its
+        pairs name. Moodle's editing form wants three rows; a smaller match gets a row with
+        no stem repeating a choice (Moodle shows each distinct answer once), so a trainer can
+        still edit the question.
+        """
+        if len(set(choices)) != len(choices):
+            raise ValueError(f"twee keuzes zijn als platte tekst gelijk: {', '.join(choices)}")
+        q = self.question("match", head, shuffleanswers="false")
+        self.combined_feedback(q)
+        for html, answer in pairs:
+            self.subquestion(q, html, answer)
+        rows = len(pairs)
+        for choice in choices:
+            if choice not in {answer for _, answer in pairs}:
+                self.subquestion(q, "", choice)
+                rows += 1
+        for _ in range(rows, 3):
+            self.subquestion(q, "", choices[0])
+        return q
+
+    def combined_feedback(self, q: ET.Element) -> None:
+        """Feedback on a right, partly right and wrong answer, and the number of parts right."""
+        self.text(q, "correctfeedback", f"<p>{self.t.ts('moodle_right')}</p>")
+        self.text(q, "partiallycorrectfeedback", f"<p>{self.t.ts('moodle_partly')}</p>")
+        self.text(q, "incorrectfeedback", f"<p>{self.t.ts('moodle_wrong')}</p>")
+        ET.SubElement(q, "shownumcorrect")
+
+    # -- modules -----------------------------------------------------------------------------
+    def source(self, item: Any) -> str:
+        """The item's source as a paragraph: the document described in full, and where."""
+        docs = dict(self.renderer.citations.documents([item.source.doc]))
+        doc = docs.get(item.source.doc, Markup.escape(item.source.doc))
+        return str(Markup("<p>{}: {} ({})</p>").format(self.t("source"), doc, item.source.where))
+
+    def head(self, item: Any, n: int) -> Head:
+        """The head of item number ``n`` (from 1) of a module."""
+        hint = f"<p><em>{self.inline(item.hint)}</em></p>" if item.hint else ""
+        return Head(
+            name=f"{n:02d} " + short_name(plain(self.inline(item.stem)), NAME_LENGTH - 3),
+            idnumber=item.id,
+            text=self.para(item.stem) + hint,
+            feedback=str(self.block(item.explanation)) + self.source(item),
+            seed=item.id,
+            uid=item.id,
+        )
+
+    def category(self, module: QuizModule) -> ET.Element:
+        """The category question that puts the following questions in the module's category."""
+        meta = module.module
+        q = ET.Element("question", {"type": "category"})
+        path = "$course$/top/" + plain(self.inline(meta.title)).replace("/", "//")
+        ET.SubElement(ET.SubElement(q, "category"), "text").text = path
+        self.text(q, "info", self.block(meta.description))
+        self.value(q, "idnumber", meta.id)
+        return q
+
+    def module_questions(self, module: QuizModule, path: str = "") -> list[ET.Element]:
+        """The module's category, then its questions in the module's order."""
+        out = [self.category(module)]
+        for n, item in enumerate(module.items, start=1):
+            try:
+                out += item.moodle_questions(self, self.head(item, n))
+            except ValueError as exc:
+                raise ContentError(path, None, f"Moodle XML: {exc}", item.id) from None
+        return out
+
+    def document(self, modules: list[QuizModule], paths: dict[str, str] | None = None) -> bytes:
+        """A Moodle XML file (``<quiz>``) with ``modules``, each in its own category."""
+        quiz = ET.Element("quiz")
+        for module in modules:
+            quiz.extend(self.module_questions(module, (paths or {}).get(module.module.id, "")))
+        ET.indent(quiz, space="  ")
+        return ET.tostring(quiz, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+    def files(self, paths: dict[str, str] | None = None) -> dict[str, bytes]:
+        """Every file by name: ``<module>.xml`` per module and ``alle-modules.xml``."""
+        modules = list(self.renderer.banks.modules.values())
+        files = {f"{m.module.id}.xml": self.document([m], paths) for m in modules}
+        files[f"{ALL_MODULES}.xml"] = self.document(modules, paths)
+        return files
+
+
+def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
+    """The head of a case's stage ``index`` (from 0): the case so far, then the stage's question.
+
+    Each stage question carries the case's introduction and every stage up to it, so that it
+    stands on its own when a quiz draws it at random.
+    """
+    story = [mx.para(item.stem)]
+    if item.hint:
+        story.append(f"<p><em>{mx.inline(item.hint)}</em></p>")
+    for k, stage in enumerate(item.stages[: index + 1], start=1):
+        story.append(f"<p><strong>{mx.t('stage', n=k)}</strong></p>{mx.block(stage.text)}")
+    stage = item.stages[index]
+    q = stage.question
+    hint = f"<p><em>{mx.inline(q.hint)}</em></p>" if q.hint else ""
+    total = len(item.stages)
+    return replace(
+        head,
+        name=f"{head.name[:2]}.{index + 1} " + short_name(plain(mx.inline(q.stem)), NAME_LENGTH - 5),
+        idnumber=f"{item.id}--{stage.id}",
+        text="".join(story) + mx.para(q.stem) + hint,
+        feedback=str(mx.block(q.explanation)) + str(mx.block(item.explanation)) + mx.source(item),
+        # The stages share the item's one point, as on the site a case counts as one question.
+        grade=round(1 / total, 7),
+        seed=f"{item.id}/{stage.id}",
+        uid=f"{item.id}--{stage.id}",
+    )
+
+
+def write_moodle(files: dict[str, bytes], directory: Path) -> list[Path]:
+    """Write the files to ``directory``, each whole or not at all."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in files.items():
+        path = directory / name
+        part = path.with_suffix(".xml.part")
+        part.write_bytes(data)
+        part.replace(path)
+        paths.append(path)
+    return paths

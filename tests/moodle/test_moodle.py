@@ -1,0 +1,384 @@
+"""Moodle XML export, checked as far as it can be without a Moodle server.
+
+What Moodle's importer (question/format/xml/format.php and qtype_ordering's import_from_xml)
+reads is checked per question type: the elements and attributes it looks up, the values it
+accepts (answer grades from Moodle's fixed list), and an answer key rebuilt from the XML alone
+that must equal the engine's own key of every item. The HTML inside is checked with the Nu
+Html Checker, and the files' order against the modules'.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import ROOT
+
+from macros.content import citations
+from quizkit.__main__ import main
+from quizkit.bank import QuizBanks, load_quiz_banks
+from quizkit.moodle import ALL_MODULES, MOODLE_FRACTIONS, MoodleWriter, plain
+from quizkit.render import QuizRenderer
+
+EXAMPLES = ROOT / "tests" / "fixtures" / "quiz"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+GRADES = {round(100 * f, 5) for f in MOODLE_FRACTIONS} | {round(-100 * f, 5) for f in MOODLE_FRACTIONS}
+GRADING_TYPES = {
+    "ALL_OR_NOTHING",
+    "ABSOLUTE_POSITION",
+    "RELATIVE_NEXT_EXCLUDE_LAST",
+    "RELATIVE_NEXT_INCLUDE_LAST",
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT",
+    "RELATIVE_ALL_PREVIOUS_AND_NEXT",
+    "LONGEST_ORDERED_SUBSET",
+    "LONGEST_CONTIGUOUS_SUBSET",
+    "RELATIVE_TO_CORRECT",
+}
+# Elements whose text Moodle stores as HTML (format="html").
+HTML_PARTS = {
+    "questiontext",
+    "generalfeedback",
+    "answer",
+    "feedback",
+    "subquestion",
+    "info",
+    "correctfeedback",
+    "partiallycorrectfeedback",
+    "incorrectfeedback",
+}
+
+
+# The smallest items of the types whose Moodle question depends on their size.
+EDGE_BANK = """
+module: {id: randgevallen, title: Randgevallen, description: Kleinste vragen., version: 1, minutes: 1,
+         pass_mark: 50, objectives: [randgevallen]}
+items:
+  - id: rand-een-stelling
+    type: truefalse
+    stem: Klopt deze stelling?
+    source: {doc: profielschets, where: x}
+    statements: [{text: Hardnekkige ALK is zeldzaam., answer: false, feedback: Nee.}]
+  - id: rand-twee-stellingen-gelijk
+    type: truefalse
+    stem: Kloppen deze stellingen?
+    source: {doc: profielschets, where: x}
+    statements: [{text: Een., answer: true}, {text: Twee., answer: true}]
+  - id: rand-een-indeling
+    type: classify
+    stem: Waar hoort dit bij?
+    source: {doc: profielschets, where: x}
+    categories: [{id: a, label: Lichamelijk}, {id: b, label: Psychisch}, {id: c, label: Sociaal}]
+    statements: [{text: Vermoeidheid., category: a, feedback: Lichamelijk.}]
+  - id: rand-twee-indelingen
+    type: classify
+    stem: Waar hoort dit bij?
+    source: {doc: profielschets, where: x}
+    categories: [{id: a, label: Lichamelijk}, {id: b, label: "*Psychisch*"}]
+    statements: [{text: Vermoeidheid., category: a}, {text: Somberheid., category: a}]
+  - id: rand-veel-fout
+    type: multiple
+    stem: Welke?
+    source: {doc: profielschets, where: x}
+    options: [{text: A, correct: true}, {text: B}, {text: C}, {text: D}, {text: E}, {text: F}, {text: G},
+              {text: H}, {text: I}, {text: J}, {text: K}, {text: L}]
+"""
+
+
+@pytest.fixture(scope="module", params=["real", "examples", "edge"])
+def bank_set(request, tmp_path_factory) -> tuple[QuizBanks, dict[str, bytes]]:
+    """The real banks, the examples of every type or the edge cases, and their Moodle XML files."""
+    root = ROOT
+    folder = ROOT / "docs" / "_data" / "quiz" if request.param == "real" else EXAMPLES
+    if request.param == "edge":
+        root = tmp_path_factory.mktemp("edge")
+        folder = root / "banks"
+        folder.mkdir()
+        (folder / "randgevallen.yml").write_text(EDGE_BANK, encoding="utf-8")
+    banks = load_quiz_banks(folder, root, citations(ROOT))
+    banks.root = root  # type: ignore[attr-defined]
+    return banks, MoodleWriter(QuizRenderer(banks, citations=citations(ROOT))).files()
+
+
+def parse(data: bytes) -> ET.Element:
+    """The file parsed strictly (expat: any well-formedness error raises)."""
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<quiz>")
+    assert b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+    return ET.fromstring(data)
+
+
+def one(q: ET.Element, path: str) -> ET.Element:
+    """The one element at ``path`` (the importer reads index 0; there must be exactly one)."""
+    found = q.findall(path)
+    assert len(found) == 1, f"{q.findtext('idnumber')}: {len(found)} x {path}"
+    return found[0]
+
+
+def html_text(q: ET.Element, path: str) -> str:
+    """The text of a ``<path format="html"><text>`` element."""
+    element = one(q, path)
+    assert element.get("format") == "html", f"{q.findtext('idnumber')}: {path} is not format=html"
+    text = one(element, "text").text or ""
+    return text
+
+
+def grade(answer: ET.Element) -> float:
+    """An answer's fraction attribute (percent), one of the grades Moodle accepts."""
+    value = float(answer.get("fraction", "x"))
+    assert any(abs(value - g) < 1e-3 for g in GRADES), f"grade {value} is not one Moodle accepts"
+    return value
+
+
+# -- what the importer reads, per question type ---------------------------------------------
+def check_common(q: ET.Element) -> None:
+    """import_headers: name, question text, general feedback, grade, penalty, idnumber."""
+    assert (one(q, "name/text").text or "").strip(), "a question needs a name"
+    assert len(one(q, "name/text").text or "") <= 42, "qtype_ordering cuts longer names"
+    assert html_text(q, "questiontext").startswith("<p>")
+    assert "<p>" in html_text(q, "generalfeedback"), "the explanation and source are the general feedback"
+    assert float(one(q, "defaultgrade").text or "0") > 0
+    assert 0 <= float(one(q, "penalty").text or "-1") <= 1
+    assert one(q, "hidden").text == "0"
+    idnumber = one(q, "idnumber").text or ""
+    assert idnumber and len(idnumber) <= 100, "Moodle's idnumber column holds 100 characters"
+
+
+def check_combined(q: ET.Element) -> None:
+    """import_combined_feedback: three feedback texts; shownumcorrect read by presence."""
+    for part in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        assert html_text(q, part)
+    one(q, "shownumcorrect")
+
+
+def check_multichoice(q: ET.Element) -> None:
+    """import_multichoice: single, shuffleanswers, answernumbering, answers with grades."""
+    single = one(q, "single").text
+    assert single in ("true", "false")
+    assert one(q, "shuffleanswers").text in ("true", "false")
+    assert one(q, "answernumbering").text in ("abc", "ABCD", "123", "iii", "IIII", "none")
+    assert one(q, "showstandardinstruction").text in ("0", "1")
+    check_combined(q)
+    answers = q.findall("answer")
+    assert len(answers) >= 2
+    grades = [grade(a) for a in answers]
+    for a in answers:
+        assert a.get("format") == "html" and (one(a, "text").text or "").strip()
+        assert one(a, "feedback").get("format") == "html"
+    if single == "true":
+        assert sorted(grades)[-1] == 100 and sorted(grades)[-2] <= 0, "one right option, 100 %"
+    else:
+        assert abs(sum(g for g in grades if g > 0) - 100) < 0.01, "the right options sum to 100 %"
+        assert all(g < 0 for g in grades if g <= 0), "every wrong option takes marks off"
+        assert sum(g for g in grades if g < 0) >= -100.01
+
+
+def check_truefalse(q: ET.Element) -> None:
+    """import_truefalse: two answers, 'true' and 'false', one of them 100 %, each with feedback."""
+    answers = {one(a, "text").text: float(a.get("fraction", "x")) for a in q.findall("answer")}
+    assert set(answers) == {"true", "false"} and sorted(answers.values()) == [0, 100]
+    for a in q.findall("answer"):
+        assert "<p>" in html_text(a, "feedback")
+
+
+def check_match(q: ET.Element) -> None:
+    """import_match: subquestions (HTML) with a plain-text answer; enough for Moodle's form."""
+    assert one(q, "shuffleanswers").text in ("true", "false", "0", "1")
+    check_combined(q)
+    subs = q.findall("subquestion")
+    for sub in subs:
+        assert sub.get("format") == "html"
+        one(sub, "text")
+        answer = one(sub, "answer/text").text or ""
+        assert answer.strip() and "<" not in answer, "a match answer is plain text"
+    stems = [s for s in subs if (s.findtext("text") or "").strip()]
+    # Moodle's editing form asks for two stems and three rows: the question stays editable.
+    assert len(stems) >= 2 and len(subs) >= 3, f"{q.findtext('idnumber')}: too small a match for Moodle's form"
+
+
+def check_ordering(q: ET.Element) -> None:
+    """qtype_ordering's import_from_xml: layout, select type and count, grading, answers."""
+    assert one(q, "layouttype").text in ("VERTICAL", "HORIZONTAL")
+    assert one(q, "selecttype").text == "ALL", "every step is shown"
+    answers = q.findall("answer")
+    assert int(one(q, "selectcount").text or "0") == len(answers) >= 2
+    assert one(q, "gradingtype").text in GRADING_TYPES
+    assert one(q, "showgrading").text in ("SHOW", "HIDE")
+    check_combined(q)
+    for position, a in enumerate(answers, start=1):
+        assert a.get("format") == "html" and (one(a, "text").text or "").strip()
+        assert a.get("fraction") == str(position), "an ordering answer's fraction is its position"
+
+
+CHECKS = {
+    "multichoice": check_multichoice,
+    "truefalse": check_truefalse,
+    "match": check_match,
+    "ordering": check_ordering,
+}
+
+
+# -- the answer key, rebuilt from the XML alone ---------------------------------------------
+def key_from_xml(q: ET.Element, question: Any, seed: str, mx: MoodleWriter) -> Any:
+    """The answer key of ``question`` as the XML says it, in the engine's shape."""
+    kind = q.get("type")
+    if kind == "multichoice":
+        grades = [float(a.get("fraction", "0")) for a in q.findall("answer")]
+        if question.type == "classify":  # one statement: a choice of its category
+            return [grades.index(100)]
+        if q.findtext("single") == "true":
+            return grades.index(100)
+        return [i for i, g in enumerate(grades) if g > 0]
+    if kind == "truefalse":
+        return [next(a.findtext("text") for a in q.findall("answer") if a.get("fraction") == "100") == "true"]
+    if kind == "match":
+        pairs = [(s.findtext("text"), s.findtext("answer/text")) for s in q.findall("subquestion")]
+        answers = [a for text, a in pairs if text]
+        if question.type == "truefalse":
+            return [a == mx.t("true_label") for a in answers]
+        labels = [plain(mx.inline(c.label)) for c in question.categories]
+        return [labels.index(a) for a in answers]
+    if kind == "ordering":
+        texts = [a.findtext("text") for a in q.findall("answer")]
+        steps = [str(mx.inline(s)) for s in question.steps]
+        order = [steps.index(t) for t in texts]
+        shown = question.shown_order(seed)
+        return [shown.index(step) for step in order]
+    raise AssertionError(f"unknown Moodle type {kind}")
+
+
+def test_every_question_has_what_the_importer_reads(bank_set) -> None:
+    banks, files = bank_set
+    seen: dict[str, int] = {}
+    for name, data in files.items():
+        root = parse(data)
+        category = None
+        for q in root.findall("question"):
+            kind = q.get("type") or ""
+            if kind == "category":
+                category = one(q, "category/text").text or ""
+                assert category.startswith("$course$/top/")
+                assert one(q, "idnumber").text in banks.modules
+                html_text(q, "info")
+                continue
+            assert category, f"{name}: a question before any category"
+            check_common(q)
+            CHECKS[kind](q)
+            seen[kind] = seen.get(kind, 0) + 1
+        ids = [q.findtext("idnumber") for q in root.findall("question")]
+        assert len(ids) == len(set(ids)), f"{name}: an idnumber twice"
+    print("Moodle questions per type (all files):", seen)
+
+
+def test_answer_keys_survive_the_round_trip(bank_set) -> None:
+    banks, files = bank_set
+    mx = MoodleWriter(QuizRenderer(banks, citations=citations(ROOT)))
+    for module_id, module in banks.modules.items():
+        root = parse(files[f"{module_id}.xml"])
+        by_id = {q.findtext("idnumber"): q for q in root.findall("question")}
+        for item in module.items:
+            units = item.units_of
+            keys = []
+            for question, _uid, seed, stage in units:
+                idnumber = item.id if stage is None else f"{item.id}--{stage.id}"
+                keys.append(key_from_xml(by_id[idnumber], question, seed, mx))
+            assert (keys if item.type == "case" else keys[0]) == item.correct_answer, item.id
+
+
+def test_files_follow_the_modules_order(bank_set) -> None:
+    banks, files = bank_set
+    expected_all: list[str] = []
+    for module_id, module in banks.modules.items():
+        expected = [module_id]
+        for item in module.items:
+            stages = getattr(item, "stages", None)
+            expected += [f"{item.id}--{s.id}" for s in stages] if stages else [item.id]
+        root = parse(files[f"{module_id}.xml"])
+        got = [q.findtext("idnumber") for q in root.findall("question")]
+        assert got == expected, module_id
+        names = [q.findtext("name/text") or "" for q in root.findall("question")[1:]]
+        assert names == sorted(names), f"{module_id}: names sort in the module's order in Moodle's bank"
+        expected_all += expected
+        print(f"{module_id}: {len(expected) - 1} Moodle questions for {len(module.items)} items")
+    everything = parse(files[f"{ALL_MODULES}.xml"])
+    assert [q.findtext("idnumber") for q in everything.findall("question")] == expected_all
+    categories = [q.findtext("category/text") for q in everything.findall("question[@type='category']")]
+    assert len(categories) == len(set(categories)) == len(banks.modules), "each module its own category"
+
+
+def test_case_stages_carry_the_case_and_share_one_mark(bank_set) -> None:
+    banks, files = bank_set
+    for module_id, module in banks.modules.items():
+        root = parse(files[f"{module_id}.xml"])
+        by_id = {q.findtext("idnumber"): q for q in root.findall("question")}
+        for item in module.items:
+            stages = getattr(item, "stages", None) or []
+            marks = [float(by_id[f"{item.id}--{s.id}"].findtext("defaultgrade") or 0) for s in stages]
+            if stages:
+                assert abs(sum(marks) - 1) < 1e-5, "a case counts as one question, as on the site"
+            mx = MoodleWriter(QuizRenderer(banks))
+            intro = mx.para(item.stem) if stages else ""
+            for k, stage in enumerate(stages):
+                text = by_id[f"{item.id}--{stage.id}"].findtext("questiontext/text") or ""
+                assert text.startswith(intro), "every stage starts with the case"
+                for earlier in stages[: k + 1]:
+                    assert plain(mx.block(earlier.text))[:40] in plain(text)
+
+
+def test_html_inside_is_valid(bank_set, tmp_path: Path) -> None:
+    if not shutil.which("java"):
+        pytest.fail("java not found: the Nu Html Checker needs a JRE")
+    assert VNU_JAR.is_file(), "vnu.jar missing: run `npm ci`"
+    _banks, files = bank_set
+    pages = []
+    for name, data in files.items():
+        root = parse(data)
+        parts = []
+        for element in root.iter():
+            if element.tag in HTML_PARTS and element.get("format") == "html":
+                parts.append(f"<div>{element.findtext('text') or ''}</div>")
+        page = tmp_path / f"{name}.html"
+        page.write_text(
+            '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
+            + "\n".join(parts)
+            + "</body></html>",
+            encoding="utf-8",
+        )
+        pages.append(str(page))
+    cmd = ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always", *pages]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert not errors, "\n".join(errors[:20])
+
+
+def test_command_line_writes_the_same_files(bank_set, tmp_path: Path) -> None:
+    banks, files = bank_set
+    if banks.root != ROOT:
+        pytest.skip("the site's citations read the project's bibliography: banks inside the project only")
+    banks_dir = (ROOT / next(iter(banks.paths.values()))).parent
+    code = main(
+        ["--root", str(ROOT), "--citations", "macros.content:citations", "moodle", str(banks_dir), str(tmp_path)]
+    )
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+    for name, data in files.items():
+        assert (tmp_path / name).read_bytes() == data, name
+
+
+def test_a_grade_moodle_cannot_hold_stops_the_export(tmp_path: Path) -> None:
+    bank = (EXAMPLES / "voorbeeld-keuze.yml").read_text(encoding="utf-8")
+    options = "\n".join(f"      - text: Optie {i}\n        correct: {'true' if i < 11 else 'false'}" for i in range(12))
+    item = (
+        "  - id: te-veel-juist\n    type: multiple\n    stem: Welke?\n"
+        f"    source: {{doc: profielschets, where: x}}\n    options:\n{options}\n"
+    )
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "voorbeeld-keuze.yml").write_text(bank.rstrip("\n") + "\n" + item, encoding="utf-8")
+    code = main(["--root", str(tmp_path), "moodle", str(folder), str(tmp_path / "out")])
+    assert code == 1
+    assert not (tmp_path / "out").exists(), "nothing is written when a module cannot be exported"
