@@ -39,8 +39,8 @@ schema: setup
 	$(BIN)/python -m macros.schemas
 
 lint: setup
-	$(BIN)/ruff check macros tests bench
-	$(BIN)/ruff format --check macros tests bench
+	$(BIN)/ruff check macros hooks tests bench
+	$(BIN)/ruff format --check macros hooks tests bench
 
 setup: $(VENV)/.installed
 

@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # Everything a site needs to build; fixture sites are copies of these.
-SITE_PARTS = ("docs", "macros", "overrides", "mkdocs.yml")
+SITE_PARTS = ("docs", "hooks", "macros", "overrides", "mkdocs.yml")
 
 
 def mkdocs_env() -> dict[str, str]:
