@@ -128,3 +128,22 @@ document.addEventListener(
   });
   window.addEventListener("resize", () => current && place(current, tooltip()));
 })();
+
+/*
+ * Navigation landmarks get a name. With navigation.indexes, Material labels a section's
+ * sub-navigation by an icon-only label, so screen readers announced "navigation" without a
+ * name (Leermodules). Such a nav is labelled by its section title instead.
+ */
+const nameNavigation = () => {
+  for (const nav of document.querySelectorAll("nav.md-nav[aria-labelledby]")) {
+    const label = document.getElementById(nav.getAttribute("aria-labelledby"));
+    const title = nav.querySelector(":scope > .md-nav__title");
+    if (!label || label.textContent.trim() || !title) continue;
+    title.id ||= `${label.id}_title`;
+    nav.setAttribute("aria-labelledby", title.id);
+  }
+};
+document.addEventListener("DOMContentLoaded", () => {
+  if (window.document$) window.document$.subscribe(nameNavigation);
+  else nameNavigation();
+});
