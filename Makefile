@@ -41,8 +41,8 @@ schema: setup
 	$(BIN)/python -m macros.schemas
 
 lint: setup node_modules/.installed
-	$(BIN)/ruff check quizkit macros tests bench
-	$(BIN)/ruff format --check quizkit macros tests bench
+	$(BIN)/ruff check quizkit macros hooks tests bench
+	$(BIN)/ruff format --check quizkit macros hooks tests bench
 	$(BIN)/mypy
 	npx --no-install eslint quizkit docs/assets overrides/assets
 

@@ -1,0 +1,107 @@
+"""Site structure and polish in Chromium, measured the way the user-journey audit found each defect.
+
+D2 focus under the sticky header, D10 the 3x3 table, D15 table headers, D17 the Leermodules
+navigation's name, D18 the invisible tab stop after search, D24 glossary terms, D32 the
+back-to-top button, D33 target size in the left navigation.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run_axe
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+# Non-quiz pages with many tab stops: links, tables (scroll regions), abbreviations, details.
+PAGES = ["", "handreiking/", "onderzoek-huisartsen/", "woordenlijst/"]
+
+
+def hidden_under_header(page) -> dict | None:
+    """The focused element if it lies completely behind the sticky header, else None."""
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+            // The header's own controls and the skip link (shown over the header) are not hidden by it.
+            if (!e || e === document.body || e.closest('.md-header') || e.matches('.md-skip')) return null;
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const r = e.getBoundingClientRect();
+            return r.height && r.bottom <= header.bottom && r.top >= 0
+                ? {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40), top: r.top, bottom: r.bottom} : null; }"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+@pytest.mark.parametrize("path", PAGES)
+def test_focus_never_hides_under_the_sticky_header(new_page, base_url: str, path: str, viewport: dict) -> None:
+    page = new_page(viewport=viewport)
+    page.goto(base_url + path)
+    hidden = []
+    for key in ["Tab"] * 120 + ["Shift+Tab"] * 120:
+        page.keyboard.press(key)
+        if found := hidden_under_header(page):
+            hidden.append(f"{key}: {found}")
+    assert not hidden, "\n".join(hidden[:10])
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1440, 1920])
+def test_the_3x3_table_fits_its_column(new_page, base_url: str, width: int) -> None:
+    page = new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url + "verklaringsmodel/")
+    sizes = page.locator(".halk-table__scroll").first.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert sizes[0] <= sizes[1], f"table {sizes[0]} px wide in a {sizes[1]} px column"
+
+
+def test_table_headers_and_glossary_terms_stand_out(new_page, base_url: str) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(base_url + "verklaringsmodel/")
+    weights = page.locator("table.halk-data th").evaluate_all("els => els.map(e => +getComputedStyle(e).fontWeight)")
+    assert weights and min(weights) >= 700
+    page.goto(base_url + "woordenlijst/")
+    dt, dd = (
+        page.locator(f"dl > {tag}").first.evaluate("e => +getComputedStyle(e).fontWeight") for tag in ["dt", "dd"]
+    )
+    assert dt >= 700 > dd
+
+
+def test_every_navigation_landmark_has_a_name(new_page, base_url: str) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(base_url + "leermodules/", wait_until="networkidle")
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('nav')].filter(nav => {
+            const ids = (nav.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+            const name = ids.map(id => document.getElementById(id)?.textContent || '').join(' ').trim()
+                || nav.getAttribute('aria-label') || '';
+            return !name; }).map(nav => nav.outerHTML.slice(0, 120))"""
+    )
+    assert not unnamed, unnamed
+
+
+def test_no_invisible_tab_stop_after_the_search_field(new_page, base_url: str) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("input.md-search__input").focus()
+    page.keyboard.press("Escape")  # closes the search again
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        box = page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height]; })()"
+        )
+        assert box[0] > 0 and box[1] > 0, "Tab landed on an element with no size"
+
+
+def test_back_to_top_button_stays_off_small_screens(new_page, base_url: str) -> None:
+    page = new_page(viewport={"width": 320, "height": 256})
+    page.goto(base_url + "handreiking/")
+    page.mouse.wheel(0, 2000)
+    page.mouse.wheel(0, -300)  # Material shows the button when scrolling up
+    page.wait_for_timeout(400)
+    assert page.locator(".md-top").evaluate("e => getComputedStyle(e).display") == "none"
+
+
+def test_left_navigation_targets_are_large_enough(new_page, base_url: str) -> None:
+    page = new_page(viewport=DESKTOP)
+    page.goto(base_url + "leermodules/handreiking/", wait_until="networkidle")
+    page.locator(".md-sidebar--primary .md-sidebar__scrollwrap").evaluate("e => e.scrollTop = 200")
+    violations = [v for v in run_axe(page) if v["id"] == "target-size"]
+    assert not violations, violations
