@@ -1,0 +1,206 @@
+"""Surface cues in the question banks: answers a learner can guess without knowing the content.
+
+Two cues are measured, per module and in total:
+
+- **longest right option**: in a single-answer list (a ``single`` or ``phrasing`` item, or
+  such a question inside a case stage), the right option is strictly the longest, by the
+  length of the text the learner sees (Markdown markup left out);
+- **absolute words**: an option (of any choice question) or a true/false statement that
+  contains an absolute word such as *altijd*, *nooit* or *alleen* is false.
+
+The function is pure: it takes validated :class:`~macros.quiz.models.QuizModule` models and
+returns numbers, so it runs in a test or a one-off script without MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import QuizModule
+from .types import CaseItem
+from .types.choice import Option
+from .types.multiple import MultipleQuestion
+from .types.phrasing import PhrasingQuestion
+from .types.single import SingleQuestion
+from .types.truefalse import Statement, TrueFalseQuestion
+
+ABSOLUTE_WORDS = (
+    "altijd",
+    "alleen",
+    "nooit",
+    "geen enkel",
+    "geen enkele",
+    "iedereen",
+    "niemand",
+    "uitsluitend",
+    "steeds",
+    "elk",
+    "elke",
+    "ieder",
+    "iedere",
+)
+ABSOLUTE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ABSOLUTE_WORDS) + r")\b", re.I)
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`]|<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def visible_text(markdown: str) -> str:
+    """The text a learner sees: link targets, emphasis marks, code ticks and tags left out."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _MARKUP.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def absolute_words(markdown: str) -> list[str]:
+    """The absolute words in a text (lower case, in order; empty when there are none)."""
+    return [_SPACE.sub(" ", m.group(0).lower()) for m in ABSOLUTE.finditer(visible_text(markdown))]
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    """One single-answer list: where it is, and how long its right and longest wrong options are."""
+
+    module: str
+    item: str
+    stage: str | None
+    right_length: int
+    longest_wrong_length: int
+
+    @property
+    def right_is_longest(self) -> bool:
+        """True when the right option is strictly longer than every wrong one."""
+        return self.right_length > self.longest_wrong_length
+
+    @property
+    def ratio(self) -> float:
+        """Length of the right option over that of the longest wrong one."""
+        return self.right_length / max(self.longest_wrong_length, 1)
+
+    @property
+    def where(self) -> str:
+        """``item`` or ``item/stage``."""
+        return f"{self.item}/{self.stage}" if self.stage else self.item
+
+
+@dataclass(frozen=True)
+class AbsoluteText:
+    """An option or statement with an absolute word, and whether it is right or true."""
+
+    module: str
+    item: str
+    stage: str | None
+    text: str
+    words: tuple[str, ...]
+    true: bool
+
+    @property
+    def where(self) -> str:
+        """``item`` or ``item/stage``."""
+        return f"{self.item}/{self.stage}" if self.stage else self.item
+
+
+@dataclass
+class CueCount:
+    """The counts for one module, or for all modules together."""
+
+    module: str
+    lists: int = 0
+    right_longest: int = 0
+    absolute: int = 0
+    absolute_false: int = 0
+
+    @property
+    def right_longest_share(self) -> float:
+        """Share (0-1) of single-answer lists whose right option is strictly the longest."""
+        return self.right_longest / self.lists if self.lists else 0.0
+
+    @property
+    def absolute_false_share(self) -> float:
+        """Share (0-1) of options and statements with an absolute word that are false."""
+        return self.absolute_false / self.absolute if self.absolute else 0.0
+
+    def add(self, other: CueCount) -> None:
+        """Add another count to this one."""
+        self.lists += other.lists
+        self.right_longest += other.right_longest
+        self.absolute += other.absolute
+        self.absolute_false += other.absolute_false
+
+
+@dataclass
+class CueReport:
+    """Counts per module and in total, the lists and texts behind them, and the worst items."""
+
+    modules: list[CueCount] = field(default_factory=list)
+    total: CueCount = field(default_factory=lambda: CueCount("totaal"))
+    lists: list[ChoiceList] = field(default_factory=list)
+    absolutes: list[AbsoluteText] = field(default_factory=list)
+
+    def worst(self, n: int = 10) -> list[ChoiceList]:
+        """The ``n`` lists where the right option is longest by the largest factor."""
+        longest = [c for c in self.lists if c.right_is_longest]
+        return sorted(longest, key=lambda c: c.ratio, reverse=True)[:n]
+
+    def false_absolutes(self) -> list[AbsoluteText]:
+        """The options and statements with an absolute word that are false."""
+        return [a for a in self.absolutes if not a.true]
+
+    def table(self) -> str:
+        """A Markdown table: per module and in total, both counts and shares."""
+        rows = [
+            "| module | lijsten | juist langst | aandeel | absoluut | absoluut onjuist | aandeel |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for c in [*self.modules, self.total]:
+            rows.append(
+                f"| {c.module} | {c.lists} | {c.right_longest} | {c.right_longest_share:.0%} "
+                f"| {c.absolute} | {c.absolute_false} | {c.absolute_false_share:.0%} |"
+            )
+        return "\n".join(rows)
+
+
+def _questions(module: QuizModule) -> Iterable[tuple[str, str | None, object]]:
+    for item in module.items:
+        if isinstance(item, CaseItem):
+            for stage in item.stages:
+                yield item.id, stage.id, stage.question
+        else:
+            yield item.id, None, item
+
+
+def _choice_list(module_id: str, item: str, stage: str | None, options: list[Option]) -> ChoiceList:
+    right = [len(visible_text(o.text)) for o in options if o.correct]
+    wrong = [len(visible_text(o.text)) for o in options if not o.correct]
+    return ChoiceList(module_id, item, stage, max(right), max(wrong, default=0))
+
+
+def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
+    """Count both cues in ``modules`` (validated banks), per module and in total."""
+    report = CueReport()
+    for module in modules:
+        module_id = module.module.id
+        count = CueCount(module_id)
+        for item, stage, question in _questions(module):
+            texts: list[tuple[str, bool]] = []
+            if isinstance(question, SingleQuestion | PhrasingQuestion):
+                choice = _choice_list(module_id, item, stage, question.options)
+                report.lists.append(choice)
+                count.lists += 1
+                count.right_longest += choice.right_is_longest
+            if isinstance(question, SingleQuestion | PhrasingQuestion | MultipleQuestion):
+                texts = [(o.text, o.correct) for o in question.options]
+            elif isinstance(question, TrueFalseQuestion):
+                texts = [(s.text, s.answer) for s in question.statements if isinstance(s, Statement)]
+            for text, true in texts:
+                words = absolute_words(text)
+                if words:
+                    report.absolutes.append(AbsoluteText(module_id, item, stage, text, tuple(words), true))
+                    count.absolute += 1
+                    count.absolute_false += not true
+        report.modules.append(count)
+        report.total.add(count)
+    return report

@@ -1,0 +1,113 @@
+"""The cue counter counts what it says, on hand-built modules."""
+
+from __future__ import annotations
+
+from quizkit.cues import absolute_words, measure_cues, visible_text
+from quizkit.models import QuizModule
+
+SOURCE = {"doc": "profielschets", "where": "hoofdstuk 2"}
+
+
+def module(module_id: str, items: list[dict]) -> QuizModule:
+    meta = {
+        "id": module_id,
+        "title": "T",
+        "description": "D",
+        "version": 1,
+        "minutes": 1,
+        "pass_mark": 70,
+        "objectives": ["O"],
+    }
+    return QuizModule.model_validate({"module": meta, "items": items})
+
+
+def single(item_id: str, right: str, *wrong: str, kind: str = "single") -> dict:
+    options = [{"text": right, "correct": True, "feedback": "f"}]
+    options += [{"text": w, "correct": False, "feedback": "f"} for w in wrong]
+    return {"id": item_id, "type": kind, "stem": "Vraag?", "source": SOURCE, "options": options}
+
+
+def test_visible_text_drops_markup():
+    assert visible_text("**Vet** en [een link](https://x.nl) en `code`") == "Vet en een link en code"
+
+
+def test_absolute_words_word_boundary_and_case():
+    assert absolute_words("Altijd en ALLEEN, nooit") == ["altijd", "alleen", "nooit"]
+    assert absolute_words("geen  enkele reden") == ["geen enkele"]
+    # Word boundaries: 'alleenstaand' and 'steedse' are not absolute words; 'elke' is.
+    assert absolute_words("een alleenstaande ouder") == []
+    assert absolute_words("bij elke patiënt") == ["elke"]
+
+
+def test_counts_lists_longest_and_absolutes():
+    case = {
+        "id": "c",
+        "type": "case",
+        "stem": "Casus.",
+        "source": SOURCE,
+        "stages": [
+            {
+                "id": "s1",
+                "text": "Fase.",
+                "question": {
+                    k: v for k, v in single("x", "kort", "veel langer").items() if k in ("type", "stem", "options")
+                },
+            },
+            {
+                "id": "s2",
+                "text": "Fase.",
+                "question": {
+                    k: v
+                    for k, v in single("x", "langste juist", "kort", kind="phrasing").items()
+                    if k in ("type", "stem", "options")
+                },
+            },
+            {
+                "id": "s3",
+                "text": "Fase.",
+                "question": {
+                    "type": "truefalse",
+                    "stem": "Juist?",
+                    "statements": [
+                        {"text": "Dit geldt altijd", "answer": False},
+                        {"text": "Dit geldt soms", "answer": True},
+                    ],
+                },
+            },
+        ],
+    }
+    first = module(
+        "een",
+        [
+            single("a", "**dit is de langste juiste optie**", "kort", "ook kort"),  # right longest
+            single("b", "even", "even"[::-1] + "x"),  # wrong longer
+            single("c2", "gelijk", "gelijk".upper()),  # equal length: not strictly longest
+            {
+                "id": "m",
+                "type": "multiple",
+                "stem": "Welke?",
+                "source": SOURCE,
+                "options": [
+                    {"text": "Alleen bij pijn", "correct": True},
+                    {"text": "Nooit bij moeheid", "correct": False},
+                    {"text": "Soms", "correct": False},
+                ],
+            },
+            case,
+        ],
+    )
+    second = module("twee", [single("z", "Iedereen heeft het", "Niemand heeft het, nooit")])
+
+    report = measure_cues([first, second])
+
+    one, two = report.modules
+    assert (one.lists, one.right_longest) == (5, 2)  # a, b, c2, s1, s2; longest in a and s2
+    assert (one.absolute, one.absolute_false) == (3, 2)  # Alleen (right), Nooit (false), altijd (false)
+    assert (two.lists, two.right_longest, two.absolute, two.absolute_false) == (1, 0, 2, 1)
+    assert (report.total.lists, report.total.right_longest) == (6, 2)
+    assert (report.total.absolute, report.total.absolute_false) == (5, 3)
+    assert abs(report.total.right_longest_share - 2 / 6) < 1e-9
+    assert abs(report.total.absolute_false_share - 3 / 5) < 1e-9
+    assert [c.where for c in report.worst(5)] == ["a", "c/s2"]
+    assert {a.where for a in report.false_absolutes()} == {"m", "c/s3", "z"}
+    assert "| totaal | 6 | 2 | 33% | 5 | 3 | 60% |" in report.table()
