@@ -208,10 +208,55 @@ def run(root: Path) -> list[ContentError]:
     return [problem for checker in CHECKERS for problem in checker(root)]
 
 
+# Above these shares a module's cues are flagged (a warning for the editor, not a failure).
+CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
+
+
+def cue_warnings(root: Path) -> list[str]:
+    """Per module: how often the right option is the longest and absolute words mark a wrong one.
+
+    Lines for the editor: the figures per module, a warning for each module over
+    :data:`CUE_LIMITS`, and the items where the cue is strongest. Empty when a bank has errors.
+    """
+    from quizkit.bank import load_quiz_banks
+    from quizkit.cues import measure_cues
+
+    from .content import citations
+
+    try:
+        banks = load_quiz_banks(root / "docs" / "_data" / "quiz", root, citations(root))
+    except ContentError:
+        return []
+    report = measure_cues(banks.modules.values())
+    lines = ["Raadbare vragen (signalen, geen fouten):"]
+    for count in [*report.modules, report.total]:
+        flags = []
+        if count.lists and count.right_longest_share > CUE_LIMITS["right_longest"]:
+            flags.append(f"juiste optie vaak de langste (meer dan {CUE_LIMITS['right_longest']:.0%})")
+        if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
+            flags.append(
+                f"woorden als 'altijd' of 'nooit' vaak in onjuiste opties (meer dan {CUE_LIMITS['absolute_false']:.0%})"
+            )
+        lines.append(
+            f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "
+            f"({count.right_longest_share:.0%}); absolute woorden onjuist in {count.absolute_false} van "
+            f"{count.absolute} ({count.absolute_false_share:.0%})"
+            + (f"  WAARSCHUWING: {'; '.join(flags)}" if flags else "")
+        )
+    worst = [choice for choice in report.worst(5) if choice.right_is_longest]
+    if worst:
+        lines.append(
+            "  Vragen waar de juiste optie het duidelijkst de langste is: " + ", ".join(c.where for c in worst)
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print every problem (``file:line: [item] message``) and return 1 if there is any."""
     root = Path(argv[0] if argv else ".").resolve()
     problems = run(root)
+    for line in cue_warnings(root):
+        print(line)
     for problem in problems:
         print(problem.text, file=sys.stderr)
     if problems:

@@ -8,14 +8,14 @@ Two cues are measured, per module and in total:
 - **absolute words**: an option (of any choice question) or a true/false statement that
   contains an absolute word such as *altijd*, *nooit* or *alleen* is false.
 
-The function is pure: it takes validated :class:`~macros.quiz.models.QuizModule` models and
+The function is pure: it takes validated :class:`~quizkit.models.QuizModule` models and
 returns numbers, so it runs in a test or a one-off script without MkDocs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .models import QuizModule
@@ -166,13 +166,13 @@ class CueReport:
 def _questions(module: QuizModule) -> Iterable[tuple[str, str | None, object]]:
     for item in module.items:
         if isinstance(item, CaseItem):
-            for stage in item.stages:
+            for stage in item.stages:  # type: ignore[attr-defined]
                 yield item.id, stage.id, stage.question
         else:
             yield item.id, None, item
 
 
-def _choice_list(module_id: str, item: str, stage: str | None, options: list[Option]) -> ChoiceList:
+def _choice_list(module_id: str, item: str, stage: str | None, options: Sequence[Option]) -> ChoiceList:
     right = [len(visible_text(o.text)) for o in options if o.correct]
     wrong = [len(visible_text(o.text)) for o in options if not o.correct]
     return ChoiceList(module_id, item, stage, max(right), max(wrong, default=0))

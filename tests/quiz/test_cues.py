@@ -111,3 +111,18 @@ def test_counts_lists_longest_and_absolutes():
     assert [c.where for c in report.worst(5)] == ["a", "c/s2"]
     assert {a.where for a in report.false_absolutes()} == {"m", "c/s3", "z"}
     assert "| totaal | 6 | 2 | 33% | 5 | 3 | 60% |" in report.table()
+
+
+def test_make_check_reports_the_cues_per_module_without_failing():
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.check", str(ROOT)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    section = result.stdout.split("Raadbare vragen", 1)[1]
+    for module in ("casus", "handreiking", "mentaliseren", "misverstanden", "profielschets", "verwijzen", "totaal"):
+        assert f"  {module}: juiste optie de langste in " in section, module
