@@ -15,6 +15,9 @@ from .types import QUESTION_TYPES, TYPES_DIR
 ASSETS_DIR = Path(__file__).parent / "assets"
 # The files a quiz page loads, by name under the site's asset folder.
 PAGE_ASSETS = ("quiz.css", "quiz.js", "trainer.css", "trainer.js")
+# What quizzes need, and what trainer pages (catalogue, answer keys, print buttons) need.
+QUIZ_ASSETS = ("quiz.css", "quiz.js")
+TRAINER_ASSETS = ("trainer.css", "trainer.js")
 
 
 def quiz_script_parts() -> list[Path]:

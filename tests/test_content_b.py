@@ -372,11 +372,6 @@ def test_glossary_term_with_unknown_field_fails_the_build(tmp_path: Path) -> Non
     assert f"{rel}:{line}: terms[" in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(
-    reason="quizkit/plugin/macros.py:46 line_of_call matches names[:1] only: an earlier bar_chart('onderzoek', ...) "
-    "on the page is named instead",
-    strict=True,
-)
 def test_bar_chart_on_a_text_column_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page_md = project / "docs" / "onderzoek-huisartsen.md"

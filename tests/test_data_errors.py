@@ -13,13 +13,6 @@ from quizkit.errors import ContentError
 from quizkit.validate import validate
 from quizkit.yamlload import load_yaml_text
 
-# quizkit/plugin/macros.py line_of_call matches only the first string argument: a call whose first
-# argument an earlier call on the page shares is reported at that earlier call's line.
-LINE_OF_CALL_BUG = pytest.mark.xfail(
-    reason="quizkit/plugin/macros.py:46 line_of_call matches names[:1] only: the line of an earlier call is given",
-    strict=True,
-)
-
 
 def test_malformed_yaml_reports_line() -> None:
     with pytest.raises(ContentError) as exc:
@@ -103,9 +96,7 @@ def test_page_without_sources_fails_the_build(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
-        pytest.param(
-            '{{ table("alk", "bestaat-niet") }}', "tabel 'bestaat-niet' staat niet in 'alk.yml'", marks=LINE_OF_CALL_BUG
-        ),
+        pytest.param('{{ table("alk", "bestaat-niet") }}', "tabel 'bestaat-niet' staat niet in 'alk.yml'"),
         ('{{ fact_list("bestaat-niet") }}', "lijst 'bestaat-niet' bestaat niet"),
         ('{{ fact_list("criteria", style="tegels") }}', "fact_list: onbekende stijl 'tegels'"),
     ],

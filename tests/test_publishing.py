@@ -290,11 +290,6 @@ def test_dutch_404_page_works_at_any_depth(page, subpath) -> None:
 # -- budgets -------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="quizkit/plugin/plugin.py on_page_content adds quiz.js and quiz.css to trainer pages too "
-    "(catalogue, answer keys), which have no quiz",
-    strict=True,
-)
 def test_pages_without_a_quiz_load_no_quiz_bytes(site_dir: Path) -> None:
     offenders = []
     with_quiz = 0

@@ -43,7 +43,7 @@ def line_of_call(page_path: Path, macro: str, args: tuple[Any, ...]) -> int | No
     except (OSError, UnicodeDecodeError):
         return None
     names = [re.escape(a) for a in args if isinstance(a, str)]
-    quoted = r"\s*,\s*".join(r"['\"]" + name + r"['\"]" for name in names[:1])
+    quoted = r"\s*,\s*".join(r"['\"]" + name + r"['\"]" for name in names)
     pattern = re.compile(r"\b" + re.escape(macro) + r"\s*\(\s*" + quoted)
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.search(line):

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import PACKAGE_DIR
-from ..assets import PAGE_ASSETS, asset_text
+from ..assets import PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
 from ..bank import BankCache, QuizBanks
 from ..cite import Citations, PlainCitations
 from ..errors import ContentError, ContentErrorList
@@ -72,7 +72,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.cache = BankCache()
         self.root = Path(config.config_file_path).parent
         self.problems: list[ContentError] = []
-        self.asset_pages: set[str] = set()
+        # The asset files each page needs, by its source path (see QUIZ_ASSETS, TRAINER_ASSETS).
+        self.asset_pages: dict[str, set[str]] = {}
         self.packages_written = False
         citations = load_citations(self.config.citations, self.root)
         try:
@@ -102,10 +103,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages with quizzes load the quiz assets, inside the content so instant navigation runs them."""
-        if page.file.src_uri not in self.asset_pages:
+        needed = self.asset_pages.get(page.file.src_uri)
+        if not needed:
             return html
         tags = []
-        for name in PAGE_ASSETS:
+        for name in (name for name in PAGE_ASSETS if name in needed):
             url = get_relative_url(f"{self.config.assets_dir}/{name}", page.url)
             if name.endswith(".css"):
                 tags.append(f'<link rel="stylesheet" href="{url}">')
@@ -175,14 +177,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return ""
         return get_relative_url(self._page_url(self.config.sources_page, "bronnenpagina"), page.url)
 
+    def _needs(self, page: Page, *names: str) -> None:
+        """``page`` loads the asset files ``names``."""
+        self.asset_pages.setdefault(page.file.src_uri, set()).update(names)
+
     def quiz(self, page: Page, module_id: str) -> Markup:
-        """A whole module (stashed: it skips Markdown and search)."""
-        self.asset_pages.add(page.file.src_uri)
+        """A whole module (stashed: it skips Markdown and search); its summary prints (trainer.js)."""
+        self._needs(page, *QUIZ_ASSETS, *TRAINER_ASSETS)
         return Markup(self.stash.put(self.renderer.module(module_id, self._sources_url(page))))
 
     def quiz_item(self, page: Page, item_id: str) -> Markup:
         """One item (stashed)."""
-        self.asset_pages.add(page.file.src_uri)
+        self._needs(page, *QUIZ_ASSETS)
         return Markup(self.stash.put(self.renderer.item(item_id, self._sources_url(page))))
 
     def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
@@ -196,7 +202,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def trainer_catalogue(self, page: Page) -> Markup:
         """Every module for trainers, in the order of their pages in the navigation."""
-        self.asset_pages.add(page.file.src_uri)
+        self._needs(page, *TRAINER_ASSETS)
         here = page.url
         links = {}
         for module_id in self.banks.modules:
@@ -226,7 +232,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def answer_key(self, page: Page, module_id: str) -> Markup:
         """The printable answer key of one module."""
-        self.asset_pages.add(page.file.src_uri)
+        self._needs(page, *TRAINER_ASSETS)
         module = self.banks.module(module_id)
         catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
         html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)

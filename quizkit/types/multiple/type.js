@@ -4,7 +4,10 @@
   const { types, shared } = window.quizkit;
   types.multiple = {
     read: (unit) => {
-      const chosen = shared.all(unit, "input:checked").map((i) => +i.value);
+      // Sorted, as the key is: the options may be shown in the learner's own order.
+      const chosen = shared.all(unit, "input:checked")
+        .map((i) => +i.value)
+        .sort((a, b) => a - b);
       return chosen.length ? chosen : null;
     },
     write: (unit, state) => shared.tick(unit, state),

@@ -14,6 +14,6 @@
       const options = shared.all(unit, ".halk-q__option");
       shared.reorder(options, shared.permutation(options.length, random));
     },
-    valid: (unit, state) => state === null || (Number.isInteger(state) && state >= 0 && state < shared.all(unit, "input").length),
+    valid: (unit, state) => Number.isInteger(state) && state >= 0 && state < shared.all(unit, "input").length,
   };
 })();
