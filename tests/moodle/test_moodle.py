@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from examples import write_example_banks
 from helpers import ROOT
 
 from macros.content import citations
@@ -25,7 +26,6 @@ from quizkit.bank import QuizBanks, load_quiz_banks
 from quizkit.moodle import ALL_MODULES, MOODLE_FRACTIONS, MoodleWriter, plain
 from quizkit.render import QuizRenderer
 
-EXAMPLES = ROOT / "tests" / "fixtures" / "quiz"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 GRADES = {round(100 * f, 5) for f in MOODLE_FRACTIONS} | {round(-100 * f, 5) for f in MOODLE_FRACTIONS}
 GRADING_TYPES = {
@@ -93,7 +93,10 @@ items:
 def bank_set(request, tmp_path_factory) -> tuple[QuizBanks, dict[str, bytes]]:
     """The real banks, the examples of every type or the edge cases, and their Moodle XML files."""
     root = ROOT
-    folder = ROOT / "docs" / "_data" / "quiz" if request.param == "real" else EXAMPLES
+    folder = ROOT / "docs" / "_data" / "quiz"
+    if request.param == "examples":
+        root = tmp_path_factory.mktemp("examples")
+        folder = write_example_banks(root / "banks")
     if request.param == "edge":
         root = tmp_path_factory.mktemp("edge")
         folder = root / "banks"
@@ -370,7 +373,7 @@ def test_command_line_writes_the_same_files(bank_set, tmp_path: Path) -> None:
 
 
 def test_a_grade_moodle_cannot_hold_stops_the_export(tmp_path: Path) -> None:
-    bank = (EXAMPLES / "voorbeeld-keuze.yml").read_text(encoding="utf-8")
+    bank = (write_example_banks(tmp_path / "examples") / "voorbeeld-keuze.yml").read_text(encoding="utf-8")
     options = "\n".join(f"      - text: Optie {i}\n        correct: {'true' if i < 11 else 'false'}" for i in range(12))
     item = (
         "  - id: te-veel-juist\n    type: multiple\n    stem: Welke?\n"

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from examples import write_example_banks
 from helpers import ROOT, Server, build
-from quizsite import FIXTURES, make_quiz_project
+from quizsite import make_quiz_project
 
 from macros.content import BibliographyCitations, load_bibliography
 from quizkit.bank import QuizBanks, load_quiz_banks
@@ -22,9 +23,10 @@ def bib():
 
 
 @pytest.fixture(scope="session")
-def example_banks(bib) -> QuizBanks:
-    """The named examples of every type, from tests/fixtures/quiz/."""
-    return load_quiz_banks(FIXTURES, ROOT, BibliographyCitations(bib))
+def example_banks(bib, tmp_path_factory: pytest.TempPathFactory) -> QuizBanks:
+    """The named examples of every type (quizkit/types/*/example.yml), in the two example modules."""
+    folder = write_example_banks(tmp_path_factory.mktemp("examples") / "quiz")
+    return load_quiz_banks(folder, folder.parent, BibliographyCitations(bib))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""A small fixture site with the example banks of tests/fixtures/quiz instead of the real ones.
+"""A small fixture site with the example banks (tests/examples.py) instead of the real ones.
 
 This way golden, validity, axe and browser tests do not depend on the real banks' contents.
 """
@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+from examples import write_example_banks
 from helpers import ROOT, copy_project
 from module_pages import module_page
 
@@ -16,6 +17,7 @@ from macros.content import citations
 from quizkit.bank import load_quiz_banks
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
+
 # A page with single items (quiz_item) from both example modules.
 LOOSE_PAGE = """---
 title: Losse vragen
@@ -49,8 +51,7 @@ def make_quiz_project(dest: Path) -> Path:
             page.unlink()
     # The real modules' answer keys (docs/leermodules/antwoorden/) go with them.
     shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
-    for bank in sorted(FIXTURES.glob("*.yml")):
-        shutil.copy2(bank, quiz_dir / bank.name)
+    write_example_banks(quiz_dir)
     banks = load_quiz_banks(quiz_dir, project, citations(project))
     entries = []
     for module_id, module in banks.modules.items():

@@ -1,0 +1,41 @@
+"""The example banks: each question type's named examples, gathered into two modules.
+
+The examples live with their types (``quizkit/types/<type>/example.yml``); the module headers
+in tests/fixtures/quiz/modules/ gather them into two example modules: the choice types, and
+every other type, so a new type's examples join without a change here. They feed the golden,
+HTML-validation, axe, browser, SCORM and Moodle tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import ROOT
+
+from quizkit.models import ITEM_TYPES
+from quizkit.types import TYPES_DIR
+
+MODULE_HEADERS = ROOT / "tests" / "fixtures" / "quiz" / "modules"
+# The choice types go into the first example module; every other type into the second.
+CHOICE_TYPES = ("single", "multiple", "phrasing")
+
+
+def example_items(kind: str) -> str:
+    """The items of ``quizkit/types/<kind>/example.yml``, without its leading comment."""
+    lines = (TYPES_DIR / kind / "example.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "".join(lines)
+
+
+def write_example_banks(dest: Path) -> Path:
+    """The two example modules as bank files in ``dest``: each header, then its types' examples."""
+    dest.mkdir(parents=True, exist_ok=True)
+    groups = {
+        "voorbeeld-keuze": CHOICE_TYPES,
+        "voorbeeld-stellingen": tuple(kind for kind in ITEM_TYPES if kind not in CHOICE_TYPES),
+    }
+    for module_id, kinds in groups.items():
+        header = (MODULE_HEADERS / f"{module_id}.yml").read_text(encoding="utf-8")
+        (dest / f"{module_id}.yml").write_text(header + "".join(map(example_items, kinds)), encoding="utf-8")
+    return dest
