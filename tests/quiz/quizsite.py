@@ -11,7 +11,7 @@ from pathlib import Path
 
 from examples import write_example_banks
 from helpers import ROOT, copy_project
-from module_pages import module_page
+from module_pages import answer_key_page, module_page
 
 from macros.content import citations
 from quizkit.bank import load_quiz_banks
@@ -46,19 +46,22 @@ def make_quiz_project(dest: Path) -> Path:
     for bank in quiz_dir.glob("*.yml"):
         bank.unlink()
     pages_dir = project / "docs" / "leermodules"
+    # The module pages and answer keys of the real modules go; the overview and the trainer
+    # page stay (other pages link to them), with answer keys for the example modules.
     for page in pages_dir.glob("*.md"):
-        if page.name != "index.md":
+        if page.name not in ("index.md", "trainers.md"):
             page.unlink()
-    # The real modules' answer keys (docs/leermodules/antwoorden/) go with them.
     shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
+    (pages_dir / "antwoorden").mkdir()
     write_example_banks(quiz_dir)
     banks = load_quiz_banks(quiz_dir, project, citations(project))
     entries = []
     for module_id, module in banks.modules.items():
         (pages_dir / f"{module_id}.md").write_text(module_page(module), encoding="utf-8")
+        (pages_dir / "antwoorden" / f"{module_id}.md").write_text(answer_key_page(module), encoding="utf-8")
         entries.append(f"leermodules/{module_id}.md")
     (pages_dir / "losse-vragen.md").write_text(LOOSE_PAGE, encoding="utf-8")
-    entries.append("leermodules/losse-vragen.md")
+    entries += ["leermodules/losse-vragen.md", "leermodules/trainers.md"]
     config = project / "mkdocs.yml"
     text = re.sub(
         r"^[ \t]*- leermodules/(?!index\.md)\S+\.md[ \t]*\n", "", config.read_text(encoding="utf-8"), flags=re.M

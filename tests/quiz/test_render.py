@@ -140,7 +140,10 @@ def test_every_data_file_names_an_existing_schema() -> None:
 
 
 def test_every_bank_names_the_schema() -> None:
-    for bank in [*sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml")), *sorted((FIXTURES / "modules").glob("*.yml"))]:
+    for bank in [
+        *sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml")),
+        *sorted((FIXTURES / "modules").glob("*.yml")),
+    ]:
         first = bank.read_text(encoding="utf-8").splitlines()[0]
         assert "$schema=" in first and "quiz-module.schema.json" in first, f"{bank.name}: first line names no schema"
 
