@@ -307,7 +307,8 @@ def test_abbreviation_tooltips_stay_inside_a_phone_screen(browser, base_url: str
     # Every abbreviation on the Verwijzen page, tapped on a 360 px phone (the journey's D9).
     with watched(browser, base_url, viewport={"width": 360, "height": 740}, has_touch=True) as (page, watch):
         page.goto(base_url + "verwijzen/")
-        abbrs = page.locator("article abbr")
+        # An abbreviation inside a link or another control is not tapped: the tap follows the link.
+        abbrs = page.locator("article abbr:not(a abbr, button abbr, label abbr, summary abbr)")
         assert abbrs.count() >= 3
         problems = []
         for i in range(abbrs.count()):
