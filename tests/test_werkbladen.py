@@ -413,3 +413,17 @@ def test_instant_navigation_starts_the_sheet(browser, base_url: str) -> None:
         page.fill("#ambit-r1-p1", "x")
         assert page.locator("#ambit-r1-p1").evaluate("e => e.closest('[data-field]').hasAttribute('data-filled')")
         assert not errors
+
+
+@pytest.mark.browser
+def test_examples_print_only_when_shown_and_a_blank_grid_with_them_stays_on_one_page(browser, base_url: str) -> None:
+    with sheet_page(browser, base_url, "verklaringsmodel") as (page, _, _):
+        ready(page)
+        page.emulate_media(media="print")
+        assert page.locator(".halk-ws__prompt").first.is_hidden()
+        page.emulate_media(media="screen")
+        page.check("#verklaringsmodel-voorbeelden")
+        page.emulate_media(media="print")
+        assert page.locator(".halk-ws__prompt").first.is_visible()
+        pages, boxes = pdf_pages(page)
+        assert pages == 1 and boxes == {MEDIA_BOX["landscape"]}
