@@ -21,6 +21,7 @@ from .pages import check_page_meta
 from .pocket import pocket_card as render_pocket_card
 from .publishing import GitDates, page_dates
 from .site import load_site_data
+from .worksheets import grid_sheet, party_grid_sheet, plan_sheet, render_sheet
 
 BRONNEN_PAGE = "bronnen/"
 
@@ -75,6 +76,31 @@ def define_env(env) -> None:
     def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
         return find_fact_list(site.fact_lists, list_id, page_file(env))
+
+    def page_url(path: str) -> str:
+        """URL of the page ``path`` (without ``.md``) relative to the current page."""
+        target = f"{path}/" if env.conf["use_directory_urls"] else f"{path}.html"
+        return get_relative_url(target, env.page.url)
+
+    def sheet_assets() -> dict[str, str]:
+        return {kind: get_relative_url(f"assets/werkbladen/werkblad.{kind}", env.page.url) for kind in ("css", "js")}
+
+    @macro
+    def worksheet_grid(name: str, table_id: str, sheet_id: str, title: str) -> str:
+        """A fillable, printable grid from a table; its cells are the examples behind the toggle."""
+        return render_sheet(site, grid_sheet(site, name, table_id, page_file(env), sheet_id, title), sheet_assets())
+
+    @macro
+    def worksheet_parties(name: str, table_id: str, sheet_id: str, title: str, parties: list[str]) -> str:
+        """A grid whose columns are parties the reader names, adds and removes (AMBIT)."""
+        sheet = party_grid_sheet(site, name, table_id, page_file(env), sheet_id, title, parties)
+        return render_sheet(site, sheet, sheet_assets())
+
+    @macro
+    def worksheet_plan(sheet_id: str, title: str) -> str:
+        """The preparation sheet for a zorgafstemmingsgesprek, from the handreiking's lists."""
+        links = {s: page_url(f"werkbladen/{s}") for s in ("verklaringsmodel", "ambit")}
+        return render_sheet(site, plan_sheet(site, page_file(env), sheet_id, title, links), sheet_assets())
 
     @env.macro
     def glossary_terms():
