@@ -10,12 +10,15 @@ import shutil
 from pathlib import Path
 
 from helpers import ROOT, copy_project
-from module_pages import module_page
+from module_pages import answer_key_page, module_page
 
 from macros.content import citations
 from quizkit.bank import load_quiz_banks
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
+# Pages of docs/leermodules/ the fixture site keeps: the overview and the trainer catalogue
+# (other pages link to it), which lists the example modules and links to their answer keys.
+KEPT_PAGES = ("index.md", "trainers.md")
 # A page with single items (quiz_item) from both example modules.
 LOOSE_PAGE = """---
 title: Losse vragen
@@ -45,10 +48,11 @@ def make_quiz_project(dest: Path) -> Path:
         bank.unlink()
     pages_dir = project / "docs" / "leermodules"
     for page in pages_dir.glob("*.md"):
-        if page.name != "index.md":
+        if page.name not in KEPT_PAGES:
             page.unlink()
-    # The real modules' answer keys (docs/leermodules/antwoorden/) go with them.
+    # The real modules' answer keys (docs/leermodules/antwoorden/) go with them; the examples get their own.
     shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
+    (pages_dir / "antwoorden").mkdir()
     for bank in sorted(FIXTURES.glob("*.yml")):
         shutil.copy2(bank, quiz_dir / bank.name)
     banks = load_quiz_banks(quiz_dir, project, citations(project))
@@ -56,11 +60,15 @@ def make_quiz_project(dest: Path) -> Path:
     for module_id, module in banks.modules.items():
         (pages_dir / f"{module_id}.md").write_text(module_page(module), encoding="utf-8")
         entries.append(f"leermodules/{module_id}.md")
+        (pages_dir / "antwoorden" / f"{module_id}.md").write_text(answer_key_page(module), encoding="utf-8")
     (pages_dir / "losse-vragen.md").write_text(LOOSE_PAGE, encoding="utf-8")
     entries.append("leermodules/losse-vragen.md")
     config = project / "mkdocs.yml"
     text = re.sub(
-        r"^[ \t]*- leermodules/(?!index\.md)\S+\.md[ \t]*\n", "", config.read_text(encoding="utf-8"), flags=re.M
+        r"^[ \t]*- leermodules/(?!index\.md|trainers\.md)\S+\.md[ \t]*\n",
+        "",
+        config.read_text(encoding="utf-8"),
+        flags=re.M,
     )
     text, count = re.subn(
         r"^([ \t]*)- leermodules/index\.md[ \t]*\n",
