@@ -203,3 +203,22 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5]) for v in violations
     )
+
+
+def hidden_under_header(page, partly: bool = False) -> dict | None:
+    """The focused element if it lies completely behind the sticky header, else None.
+
+    ``partly``: also when only part of it is behind the header (its top above the header's
+    bottom), the stricter test for the quiz pages.
+    """
+    return page.evaluate(
+        """(partly) => { const e = document.activeElement;
+            // The header's own controls and the skip link (shown over the header) are not hidden by it.
+            if (!e || e === document.body || e.closest('.md-header') || e.matches('.md-skip')) return null;
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const r = e.getBoundingClientRect();
+            const under = partly ? r.top < header.bottom - 0.5 && r.bottom > 0 && r.right > 0 && r.left < innerWidth : r.bottom <= header.bottom && r.top >= 0;
+            return r.height && under
+                ? {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40), top: r.top, bottom: r.bottom} : null; }""",
+        partly,
+    )
