@@ -4,7 +4,8 @@
   const { types, shared } = window.quizkit;
   types.multiple = {
     read: (unit) => {
-      const chosen = shared.all(unit, "input:checked").map((i) => +i.value);
+      // Sorted: the options may be shown in any order, the key lists them by index.
+      const chosen = shared.all(unit, "input:checked").map((i) => +i.value).sort((a, b) => a - b);
       return chosen.length ? chosen : null;
     },
     write: (unit, state) => shared.tick(unit, state),
