@@ -45,13 +45,18 @@ class Strings:
         self.script: dict[str, str] = data["script"]
 
     def __call__(self, key: str, **values: Any) -> str:
-        """The quiz string ``key`` with ``{placeholders}`` filled in."""
-        text = self.quiz[key]
-        return text.format(**values) if values else text
+        """The quiz string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
+        return self._fill(self.quiz, key, values)
 
     def ts(self, key: str, **values: Any) -> str:
-        """The trainer string ``key`` with ``{placeholders}`` filled in."""
-        text = self.trainer[key]
+        """The trainer string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
+        return self._fill(self.trainer, key, values)
+
+    @staticmethod
+    def _fill(strings: dict[str, str], key: str, values: dict[str, Any]) -> str:
+        if values.get("n") == 1 and f"{key}_one" in strings:
+            key = f"{key}_one"
+        text = strings[key]
         return text.format(**values) if values else text
 
     @cached_property

@@ -37,11 +37,11 @@
       shared.reorder(shown, order);
     },
     act(action, button, say) {
-      if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return;
+      if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return false;
       const li = button.closest("[data-quiz-step]");
       const list = li.parentNode;
       const other = action === "up" ? li.previousElementSibling : li.nextElementSibling;
-      if (!other) return;
+      if (!other) return false;
       // Move the neighbour, not the step itself, so that focus stays on the pressed button.
       list.insertBefore(other, action === "up" ? li.nextElementSibling : li);
       edges(list);
@@ -49,6 +49,7 @@
       const unit = li.closest("[data-quiz-unit]");
       const shown = steps(list);
       unit.querySelector("[data-quiz-moves]").textContent = say("moved", { step: text, pos: shown.indexOf(li) + 1, total: shown.length });
+      return true;
     },
   };
 })();
