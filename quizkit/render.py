@@ -79,6 +79,24 @@ def templates(site_templates: Path | None = None) -> Environment:
     )
 
 
+# Quotation marks a text may open and close with (“…”, ‘…’, „…”, "…", '…').
+QUOTE_PAIRS = {"“": "”", "‘": "’", "„": "”", '"': '"', "'": "'"}
+
+
+def unquote(text: str) -> str:
+    """``text`` without the one pair of quotation marks around all of it, if it has one.
+
+    For texts shown in ``<q>``, which adds its own: “Ik begrijp …” would show twice quoted.
+    """
+    stripped = text.strip()
+    close = QUOTE_PAIRS.get(stripped[:1])
+    inner = stripped[1:-1]
+    # Only a pair around the whole text: not two quotations side by side.
+    if close and len(stripped) > 1 and stripped.endswith(close) and stripped[0] not in inner and close not in inner:
+        return inner
+    return text
+
+
 class QuizRenderer:
     """Renders the quizzes, trainer pages and SCORM pages of one build.
 
@@ -112,6 +130,7 @@ class QuizRenderer:
             md_block=md.block,
             quiz_choices=lambda question: question.choices(self.t, md.inline),
             quiz_labels=lambda categories: {c.id: md.inline(c.label) for c in categories},
+            unquote=unquote,
         )
         self.env.filters["type_counts"] = type_counts
         # Each type's macros (question, answer), imported once; a global, so that templates

@@ -124,3 +124,100 @@ def test_focus_never_hides_under_the_sticky_header(new_page, quiz_url: str, path
         if found := hidden_under_header(page, partly=True):
             hidden.append(f"{key}: {found}")
     assert not hidden, "\n".join(hidden[:10])
+
+
+def test_questions_are_headings_that_name_their_items(page, quiz_url: str) -> None:
+    """D16: "Vraag n van m" is a level-2 heading (as "Uw resultaat"), and names its article."""
+    page.goto(quiz_url + KEUZE)
+    for n in range(1, 5):
+        assert page.get_by_role("heading", level=2, name=f"Vraag {n} van 4", exact=True).count() == 1
+        assert page.get_by_role("article", name=f"Vraag {n} van 4", exact=True).count() == 1
+    assert page.get_by_role("heading", level=2, name="Uw resultaat").count() == 1
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_items_line_up_with_the_intro(new_page, quiz_url: str, viewport: dict) -> None:
+    """D14: no stray indent from Material's list style on the items or the ordering steps."""
+    page = new_page(viewport=viewport)
+    page.goto(quiz_url + STELLINGEN)
+    left = page.locator(".halk-quiz__intro").bounding_box()["x"]
+    assert page.locator(".halk-quiz-item").first.bounding_box()["x"] == left
+    assert page.locator(".halk-q__step").first.bounding_box()["x"] == left
+
+
+def test_phrasing_options_show_one_pair_of_quotation_marks(page, quiz_url: str) -> None:
+    """D13: the <q> adds Dutch quotation marks; the text inside carries none of its own."""
+    page.goto(quiz_url + KEUZE)
+    quotes = page.locator("#vraag-vb-phrasing-basis label q").evaluate_all(
+        "els => els.map(q => [getComputedStyle(q).quotes, q.textContent.trim()[0]])"
+    )
+    assert quotes
+    for style, first in quotes:
+        assert style.startswith('"“" "”"'), style
+        assert first not in "“‘„\"'"
+
+
+def test_show_answer_is_a_plain_disclosure(new_page, quiz_url: str) -> None:
+    """D23: no note admonition (box, pencil); a triangle that forced colours keep; body text size."""
+    page = new_page(forced_colors="active")
+    page.goto(quiz_url + KEUZE)
+    details = page.locator("#vraag-vb-single-basis details")
+    summary = details.locator("summary")
+    style = "(el, pseudo) => { const s = getComputedStyle(el, pseudo); return [s.content, s.maskImage, s.borderLeftWidth]; }"
+    content, mask, _ = summary.evaluate(style, "::before")
+    assert "▸" in content and mask == "none"
+    assert details.evaluate(style, None)[2] == "0px"
+    summary.click()
+    assert "▾" in summary.evaluate(style, "::before")[0]
+    size = details.locator(".halk-quiz-answer li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    body = page.locator(".halk-q__stem").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size == body >= 16
+
+
+def test_ordering_without_javascript_looks_fixed_and_has_no_empty_hint(new_page, quiz_url: str) -> None:
+    """D34: without the script the steps are a plain list and nothing refers to an empty hint."""
+    page = new_page(java_script_enabled=False)
+    page.goto(quiz_url + STELLINGEN)
+    unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
+    assert (
+        unit.locator(".halk-q__step").first.evaluate("el => getComputedStyle(el).borderTopColor") == "rgba(0, 0, 0, 0)"
+    )
+    for hint in unit.locator(".halk-q__hint").all():
+        assert hint.is_hidden() or hint.inner_text().strip()
+    for ref in (unit.get_attribute("aria-describedby") or "").split():
+        assert page.locator(f"#{ref}").is_visible() and page.locator(f"#{ref}").inner_text().strip()
+
+
+def test_ordering_help_describes_the_question_once_the_buttons_are_there(page, quiz_url: str) -> None:
+    page.goto(quiz_url + STELLINGEN)
+    unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
+    help_id = unit.locator("[data-quiz-help]").get_attribute("id")
+    assert help_id in unit.get_attribute("aria-describedby").split()
+    assert "Omhoog en Omlaag" in page.locator(f"#{help_id}").inner_text()
+
+
+ANSWER_KEY = "leermodules/antwoorden/voorbeeld-stellingen/"
+
+
+def test_answer_key_print_button_has_room_and_the_quiz_size(page, quiz_url: str) -> None:
+    """D22: "Afdrukken" does not touch the link beside it and is as small as the quiz buttons."""
+    page.goto(quiz_url + ANSWER_KEY)
+    button = page.locator("[data-halk-print]")
+    link = button.locator("xpath=following-sibling::a")
+    gap = link.bounding_box()["x"] - (button.bounding_box()["x"] + button.bounding_box()["width"])
+    assert gap >= 8, gap
+    assert button.evaluate("el => getComputedStyle(el).fontSize") == "15px"
+
+
+def test_answer_key_items_are_not_split_across_printed_pages(page, quiz_url: str) -> None:
+    """D27: in print, an item, a case stage and an answer avoid a page break inside them."""
+    page.goto(quiz_url + ANSWER_KEY)
+    page.emulate_media(media="print")
+    breaks = page.locator(".halk-answer-key__item, .halk-answer-key__stage, .halk-quiz-answer__list > li").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).breakInside)"
+    )
+    assert breaks and set(breaks) == {"avoid"}
+    after = page.locator(".halk-answer-key__item h2, .halk-answer-key__stem").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).breakAfter)"
+    )
+    assert set(after) == {"avoid"}

@@ -28,7 +28,13 @@
       const n = steps(unit).length;
       return Array.isArray(state) && state.length === n && [...state].sort((a, b) => a - b).every((v, i) => v === i);
     },
-    ready: (unit) => edges(unit.querySelector("ol")),
+    ready(unit) {
+      edges(unit.querySelector("ol"));
+      // The help names the buttons, so it describes the question only once they are there.
+      const help = unit.querySelector("[data-quiz-help]");
+      const described = (unit.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (help && !described.includes(help.id)) unit.setAttribute("aria-describedby", [...described, help.id].join(" "));
+    },
     // The learner's own starting order, never the solved one.
     shuffle(unit, random, key) {
       const shown = steps(unit);
