@@ -10,8 +10,10 @@ from __future__ import annotations
 import base64
 
 import pytest
-from helpers import hidden_under_header
-from test_quiz_browser import KEUZE, LOS, STELLINGEN
+from helpers import WCAG22_TAGS, format_violations, hidden_under_header, run_axe
+from test_quiz_browser import KEUZE, LOS, STELLINGEN, answer_item
+
+from quizkit.bank import QuizBanks
 
 pytestmark = pytest.mark.browser
 
@@ -221,3 +223,41 @@ def test_answer_key_items_are_not_split_across_printed_pages(page, quiz_url: str
         "els => els.map(e => getComputedStyle(e).breakAfter)"
     )
     assert set(after) == {"avoid"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+@pytest.mark.parametrize("path", [KEUZE, STELLINGEN, LOS])
+def test_axe_wcag22_after_every_state_change(
+    new_page, quiz_url: str, example_banks: QuizBanks, path: str, viewport: dict, scheme: str
+) -> None:
+    """The page content passes axe (WCAG 2.2 AA, best practices) after each thing a learner does."""
+    page = new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(quiz_url + path)
+    found: list[str] = []
+
+    def axe(state: str) -> None:
+        if violations := run_axe(page, ".md-content", WCAG22_TAGS):
+            found.append(f"{state}:\n{format_violations(violations)}")
+
+    axe("start")
+    items = page.locator("[data-quiz-item]").evaluate_all("els => els.map(e => e.dataset.quizItem)")
+    for n, item_id in enumerate(items):
+        answer_item(page, example_banks, item_id, right=n % 2 == 0)
+        axe(f"{item_id} checked")
+        page.locator(f"#vraag-{item_id} details summary").click()
+        axe(f"{item_id} answer open")
+    first = page.locator(f"#vraag-{items[0]}")
+    if first.locator("input").count():
+        first.locator("input").last.check()
+    else:
+        first.locator('[data-quiz-action="down"]').first.click()
+    axe("answer changed after checking")
+    first.locator('[data-quiz-action="retry"]').click()
+    axe("retry")
+    if page.locator('[data-quiz-action="reset"]').count():
+        page.locator('[data-quiz-action="reset"]').click()
+        axe("reset")
+        page.locator('[data-quiz-action="undo"]').click()
+        axe("undo")
+    assert not found, "\n".join(found)
