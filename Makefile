@@ -18,6 +18,7 @@ serve: setup
 	$(BIN)/mkdocs serve --strict
 
 build: setup
+	@test -n "$$SITE_URL" || echo "WARNING: SITE_URL is not set: canonical links, the sitemap and the offline copy's module links point at http://127.0.0.1:8000/. Set SITE_URL to the published address (the trainer page's links follow the address it is viewed at)." >&2
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m macros.offline --site-dir site
 

@@ -45,13 +45,18 @@ class Strings:
         self.script: dict[str, str] = data["script"]
 
     def __call__(self, key: str, **values: Any) -> str:
-        """The quiz string ``key`` with ``{placeholders}`` filled in."""
-        text = self.quiz[key]
-        return text.format(**values) if values else text
+        """The quiz string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
+        return self._fill(self.quiz, key, values)
 
     def ts(self, key: str, **values: Any) -> str:
-        """The trainer string ``key`` with ``{placeholders}`` filled in."""
-        text = self.trainer[key]
+        """The trainer string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
+        return self._fill(self.trainer, key, values)
+
+    @staticmethod
+    def _fill(strings: dict[str, str], key: str, values: dict[str, Any]) -> str:
+        if values.get("n") == 1 and f"{key}_one" in strings:
+            key = f"{key}_one"
+        text = strings[key]
         return text.format(**values) if values else text
 
     @cached_property
@@ -72,6 +77,24 @@ def templates(site_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+# Quotation marks a text may open and close with (“…”, ‘…’, „…”, "…", '…').
+QUOTE_PAIRS = {"“": "”", "‘": "’", "„": "”", '"': '"', "'": "'"}
+
+
+def unquote(text: str) -> str:
+    """``text`` without the one pair of quotation marks around all of it, if it has one.
+
+    For texts shown in ``<q>``, which adds its own: “Ik begrijp …” would show twice quoted.
+    """
+    stripped = text.strip()
+    close = QUOTE_PAIRS.get(stripped[:1])
+    inner = stripped[1:-1]
+    # Only a pair around the whole text: not two quotations side by side.
+    if close and len(stripped) > 1 and stripped.endswith(close) and stripped[0] not in inner and close not in inner:
+        return inner
+    return text
 
 
 class QuizRenderer:
@@ -107,6 +130,7 @@ class QuizRenderer:
             md_block=md.block,
             quiz_choices=lambda question: question.choices(self.t, md.inline),
             quiz_labels=lambda categories: {c.id: md.inline(c.label) for c in categories},
+            unquote=unquote,
         )
         self.env.filters["type_counts"] = type_counts
         # Each type's macros (question, answer), imported once; a global, so that templates

@@ -147,24 +147,31 @@ def serve(directory: Path, handler_class: type | None = None) -> Iterator[str]:
         yield server.start()
 
 
-def run_axe(page, context: str | None = None) -> list[dict]:
+# Every WCAG A/AA rule up to 2.2, and axe's best practices.
+WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> list[dict]:
     """Run axe-core in ``page`` and return its violations (WCAG 2.x A/AA and best practices).
 
+    ``tags``: only the rules with these tags (e.g. :data:`WCAG22_TAGS`); None: axe's defaults.
     Transitions still running (Material's header fades as the page scrolls) are let finish first,
     so axe measures the colours the reader ends up with.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
-        """async (ctx) => {
+        """async ([ctx, tags]) => {
             await Promise.all(document.getAnimations()
                 .filter(a => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity)
                 .map(a => a.finished.catch(() => null)));
-            const result = await axe.run(ctx ? document.querySelector(ctx) : document, {resultTypes: ['violations']});
+            const options = {resultTypes: ['violations']};
+            if (tags) options.runOnly = {type: 'tag', values: tags};
+            const result = await axe.run(ctx ? document.querySelector(ctx) : document, options);
             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
-        context,
+        [context, tags],
     )
 
 
@@ -202,4 +209,23 @@ def format_violations(violations: list[dict]) -> str:
     """Readable axe output for assertion messages."""
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5]) for v in violations
+    )
+
+
+def hidden_under_header(page, partly: bool = False) -> dict | None:
+    """The focused element if it lies completely behind the sticky header, else None.
+
+    ``partly``: also when only part of it is behind the header (its top above the header's
+    bottom), the stricter test for the quiz pages.
+    """
+    return page.evaluate(
+        """(partly) => { const e = document.activeElement;
+            // The header's own controls and the skip link (shown over the header) are not hidden by it.
+            if (!e || e === document.body || e.closest('.md-header') || e.matches('.md-skip')) return null;
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const r = e.getBoundingClientRect();
+            const under = partly ? r.top < header.bottom - 0.5 && r.bottom > 0 && r.right > 0 && r.left < innerWidth : r.bottom <= header.bottom && r.top >= 0;
+            return r.height && under
+                ? {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40), top: r.top, bottom: r.bottom} : null; }""",
+        partly,
     )

@@ -13,17 +13,33 @@ _SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site as a path relative to its root ("" is the home page, then "alk/", ...).
-
-    Taken from sitemap.xml, which MkDocs writes for every page it builds, so the list follows
-    the content without being written down anywhere in the tests.
-    """
+def sitemap_pages(site_dir: Path) -> list[str]:
+    """The pages sitemap.xml lists, as paths relative to the site's root ("" is the home page)."""
     tree = ET.parse(site_dir / "sitemap.xml")
     paths = [urlsplit(loc.text or "").path for loc in tree.getroot().iterfind("sm:url/sm:loc", _SITEMAP_NS)]
     assert paths, "sitemap.xml lists no pages"
     base = min(paths, key=len)  # the home page: every other page lies below it
     return [path.removeprefix(base) for path in paths]
+
+
+def noindex_pages(site_dir: Path) -> list[str]:
+    """The built pages that tell search engines not to index them (the answer keys), left out of the sitemap."""
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        if '<meta name="robots" content="noindex">' in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site_dir).as_posix()
+            found.append("" if rel == "." else rel + "/")
+    return found
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site as a path relative to its root ("" is the home page, then "alk/", ...).
+
+    Taken from sitemap.xml, which MkDocs writes for every page it builds, so the list follows
+    the content without being written down anywhere in the tests; plus the ``noindex`` pages the
+    quiz plugin leaves out of it.
+    """
+    return sitemap_pages(site_dir) + noindex_pages(site_dir)
 
 
 def page_file(site_dir: Path, page: str) -> Path:

@@ -32,6 +32,7 @@ from quizkit.yamlload import load_yaml
 
 PREFIX = "/kennisbank/"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ANSWER_KEYS = "leermodules/antwoorden/"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # The pocket cards on docs/zakkaarten.md, in page order; each is a fact list in docs/_data/lijsten/.
 POCKET_CARDS = ["verwijsstappen", "modi", "misverstanden", "criteria", "samenvatting"]
@@ -142,9 +143,11 @@ def test_sitemap_lists_every_page_under_the_sub_path(subpath) -> None:
     tree = ET.parse(site / "sitemap.xml")
     locs = [el.text for el in tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)]
     assert all(loc.startswith(base) for loc in locs), [loc for loc in locs if not loc.startswith(base)]
-    expected = {base + url for url in _doc_pages()}
+    # The answer keys are noindex and left out of the sitemap (D28).
+    expected = {base + url for url in _doc_pages() if not url.startswith(ANSWER_KEYS)}
     assert set(locs) == expected
     built = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    built = {b for b in built if not b.startswith(ANSWER_KEYS)}
     assert {loc[len(base) :].rstrip("/") or "." for loc in locs} == built
 
 

@@ -8,7 +8,7 @@ back-to-top button, D33 target size in the left navigation.
 from __future__ import annotations
 
 import pytest
-from helpers import run_axe
+from helpers import hidden_under_header, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -16,19 +16,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 # Non-quiz pages with many tab stops: links, tables (scroll regions), abbreviations, details.
 PAGES = ["", "handreiking/", "onderzoek-huisartsen/", "woordenlijst/"]
-
-
-def hidden_under_header(page) -> dict | None:
-    """The focused element if it lies completely behind the sticky header, else None."""
-    return page.evaluate(
-        """() => { const e = document.activeElement;
-            // The header's own controls and the skip link (shown over the header) are not hidden by it.
-            if (!e || e === document.body || e.closest('.md-header') || e.matches('.md-skip')) return null;
-            const header = document.querySelector('.md-header').getBoundingClientRect();
-            const r = e.getBoundingClientRect();
-            return r.height && r.bottom <= header.bottom && r.top >= 0
-                ? {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40), top: r.top, bottom: r.bottom} : null; }"""
-    )
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])

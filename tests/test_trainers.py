@@ -13,7 +13,7 @@ from helpers import ANSWER_JS, ROOT, format_violations, run_axe
 
 from macros.content import load_bibliography
 from quizkit.bank import QuizBanks
-from quizkit.render import Strings, type_counts
+from quizkit.render import Strings, type_counts, unquote
 
 
 def trainer_strings():
@@ -180,7 +180,7 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
                     right = scope.locator(".halk-quiz-answer__list > li.is-right").all_inner_texts()
                     assert len(right) == sum(o.correct for o in q.options), item.id
                     for option in q.options:
-                        assert plain(option.text)[:40] in text
+                        assert plain(unquote(option.text))[:40] in text
                         if option.feedback:
                             assert plain(option.feedback)[:60] in text, f"{item.id}: feedback missing"
                 elif q.type == "truefalse":

@@ -10,6 +10,8 @@
      count(state, key)       -> how many parts are right, or null (no "n of m" line)
      counted                 the strings key of that line ("statements_right", "steps_right")
      valid(unit, state)      -> whether a saved answer has the shape this unit can show
+     act(action, button, say) (optional) a type's own button (ordering: up, down) -> whether the
+                             answer changed (its verdict then no longer applies)
 
    Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
    its own in place (quizkit.adapter, set before this script runs):
@@ -138,6 +140,8 @@
     if (root.dataset.quizReady) return;
     root.dataset.quizReady = "1";
     const S = JSON.parse(root.dataset.quizStrings);
+    // A string with its count filled in: the "<key>_one" form where n is 1 and the locale has one.
+    const counted = (key, values) => fmt(values.n === 1 && S[key + "_one"] ? S[key + "_one"] : S[key], values);
     const module = root.dataset.quizModule;
     const version = +root.dataset.quizVersion;
     const items = all(root, "[data-quiz-item]");
@@ -180,11 +184,24 @@
         const right = same(states[u], keys[u]);
         const type = handler(unit);
         const n = type.count(states[u], keys[u]);
-        let text = n === null ? "" : fmt(S[type.counted], { n, total: keys[u].length });
+        let text = n === null ? "" : counted(type.counted, { n, total: keys[u].length });
+        const groups = all(unit, "[data-quiz-group]");
         const entries = type.feedback(states[u], keys[u])
-          .map((i) => answers[u].querySelector(`[data-quiz-fb="${i}"]`))
-          .filter(Boolean)
-          .map((li) => `<li>${li.innerHTML}</li>`)
+          .map((i) => {
+            const li = answers[u].querySelector(`[data-quiz-fb="${i}"]`);
+            if (!li) return "";
+            // A statement's right value follows what the learner chose, so it is not read as a verdict.
+            const entry = li.cloneNode(true);
+            const value = entry.querySelector(".halk-quiz-answer__value");
+            const mine = groups[i] && groups[i].querySelector("input:checked");
+            const label = mine && groups[i].querySelector(`label[for="${mine.id}"]`);
+            if (value && label) {
+              const chosen = document.createElement("span");
+              chosen.textContent = fmt(S.your_answer, { answer: label.textContent.trim() }) + " ";
+              value.before(chosen);
+            }
+            return `<li>${entry.innerHTML}</li>`;
+          })
           .join("");
         if (keys.length > 1) text = `${answers[u].querySelector(".halk-quiz-stage__title").textContent}: ${right ? S.item_ok : S.item_bad}. ${text}`;
         return (text ? `<p>${text}</p>` : "") + (entries ? `<ul>${entries}</ul>` : "");
@@ -202,8 +219,27 @@
       }
       const keys = keysOf(item);
       const ok = states.every((s, u) => same(s, keys[u]));
-      say(item, verdict(item, states, ok), ok);
+      const before = summarize();
       store((saved) => (saved[item.dataset.quizItem] = { h: item.dataset.quizHash, s: states, ok }));
+      const after = summarize();
+      hideUndo();
+      let html = verdict(item, states, ok);
+      // The check that completes the module says so, with the score and a way to the summary.
+      if (after && after.answered === after.total && before.answered < after.total) {
+        const heading = root.querySelector(".halk-quiz__summary h2");
+        html += `<p>${S.finished} ${after.score} <a href="#${heading.id}">${S.see_result}</a></p>`;
+      }
+      say(item, html, ok);
+    }
+
+    // An answer changed after it was checked: its verdict no longer applies, so it goes, and the
+    // item counts as unanswered until it is checked again.
+    function stale(item) {
+      const region = item.querySelector("[data-quiz-feedback]");
+      if (!region.innerHTML) return;
+      region.className = "halk-quiz-item__feedback";
+      region.innerHTML = "";
+      store((saved) => delete saved[item.dataset.quizItem]);
       summarize();
     }
 
@@ -215,9 +251,11 @@
       store((saved) => delete saved[item.dataset.quizItem]);
     }
 
+    // Fills in the summary; returns how many items are answered and the score line (null
+    // without a summary: a single item on a page).
     function summarize() {
       const list = root.querySelector("[data-quiz-list]");
-      if (!list) return;
+      if (!list) return null;
       const saved = load().items;
       let answered = 0;
       let good = 0;
@@ -231,7 +269,7 @@
         answered += current ? 1 : 0;
         good += ok ? 1 : 0;
         const label = item.querySelector(".halk-quiz-item__number").textContent;
-        return current ? `<li><a href="#${item.id}">${label}</a>: ${ok ? S.item_ok : S.item_bad}</li>` : "";
+        return `<li><a href="#${item.id}">${label}</a>: ${current ? (ok ? S.item_ok : S.item_bad) : S.item_open}</li>`;
       });
       const total = items.length;
       const pct = Math.round((100 * good) / total);
@@ -239,11 +277,41 @@
       list.innerHTML = rows.join("");
       root.querySelector("[data-quiz-progress]").textContent = fmt(S.progress, { n: answered, total });
       const score = root.querySelector("[data-quiz-score]");
-      score.textContent = answered < total ? "" : `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
+      const line = `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
+      score.textContent = answered < total ? "" : line;
       if (answered === total) {
         const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: oks[item.dataset.quizItem], response: saved[item.dataset.quizItem].s }));
         safe(() => adapter.report(module, { score: good, total, pct, passed: pct >= pass, items: result }));
       }
+      return { answered, total, score: line };
+    }
+
+    // "Begin opnieuw" keeps what it wiped until the next check, so that it can be undone.
+    let wiped = null;
+    const undoButton = root.querySelector('[data-quiz-action="undo"]');
+    const status = (text) => {
+      const region = root.querySelector("[data-quiz-status]");
+      if (region) region.textContent = text;
+    };
+    function hideUndo() {
+      wiped = null;
+      if (undoButton) undoButton.hidden = true;
+    }
+
+    // Restore saved answers whose hash still matches and whose shape fits the item; an entry
+    // that does not fit is dropped on its own, and the others are still restored.
+    function restore() {
+      const saved = load().items;
+      items.forEach((item) => {
+        const states = usable(item, saved[item.dataset.quizItem]);
+        if (!states) return;
+        safe(() => units(item).forEach((unit, u) => write(unit, states[u])));
+        const keys = keysOf(item);
+        const right = states.every((s, u) => same(s, keys[u]));
+        const region = item.querySelector("[data-quiz-feedback]");
+        region.className = "halk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
+        region.innerHTML = verdict(item, states, right);
+      });
     }
 
     root.addEventListener("click", (event) => {
@@ -256,15 +324,30 @@
         clear(item);
         summarize();
       } else if (action === "reset") {
+        wiped = load();
         items.forEach(clear);
         summarize();
-        root.querySelector("[data-quiz-progress]").textContent += " " + S.cleared;
+        status(S.cleared);
+        if (undoButton) undoButton.hidden = false;
+      } else if (action === "undo") {
+        if (wiped) safe(() => adapter.save(module, wiped));
+        hideUndo();
+        restore();
+        summarize();
+        // The pressed button is gone: focus goes back to the one that wiped the answers.
+        root.querySelector('[data-quiz-action="reset"]').focus();
+        status(S.restored);
       } else {
-        // A type's own action (ordering: up, down).
+        // A type's own action (ordering: up, down); a move changes the answer.
         const unit = button.closest("[data-quiz-unit]");
         const type = unit && handler(unit);
-        if (type && type.act) type.act(action, button, (text, values) => fmt(S[text], values));
+        if (type && type.act && type.act(action, button, (text, values) => fmt(S[text], values))) stale(item);
       }
+    });
+
+    root.addEventListener("change", (event) => {
+      const item = event.target.closest("[data-quiz-item]");
+      if (item && root.contains(item)) stale(item);
     });
 
     all(root, "[data-quiz-js]").forEach((el) => (el.hidden = false));
@@ -280,19 +363,8 @@
       });
     });
     all(root, "[data-quiz-unit]").forEach((unit) => handler(unit).ready && handler(unit).ready(unit));
-    // Restore saved answers whose hash still matches and whose shape fits the item; an entry
-    // that does not fit is dropped on its own, and the others are still restored.
-    const saved = load().items;
-    items.forEach((item) => {
-      const states = usable(item, saved[item.dataset.quizItem]);
-      if (!states) return;
-      safe(() => units(item).forEach((unit, u) => write(unit, states[u])));
-      const keys = keysOf(item);
-      const right = states.every((s, u) => same(s, keys[u]));
-      const region = item.querySelector("[data-quiz-feedback]");
-      region.className = "halk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
-      region.innerHTML = verdict(item, states, right);
-    });
+    hideUndo();
+    restore();
     summarize();
   }
 

@@ -1,5 +1,6 @@
 /* Trainer pages and the learner's result summary: "Afdrukken" buttons, today's date and
    "Kopieer link" buttons.
+   A link field with data-halk-relative gets the full address of that link as seen from here.
    A button with data-halk-print prints the page; data-halk-print="summary" prints only the
    quiz result summary (trainer.css hides the rest while html[data-halk-print-only] is set).
    A button with data-halk-copy="<input id>" copies that field's value and says so in the
@@ -14,8 +15,19 @@
   const stamp = () => document.querySelectorAll("[data-halk-today]").forEach((el) => (el.textContent = today()));
   const root = document.documentElement;
 
+  // A module link is the address this page is looked at under (whatever SITE_URL was at build
+  // time); in the offline copy (file:) it stays the published address, and a note says so.
+  function links() {
+    const online = /^https?:$/.test(location.protocol);
+    document.querySelectorAll("[data-halk-relative]").forEach((field) => {
+      if (online) field.value = new URL(field.dataset.halkRelative, location.href).href;
+    });
+    document.querySelectorAll("[data-halk-offline]").forEach((note) => (note.hidden = online));
+  }
+
   function start() {
     stamp();
+    links();
     document.querySelectorAll("[data-halk-print], [data-halk-copy]").forEach((button) => (button.hidden = false));
   }
 
@@ -49,7 +61,8 @@
   window.addEventListener("afterprint", () => delete root.dataset.halkPrintOnly);
 
   Q.trainer = { start };
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  // Also at once (start is idempotent): from file:// an instant-navigation build never fires document$.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
 })();

@@ -9,7 +9,9 @@ build fails.
 
 from __future__ import annotations
 
+import gzip
 import importlib
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.problems: list[ContentError] = []
         # The asset files each page needs, by its source path (see QUIZ_ASSETS, TRAINER_ASSETS).
         self.asset_pages: dict[str, set[str]] = {}
+        # Answer keys (src_uri: url): noindex, and left out of the sitemap.
+        self.answer_key_pages: dict[str, str] = {}
         self.packages_written = False
         citations = load_citations(self.config.citations, self.root)
         try:
@@ -122,11 +126,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Put the stashed quiz HTML into the finished page."""
-        return self.stash.fill(output)
+        """Put the stashed quiz HTML into the finished page; answer keys get robots ``noindex``."""
+        output = self.stash.fill(output)
+        if page.file.src_uri in self.answer_key_pages:
+            output = output.replace("</head>", '<meta name="robots" content="noindex">\n</head>', 1)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One SCORM 1.2 package per module; Moodle XML per module and for all modules."""
+        """One SCORM 1.2 package per module; Moodle XML per module and for all modules.
+
+        The answer keys leave the sitemap (search engines need not find them).
+        """
+        self._drop_from_sitemap(Path(config.site_dir), set(self.answer_key_pages.values()))
         if self.config.scorm_dir:
             builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix)
             packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
@@ -139,6 +150,22 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 raise QuizBuildError(exc) from None
             self.packages_written = True
             write_moodle(files, Path(config.site_dir) / self.config.moodle_dir)
+
+    @staticmethod
+    def _drop_from_sitemap(site_dir: Path, urls: set[str]) -> None:
+        """Remove the pages at ``urls`` (site-relative) from sitemap.xml and sitemap.xml.gz."""
+        sitemap = site_dir / "sitemap.xml"
+        if not urls or not sitemap.exists():
+            return
+
+        def keep(entry: re.Match[str]) -> str:
+            loc = re.search(r"<loc>([^<]*)</loc>", entry.group(0))
+            return "" if loc and any(loc.group(1).endswith("/" + url) for url in urls) else entry.group(0)
+
+        text = re.sub(r"[ \t]*<url>.*?</url>\n?", keep, sitemap.read_text(encoding="utf-8"), flags=re.S)
+        sitemap.write_text(text, encoding="utf-8")
+        if (site_dir / "sitemap.xml.gz").exists():
+            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build (a strict-mode abort included) leaves no SCORM packages or Moodle files behind."""
@@ -233,6 +260,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def answer_key(self, page: Page, module_id: str) -> Markup:
         """The printable answer key of one module."""
         self._needs(page, *TRAINER_ASSETS)
+        self.answer_key_pages[page.file.src_uri] = page.url
         module = self.banks.module(module_id)
         catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
         html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)

@@ -8,10 +8,15 @@ from quizkit.models import QuizModule
 from quizkit.render import module_sources
 
 
+def front_sources(module: QuizModule) -> str:
+    """The ``sources`` front matter of a module's pages: the documents its items cite."""
+    return "".join(f"  - doc: {doc}\n    where: vragen in deze leermodule\n" for doc in module_sources(module))
+
+
 def module_page(module: QuizModule) -> str:
     """Front matter (title, description, sources from the items) and the ``quiz`` call."""
     meta = module.module
-    sources = "".join(f"  - doc: {doc}\n    where: vragen in deze leermodule\n" for doc in module_sources(module))
+    sources = front_sources(module)
     return (
         f"---\ntitle: {json.dumps(meta.title, ensure_ascii=False)}\n"
         f"description: {json.dumps(meta.description, ensure_ascii=False)}\n"
@@ -20,12 +25,10 @@ def module_page(module: QuizModule) -> str:
 
 
 def answer_key_page(module: QuizModule) -> str:
-    """The trainers' answer key page of a module (``answer_key`` call, out of the search)."""
+    """The trainer's answer key page (``docs/leermodules/antwoorden/<id>.md``), out of search."""
     meta = module.module
-    sources = "".join(f"  - doc: {doc}\n    where: vragen in deze leermodule\n" for doc in module_sources(module))
-    title = f"Antwoordsleutel: {meta.title}"
+    title = json.dumps(f"Antwoordsleutel: {meta.title}", ensure_ascii=False)
     return (
-        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-        f"description: {json.dumps('Antwoordsleutel voor trainers bij ' + meta.title, ensure_ascii=False)}\n"
-        f'search:\n  exclude: true\nsources:\n{sources}---\n\n# {title}\n\n{{{{ answer_key("{meta.id}") }}}}\n'
+        f"---\ntitle: {title}\ndescription: {title}\nsearch:\n  exclude: true\nsources:\n{front_sources(module)}---\n\n"
+        f'# Antwoordsleutel: {meta.title}\n\n{{{{ answer_key("{meta.id}") }}}}\n'
     )

@@ -17,7 +17,9 @@ from macros.content import citations
 from quizkit.bank import load_quiz_banks
 
 FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
-
+# Pages of docs/leermodules/ the fixture site keeps: the overview and the trainer catalogue
+# (other pages link to it), which lists the example modules and links to their answer keys.
+KEPT_PAGES = ("index.md", "trainers.md")
 # A page with single items (quiz_item) from both example modules.
 LOOSE_PAGE = """---
 title: Losse vragen
@@ -46,11 +48,10 @@ def make_quiz_project(dest: Path) -> Path:
     for bank in quiz_dir.glob("*.yml"):
         bank.unlink()
     pages_dir = project / "docs" / "leermodules"
-    # The module pages and answer keys of the real modules go; the overview and the trainer
-    # page stay (other pages link to them), with answer keys for the example modules.
     for page in pages_dir.glob("*.md"):
-        if page.name not in ("index.md", "trainers.md"):
+        if page.name not in KEPT_PAGES:
             page.unlink()
+    # The real modules' answer keys (docs/leermodules/antwoorden/) go with them; the examples get their own.
     shutil.rmtree(pages_dir / "antwoorden", ignore_errors=True)
     (pages_dir / "antwoorden").mkdir()
     write_example_banks(quiz_dir)
@@ -58,13 +59,16 @@ def make_quiz_project(dest: Path) -> Path:
     entries = []
     for module_id, module in banks.modules.items():
         (pages_dir / f"{module_id}.md").write_text(module_page(module), encoding="utf-8")
-        (pages_dir / "antwoorden" / f"{module_id}.md").write_text(answer_key_page(module), encoding="utf-8")
         entries.append(f"leermodules/{module_id}.md")
+        (pages_dir / "antwoorden" / f"{module_id}.md").write_text(answer_key_page(module), encoding="utf-8")
     (pages_dir / "losse-vragen.md").write_text(LOOSE_PAGE, encoding="utf-8")
-    entries += ["leermodules/losse-vragen.md", "leermodules/trainers.md"]
+    entries.append("leermodules/losse-vragen.md")
     config = project / "mkdocs.yml"
     text = re.sub(
-        r"^[ \t]*- leermodules/(?!index\.md)\S+\.md[ \t]*\n", "", config.read_text(encoding="utf-8"), flags=re.M
+        r"^[ \t]*- leermodules/(?!index\.md|trainers\.md)\S+\.md[ \t]*\n",
+        "",
+        config.read_text(encoding="utf-8"),
+        flags=re.M,
     )
     text, count = re.subn(
         r"^([ \t]*)- leermodules/index\.md[ \t]*\n",

@@ -442,3 +442,16 @@ def test_axe_before_and_after_answering(
         page.locator('[data-quiz-action="down"]').first.click()
     after = run_axe(page, ".md-content")
     assert after == [], format_violations(after)
+
+
+def test_multiple_choice_is_right_in_any_shown_order(page, quiz_url: str) -> None:
+    """The ticked options are compared sorted: the learner's order of the options does not matter."""
+    page.goto(quiz_url + KEUZE)
+    page.evaluate(
+        "() => { const a = document.querySelector('#vb-multiple-basis-0').parentNode;"
+        " const b = document.querySelector('#vb-multiple-basis-1').parentNode; a.parentNode.insertBefore(b, a); }"
+    )
+    page.locator("#vb-multiple-basis-0").check()
+    page.locator("#vb-multiple-basis-1").check()
+    page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
+    assert "Dat klopt." in feedback(page, "vb-multiple-basis")

@@ -23,7 +23,7 @@ from quizkit.answers import answer_hash, encode_key
 from quizkit.assets import quiz_script_parts
 from quizkit.bank import QuizBanks
 from quizkit.models import ITEM_TYPES
-from quizkit.render import QuizRenderer
+from quizkit.render import QuizRenderer, unquote
 
 GOLDEN = FIXTURES / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -185,3 +185,18 @@ def test_example_markup_is_valid_html(renderer: QuizRenderer, tmp_path: Path) ->
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("“Ik begrijp het.”", "Ik begrijp het."),
+        ("‘Ik begrijp het.’", "Ik begrijp het."),
+        ("Ik begrijp het.", "Ik begrijp het."),
+        ("“Ja,” zegt u, “dat klopt.”", "“Ja,” zegt u, “dat klopt.”"),
+        ("“", "“"),
+    ],
+)
+def test_unquote_takes_off_one_pair_around_the_whole_text(text: str, shown: str) -> None:
+    """D13: a phrasing option in <q> shows one pair of quotation marks, not ‘“…”’."""
+    assert unquote(text) == shown

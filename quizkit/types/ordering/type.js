@@ -28,7 +28,13 @@
       const n = steps(unit).length;
       return Array.isArray(state) && state.length === n && [...state].sort((a, b) => a - b).every((v, i) => v === i);
     },
-    ready: (unit) => edges(unit.querySelector("ol")),
+    ready(unit) {
+      edges(unit.querySelector("ol"));
+      // The help names the buttons, so it describes the question only once they are there.
+      const help = unit.querySelector("[data-quiz-help]");
+      const described = (unit.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (help && !described.includes(help.id)) unit.setAttribute("aria-describedby", [...described, help.id].join(" "));
+    },
     // The learner's own starting order, never the solved one.
     shuffle(unit, random, key) {
       const shown = steps(unit);
@@ -37,11 +43,11 @@
       shared.reorder(shown, order);
     },
     act(action, button, say) {
-      if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return;
+      if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return false;
       const li = button.closest("[data-quiz-step]");
       const list = li.parentNode;
       const other = action === "up" ? li.previousElementSibling : li.nextElementSibling;
-      if (!other) return;
+      if (!other) return false;
       // Move the neighbour, not the step itself, so that focus stays on the pressed button.
       list.insertBefore(other, action === "up" ? li.nextElementSibling : li);
       edges(list);
@@ -49,6 +55,7 @@
       const unit = li.closest("[data-quiz-unit]");
       const shown = steps(list);
       unit.querySelector("[data-quiz-moves]").textContent = say("moved", { step: text, pos: shown.indexOf(li) + 1, total: shown.length });
+      return true;
     },
   };
 })();

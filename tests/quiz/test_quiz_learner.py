@@ -1,0 +1,127 @@
+"""Learner safety in Chromium, as the user-journey audit found each defect.
+
+D11 "Begin opnieuw" can be undone, D12 a changed answer loses its old verdict, D19 finishing a
+module is announced and unanswered questions are listed, D20 true/false feedback says what the
+learner chose, and the ordering count's singular.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_quiz_browser import KEUZE, STELLINGEN, answer_all_by_mouse, answer_item, answer_unit, feedback
+
+from quizkit.bank import QuizBanks
+
+pytestmark = pytest.mark.browser
+
+
+def saved_items(page, module: str) -> dict:
+    """The module's saved answers in localStorage."""
+    return page.evaluate(f"() => JSON.parse(localStorage.getItem('halk-quiz:{module}')).items")
+
+
+def test_reset_can_be_undone(page, quiz_url: str) -> None:
+    """D11: "Begin opnieuw" says what it did and offers "Ongedaan maken", which puts everything back."""
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page, wrong={"vb-single-basis"})
+    summary = page.locator(".halk-quiz__summary")
+    before = saved_items(page, "voorbeeld-keuze")
+    undo = summary.locator('[data-quiz-action="undo"]')
+    assert undo.is_hidden()
+    summary.locator('[data-quiz-action="reset"]').click()
+    assert "0 van 4 vragen beantwoord." in summary.inner_text()
+    assert page.locator(".halk-quiz input:checked").count() == 0
+    status = summary.locator('[data-quiz-status][role="status"]')
+    assert "Uw antwoorden zijn gewist." in status.inner_text()
+    undo.focus()
+    page.keyboard.press("Enter")
+    assert saved_items(page, "voorbeeld-keuze") == before
+    assert "4 van 4 vragen beantwoord." in summary.inner_text()
+    assert "U heeft 3 van 4 vragen goed" in summary.inner_text(), summary.inner_text()
+    assert page.locator("#vb-single-basis-2").is_checked()
+    assert "Dat klopt niet." in page.locator("#vraag-vb-single-basis [data-quiz-feedback]").inner_text()
+    assert status.inner_text() == "Uw antwoorden zijn teruggezet."
+    assert undo.is_hidden()
+    assert page.evaluate("() => document.activeElement.dataset.quizAction") == "reset"
+
+
+def test_undo_is_gone_once_a_new_answer_is_checked(page, quiz_url: str) -> None:
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page)
+    page.locator('[data-quiz-action="reset"]').click()
+    answer_all_by_mouse(page)
+    assert page.locator('[data-quiz-action="undo"]').is_hidden()
+
+
+def test_changing_a_checked_answer_clears_its_verdict(page, quiz_url: str) -> None:
+    """D12: the old verdict goes, and the item counts as unanswered until it is checked again."""
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page)
+    region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
+    assert "Dat klopt." in region.inner_text()
+    page.locator("#vb-single-basis-2").check()
+    assert region.inner_text() == ""
+    assert "vb-single-basis" not in saved_items(page, "voorbeeld-keuze")
+    summary = page.locator(".halk-quiz__summary").inner_text()
+    assert "3 van 4 vragen beantwoord." in summary
+    assert "Vraag 1 van 4: nog niet beantwoord" in summary
+    # A checkbox ticked after checking, too.
+    page.locator("#vb-multiple-basis-2").check()
+    assert page.locator("#vraag-vb-multiple-basis [data-quiz-feedback]").inner_text() == ""
+
+
+def test_moving_a_step_after_checking_clears_its_verdict(page, quiz_url: str) -> None:
+    page.goto(quiz_url + STELLINGEN)
+    item = page.locator("#vraag-vb-ordering-verwijzen")
+    item.locator('[data-quiz-action="check"]').click()
+    feedback(page, "vb-ordering-verwijzen")
+    item.locator('[data-quiz-action="down"]').first.click()
+    assert item.locator("[data-quiz-feedback]").inner_text() == ""
+    assert "vb-ordering-verwijzen" not in saved_items(page, "voorbeeld-stellingen")
+
+
+def test_finishing_the_module_is_announced(page, quiz_url: str) -> None:
+    """D19: the summary lists what is left; the check that completes the module says so."""
+    page.goto(quiz_url + KEUZE)
+    page.locator("#vb-single-basis-1").check()
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    text = feedback(page, "vb-single-basis")
+    assert "alle vragen" not in text
+    summary = page.locator(".halk-quiz__summary").inner_text()
+    assert "Vraag 1 van 4: goed" in summary
+    for n in (2, 3, 4):
+        assert f"Vraag {n} van 4: nog niet beantwoord" in summary
+    answer_all_by_mouse(page, wrong={"vb-single-basis"})
+    last = page.locator("#vraag-vb-phrasing-basis [data-quiz-feedback]")
+    assert "U heeft alle vragen beantwoord. U heeft 3 van 4 vragen goed (75%)." in last.inner_text()
+    link = last.locator("a")
+    assert link.inner_text() == "Bekijk uw resultaat"
+    assert link.get_attribute("href") == "#quiz-voorbeeld-keuze-resultaat"
+    # Checking again later does not repeat it.
+    page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
+    page.wait_for_timeout(100)
+    assert "alle vragen" not in feedback(page, "vb-single-basis")
+
+
+def test_truefalse_feedback_says_what_the_learner_chose(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """D20: "Uw antwoord: Onjuist. Het juiste antwoord: Juist." rather than a bare "Juist."."""
+    page.goto(quiz_url + STELLINGEN)
+    text = answer_item(page, example_banks, "vb-truefalse-basis", right=False)
+    statement = example_banks.items["vb-truefalse-basis"][1].statements[0]
+    mine, right = ("Onjuist", "Juist") if statement.answer else ("Juist", "Onjuist")
+    assert f"Uw antwoord: {mine}. Het juiste antwoord: {right}." in text
+
+
+def test_one_step_in_place_is_singular(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """One step in its place is singular: "1 van 5 stappen staat op de goede plaats"."""
+    page.goto(quiz_url + STELLINGEN)
+    key = example_banks.items["vb-ordering-verwijzen"][1].correct_answer
+    order = [key[0], *key[2:], key[1]]  # only the first step in its place
+    unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
+    answer_unit(page, unit, "ordering", order)
+    page.locator('#vraag-vb-ordering-verwijzen [data-quiz-action="check"]').click()
+    text = feedback(page, "vb-ordering-verwijzen")
+    assert f"1 van {len(key)} stappen staat op de goede plaats." in text
+    assert json.dumps(order) == json.dumps(saved_items(page, "voorbeeld-stellingen")["vb-ordering-verwijzen"]["s"][0])
