@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from helpers import ROOT, format_violations, run_axe
+from playwright.sync_api import expect
 from site_pages import parse
 
 from macros.site import load_site_data
@@ -240,7 +241,7 @@ def test_wissen_clears_the_sheet_and_the_draft(browser, base_url: str) -> None:
         assert not page.is_checked("#verklaringsmodel-concept")
         page.wait_for_timeout(500)
         assert SECRET not in stored(page)
-        assert "leeg" in page.inner_text("[data-ws-status]")
+        expect(page.locator("[data-ws-status]").first).to_contain_text("leeg")
 
 
 @pytest.mark.browser
@@ -264,7 +265,7 @@ def test_opt_in_draft_is_kept_for_this_sheet_only_and_expires(browser, base_url:
         assert page.locator("th[data-party]").count() == 6
         assert page.locator("th[data-party] input").nth(5).input_value() == "Thuiszorg"
         assert page.is_checked("#ambit-concept")
-        assert "teruggezet" in page.inner_text("[data-ws-status]")
+        expect(page.locator("[data-ws-status]").first).to_contain_text("teruggezet")
         # Another sheet does not see it.
         page.goto(f"{base_url}werkbladen/verklaringsmodel/", wait_until="networkidle")
         ready(page)
@@ -280,7 +281,7 @@ def test_opt_in_draft_is_kept_for_this_sheet_only_and_expires(browser, base_url:
         assert page.input_value("#ambit-r1-p1") == ""
         assert page.evaluate("localStorage.getItem('halk-werkblad:ambit')") is None
         assert not page.is_checked("#ambit-concept")
-        assert "gewist" in page.inner_text("[data-ws-status]")
+        expect(page.locator("[data-ws-status]").first).to_contain_text("gewist")
         # Unticking removes a draft at once.
         page.check("#ambit-concept")
         page.fill("#ambit-r2-p2", SECRET)
@@ -348,7 +349,7 @@ def test_keyboard_only_add_rename_remove_party_with_visible_focus(browser, base_
         page.keyboard.press("Enter")
         assert page.locator("th[data-party]").count() == 5
         assert page.evaluate("document.activeElement.matches('[data-party-name]')")
-        assert "verwijderd" in page.inner_text("[data-ws-status]")
+        expect(page.locator("[data-ws-status]").first).to_contain_text("verwijderd")
         # The toggle works from the keyboard and shows the examples.
         page.focus("#ambit-voorbeelden")
         page.keyboard.press("Space")
@@ -408,7 +409,7 @@ def test_instant_navigation_starts_the_sheet(browser, base_url: str) -> None:
         page.goto(f"{base_url}werkbladen/", wait_until="networkidle")
         page.evaluate("window.__marker = 1")
         page.click(".md-content a[href$='ambit/']")
-        page.wait_for_selector("#werkblad-ambit.halk-ws--js")
+        page.wait_for_selector("#ws-ambit.halk-ws--js")
         assert page.evaluate("window.__marker") == 1, "the page was loaded anew, not swapped in"
         page.fill("#ambit-r1-p1", "x")
         assert page.locator("#ambit-r1-p1").evaluate("e => e.closest('[data-field]').hasAttribute('data-filled')")
