@@ -1,7 +1,7 @@
 # One command for each daily task. Each sets up what it needs on a fresh machine.
 #   make serve   - build and serve the site on http://127.0.0.1:8000/ (live reload)
 #   make test    - the whole test suite (installs Python packages, npm tools, Chromium and Java)
-#   make build   - strict build into site/, plus the offline zip in site/downloads/
+#   make build   - strict build plus the offline zip (site/downloads/), published to site/ only if all of it succeeded
 #   make check   - check all content without a full build
 #   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
 #   make schema  - regenerate the JSON Schemas in schema/ from the data models
@@ -19,8 +19,7 @@ serve: setup
 
 build: setup
 	@test -n "$$SITE_URL" || echo "WARNING: SITE_URL is not set: canonical links, the sitemap and the offline copy's module links point at http://127.0.0.1:8000/. Set SITE_URL to the published address (the trainer page's links follow the address it is viewed at)." >&2
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m macros.offline --site-dir site
+	$(BIN)/python -m macros.build --site-dir site
 
 # Test workers: 2 by default (the CI machine has 2 cores); PYTEST_WORKERS=auto uses every core.
 PYTEST_WORKERS ?= 2

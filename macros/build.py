@@ -1,0 +1,80 @@
+"""``make build``: build the whole site elsewhere, and publish it only when all of it succeeded.
+
+``python -m macros.build [--site-dir site] [--config-file mkdocs.yml]``
+
+MkDocs writes pages as it goes, so a strict build that fails on a broken link, a missing
+anchor or a navigation problem leaves a complete-looking site behind. Here the strict build
+and the offline zip go to a fresh folder beside the target; only when both succeeded is that
+folder swapped in for the target (two renames on the same file system). On any failure the
+previously published site is left exactly as it was, the partial folder is removed, and the
+exit code is 1. MkDocs' own messages (``file:line: [item] ...``) are printed as MkDocs prints
+them; this module adds one Dutch line saying that nothing was published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .offline import OfflineBuildError, build_offline_zip
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_PUBLISHED = "Build mislukt: er is niets gepubliceerd; {site} is ongewijzigd."
+
+
+def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool:
+    """Build strictly into a new folder beside ``target`` and swap it in; ``False`` on failure."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the target, so the swap is a rename on one file system. Dot-named: MkDocs and git
+    # ignore it while it exists.
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        # MkDocs' command line, as a child process: its own logging, its strict-mode counting
+        # of warnings and its error reporting (no traceback) are exactly those of `mkdocs build`.
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(staging)]
+        if subprocess.run(cmd, cwd=config_file.parent, check=False).returncode != 0:
+            return False
+        if offline:
+            try:
+                zipped = build_offline_zip(staging)
+            except OfflineBuildError as err:
+                print(f"ERROR: {err}", file=sys.stderr)
+                return False
+            print(f"{zipped.relative_to(staging)} ({zipped.stat().st_size / 1024:.0f} KiB)")
+        _swap(staging, target)
+        return True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` in ``target``'s place; the old site is removed only once the new one is there."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build and publish, or leave the published site alone."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to publish (default: site/)")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="default: mkdocs.yml")
+    parser.add_argument("--no-offline", action="store_true", help="skip the offline zip")
+    args = parser.parse_args(argv)
+    if build_into(args.site_dir, args.config_file.resolve(), offline=not args.no_offline):
+        print(f"Gepubliceerd in {args.site_dir}")
+        return 0
+    print(NOT_PUBLISHED.format(site=args.site_dir), file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

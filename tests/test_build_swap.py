@@ -1,0 +1,83 @@
+"""``make build`` publishes a site only when the whole strict build succeeded (build, then swap)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import assert_clean_failure, copy_project, publish
+
+NOT_PUBLISHED = "Build mislukt: er is niets gepubliceerd"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def _old_site(site: Path) -> dict[str, str]:
+    """A previously published site: a few files whose content the test can recognise."""
+    (site / "casus").mkdir(parents=True)
+    files = {"index.html": "oude startpagina", "casus/index.html": "oude casus", "extra.txt": "alleen in de oude"}
+    for rel, text in files.items():
+        (site / rel).write_text(text, encoding="utf-8")
+    return files
+
+
+def _tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
+
+
+def _leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".site"))
+
+
+def test_a_successful_build_replaces_the_old_site(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    _old_site(site)
+    result = publish(project, site)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert "Gepubliceerd in" in result.stdout
+    assert not (site / "extra.txt").exists()
+    assert "oude startpagina" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "casus" / "index.html").stat().st_size > 10_000
+    assert _leftovers(site.parent) == []
+
+
+@pytest.mark.parametrize(
+    "mistake, message",
+    [
+        # Found by MkDocs' link validation after every page was written: the case that used to
+        # leave a complete site behind.
+        (("docs/casus.md", "\n\nZie [de casus](bestaat-niet.md).\n"), "bestaat-niet.md"),
+        # Found before any page is written.
+        (("docs/_data/quiz/casus.yml", "\n  - dit: is geen item\n"), "docs/_data/quiz/casus.yml:"),
+    ],
+    ids=["broken-link", "bad-bank"],
+)
+def test_a_failed_build_publishes_nothing(
+    project: Path, tmp_path: Path, mistake: tuple[str, str], message: str
+) -> None:
+    rel, text = mistake
+    path = project / rel
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    site = tmp_path / "out" / "site"
+    old = _old_site(site)
+    result = publish(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-3000:]
+    assert message in output, output[-3000:]
+    assert NOT_PUBLISHED in output
+    assert_clean_failure(output)
+    assert _tree(site) == old
+    assert _leftovers(site.parent) == []
+
+
+def test_the_first_build_that_fails_creates_no_site(project: Path, tmp_path: Path) -> None:
+    page = project / "docs" / "casus.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](nergens.md)\n", encoding="utf-8")
+    site = tmp_path / "out" / "site"
+    result = publish(project, site)
+    assert result.returncode == 1
+    assert not site.exists()
+    assert _leftovers(site.parent) == []
