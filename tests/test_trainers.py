@@ -195,6 +195,11 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
                 elif q.type == "ordering":
                     steps = scope.locator("ol.halk-quiz-answer__list > li").all_inner_texts()
                     assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id
+                    # Numbered 1., 2., ... like the steps on the quiz page, not as a nested a., b., ...
+                    style = scope.locator("ol.halk-quiz-answer__list").evaluate(
+                        "e => getComputedStyle(e).listStyleType"
+                    )
+                    assert style == "decimal", item.id
                 if q.explanation:
                     assert plain(q.explanation)[:60] in text
             cite = block.locator(".halk-cite").last.inner_text()

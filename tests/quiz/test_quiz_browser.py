@@ -455,3 +455,13 @@ def test_multiple_choice_is_right_in_any_shown_order(page, quiz_url: str) -> Non
     page.locator("#vb-multiple-basis-1").check()
     page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
     assert "Dat klopt." in feedback(page, "vb-multiple-basis")
+
+
+def test_the_right_order_is_numbered_like_the_steps(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """The steps read 1., 2., 3.; the right order under "Toon antwoord" must not read a., b., c."""
+    page.goto(quiz_url + STELLINGEN)
+    answer_item(page, example_banks, "vb-ordering-verwijzen", right=False)
+    item = page.locator("#vraag-vb-ordering-verwijzen")
+    item.locator("details.halk-quiz-item__answer > summary").click()
+    answer = item.locator("ol.halk-quiz-answer__list")
+    assert answer.evaluate("el => getComputedStyle(el).listStyleType") == "decimal"
