@@ -73,6 +73,12 @@ def define_env(env) -> None:
         return render_pocket_card(site, list_id, page_file(env), title)
 
     @macro
+    def pocket_cards_print_css() -> str:
+        """The stylesheet that prints this page on A6 pages, one pocket card per page (or two sides)."""
+        href = get_relative_url("assets/css/zakkaarten-print.css", env.page.url)
+        return f'<link rel="stylesheet" href="{href}" media="print">'
+
+    @macro
     def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
         return find_fact_list(site.fact_lists, list_id, page_file(env))

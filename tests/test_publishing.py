@@ -403,13 +403,33 @@ def test_pocket_card_for_an_unknown_list_fails_the_build(tmp_path: Path) -> None
 
 
 @pytest.mark.browser
-def test_pocket_cards_print_one_per_page(page, base_url: str) -> None:
+def test_pocket_cards_print_on_a6_one_card_per_page(page, base_url: str) -> None:
+    """A zakkaart fits a pocket: A6 pages, a card on a page of its own, readable type (D26)."""
     page.goto(base_url + "zakkaarten/")
     cards = page.locator(".halk-pocket-card")
     assert cards.count() == len(POCKET_CARDS)
-    pdf = page.pdf(format="A4")
-    # The explanation on the first page, then exactly one page per card.
-    assert _pdf_pages(pdf) == 1 + len(POCKET_CARDS)
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = {tuple(round(float(v)) for v in box.split()[2:4]) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)}
+    assert boxes == {(298, 420)}, boxes  # 105 x 148 mm in points: every page is A6
+    # Laid out as on paper: the A6 page less its 5 mm margins is 95 x 138 mm.
+    mm = 96 / 25.4
+    page.set_viewport_size({"width": round(95 * mm), "height": round(138 * mm)})
+    page.emulate_media(media="print")
+    sizes = cards.evaluate_all(
+        """cards => cards.map(card => ({
+            id: card.dataset.list,
+            pages: card.getBoundingClientRect().height / (138 * 96 / 25.4),
+            overflow: card.scrollWidth - card.clientWidth,
+            smallest: Math.min(...[...card.querySelectorAll('p, li')].map(e => parseFloat(getComputedStyle(e).fontSize))),
+        }))"""
+    )
+    for card in sizes:
+        # The five-step card has a front and a back; every other card fits one side.
+        assert card["pages"] <= (2 if card["id"] == "verwijsstappen" else 1), card
+        assert card["overflow"] <= 0, card
+        assert card["smallest"] >= 8 * 96 / 72, card  # 8 pt
+    # The explanation, 6 card sides, and the page's sources on a page of their own.
+    assert _pdf_pages(pdf) == 1 + 6 + 1
 
 
 # -- HTML validity (Nu Html Checker) -------------------------------------------------------------
