@@ -169,6 +169,20 @@ def test_no_resource_from_another_host(site_dir: Path, pages: dict[str, Node]) -
     assert not problems, "\n".join(problems)
 
 
+def test_no_unrendered_template_is_published(site_dir: Path) -> None:
+    """D29: an engine template (``{{ meta.id }}``) was copied into the site as a file of its own."""
+    template = re.compile(r"\{\{\s*[\w.]+[^}]*\}\}|\{%-?\s*(?:if|for|set|macro|include|extends)\b")
+    ours = [p for p in site_dir.rglob("*") if p.is_file() and "assets/javascripts" not in p.as_posix()]
+    leaks = [
+        p.relative_to(site_dir).as_posix()
+        for p in ours
+        if p.suffix in {".html", ".xml", ".json", ".js", ".css", ".txt"}
+        and template.search(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert len(ours) > 40
+    assert not leaks, leaks
+
+
 # -- abbreviations -----------------------------------------------------------------------------------
 def test_first_abbreviation_of_each_kind_per_page_takes_focus(pages: dict[str, Node]) -> None:
     controls = {"a", "button", "summary", "label"}
