@@ -160,7 +160,7 @@ class MarkdownRenderer:
 # ("3 maanden") but not as a numbered list item ("3. ...").
 # Control characters and no-break spaces are left to the full path: the sanitiser's HTML
 # serialiser normalises them (\r, NUL) or writes them as entities (&nbsp;).
-_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\x00-\x1f\x7f\xa0*_`\[\]!<>&\\{}|~^]+$")
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\x00-\x1f\x7f\xa0*_`\[\]!<>&\\{}|~^]+\Z")
 
 
 class FastMarkdown:
