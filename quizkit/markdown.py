@@ -3,7 +3,7 @@
 Text in YAML (a quiz stem, feedback, an option, a table cell, a glossary entry) is never
 pasted into HTML as is: it goes through :class:`MarkdownRenderer`, the one path from data text
 to HTML. It drops raw HTML and attribute lists, so ``<script>`` is shown as text, gets the
-site's abbreviations, links and typography, and then passes the sanitiser (:data:`POLICY`),
+site's abbreviations, links and typography, and then passes the sanitiser (:func:`sanitiser`),
 which keeps only the tags, attributes and URL schemes Markdown makes of ordinary text.
 :class:`FastMarkdown` memoises it and skips Markdown for plain sentences, where that provably
 changes nothing (such text holds no markup for the sanitiser to remove).
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import markdown
@@ -60,33 +61,44 @@ DEFAULT_EXTENSIONS = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html"
 # ordinary text: emphasis, links, abbreviations (abbr), lists, definition lists, tables
 # (aligned columns: text-align only), footnotes, code, quotes, admonitions and details.
 # Links keep relative URLs, anchors and http, https and mailto; nothing else.
-POLICY: Mapping[str, Any] = {
-    "tags": frozenset(
-        {
-            *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div"),
-            *("em", "strong", "b", "i", "code", "pre", "kbd", "sub", "sup", "del", "ins", "mark", "span"),
-            *("a", "abbr", "img", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"),
-            *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
-        }
-    ),
-    "attributes": {
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div"),
+        *("em", "strong", "b", "i", "code", "pre", "kbd", "sub", "sup", "del", "ins", "mark", "span"),
+        *("a", "abbr", "img", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"),
+        *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
+    }
+)
+ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
         # class: footnotes, admonitions and details mark their parts with classes.
-        "*": {"class"},
-        "a": {"href", "title"},
-        "abbr": {"title"},
-        "img": {"src", "alt", "title"},
-        "ol": {"start"},
-        "th": {"style"},
-        "td": {"style"},
+        "*": frozenset({"class"}),
+        "a": frozenset({"href", "title"}),
+        "abbr": frozenset({"title"}),
+        "img": frozenset({"src", "alt", "title"}),
+        "ol": frozenset({"start"}),
+        # Column alignment (tables): the style attribute, with text-align and nothing else.
+        "th": frozenset({"style"}),
+        "td": frozenset({"style"}),
         # Footnote references and footnotes: fnref:N and fn:N, nothing an editor can choose.
-        "sup": {"id"},
-        "li": {"id"},
-    },
-    "filter_style_properties": frozenset({"text-align"}),
-    "url_schemes": frozenset({"http", "https", "mailto"}),
-    # The site's own links carry no rel; the site links to no third-party script either way.
-    "link_rel": None,
-}
+        "sup": frozenset({"id"}),
+        "li": frozenset({"id"}),
+    }
+)
+ALLOWED_STYLES = frozenset({"text-align"})
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def sanitiser() -> Callable[[str], str]:
+    """The sanitiser of HTML made from data text: the allow-lists above, nothing else."""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        filter_style_properties=set(ALLOWED_STYLES),
+        url_schemes=set(URL_SCHEMES),
+        # The site's own links carry no rel; data texts link to no third-party script either way.
+        link_rel=None,
+    ).clean
 
 
 def _name(ext: Any) -> str:
@@ -109,7 +121,7 @@ class MarkdownRenderer:
         for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
             if name in registry:
                 registry.deregister(name)
-        self._sanitise = nh3.Cleaner(**POLICY).clean
+        self._sanitise = sanitiser()
 
     @property
     def glossary(self) -> dict[str, str]:

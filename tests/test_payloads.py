@@ -17,10 +17,12 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 from helpers import ANSWER_JS, Server, build, copy_project
+from test_search import run_query
 
 # Each payload is its own attack. Those that would run call window.__xss(<name>) (or alert).
 PAYLOADS = [
@@ -248,3 +250,44 @@ def test_front_matter_is_text_in_the_theme(hostile_site, page) -> None:
     assert page.title().startswith(source["title"])
     # The navigation shows the page title as text, on this page and on others.
     assert source["title"] in page.locator(".md-nav__link--active").first.inner_text()
+
+
+def test_search_results_run_nothing(hostile_site, page) -> None:
+    """Search shows payloaded titles and texts (Material writes results as HTML): nothing runs."""
+    url, _, _, _ = hostile_site
+    ran: list[str] = []
+    trap(page, ran)
+    page.goto(url, wait_until="networkidle")
+    page.keyboard.press("/")
+    results = 0
+    for query in ("window", "script", "svg", "onerror", "Onderzoek", "javascript"):
+        results += len(run_query(page, query))
+        found = page.evaluate(_CHECK_DOM.replace("article ${tag}, .halk-package ${tag}", ".md-search-result ${tag}"))
+        assert not found, (query, found)
+    assert results > 0
+    assert not ran, ran
+
+
+def test_moodle_export_carries_no_script(hostile_site, tmp_path: Path) -> None:
+    """The Moodle XML export of the payloaded banks: every HTML text is sanitised, payloads are text."""
+    from test_markdown_fuzz import assert_safe
+
+    from quizkit.__main__ import main
+
+    _, _, _, project = hostile_site
+    out = tmp_path / "moodle"
+    argv = ["--root", str(project), "--citations", "macros.content:citations", "moodle", "docs/_data/quiz", str(out)]
+    assert main(argv) == 0
+    # The HTML texts (format="html"); names and category paths are plain text, which Moodle
+    # prints as text.
+    texts = [
+        text.text or ""
+        for path in sorted(out.glob("*.xml"))
+        for parent in ElementTree.parse(path).iter()
+        if parent.get("format") == "html"
+        for text in parent.findall("text")
+    ]
+    assert len(texts) > 500
+    assert sum("window.__xss" in text for text in texts) > 100, "the payloads are in the export, as text"
+    for text in texts:
+        assert_safe(text)
