@@ -204,6 +204,9 @@ def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
     trap(page, ran)
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert len(pages) > 40
+    # Each SCORM package's page (unpacked beside the site) is among them.
+    packages = list((site / "downloads" / "scorm").glob("*.zip"))
+    assert packages and sum(rel.startswith("_scorm/") for rel in pages) >= len(packages)
     for rel in pages:
         page.goto(url + rel)
         page.wait_for_load_state("load")
