@@ -127,6 +127,7 @@ def make_site(dest: Path, pages: int, questions: int) -> Path:
     """A project of ``pages`` pages; with ``questions`` > 0 they hold that many questions in modules."""
     shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     data = docs / "_data"
@@ -158,7 +159,7 @@ def make_site(dest: Path, pages: int, questions: int) -> Path:
 
 def quiz_free_copy(dest: Path) -> Path:
     """The real site with every quiz macro taken out of its pages and no question banks."""
-    for part in ("docs", "macros", "overrides"):
+    for part in ("docs", "hooks", "macros", "overrides"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for bank in (dest / "docs" / "_data" / "quiz").glob("*.yml"):

@@ -41,7 +41,6 @@ def define_env(env) -> None:
     env.variables["site_data"] = site
     # "Laatst bijgewerkt" under every page: one git call for all of docs/.
     env.variables["halk_git_dates"] = GitDates(Path(env.conf["docs_dir"]))
-    env.conf["extra"]["source_docs"] = {d.id: d.model_dump() for d in site.bib.documents}
 
     # The offline copy (mkdocs.offline.yml) has no directory URLs: bronnen.html, not bronnen/.
     bronnen_page = BRONNEN_PAGE if env.conf["use_directory_urls"] else "bronnen.html"
@@ -109,14 +108,14 @@ def define_env(env) -> None:
         return render_sheet(site, plan_sheet(site, page_file(env), sheet_id, title, links), sheet_assets())
 
     @env.macro
-    def glossary_terms():
-        """The glossary terms, for the glossary page."""
-        return site.glossary.terms
+    def glossary() -> str:
+        """The glossary page's list of terms (HTML, autoescaped template)."""
+        return site.glossary_list(bronnen_url())
 
     @env.macro
-    def bibliography():
-        """The bibliography model, for the sources page."""
-        return site.bib
+    def source_sections():
+        """The sources page's sections: a Markdown-safe heading and HTML for each document."""
+        return site.source_sections()
 
 
 def on_pre_page_macros(env) -> None:
@@ -124,8 +123,13 @@ def on_pre_page_macros(env) -> None:
     site = env.variables["site_data"]
     source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        check_page_meta(source_text, page_file(env), site.bib)
+        meta = check_page_meta(source_text, page_file(env), site.bib)
     except ContentError as exc:
         env.conf.plugins["quizkit"].report(exc)
+    else:
+        # "Bronnen van deze pagina" (overrides/partials/page-sources.html), rendered here with
+        # autoescape: the theme's own templates print what they are given as it is.
+        bronnen_url = get_relative_url(env.conf["extra"]["bronnen_page"], env.page.url)
+        env.page.meta["halk_page_sources"] = site.page_sources(meta.sources, bronnen_url)
     # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
     env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path), dates=env.variables["halk_git_dates"])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import escape
+from mkdocs.structure.pages import Page
+
 # An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
 _ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
 # Interactive elements an abbreviation may sit in. A focusable abbreviation inside one of them
@@ -53,3 +56,20 @@ def on_post_page(output: str, **_: object) -> str:
     included (only the article holds ``<abbr>`` elements: navigation titles are text).
     """
     return focusable_abbreviations(output)
+
+
+def on_page_markdown(markdown: str, *, page: Page, **_: object) -> str:
+    """MkDocs hook: the page's front matter title and description, HTML-escaped, for the theme.
+
+    MkDocs' theme templates have no autoescape, and Material prints ``page.meta.title``,
+    ``page.meta.description`` and the page title (navigation, header, search index) as they
+    are: a quote would end ``<meta name="description" content="...">``, a tag would be markup.
+    Escaped text in a :class:`~markupsafe.Markup` prints as text there, and the templates that
+    do escape (``| e``) leave it as it is. This runs for every page before any page's template
+    (navigation shows other pages' titles too).
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = escape(value)
+    return markdown

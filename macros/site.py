@@ -17,6 +17,16 @@ from .facts import FactList, find_fact_list, load_fact_lists
 from .tables import Table, find_table, load_tables
 
 
+@dataclass(frozen=True)
+class SourceSection:
+    """One document's section on the sources page (see :meth:`SiteData.source_sections`)."""
+
+    id: str
+    heading: Markup
+    description: Markup
+    references: Markup | None
+
+
 @dataclass
 class SiteData:
     """All validated content data of the site plus the renderers that turn it into HTML."""
@@ -59,6 +69,11 @@ class SiteData:
         assert self.renderer is not None, "renderer is set by define_env"
         return self.renderer.block(text)
 
+    def plain(self, text: str) -> str:
+        """Data text as plain text (rendered, tags removed): for attributes and theme strings."""
+        assert self.renderer is not None, "renderer is set by define_env"
+        return self.renderer.plain(text)
+
     def cite(self, ref: SourceRef, bronnen_url: str = "") -> Markup:
         """A short citation: the document's short name (linked to the sources page) and where."""
         doc = self.bib.doc(ref.doc)
@@ -70,6 +85,7 @@ class SiteData:
         """Render one of ``overrides/halk/*.html``; output is a single HTML block."""
         context.setdefault("md", self.md)
         context.setdefault("md_block", self.md_block)
+        context.setdefault("plain", self.plain)
         html = self.templates.get_template(template).render(**context)
         # Blank lines would end the raw HTML block in Markdown; the markup does not need them.
         return "\n".join(line for line in html.splitlines() if line.strip())
@@ -83,6 +99,47 @@ class SiteData:
         facts = find_fact_list(self.fact_lists, list_id, page)
         cite = lambda ref: self.cite(ref, bronnen_url)  # noqa: E731
         return self.render("fact_list.html", facts=facts, style=style, show_title=show_title, cite=cite)
+
+    def glossary_list(self, bronnen_url: str) -> str:
+        """HTML for the glossary page: every term in alphabetical order, with its source."""
+        terms = sorted(self.glossary.terms, key=lambda term: term.abbr.lower())
+        return self.render(
+            "glossary.html", terms=terms, bronnen_url=bronnen_url, source_of=lambda term: self.bib.doc(term.source.doc)
+        )
+
+    def source_sections(self) -> list[SourceSection]:
+        """The sources page, one section per document: heading, description, literature.
+
+        The heading is Markdown (so that it is in the page's table of contents), the rest HTML.
+
+        A reference cited by several documents gets its anchor at its first mention; later
+        mentions link back to it.
+        """
+        assert self.renderer is not None, "renderer is set by define_env"
+        shown: set[str] = set()
+        sections = []
+        for doc in self.bib.documents:
+            refs = []
+            for ref in self.bib.literature:
+                if doc.id in ref.cited_in:
+                    refs.append((ref, ref.id not in shown))
+                    shown.add(ref.id)
+            sections.append(
+                SourceSection(
+                    id=doc.id,
+                    heading=self.renderer.literal(self.plain(doc.title)),
+                    description=Markup(self.render("source_document.html", doc=doc)),
+                    references=Markup(self.render("references.html", refs=refs, link=self.renderer.link))
+                    if refs
+                    else None,
+                )
+            )
+        return sections
+
+    def page_sources(self, refs: list[SourceRef], bronnen_url: str) -> Markup:
+        """The list under "Bronnen van deze pagina": each document a page's front matter names."""
+        docs = [(ref, self.bib.doc(ref.doc)) for ref in refs]
+        return Markup(self.render("page_sources.html", refs=[(r, d) for r, d in docs if d], bronnen_url=bronnen_url))
 
     def table(self, name: str, table_id: str, page: str, bronnen_url: str) -> str:
         """HTML for a data table."""

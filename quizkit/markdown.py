@@ -1,25 +1,34 @@
 """Render Markdown from data files with exactly the site's own Markdown extensions.
 
-Text in YAML (a quiz stem, feedback, an option) is never pasted into HTML as is: it goes
-through :class:`MarkdownRenderer`, which drops raw HTML, so it is escaped the way the rest of
-the site is and gets the same abbreviations, links and typography. :class:`FastMarkdown`
-memoises it and skips Markdown for plain sentences, where that provably changes nothing.
+Text in YAML (a quiz stem, feedback, an option, a table cell, a glossary entry) is never
+pasted into HTML as is: it goes through :class:`MarkdownRenderer`, the one path from data text
+to HTML. It drops raw HTML and attribute lists, so ``<script>`` is shown as text, gets the
+site's abbreviations, links and typography, and then passes the sanitiser (:func:`sanitiser`),
+which keeps only the tags, attributes and URL schemes Markdown makes of ordinary text.
+:class:`FastMarkdown` memoises it and skips Markdown for plain sentences, where that provably
+changes nothing (such text holds no markup for the sanitiser to remove).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import markdown
-from markupsafe import Markup
+import nh3
+from markupsafe import Markup, escape
 
 log = logging.getLogger(__name__)
 
 _P_WRAP = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
+# Extensions never used for data texts: headings in data snippets must not get permalinks or
+# ids of their own (toc), and an attribute list could set any attribute, event handlers
+# included (attr_list).
+DATA_EXCLUDED_EXTENSIONS = frozenset({"toc", "attr_list"})
 # The extensions a plain sentence (see _PLAIN) passes through unchanged, apart from the
 # abbreviations that ``abbr`` marks up (which FastMarkdown reproduces). With any other
 # extension (smarty, magiclink, emoji, smartsymbols... change plain text), every text takes
@@ -43,6 +52,55 @@ PLAIN_SAFE_EXTENSIONS = frozenset(
 DEFAULT_EXTENSIONS = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables")
 
 
+# What HTML made from data text may contain, and nothing else. Editors paste text from
+# publishers' sites and slide decks into the YAML, and the same HTML runs inside trainers' LMS
+# pages (SCORM), so no data text may carry script: not through raw HTML (the Markdown drops
+# it), an attribute list (off for data texts), an event-handler attribute or a javascript:,
+# data: or vbscript: URL (the sanitiser drops those, whatever their spelling or entity
+# encoding). The tags and attributes are those the site's Markdown extensions make of
+# ordinary text: emphasis, links, abbreviations (abbr), lists, definition lists, tables
+# (aligned columns: text-align only), footnotes, code, quotes, admonitions and details.
+# Links keep relative URLs, anchors and http, https and mailto; nothing else.
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div"),
+        *("em", "strong", "b", "i", "code", "pre", "kbd", "sub", "sup", "del", "ins", "mark", "span"),
+        *("a", "abbr", "img", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"),
+        *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
+    }
+)
+ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        # class: footnotes, admonitions and details mark their parts with classes.
+        "*": frozenset({"class"}),
+        "a": frozenset({"href", "title"}),
+        "abbr": frozenset({"title"}),
+        "img": frozenset({"src", "alt", "title"}),
+        "ol": frozenset({"start"}),
+        # Column alignment (tables): the style attribute, with text-align and nothing else.
+        "th": frozenset({"style"}),
+        "td": frozenset({"style"}),
+        # Footnote references and footnotes: fnref:N and fn:N, nothing an editor can choose.
+        "sup": frozenset({"id"}),
+        "li": frozenset({"id"}),
+    }
+)
+ALLOWED_STYLES = frozenset({"text-align"})
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def sanitiser() -> Callable[[str], str]:
+    """The sanitiser of HTML made from data text: the allow-lists above, nothing else."""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        filter_style_properties=set(ALLOWED_STYLES),
+        url_schemes=set(URL_SCHEMES),
+        # The site's own links carry no rel; data texts link to no third-party script either way.
+        link_rel=None,
+    ).clean
+
+
 def _name(ext: Any) -> str:
     """An extension's short name: ``markdown.extensions.abbr`` and ``abbr`` alike."""
     name = ext if isinstance(ext, str) else f"{type(ext).__module__}.{type(ext).__name__}"
@@ -55,8 +113,7 @@ class MarkdownRenderer:
     def __init__(
         self, extensions: Sequence[Any] = DEFAULT_EXTENSIONS, extension_configs: Mapping[str, Any] | None = None
     ):
-        # Headings inside data snippets must not get permalinks or ids of their own.
-        self.extensions = [e for e in extensions if _name(e) != "toc"]
+        self.extensions = [e for e in extensions if _name(e) not in DATA_EXCLUDED_EXTENSIONS]
         self.configs = dict(extension_configs or {})
         self._md = markdown.Markdown(extensions=list(self.extensions), extension_configs=self.configs)
         # Data text may not carry raw HTML: without these processors, "<script>" is
@@ -64,6 +121,7 @@ class MarkdownRenderer:
         for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
             if name in registry:
                 registry.deregister(name)
+        self._sanitise = sanitiser()
 
     @property
     def glossary(self) -> dict[str, str]:
@@ -78,7 +136,7 @@ class MarkdownRenderer:
     def block(self, text: str) -> Markup:
         """Render ``text`` as block Markdown (paragraphs, lists); each text on its own."""
         self._md.reset()
-        return Markup(self._md.convert(text or ""))
+        return Markup(self._sanitise(self._md.convert(text or "")))
 
     def inline(self, text: str) -> Markup:
         """Render ``text`` as inline Markdown: one paragraph, without the ``<p>`` wrapper."""
@@ -88,11 +146,33 @@ class MarkdownRenderer:
             return Markup(match.group(1))
         return html
 
+    def link(self, url: str) -> Markup:
+        """A link to ``url`` showing the address, sanitised like any Markdown link."""
+        return Markup(self._sanitise(str(Markup('<a href="{0}">{0}</a>').format(url))))
+
+    def plain(self, text: str) -> str:
+        """``text`` as plain text, for attributes and titles: rendered, then without tags."""
+        return self.inline(text).striptags()
+
+    def literal(self, text: str) -> Markup:
+        """Markdown source that the site's Markdown renders as exactly ``text`` (one line).
+
+        For data printed into a page's own Markdown where the page needs the Markdown itself
+        (a heading that belongs in the table of contents): every character Markdown could read
+        as markup is backslash-escaped, the ones it would read as HTML are entity-encoded.
+        Python-Markdown offers no such function; its own list of escapable characters is used.
+        """
+        escapable = set(self._md.ESCAPED_CHARS) - {"<", ">", "&"}
+        flat = " ".join(str(text).split())
+        return Markup("".join("\\" + c if c in escapable else str(escape(c)) for c in flat))
+
 
 # Text that Markdown would return unchanged: one line, no markup characters, not starting
 # like a block (list, heading, quote, definition, admonition). Figures may start a text
 # ("3 maanden") but not as a numbered list item ("3. ...").
-_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\n\t*_`\[\]!<>&\\{}|~^]+$")
+# Control characters and no-break spaces are left to the full path: the sanitiser's HTML
+# serialiser normalises them (\r, NUL) or writes them as entities (&nbsp;).
+_PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\x00-\x1f\x7f\xa0*_`\[\]!<>&\\{}|~^]+\Z")
 
 
 class FastMarkdown:
