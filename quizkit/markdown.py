@@ -60,12 +60,13 @@ DEFAULT_EXTENSIONS = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html"
 # encoding). The tags and attributes are those the site's Markdown extensions make of
 # ordinary text: emphasis, links, abbreviations (abbr), lists, definition lists, tables
 # (aligned columns: text-align only), footnotes, code, quotes, admonitions and details.
-# Links keep relative URLs, anchors and http, https and mailto; nothing else.
+# Links keep relative URLs, anchors and http, https and mailto; nothing else. No images: an
+# image in a data text could load from another host, and the site makes no such request.
 ALLOWED_TAGS = frozenset(
     {
         *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div"),
         *("em", "strong", "b", "i", "code", "pre", "kbd", "sub", "sup", "del", "ins", "mark", "span"),
-        *("a", "abbr", "img", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"),
+        *("a", "abbr", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"),
         *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
     }
 )
@@ -75,7 +76,6 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
         "*": frozenset({"class"}),
         "a": frozenset({"href", "title"}),
         "abbr": frozenset({"title"}),
-        "img": frozenset({"src", "alt", "title"}),
         "ol": frozenset({"start"}),
         # Column alignment (tables): the style attribute, with text-align and nothing else.
         "th": frozenset({"style"}),

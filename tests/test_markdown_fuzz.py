@@ -177,3 +177,13 @@ def test_literal_markdown_renders_as_the_text(renderer: MarkdownRenderer, text: 
     from markupsafe import Markup, escape
 
     assert Markup(html).striptags() == Markup(escape(flat)).striptags()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["![teller](https://teller.example/p.gif)", "Zie ![x](//cdn.example/x.png) hier", "![lokaal](../assets/x.png)"],
+)
+def test_no_image_in_data_text_can_load_anything(renderer: MarkdownRenderer, text: str) -> None:
+    """Privacy: the site makes no request to another host, so data texts make no images at all."""
+    html = str(renderer.block(text))
+    assert "<img" not in html and "src=" not in html, html
