@@ -26,6 +26,9 @@ from helpers import (
     serve,
     wait_for_search_results,
 )
+from mkdocs.exceptions import PluginError
+
+from macros.headers import lms_origins, security_headers
 
 # Every CSP violation the page reports, kept in the page (an init script: it runs before any
 # of the page's own scripts, and the policy does not apply to it).
@@ -250,6 +253,51 @@ def test_a_configured_lms_can_frame_the_pages(browser, lms_site: tuple[Path, str
     assert "X-Frame-Options" not in headers
     heading = framed_heading(browser, lms_dir, lms_url, site_url + "leermodules/profielschets/")
     assert heading and heading.strip()
+
+
+@pytest.mark.parametrize(
+    ("value", "origins"),
+    [
+        ("", ()),
+        (None, ()),
+        ("https://lms.voorbeeld.nl", ("https://lms.voorbeeld.nl",)),
+        # Spaces or commas, a trailing slash, capitals, repeats; a port; all subdomains.
+        (
+            " https://LMS.voorbeeld.nl/, https://lms.voorbeeld.nl https://*.moodle.voorbeeld.nl:8443",
+            ("https://lms.voorbeeld.nl", "https://*.moodle.voorbeeld.nl:8443"),
+        ),
+        (["https://a.voorbeeld.nl", "http://intranet-lms"], ("https://a.voorbeeld.nl", "http://intranet-lms")),
+    ],
+)
+def test_lms_origins_are_read_from_a_string_or_a_list(value: object, origins: tuple[str, ...]) -> None:
+    assert lms_origins(value) == origins
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "lms.voorbeeld.nl",
+        "https://lms.voorbeeld.nl/cursus",
+        "https://lms.voorbeeld.nl;",
+        "'self'",
+        "*",
+        "https:",
+        "javascript:alert(1)",
+        "https://lms.voorbeeld.nl\nX-Frame-Options: DENY",
+        "ftp://lms.voorbeeld.nl",
+        {"https://lms.voorbeeld.nl": 1},
+    ],
+)
+def test_anything_but_an_origin_is_refused(value: object) -> None:
+    with pytest.raises(PluginError, match=r"^mkdocs\.yml: extra\.lms_origins"):
+        lms_origins(value)
+
+
+def test_with_lms_origins_x_frame_options_is_left_out() -> None:
+    headers = dict(security_headers({"'sha256-AAAA'"}, ("https://lms.voorbeeld.nl",)))
+    assert "X-Frame-Options" not in headers
+    assert "frame-ancestors 'self' https://lms.voorbeeld.nl" in headers["Content-Security-Policy"]
+    assert dict(security_headers(set()))["X-Frame-Options"] == "SAMEORIGIN"
 
 
 # What the build refuses ------------------------------------------------------------------------
