@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import http.server
 import os
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,7 +112,47 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a Netlify/Cloudflare Pages ``_headers`` file: (path pattern, [(name, value)]).
+
+    Written here and not taken from macros/headers.py, so the tests read the file the way a
+    host does rather than trusting the code that wrote it. A path line starts in column 0; its
+    headers follow, indented, as ``Name: value``; ``#`` starts a comment line.
+    """
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+            continue
+        name, sep, value = line.strip().partition(":")
+        if not rules or not sep or not name or " " in name:
+            raise ValueError(f"_headers:{number}: not a header line under a path: {line!r}")
+        rules[-1][1].append((name, value.strip()))
+    return rules
+
+
+def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> list[tuple[str, str]]:
+    """The headers the ``_headers`` rules give a request for ``path`` (``*`` matches anything)."""
+    return [header for pattern, headers in rules if fnmatch.fnmatchcase(path, pattern) for header in headers]
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a directory without logging; with the headers of its ``_headers`` file, if it has one.
+
+    So a built site is tested as a host serves it: with its Content-Security-Policy and the
+    other security headers the build wrote (macros/headers.py).
+    """
+
+    def end_headers(self) -> None:
+        rules_file = Path(self.directory) / "_headers"
+        if rules_file.is_file():
+            path = urllib.parse.urlsplit(self.path).path
+            for name, value in headers_for(parse_headers_file(rules_file.read_text(encoding="utf-8")), path):
+                self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -170,7 +212,9 @@ def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> 
     so axe measures the colours the reader ends up with.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        # Evaluated by the test driver, not added as an inline <script>, which the site's
+        # Content-Security-Policy refuses (macros/headers.py).
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
         """async ([ctx, tags]) => {
             await Promise.all(document.getAnimations()

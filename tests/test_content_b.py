@@ -202,10 +202,10 @@ def test_chart_has_one_bar_per_row_with_the_yaml_value(site_dir: Path, name: str
         table = TABLES[name][table_id]
         heads = fig.find("thead")[0].find("th")
         value_column = next(i for i, th in enumerate(heads) if "halk-chart__value-head" in th.classes)
-        bars = fig.find("span", "halk-chart__bar")
+        bars = fig.find("rect", "halk-chart__bar")
         assert len(bars) == len(table.rows), table_id
         values = [parse_figure(row[value_column]) for row in table.rows]
-        widths = [float(re.fullmatch(r"width: ([\d.]+)%", bar.attrs["style"]).group(1)) for bar in bars]
+        widths = [float(re.fullmatch(r"([\d.]+)%", bar.attrs["width"]).group(1)) for bar in bars]
         assert [float(bar.attrs["data-value"]) for bar in bars] == values
         # Proportional: every bar's width divided by its value is the same (one scale per chart).
         ratios = {round(w / v, 4) for w, v in zip(widths, values, strict=True) if v}
@@ -402,7 +402,7 @@ _CONTRAST_JS = """(sel) => {
     return [255, 255, 255];
   };
   return [...document.querySelectorAll(sel)].map((bar) => {
-    const fg = lum(rgb(getComputedStyle(bar).backgroundColor));
+    const fg = lum(rgb(getComputedStyle(bar).fill));
     const bg = lum(background(bar.closest('td')));
     return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
   });

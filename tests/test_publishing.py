@@ -257,7 +257,7 @@ def test_search_works_under_the_sub_path(page, subpath) -> None:
     # Type only once the search index has loaded (Material then invites typing).
     page.locator("input.md-search__input").click()
     page.wait_for_function(
-        "document.querySelector('.md-search-result__meta')?.textContent.trim() === 'Typ om te beginnen met zoeken'",
+        "() => document.querySelector('.md-search-result__meta')?.textContent.trim() === 'Typ om te beginnen met zoeken'",
         timeout=30_000,
     )
     page.locator("input.md-search__input").press_sequentially("hardnekkige")  # typed, as a person does

@@ -91,11 +91,13 @@ def run_query(page, query: str) -> list[dict]:
     """Type ``query`` into the open search dialog; per result: its page, its links, its tallest teaser."""
     box = page.locator("input.md-search__input")
     box.fill("")
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'")
+    page.wait_for_function(
+        f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
+    )
     box.press_sequentially(query, delay=5)
     # Material searches again on every key and replaces the list each time: wait until it is stable.
     signature = "() => document.querySelector('.md-search-result').innerText"
-    page.wait_for_function(f"({signature})().trim() !== {SEARCH_READY!r}")
+    page.wait_for_function(f"() => ({signature})().trim() !== {SEARCH_READY!r}")
     previous, stable = None, 0
     for _ in range(50):
         page.wait_for_timeout(100)

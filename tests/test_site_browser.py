@@ -119,7 +119,9 @@ def search(page, query: str) -> tuple[str, list[str]]:
     """Type ``query`` into the open search dialog; the result summary and the result pages' paths."""
     box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
     box.fill("")
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'")
+    page.wait_for_function(
+        f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
+    )
     box.press_sequentially(query, delay=10)
     try:
         wait_for_search_results(page, query, timeout=5000)
@@ -181,7 +183,7 @@ def test_scheme_toggle_switches_to_dark_and_stays(browser, base_url: str, built:
         assert scheme_of(page)[0] == "default"
         toggle = page.locator("label.md-header__button[title='Schakel naar donkere modus']")
         toggle.click()
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         assert scheme_of(page)[1] < 0.5, "the dark scheme is selected but the page is not dark"
         offered = page.locator("input[name='__palette']:checked").get_attribute("aria-label")
         assert offered == "Schakel naar lichte modus", f"after switching, the toggle offers {offered!r}"
@@ -203,7 +205,7 @@ def test_first_tab_reaches_the_skip_link_and_it_moves_to_the_content(browser, ba
             assert "md-skip" in focused["cls"] and focused["text"] == "Ga naar inhoud", f"/{path}: first Tab: {focused}"
             assert page.locator("a.md-skip").is_visible(), "the skip link does not appear on focus"
             page.keyboard.press("Enter")
-            page.wait_for_function("document.activeElement.closest('article') !== null")
+            page.wait_for_function("() => document.activeElement.closest('article') !== null")
             assert active(page)["inArticle"], f"/{path}: the skip link left focus at {active(page)}"
             after = tab_until(page, lambda f: True, 1)
             assert after["inArticle"], f"/{path}: Tab after the skip link went to {after}, not into the content"
@@ -236,7 +238,7 @@ def test_search_opens_and_works_with_the_keyboard_only(browser, base_url: str, b
         page.goto(base_url)
         assert scheme_of(page)[0] == SCHEMES[scheme]
         page.wait_for_function(
-            f"document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
+            f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
         )
         tab_until(page, lambda f: "md-search__input" in f["cls"], 10)
         page.keyboard.type(title.lower(), delay=20)
@@ -248,8 +250,8 @@ def test_search_opens_and_works_with_the_keyboard_only(browser, base_url: str, b
         first = active(page)
         assert "md-search-result__link" in first["cls"], f"ArrowDown did not move to the first result: {first}"
         page.keyboard.press("Enter")
-        page.wait_for_function(f"location.pathname.endsWith('/{target}')")
-        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({title!r})")
+        page.wait_for_function(f"() => location.pathname.endsWith('/{target}')")
+        page.wait_for_function(f"() => document.querySelector('article h1')?.textContent.includes({title!r})")
         assert not watch.errors, watch.errors
 
 
@@ -298,7 +300,7 @@ def test_abbreviation_shows_its_expansion_on_keyboard_focus_and_hover(browser, b
         page.wait_for_timeout(500)
         assert (tooltip(page) or {}).get("text") == later_expansion
         page.mouse.move(0, 0)
-        page.wait_for_function("document.getElementById('halk-tip').hidden")
+        page.wait_for_function("() => document.getElementById('halk-tip').hidden")
         assert later.get_attribute("title") == later_expansion
         assert not watch.errors, watch.errors
 
@@ -361,7 +363,7 @@ def test_instant_navigation_changes_page_without_reload(browser, base_url: str, 
         target = urlsplit(next_link.evaluate("a => a.href")).path.removeprefix(urlsplit(base_url).path)
         next_link.click()
         title = h1(built[target])
-        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({title!r})")
+        page.wait_for_function(f"() => document.querySelector('article h1')?.textContent.includes({title!r})")
         assert page.evaluate("location.pathname").endswith(f"/{target}")
         assert page.evaluate("window.__notReloaded === true"), (
             "the page was reloaded, not swapped by instant navigation"
@@ -370,7 +372,7 @@ def test_instant_navigation_changes_page_without_reload(browser, base_url: str, 
         violations = run_axe(page)
         assert not violations, format_violations(violations)
         page.go_back()
-        page.wait_for_function(f"document.querySelector('article h1')?.textContent.includes({h1(built[''])!r})")
+        page.wait_for_function(f"() => document.querySelector('article h1')?.textContent.includes({h1(built[''])!r})")
         assert page.evaluate("window.__notReloaded === true")
         assert not watch.errors, watch.errors
         assert not watch.foreign(base_url), watch.foreign(base_url)

@@ -233,7 +233,7 @@ def test_wissen_clears_the_sheet_and_the_draft(browser, base_url: str) -> None:
         ready(page)
         page.check("#verklaringsmodel-concept")
         fill_all(page)
-        page.wait_for_function("localStorage.getItem('halk-werkblad:verklaringsmodel')?.includes('Kwetsbaar')")
+        page.wait_for_function("() => localStorage.getItem('halk-werkblad:verklaringsmodel')?.includes('Kwetsbaar')")
         page.click('[data-ws-action="clear"]')
         assert all(not v.strip() for v in values(page))
         assert page.input_value("#verklaringsmodel-datum")
@@ -253,7 +253,7 @@ def test_opt_in_draft_is_kept_for_this_sheet_only_and_expires(browser, base_url:
         page.click('[data-ws-action="add-party"]')
         page.locator("th[data-party] input").nth(5).fill("Thuiszorg")
         page.fill("#ambit-r1-p1", f"{SECRET} een gewoon leven")
-        page.wait_for_function("localStorage.getItem('halk-werkblad:ambit')?.includes('gewoon leven')")
+        page.wait_for_function("() => localStorage.getItem('halk-werkblad:ambit')?.includes('gewoon leven')")
         draft = json.loads(page.evaluate("localStorage.getItem('halk-werkblad:ambit')"))
         assert draft["expiresAt"] - draft["savedAt"] == 24 * 3600 * 1000
         assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("halk-werkblad:")] == [
@@ -285,7 +285,7 @@ def test_opt_in_draft_is_kept_for_this_sheet_only_and_expires(browser, base_url:
         # Unticking removes a draft at once.
         page.check("#ambit-concept")
         page.fill("#ambit-r2-p2", SECRET)
-        page.wait_for_function("localStorage.getItem('halk-werkblad:ambit')?.includes('Kwetsbaar')")
+        page.wait_for_function("() => localStorage.getItem('halk-werkblad:ambit')?.includes('Kwetsbaar')")
         page.uncheck("#ambit-concept")
         assert page.evaluate("localStorage.getItem('halk-werkblad:ambit')") is None
 

@@ -1,0 +1,267 @@
+"""The site's HTTP security headers, written by the build as ready-to-use server files.
+
+Registered as a MkDocs hook in ``mkdocs.yml``. One policy, :func:`security_headers`, feeds three
+files in the site root, one per kind of web host (``README.md``, "Publiceren"):
+
+- ``_headers``: Netlify and Cloudflare Pages read it as is;
+- ``.htaccess``: Apache applies it where ``AllowOverride`` permits (or paste it into the
+  ``<Directory>`` block of the site);
+- ``nginx-headers.conf``: for an ``include`` in nginx's ``server`` block.
+
+The Content-Security-Policy allows scripts from the site itself and, by their SHA-256 hashes,
+exactly the inline scripts in the built pages (Material writes a few in every page; they differ
+with the page's depth and with ``site_url``), so it is computed from the built HTML after the
+build. Nothing from another host is allowed anywhere. Pages may be framed by the site itself and
+by the LMS origins in ``extra.lms_origins`` (environment variable ``LMS_ORIGINS``), so trainers
+can show a module page inside their LMS; the SCORM packages are served by the LMS itself and
+need none of this.
+
+The offline copy (``mkdocs.offline.yml``, opened from disk) gets no header files: a browser
+sends no headers for ``file://``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.headers")
+
+HEADERS_FILE = "_headers"
+APACHE_FILE = ".htaccess"
+NGINX_FILE = "nginx-headers.conf"
+
+# Script types a browser runs; any other type (Material's ``application/json`` config) is a
+# data block, which CSP does not govern and which needs no hash.
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# An origin an LMS page is served from: the scheme, a host (optionally ``*.`` for its
+# subdomains) and an optional port, nothing else; anything else could add a directive or a
+# header line. http is accepted for an LMS on a closed network (and the tests' loopback LMS).
+_ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?")
+
+# Browser features the site never uses; an embedding LMS cannot grant them to it either.
+_DENIED_FEATURES = (
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+)
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """What the built pages hold inline: script texts, and event-handler attributes a policy would block."""
+
+    scripts: frozenset[str]
+    handlers: tuple[str, ...]
+
+
+class _InlineFinder(HTMLParser):
+    """Collects the text of each inline script and each ``on…`` attribute in one page.
+
+    The standard library's parser hands over a script's text exactly as it stands in the file
+    (no entity decoding inside ``<script>``), which is what the browser hashes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self._chunks: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handlers += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("on")]
+        found = dict(attrs)
+        if tag == "script" and "src" not in found and (found.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+            self._chunks = []
+
+    def handle_data(self, data: str) -> None:
+        if self._chunks is not None:
+            self._chunks.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._chunks is not None:
+            self.scripts.append("".join(self._chunks))
+            self._chunks = None
+
+
+def find_inline_code(html: str) -> InlineCode:
+    """The inline scripts and event-handler attributes of one page."""
+    finder = _InlineFinder()
+    finder.feed(html)
+    finder.close()
+    return InlineCode(frozenset(finder.scripts), tuple(finder.handlers))
+
+
+def script_hash(text: str) -> str:
+    """The CSP hash source of an inline script (the browser hashes it with newlines normalised)."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normalised.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def lms_origins(value: object) -> tuple[str, ...]:
+    """The LMS origins from ``extra.lms_origins``: a list, or one string separated by spaces or commas.
+
+    Raises :class:`PluginError` (one Dutch line) for anything that is not an https origin.
+    """
+    if value in (None, ""):
+        return ()
+    items = value.replace(",", " ").split() if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise PluginError(f"mkdocs.yml: extra.lms_origins moet een lijst van adressen zijn, niet {value!r}")
+    origins = [str(item).strip().rstrip("/").lower() for item in items]
+    wrong = [item for item, origin in zip(items, origins, strict=True) if not _ORIGIN.fullmatch(origin)]
+    if wrong:
+        raise PluginError(
+            "\n".join(
+                f"mkdocs.yml: extra.lms_origins: {item!r} is geen herkomst van een LMS; schrijf alleen "
+                "https://, de hostnaam en eventueel :poort, bijvoorbeeld https://lms.voorbeeld.nl"
+                for item in wrong
+            )
+        )
+    return tuple(dict.fromkeys(origins))
+
+
+def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Iterable[str] = ()) -> str:
+    """The site's Content-Security-Policy: its own files only, inline scripts by hash."""
+    directives = {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", *sorted(script_hashes)],
+        # Material's search runs in a worker loaded from the site's own assets.
+        "worker-src": ["'self'"],
+        # Stylesheets from the site only. Inline style attributes and <style> elements are
+        # refused too: the site writes none (overrides/halk/table.html sizes chart bars with
+        # SVG attributes); scripts may still set styles through the DOM (element.style).
+        "style-src": ["'self'"],
+        # Material's icons are SVG data: URLs in its stylesheet (masks and list markers).
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        # Instant navigation fetches pages and the sitemap, search its index.
+        "connect-src": ["'self'"],
+        # Not listed, so 'none' (default-src): frames, audio and video, manifests. The site has
+        # none; the tests find a page that starts using one.
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'", *frame_ancestors],
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def security_headers(script_hashes: Iterable[str], frame_ancestors: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """Every header the site should be served with, in order (the one definition of the policy)."""
+    frame_ancestors = tuple(frame_ancestors)
+    headers = [
+        ("Content-Security-Policy", content_security_policy(script_hashes, frame_ancestors)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", ", ".join(f"{feature}=()" for feature in _DENIED_FEATURES)),
+        # Browsers use it only over https; no includeSubDomains, as the site may share its host.
+        ("Strict-Transport-Security", "max-age=31536000"),
+    ]
+    # For browsers without CSP frame-ancestors. X-Frame-Options cannot name other origins, so
+    # with LMS origins configured it is left out (frame-ancestors overrides it anyway).
+    if not frame_ancestors:
+        headers.append(("X-Frame-Options", "SAMEORIGIN"))
+    return headers
+
+
+_GENERATED = "Generated by macros/headers.py from the built site (make build); do not edit."
+
+
+def headers_file(headers: list[tuple[str, str]]) -> str:
+    """``_headers`` for Netlify and Cloudflare Pages: every path gets every header."""
+    lines = [f"# {_GENERATED}", "/*", *(f"  {name}: {value}" for name, value in headers)]
+    return "\n".join(lines) + "\n"
+
+
+def apache_file(headers: list[tuple[str, str]]) -> str:
+    """``.htaccess`` (needs mod_headers and ``AllowOverride FileInfo``); ``always``: error pages too.
+
+    Not wrapped in ``<IfModule>``: without mod_headers Apache reports the error instead of
+    serving the site without its policy.
+    """
+    lines = [f"# {_GENERATED}", *(f'Header always set {name} "{value}"' for name, value in headers)]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_file(headers: list[tuple[str, str]]) -> str:
+    """An nginx snippet for the ``server`` block; ``always``: error pages (404) too."""
+    lines = [
+        f"# {_GENERATED}",
+        "# nginx passes add_header down only to locations without add_header of their own.",
+        *(f'add_header {name} "{value}" always;' for name, value in headers),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _pages(site_dir: Path) -> Iterator[Path]:
+    yield from sorted(site_dir.rglob("*.html"))
+
+
+def inline_code(site_dir: Path) -> tuple[set[str], list[str]]:
+    """Hashes of the inline scripts in every built page, and a Dutch line per inline event handler."""
+    hashes: set[str] = set()
+    problems: list[str] = []
+    for page in _pages(site_dir):
+        found = find_inline_code(page.read_text(encoding="utf-8"))
+        hashes |= {script_hash(text) for text in found.scripts}
+        rel = page.relative_to(site_dir).as_posix()
+        problems += [
+            f"{rel}: {handler} is een inline event handler; de Content-Security-Policy blokkeert die. "
+            "Zet de code in een scriptbestand."
+            for handler in found.handlers
+        ]
+    return hashes, problems
+
+
+def write_header_files(site_dir: Path, frame_ancestors: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """Compute the policy from the pages in ``site_dir`` and write the three files; returns the headers.
+
+    Raises :class:`PluginError` if a page holds an inline event handler (it would not run).
+    """
+    hashes, problems = inline_code(site_dir)
+    if problems:
+        raise PluginError("\n".join(problems))
+    headers = security_headers(hashes, frame_ancestors)
+    for name, render in ((HEADERS_FILE, headers_file), (APACHE_FILE, apache_file), (NGINX_FILE, nginx_file)):
+        (site_dir / name).write_text(render(headers), encoding="utf-8")
+    return headers
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """MkDocs hook: a mistake in ``extra.lms_origins`` stops the build before any page is built."""
+    lms_origins(config.extra.get("lms_origins"))
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """MkDocs hook: after every page (404 and quiz pages included) is written, write the header files."""
+    if config.extra.get("offline"):
+        return
+    headers = write_header_files(Path(config.site_dir), lms_origins(config.extra.get("lms_origins")))
+    policy = dict(headers)["Content-Security-Policy"]
+    log.info(f"Security headers: {HEADERS_FILE}, {APACHE_FILE}, {NGINX_FILE} ({policy.count('sha256-')} script hashes)")
