@@ -130,8 +130,22 @@ CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_front_matter]
 
 
 def run(root: Path) -> list[ContentError]:
-    """All problems found by all checkers, in order."""
-    return [problem for checker in CHECKERS for problem in checker(root)]
+    """All problems found by all checkers, in order.
+
+    A checker that stops on something its loaders do not turn into a content error (a file
+    they cannot read at all) adds one line saying so, and the others still run: the strict
+    build's verdict follows in any case, and no traceback hides it.
+    """
+    problems: list[ContentError] = []
+    for checker in CHECKERS:
+        try:
+            problems.extend(checker(root))  # keeps what it found before it stopped
+        except Exception as exc:  # the command's boundary: see the docstring
+            where = Path(getattr(exc, "filename", None) or "docs")
+            where = where.relative_to(root) if where.is_relative_to(root) else where
+            detail = f"controle '{checker.__name__}' afgebroken ({type(exc).__name__}: {exc})"
+            problems.append(ContentError(str(where), None, detail))
+    return problems
 
 
 # Above these shares a module's cues are flagged (a warning for the editor, not a failure).
@@ -245,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     build = StrictBuild(root)  # runs while the data is checked
     try:
         own = [problem.text for problem in run(root)]
-        cues = cue_warnings(root)
+        cues = [] if own else cue_warnings(root)  # the report needs banks that load
     finally:
         code, output = build.result()
     for line in cues:

@@ -83,6 +83,17 @@ def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> Non
     assert "4 probleem/problemen gevonden" in err
 
 
+def test_a_file_no_loader_can_read_ends_in_a_line_not_a_crash(tmp_path: Path) -> None:
+    """A folder named like a data file: check's own half says so, and the build's verdict follows."""
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "_data" / "tabellen" / "map.yml").mkdir()
+    result = run_check(project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/_data/tabellen/map.yml:"), result.stderr
+    assert 'macros/check.py", line' not in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("probleem/problemen gevonden.")
+
+
 # What a failed build prints (stdout and stderr as one stream), and the problems check takes from it.
 FAILED_BUILD = """\
 INFO    -  Cleaning site directory
