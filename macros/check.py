@@ -129,22 +129,21 @@ def check_quiz_banks(root: Path) -> Iterator[ContentError]:
 CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_front_matter]
 
 
-def run(root: Path) -> list[ContentError]:
-    """All problems found by all checkers, in order.
+def run_checker(checker: Checker, root: Path) -> list[ContentError]:
+    """Every problem ``checker`` finds.
 
     A checker that stops on something its loaders do not turn into a content error (a file
-    they cannot read at all) adds one line saying so, and the others still run: the strict
+    they cannot read at all) adds one line saying so after what it found so far: the strict
     build's verdict follows in any case, and no traceback hides it.
     """
     problems: list[ContentError] = []
-    for checker in CHECKERS:
-        try:
-            problems.extend(checker(root))  # keeps what it found before it stopped
-        except Exception as exc:  # the command's boundary: see the docstring
-            where = Path(getattr(exc, "filename", None) or "docs")
-            where = where.relative_to(root) if where.is_relative_to(root) else where
-            detail = f"controle '{checker.__name__}' afgebroken ({type(exc).__name__}: {exc})"
-            problems.append(ContentError(str(where), None, detail))
+    try:
+        problems.extend(checker(root))
+    except Exception as exc:  # the command's boundary: see the docstring
+        where = Path(getattr(exc, "filename", None) or "docs")
+        where = where.relative_to(root) if where.is_relative_to(root) else where
+        detail = f"controle '{checker.__name__}' afgebroken ({type(exc).__name__}: {exc})"
+        problems.append(ContentError(str(where), None, detail))
     return problems
 
 
@@ -258,16 +257,17 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(argv[0] if argv else ".").resolve()
     build = StrictBuild(root)  # runs while the data is checked
     try:
-        own = [problem.text for problem in run(root)]
-        cues = [] if own else cue_warnings(root)  # the report needs banks that load
+        by_checker = {checker: run_checker(checker, root) for checker in CHECKERS}
+        own = [problem.text for problems in by_checker.values() for problem in problems]
+        cues = [] if by_checker[check_quiz_banks] else cue_warnings(root)  # it needs banks that load
     finally:
         code, output = build.result()
     for line in cues:
         print(line)
     # A strict build that succeeded had no warning; anything else it printed is not a problem.
-    found = build_problems(output) if code != 0 else []
+    from_build = build_problems(output) if code != 0 else []
     # Each line once: a data mistake is often found by both (the same check, the same text).
-    problems = list(dict.fromkeys([*own, *found]))
+    problems = list(dict.fromkeys([*own, *from_build]))
     if code != 0 and not problems:
         problems.append(f"mkdocs build --strict is mislukt (exitcode {code}) zonder melding")
     for problem in problems:

@@ -62,6 +62,7 @@ def test_macro_call_and_anchor_on_a_page_with_macros(tmp_path: Path) -> None:
     line = len(text.splitlines()) + 2
     assert f"docs/profielschets.md:{line}: lijst 'bestaat-niet' bestaat niet" in result.stderr
     assert "in orde" not in result.stdout
+    assert "Raadbare vragen" in result.stdout  # the banks are fine: their cue report still shows
 
 
 def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> None:
