@@ -20,11 +20,7 @@ def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=mkdocs_env(), check=False)
 
 
-def test_clean_project_passes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    result = run_check(project)
-    assert result.returncode == 0, result.stderr
-    assert "geen problemen" in result.stdout
+# The clean project: test_check_agreement.py (and tests/quiz/test_cues.py on the project itself).
 
 
 def test_every_data_problem_is_reported_at_once(tmp_path: Path) -> None:
