@@ -2,7 +2,7 @@
 #   make serve   - build and serve the site on http://127.0.0.1:8000/ (live reload)
 #   make test    - the whole test suite (installs Python packages, npm tools, Chromium and Java)
 #   make build   - strict build plus the offline zip (site/downloads/), published to site/ only if all of it succeeded
-#   make check   - check all content without a full build
+#   make check   - every data, bank and front-matter problem at once, then the real strict build (into a temporary folder; publishes nothing)
 #   make bench   - benchmarks (bench/): quiz build cost, page weight, Lighthouse; results in bench/results/
 #   make schema  - regenerate the JSON Schemas in schema/ from the data models
 #   make lint    - ruff, mypy and ESLint

@@ -26,6 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_PUBLISHED = "Build mislukt: er is niets gepubliceerd; {site} is ongewijzigd."
 
 
+def strict_build_command(config_file: Path, dest: Path) -> list[str]:
+    """MkDocs' own command line for a strict build of ``config_file`` into ``dest``.
+
+    As a child process: its logging, its strict-mode counting of warnings and its error
+    reporting (no traceback) are exactly those of ``mkdocs build``. ``make check`` runs the same.
+    """
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(dest)]
+
+
 def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool:
     """Build strictly into a new folder beside ``target`` and swap it in; ``False`` on failure."""
     target = target.resolve()
@@ -34,9 +43,7 @@ def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool
     # ignore it while it exists.
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
     try:
-        # MkDocs' command line, as a child process: its own logging, its strict-mode counting
-        # of warnings and its error reporting (no traceback) are exactly those of `mkdocs build`.
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(staging)]
+        cmd = strict_build_command(config_file, staging)
         if subprocess.run(cmd, cwd=config_file.parent, check=False).returncode != 0:
             return False
         if offline:

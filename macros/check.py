@@ -1,40 +1,54 @@
-"""``make check``: check all content without a full build and print every problem.
+"""``make check``: every content problem at once, and exactly the strict build's verdict.
 
-Runs every data file through its model, every page's front matter through its checks,
-and every relative Markdown link to a page (and, where the target has no macros, its
-anchor). Unlike the build, it does not stop at the first problem. Exit code 1 on any.
+Two halves, run side by side:
+
+- its own checks: every data file through its model, every question bank and every page's
+  front matter, each with *all* its problems (the build stops at the first file with one);
+- the real strict build (``mkdocs build --strict``) into a temporary folder that is always
+  removed: it owns links, anchors, navigation, macro calls and templates, and publishes nothing.
+
+It prints what both found, each line once, and exits 1 if either found anything: it never says
+"in orde" when the strict build would fail. Plus a report of guessable quiz items (warnings).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import yaml
-from markdown.extensions.toc import slugify
-from pathspec.gitignore import GitIgnoreSpec
 from pydantic import BaseModel
 
-from quizkit.base import SourceRef
 from quizkit.errors import ContentError
 from quizkit.validate import validation_problems
 from quizkit.yamlload import load_yaml
 
-from .content import Bibliography, Glossary, check_source
-from .facts import FactList
+from .build import strict_build_command
+from .content import Bibliography, Glossary, load_bibliography, load_glossary
+from .facts import FactList, load_fact_list
 from .pages import check_page_meta
-from .tables import TableFile
+from .tables import TableFile, load_table_file
 
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
-_EXPLICIT_ID = re.compile(r"""(?:\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["'])""")
+# A line of MkDocs' log ("WARNING -  message"), and its closing line when strict mode stops.
+_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
+_ABORTED = re.compile(r"^Aborted with .*!$")
 
 Checker = Callable[[Path], Iterator[ContentError]]
 
 
-def _data_file(root: Path, path: Path, model: type[BaseModel], bib: Bibliography | None) -> Iterator[ContentError]:
+# The build's own loader of one data file (path, project root, bibliography): its checks beyond
+# the file's model (sources that must exist, an id that must be the file name), with its texts.
+FileLoader = Callable[[Path, Path, Bibliography], object]
+
+
+def _data_file(
+    root: Path, path: Path, model: type[BaseModel], bib: Bibliography | None, loader: FileLoader | None
+) -> Iterator[ContentError]:
+    """Every problem in one data file: all of its model's, and then the build's further checks."""
     try:
         loaded = load_yaml(path, root)
     except ContentError as exc:
@@ -42,45 +56,32 @@ def _data_file(root: Path, path: Path, model: type[BaseModel], bib: Bibliography
         return
     problems = validation_problems(model, loaded)
     yield from problems
-    if problems or bib is None:
+    if problems or bib is None or loader is None:
         return
-    data = model.model_validate(loaded.data)
-    # Source references anywhere in the file must name a known document.
-    for loc, ref in _source_refs(data):
-        assert isinstance(ref, SourceRef)
-        try:
-            check_source(ref, bib, loaded.path, loaded.line_of(loc), None)
-        except ContentError as exc:
-            yield exc
-
-
-def _source_refs(model: object, loc: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    if isinstance(model, SourceRef):
-        yield loc, model
-    elif isinstance(model, list):
-        for i, child in enumerate(model):
-            yield from _source_refs(child, (*loc, i))
-    elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            yield from _source_refs(getattr(model, name), (*loc, name))
+    try:
+        loader(path, root, bib)
+    except ContentError as exc:
+        yield exc
 
 
 def check_data(root: Path) -> Iterator[ContentError]:
     """Every shared data file under ``docs/_data`` (bibliography, glossary, tables, lists)."""
     data = root / "docs" / "_data"
-    yield from _data_file(root, data / "bronnen.yml", Bibliography, None)
+    yield from _data_file(root, data / "bronnen.yml", Bibliography, None, None)
     bib = _bibliography_or_none(root)
-    yield from _data_file(root, data / "woordenlijst.yml", Glossary, bib)
+    glossary = lambda path, root, bib: load_glossary(path.parent, root, bib)  # noqa: E731
+    yield from _data_file(root, data / "woordenlijst.yml", Glossary, bib, glossary)
     for path in sorted((data / "tabellen").glob("*.yml")):
-        yield from _data_file(root, path, TableFile, bib)
+        yield from _data_file(root, path, TableFile, bib, load_table_file)
     for path in sorted((data / "lijsten").glob("*.yml")):
-        yield from _data_file(root, path, FactList, bib)
+        yield from _data_file(root, path, FactList, bib, load_fact_list)
 
 
 def _bibliography_or_none(root: Path) -> Bibliography | None:
+    """The bibliography, or ``None`` when it has a problem (:func:`check_data` reports it)."""
     try:
-        return Bibliography.model_validate(load_yaml(root / "docs" / "_data" / "bronnen.yml", root).data)
-    except Exception:
+        return load_bibliography(root / "docs" / "_data", root)
+    except ContentError:
         return None
 
 
@@ -89,97 +90,22 @@ def _pages(root: Path) -> list[Path]:
     return sorted(p for p in docs.rglob("*.md") if "_data" not in p.relative_to(docs).parts)
 
 
-def check_pages(root: Path) -> Iterator[ContentError]:
-    """Front matter of every page, pages missing from the navigation, and links between pages."""
+def check_front_matter(root: Path) -> Iterator[ContentError]:
+    """The front matter of every page, with the build's own check (:func:`check_page_meta`).
+
+    The build runs the same check, but only on the pages it reaches: a data or bank mistake
+    stops it before any page. Links, anchors and navigation are left to the build itself.
+    """
     bib = _bibliography_or_none(root)
-    docs = root / "docs"
-    pages = _pages(root)
-    nav_files = _nav_files(root)
-    not_in_nav = _not_in_nav(root)
-    anchors = {p: _anchors(p) for p in pages}
-    for page in pages:
-        shown = str(page.relative_to(root))
-        text = page.read_text(encoding="utf-8")
-        if bib is not None:
-            try:
-                check_page_meta(text, shown, bib)
-            except ContentError as exc:
-                yield exc
-        rel = page.relative_to(docs).as_posix()
-        if nav_files is not None and rel not in nav_files and not not_in_nav.match_file(rel):
-            yield ContentError(shown, None, "pagina staat niet in de navigatie (nav in mkdocs.yml)")
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            for match in _LINK.finditer(line):
-                problem = _check_link(page, match.group(1), anchors)
-                if problem:
-                    yield ContentError(shown, lineno, problem)
-    if nav_files is not None:
-        for rel in sorted(nav_files - {p.relative_to(docs).as_posix() for p in pages}):
-            yield ContentError("mkdocs.yml", None, f"navigatie noemt '{rel}', maar dat bestand bestaat niet")
-
-
-def _check_link(page: Path, target: str, anchors: dict[Path, set[str] | None]) -> str | None:
-    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
-        return None  # external (mailto:, https:) or absolute: the build's validation handles those
-    path_part, _, anchor = target.partition("#")
-    dest = page if not path_part else (page.parent / path_part).resolve()
-    if path_part and not path_part.endswith(".md"):
-        return None  # assets
-    if path_part and dest not in anchors:
-        return f"link naar '{path_part}': die pagina bestaat niet"
-    known = anchors.get(dest)
-    if anchor and known is not None and anchor not in known:
-        return f"link naar '{target}': anker '#{anchor}' bestaat niet op die pagina"
-    return None
-
-
-def _anchors(page: Path) -> set[str] | None:
-    """Heading and explicit ids of a page; ``None`` when macros may add more (not checkable here)."""
-    text = page.read_text(encoding="utf-8")
-    if "{{" in text or "{%" in text:
-        return None
-    ids: set[str] = set()
-    for line in text.splitlines():
-        heading = _HEADING.match(line)
-        if heading:
-            ids.add(heading.group(3) or slugify(heading.group(2), "-"))
-        for match in _EXPLICIT_ID.finditer(line):
-            ids.add(match.group(1) or match.group(2))
-    return ids
-
-
-def _config(root: Path) -> dict:
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def _not_in_nav(root: Path) -> GitIgnoreSpec:
-    """Pages that may stay out of the navigation (``not_in_nav``, gitignore patterns as in MkDocs)."""
-    return GitIgnoreSpec.from_lines((_config(root).get("not_in_nav") or "").splitlines())
-
-
-def _nav_files(root: Path) -> set[str] | None:
-    nav = _config(root).get("nav")
-    if nav is None:
-        return None
-    found: set[str] = set()
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            if not re.match(r"^[a-z]+:", entry):
-                found.add(entry)
-        elif isinstance(entry, list):
-            for child in entry:
-                walk(child)
-        elif isinstance(entry, dict):
-            for child in entry.values():
-                walk(child)
-
-    walk(nav)
-    return found
+    if bib is None:
+        return
+    for page in _pages(root):
+        try:
+            check_page_meta(page.read_text(encoding="utf-8"), str(page.relative_to(root)), bib)
+        except UnicodeDecodeError:
+            continue  # not UTF-8: MkDocs refuses the page and names it, so the build reports it
+        except ContentError as exc:
+            yield exc
 
 
 def check_quiz_banks(root: Path) -> Iterator[ContentError]:
@@ -200,12 +126,25 @@ def check_quiz_banks(root: Path) -> Iterator[ContentError]:
         yield exc
 
 
-CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_pages]
+CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_front_matter]
 
 
-def run(root: Path) -> list[ContentError]:
-    """All problems found by all checkers, in order."""
-    return [problem for checker in CHECKERS for problem in checker(root)]
+def run_checker(checker: Checker, root: Path) -> list[ContentError]:
+    """Every problem ``checker`` finds.
+
+    A checker that stops on something its loaders do not turn into a content error (a file
+    they cannot read at all) adds one line saying so after what it found so far: the strict
+    build's verdict follows in any case, and no traceback hides it.
+    """
+    problems: list[ContentError] = []
+    try:
+        problems.extend(checker(root))
+    except Exception as exc:  # the command's boundary: see the docstring
+        where = Path(getattr(exc, "filename", None) or "docs")
+        where = where.relative_to(root) if where.is_relative_to(root) else where
+        detail = f"controle '{checker.__name__}' afgebroken ({type(exc).__name__}: {exc})"
+        problems.append(ContentError(str(where), None, detail))
+    return problems
 
 
 # Above these shares a module's cues are flagged (a warning for the editor, not a failure).
@@ -251,18 +190,92 @@ def cue_warnings(root: Path) -> list[str]:
     return lines
 
 
+class StrictBuild:
+    """``mkdocs build --strict`` of ``root`` into a temporary folder, started at once, in a child process.
+
+    MkDocs' own command line, exactly as ``make build`` runs it (its logging, its strict-mode
+    counting of warnings, its exit code). The folder is removed when :meth:`result` returns.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self._dest = tempfile.TemporaryDirectory(prefix="halk-check-")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        self._process = subprocess.Popen(
+            strict_build_command(root / "mkdocs.yml", Path(self._dest.name)),
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # one stream: the log lines stay in MkDocs' order
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+
+    def result(self) -> tuple[int, str]:
+        """Wait for the build: its exit code and everything it printed."""
+        try:
+            output, _ = self._process.communicate()
+        finally:
+            if self._process.poll() is None:  # interrupted while waiting
+                self._process.kill()
+                self._process.wait()
+            self._dest.cleanup()
+        return self._process.returncode, output
+
+
+def build_problems(output: str) -> list[str]:
+    """The problems in a build's output: every line that is not MkDocs' progress (INFO, DEBUG).
+
+    That is each WARNING and ERROR message (the quizkit plugin's ``file:line: [item] message``
+    lines among them, several per message when it lists several), and anything printed outside
+    MkDocs' log, such as a crash. Indented lines continue the problem above them (MkDocs lists
+    pages that way); the closing "Aborted with ..." line is left out, the problems say it all.
+    """
+    problems: list[str] = []
+    level = None
+    for line in output.splitlines():
+        logged = _LOG_LINE.match(line)
+        if logged:
+            level, line = logged.groups()
+            if level in ("DEBUG", "INFO"):
+                continue
+        elif not line.strip() or _ABORTED.match(line):
+            continue
+        elif level in ("DEBUG", "INFO"):
+            if line[0].isspace():
+                continue  # the rest of a progress message
+            level = None  # not MkDocs' log: something else printed it
+        if line[0].isspace() and problems:
+            problems[-1] += "\n" + line
+        else:
+            problems.append(line)
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print every problem (``file:line: [item] message``) and return 1 if there is any."""
     root = Path(argv[0] if argv else ".").resolve()
-    problems = run(root)
-    for line in cue_warnings(root):
+    build = StrictBuild(root)  # runs while the data is checked
+    try:
+        by_checker = {checker: run_checker(checker, root) for checker in CHECKERS}
+        own = [problem.text for problems in by_checker.values() for problem in problems]
+        cues = [] if by_checker[check_quiz_banks] else cue_warnings(root)  # it needs banks that load
+    finally:
+        code, output = build.result()
+    for line in cues:
         print(line)
+    # A strict build that succeeded had no warning; anything else it printed is not a problem.
+    from_build = build_problems(output) if code != 0 else []
+    # Each line once: a data mistake is often found by both (the same check, the same text).
+    problems = list(dict.fromkeys([*own, *from_build]))
+    if code != 0 and not problems:
+        problems.append(f"mkdocs build --strict is mislukt (exitcode {code}) zonder melding")
     for problem in problems:
-        print(problem.text, file=sys.stderr)
+        print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
         return 1
-    print("Inhoud in orde: geen problemen gevonden.")
+    print("Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.")
     return 0
 
 

@@ -48,17 +48,20 @@ class FactList(Strict):
 
 def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, FactList]:
     """Load every ``*.yml`` in ``list_dir``; the file name must equal the list's id."""
-    out: dict[str, FactList] = {}
-    for path in sorted(list_dir.glob("*.yml")):
-        loaded = load_yaml(path, root)
-        facts = validate(FactList, loaded)
-        require_file_name(loaded, path.stem, ("id",), facts.id)
-        check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
-        for i, item in enumerate(facts.items):
-            if item.source:
-                check_source(item.source, bib, loaded.path, loaded.line_of(("items", i, "source")), item.id)
-        out[facts.id] = facts
-    return out
+    lists = (load_fact_list(path, root, bib) for path in sorted(list_dir.glob("*.yml")))
+    return {facts.id: facts for facts in lists}
+
+
+def load_fact_list(path: Path, root: Path, bib: Bibliography) -> FactList:
+    """Load and validate one fact list; its id is its file name, and every source must exist."""
+    loaded = load_yaml(path, root)
+    facts = validate(FactList, loaded)
+    require_file_name(loaded, path.stem, ("id",), facts.id)
+    check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
+    for i, item in enumerate(facts.items):
+        if item.source:
+            check_source(item.source, bib, loaded.path, loaded.line_of(("items", i, "source")), item.id)
+    return facts
 
 
 def find_fact_list(lists: dict[str, FactList], list_id: str, page: str) -> FactList:

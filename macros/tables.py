@@ -71,14 +71,19 @@ class TableFile(Strict):
 
 def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dict[str, Table]]:
     """Load every ``*.yml`` under ``table_dir``: ``{file stem: {table id: Table}}``."""
-    out: dict[str, dict[str, Table]] = {}
-    for path in sorted(table_dir.glob("*.yml")):
-        loaded = load_yaml(path, root)
-        tables = validate(TableFile, loaded)
-        for i, table in enumerate(tables.tables):
-            check_source(table.source, bib, loaded.path, loaded.line_of(("tables", i, "source")), table.id)
-        out[path.stem] = {t.id: t for t in tables.tables}
-    return out
+    return {
+        path.stem: {t.id: t for t in load_table_file(path, root, bib).tables}
+        for path in sorted(table_dir.glob("*.yml"))
+    }
+
+
+def load_table_file(path: Path, root: Path, bib: Bibliography) -> TableFile:
+    """Load and validate one table file; every table's source must exist."""
+    loaded = load_yaml(path, root)
+    tables = validate(TableFile, loaded)
+    for i, table in enumerate(tables.tables):
+        check_source(table.source, bib, loaded.path, loaded.line_of(("tables", i, "source")), table.id)
+    return tables
 
 
 def find_table(tables: dict[str, dict[str, Table]], name: str, table_id: str, page: str) -> Table:

@@ -1,4 +1,7 @@
-"""``make check`` reports every content problem with file and line, without a full build."""
+"""``make check`` reports every content problem with file and line, and the strict build's verdict.
+
+Its agreement with the strict build over many broken copies: ``test_check_agreement.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import copy_project
+from helpers import copy_project, mkdocs_env
+
+from macros.check import build_problems
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     # Run from the copy so that its macros/ and docs/ are the ones checked.
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(project)], capture_output=True, text=True, cwd=project, check=False
-    )
+    cmd = [sys.executable, "-m", "macros.check", str(project)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=mkdocs_env(), check=False)
 
 
-def test_clean_project_passes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    result = run_check(project)
-    assert result.returncode == 0, result.stderr
-    assert "geen problemen" in result.stdout
+# The clean project: test_check_agreement.py (and tests/quiz/test_cues.py on the project itself).
 
 
-def test_every_problem_is_reported(tmp_path: Path) -> None:
+def test_every_data_problem_is_reported_at_once(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "docs" / "_data" / "lijsten" / "kapot.yml").write_text("id: kapot\ntitle: a: b\n", encoding="utf-8")
     (project / "docs" / "_data" / "woordenlijst.yml").write_text(
@@ -31,17 +31,93 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     )
     bank = project / "docs" / "_data" / "quiz" / "verwijzen.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: ordering", "type: volgorde", 1), encoding="utf-8")
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Over deze", "title: Over: deze", 1), "utf-8")
+    result = run_check(project)
+    assert result.returncode == 1
+    err = result.stderr
+    # Four files, four problems: the build alone would stop at the first (the bank, in on_config).
+    assert "docs/_data/lijsten/kapot.yml:2: ongeldige YAML" in err
+    assert "docs/_data/woordenlijst.yml:4: [item ALK] onbekend brondocument 'bestaat-niet'" in err
+    assert "docs/_data/quiz/verwijzen.yml:" in err and "onbekend vraagtype 'volgorde'" in err
+    assert "docs/over.md:2: ongeldige YAML" in err
+    # The bank error is found by both, and printed once.
+    assert err.count("onbekend vraagtype 'volgorde'") == 1, err
+    assert "4 probleem/problemen gevonden" in err
+    assert "in orde" not in result.stdout
+
+
+def test_macro_call_and_anchor_on_a_page_with_macros(tmp_path: Path) -> None:
+    """The reproduction in the code review (F3): check said "in orde", the build failed."""
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "profielschets.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n{{ fact_list("bestaat-niet") }}\n\n[kop](alk.md#bestaat-niet-anker)\n', "utf-8")
+    result = run_check(project)
+    assert result.returncode == 1, result.stdout
+    line = len(text.splitlines()) + 2
+    assert f"docs/profielschets.md:{line}: lijst 'bestaat-niet' bestaat niet" in result.stderr
+    assert "in orde" not in result.stdout
+    assert "Raadbare vragen" in result.stdout  # the banks are fine: their cue report still shows
+
+
+def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> None:
+    """Without a macro error the build reads every page: all link and navigation problems at once."""
+    project = copy_project(tmp_path / "p")
     page = project / "docs" / "alk.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nZie [ontbrekend](nergens.md).\n", encoding="utf-8")
+    links = "Zie [weg](nergens.md), [kop](profielschets.md#bestaat-niet) en [over](over.md#ook-niet).\n"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + links, encoding="utf-8")
     (project / "docs" / "los.md").write_text(
         "---\ntitle: Los\ndescription: d\nsources:\n  - {doc: profielschets, where: x}\n---\n# Los\n", encoding="utf-8"
     )
     result = run_check(project)
     assert result.returncode == 1
     err = result.stderr
-    assert "docs/_data/lijsten/kapot.yml:2: ongeldige YAML" in err
-    assert "docs/_data/woordenlijst.yml:4: onbekend brondocument 'bestaat-niet'" in err
-    assert "docs/alk.md:" in err and "link naar 'nergens.md': die pagina bestaat niet" in err
-    assert "docs/los.md: pagina staat niet in de navigatie" in err
-    assert "docs/_data/quiz/verwijzen.yml:" in err and "onbekend vraagtype 'volgorde'" in err
-    assert "5 probleem/problemen gevonden" in err
+    assert "Doc file 'alk.md' contains a link 'nergens.md', but the target is not found" in err
+    assert "does not contain an anchor '#bestaat-niet'" in err
+    assert "does not contain an anchor '#ook-niet'" in err
+    assert 'are not included in the "nav" configuration:\n  - los.md' in err
+    assert "4 probleem/problemen gevonden" in err
+
+
+def test_a_file_no_loader_can_read_ends_in_a_line_not_a_crash(tmp_path: Path) -> None:
+    """A folder named like a data file: check's own half says so, and the build's verdict follows."""
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "_data" / "tabellen" / "map.yml").mkdir()
+    result = run_check(project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/_data/tabellen/map.yml:"), result.stderr
+    assert 'macros/check.py", line' not in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("probleem/problemen gevonden.")
+
+
+# What a failed build prints (stdout and stderr as one stream), and the problems check takes from it.
+FAILED_BUILD = """\
+INFO    -  Cleaning site directory
+INFO    -  The following pages are not in the nav:
+  - leermodules/antwoorden/casus.md
+WARNING -  Doc file 'alk.md' contains a link 'nergens.md', but the target is not found.
+WARNING -  The following pages exist in the docs directory, but are not included in the "nav" configuration:
+  - los.md
+  - ook-los.md
+ERROR   -  docs/leermodules/casus.md:15: quiz: module 'casus' bestaat niet
+docs/leermodules/antwoorden/casus.md:18: quiz: module 'casus' bestaat niet
+
+Aborted with a BuildError!
+"""
+
+
+def test_build_problems_are_every_warning_and_error_line() -> None:
+    assert build_problems(FAILED_BUILD) == [
+        "Doc file 'alk.md' contains a link 'nergens.md', but the target is not found.",
+        'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+        "  - los.md\n  - ook-los.md",
+        "docs/leermodules/casus.md:15: quiz: module 'casus' bestaat niet",
+        "docs/leermodules/antwoorden/casus.md:18: quiz: module 'casus' bestaat niet",
+    ]
+
+
+def test_build_problems_include_a_crash() -> None:
+    """Output outside MkDocs' log (an unexpected exception) is a problem too, never swallowed."""
+    crash = "INFO    -  Building documentation\nTraceback (most recent call last):\n  File x\nKeyError: 'y'\n"
+    assert build_problems(crash) == ["Traceback (most recent call last):\n  File x", "KeyError: 'y'"]
