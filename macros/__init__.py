@@ -6,14 +6,17 @@ come from the quiz engine, listed under ``modules:`` in mkdocs.yml (``quizkit.pl
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from quizkit.errors import ContentError
 from quizkit.markdown import MarkdownRenderer
-from quizkit.plugin.macros import located, page_file
+from quizkit.plugin.macros import located, page_file, plugin_of
 
 from .charts import render_bar_chart
 from .facts import find_fact_list
@@ -51,27 +54,42 @@ def define_env(env) -> None:
 
     macro = located(env)
 
-    @macro
+    def html_macro(func: Callable[..., str]) -> Callable[..., str]:
+        """A macro that returns finished HTML from data: the page's Markdown never parses it again.
+
+        Data text is sanitised once, when it is rendered; parsed a second time as part of the
+        page (inside a ``markdown`` block, say), text such as ``{: onclick=... }`` would turn
+        into attributes. The quizkit plugin keeps the HTML aside until the page is converted.
+        """
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            html = func(*args, **kwargs)
+            return plugin_of(env).keep(html) if html else html
+
+        return macro(wrapper)
+
+    @html_macro
     def table(name: str, table_id: str) -> str:
         """A data table from ``docs/_data/tabellen/<name>.yml``."""
         return site.table(name, table_id, page_file(env), bronnen_url())
 
-    @macro
+    @html_macro
     def bar_chart(name: str, table_id: str, value_column: int = 1, max_value: float | None = None) -> str:
         """A data table whose ``value_column`` also shows each figure as a bar (no JS)."""
         return render_bar_chart(site, name, table_id, value_column, page_file(env), bronnen_url(), max_value)
 
-    @macro
+    @html_macro
     def fact_list(list_id: str, style: str = "list", show_title: bool = False) -> str:
         """A fact list from ``docs/_data/lijsten/<list_id>.yml``."""
         return site.fact_list(list_id, page_file(env), bronnen_url(), style, show_title)
 
-    @macro
+    @html_macro
     def pocket_card(list_id: str, title: str | None = None) -> str:
         """A printable pocket card (one page) from ``docs/_data/lijsten/<list_id>.yml``."""
         return render_pocket_card(site, list_id, page_file(env), title)
 
-    @macro
+    @html_macro
     def pocket_cards_print_css() -> str:
         """The stylesheet that prints this page on A6 pages, one pocket card per page (or two sides)."""
         href = get_relative_url("assets/css/zakkaarten-print.css", env.page.url)
@@ -90,24 +108,24 @@ def define_env(env) -> None:
     def sheet_assets() -> dict[str, str]:
         return {kind: get_relative_url(f"assets/werkbladen/werkblad.{kind}", env.page.url) for kind in ("css", "js")}
 
-    @macro
+    @html_macro
     def worksheet_grid(name: str, table_id: str, sheet_id: str, title: str) -> str:
         """A fillable, printable grid from a table; its cells are the examples behind the toggle."""
         return render_sheet(site, grid_sheet(site, name, table_id, page_file(env), sheet_id, title), sheet_assets())
 
-    @macro
+    @html_macro
     def worksheet_parties(name: str, table_id: str, sheet_id: str, title: str, parties: list[str]) -> str:
         """A grid whose columns are parties the reader names, adds and removes (AMBIT)."""
         sheet = party_grid_sheet(site, name, table_id, page_file(env), sheet_id, title, parties)
         return render_sheet(site, sheet, sheet_assets())
 
-    @macro
+    @html_macro
     def worksheet_plan(sheet_id: str, title: str) -> str:
         """The preparation sheet for a zorgafstemmingsgesprek, from the handreiking's lists."""
         links = {s: page_url(f"werkbladen/{s}") for s in ("verklaringsmodel", "ambit")}
         return render_sheet(site, plan_sheet(site, page_file(env), sheet_id, title, links), sheet_assets())
 
-    @env.macro
+    @html_macro
     def glossary() -> str:
         """The glossary page's list of terms (HTML, autoescaped template)."""
         return site.glossary_list(bronnen_url())

@@ -106,7 +106,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Pages with quizzes load the quiz assets, inside the content so instant navigation runs them."""
+        """Pages with quizzes load the quiz assets, inside the content so instant navigation runs them.
+
+        Links to ids in kept HTML (a table's, a list item's) are checked like any other anchor.
+        """
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.stash.take_ids()
         needed = self.asset_pages.get(page.file.src_uri)
         if not needed:
             return html
@@ -186,6 +191,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def report(self, problem: ContentError) -> None:
         """A macro's mistake: the build stops at ``on_env`` with every one reported."""
         self.problems.append(problem)
+
+    def keep(self, html: str) -> Markup:
+        """Finished HTML a site macro made from data: kept out of the page's Markdown, searchable.
+
+        The page's Markdown must not parse it again: inside a ``markdown`` block it would read an
+        attribute list (``{: onclick=... }``) left as text in sanitised data as attributes.
+        """
+        return Markup(self.stash.put(html, searchable=True))
 
     @property
     def scorm_path(self) -> Path:

@@ -9,12 +9,16 @@ it into an empty slot element at the end of the page's Markdown conversion, and 
 output is the same; only the work is skipped. The stash is the plugin's, one per build.
 
 Text that should be searchable (the module list) is put back by the postprocessor itself.
+Site macros keep their finished HTML here too (the plugin's ``keep``), so that the page's
+Markdown never parses data text a second time. The ids in HTML put back into a page are handed
+to MkDocs' anchor check (:meth:`QuizStash.take_ids`), which never saw that HTML.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
@@ -32,6 +36,7 @@ class QuizStash(Extension):
         self._html: dict[str, str] = {}
         self._late: set[str] = set()
         self._count = itertools.count()
+        self._restored_ids: set[str] = set()
 
     def put(self, html: str, searchable: bool = False) -> str:
         """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
@@ -54,9 +59,18 @@ class QuizStash(Extension):
 
         def swap(match: re.Match[str]) -> str:
             number = match.group(1)
-            return _SLOT.format(number) if number in self._late else str(self._html.pop(number))
+            if number in self._late:
+                return _SLOT.format(number)
+            html = str(self._html.pop(number))
+            self._restored_ids |= _ids(html)
+            return html
 
         return _TOKEN.sub(swap, text)
+
+    def take_ids(self) -> set[str]:
+        """The ids in the HTML put back into the page just converted (then forgotten)."""
+        ids, self._restored_ids = self._restored_ids, set()
+        return ids
 
     def fill(self, output: str) -> str:
         """Put the kept HTML into the slots of a finished page (each is used once)."""
@@ -78,3 +92,21 @@ class _Restore(Postprocessor):
 
     def run(self, text: str) -> str:
         return self.stash.restore(text) if "QUIZKITSTASH" in text else text
+
+
+class _IdCollector(HTMLParser):
+    """Every ``id`` (and ``<a name>``) in a piece of HTML: what an in-page link can point at."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids |= {v for k, v in attrs if v and (k == "id" or (k == "name" and tag == "a"))}
+
+
+def _ids(html: str) -> set[str]:
+    collector = _IdCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.ids
