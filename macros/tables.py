@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from quizkit.errors import ContentError
 from quizkit.validate import LocatedValueError, Strict, require_unique, validate
-from quizkit.yamlload import load_yaml
+from quizkit.yamlload import data_files, load_yaml
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 
@@ -72,7 +72,7 @@ class TableFile(Strict):
 def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dict[str, Table]]:
     """Load every ``*.yml`` under ``table_dir``: ``{file stem: {table id: Table}}``."""
     out: dict[str, dict[str, Table]] = {}
-    for path in sorted(table_dir.glob("*.yml")):
+    for path in data_files(table_dir, root, "tabelbestand"):
         loaded = load_yaml(path, root)
         tables = validate(TableFile, loaded)
         for i, table in enumerate(tables.tables):
