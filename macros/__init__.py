@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from quizkit.errors import ContentError
 from quizkit.markdown import MarkdownRenderer
 from quizkit.plugin.macros import located, page_file, plugin_of
+from quizkit.source import read_text
 
 from .charts import render_bar_chart
 from .facts import find_fact_list
@@ -139,8 +140,9 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Every page must name its sources in its front matter; a page that does not is reported."""
     site = env.variables["site_data"]
-    source_text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     try:
+        # Read as the quizkit plugin read it for MkDocs (a file it could not read is reported there).
+        source_text = read_text(Path(env.page.file.abs_src_path), page_file(env))
         meta = check_page_meta(source_text, page_file(env), site.bib)
     except ContentError as exc:
         env.conf.plugins["quizkit"].report(exc)

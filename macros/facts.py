@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from quizkit.errors import ContentError
 from quizkit.validate import Strict, require_file_name, require_unique, validate
-from quizkit.yamlload import load_yaml
+from quizkit.yamlload import data_files, load_yaml
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 
@@ -48,7 +48,7 @@ class FactList(Strict):
 
 def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, FactList]:
     """Load every ``*.yml`` in ``list_dir``; the file name must equal the list's id."""
-    lists = (load_fact_list(path, root, bib) for path in sorted(list_dir.glob("*.yml")))
+    lists = (load_fact_list(path, root, bib) for path in data_files(list_dir, root, "lijst"))
     return {facts.id: facts for facts in lists}
 
 

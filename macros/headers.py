@@ -135,14 +135,24 @@ def lms_origins(value: object) -> tuple[str, ...]:
     origins = [str(item).strip().rstrip("/").lower() for item in items]
     wrong = [item for item, origin in zip(items, origins, strict=True) if not _ORIGIN.fullmatch(origin)]
     if wrong:
-        raise PluginError(
-            "\n".join(
-                f"mkdocs.yml: extra.lms_origins: {item!r} is geen herkomst van een LMS; schrijf alleen "
-                "https://, de hostnaam en eventueel :poort, bijvoorbeeld https://lms.voorbeeld.nl"
-                for item in wrong
-            )
-        )
+        raise PluginError("\n".join(origin_problem(item) for item in wrong))
     return tuple(dict.fromkeys(origins))
+
+
+def origin_problem(item: object) -> str:
+    """The Dutch line for an entry of ``extra.lms_origins`` that is no origin."""
+    return (
+        f"mkdocs.yml: extra.lms_origins: {item!r} is geen herkomst van een LMS; schrijf alleen "
+        "https://, de hostnaam en eventueel :poort, bijvoorbeeld https://lms.voorbeeld.nl"
+    )
+
+
+def handler_problem(page: str, handler: str) -> str:
+    """The Dutch line for an inline event handler in a built page."""
+    return (
+        f"{page}: {handler} is een inline event handler; de Content-Security-Policy blokkeert die. "
+        "Zet de code in een scriptbestand."
+    )
 
 
 def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Iterable[str] = ()) -> str:
@@ -230,11 +240,7 @@ def inline_code(site_dir: Path) -> tuple[set[str], list[str]]:
         found = find_inline_code(page.read_text(encoding="utf-8"))
         hashes |= {script_hash(text) for text in found.scripts}
         rel = page.relative_to(site_dir).as_posix()
-        problems += [
-            f"{rel}: {handler} is een inline event handler; de Content-Security-Policy blokkeert die. "
-            "Zet de code in een scriptbestand."
-            for handler in found.handlers
-        ]
+        problems += [handler_problem(rel, handler) for handler in found.handlers]
     return hashes, problems
 
 

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from quizkit.errors import ContentError
 from quizkit.validate import LocatedValueError, Strict, require_unique, validate
-from quizkit.yamlload import load_yaml
+from quizkit.yamlload import data_files, load_yaml
 
 from .content import Bibliography, Id, SourceRef, Text, check_source
 
@@ -73,7 +73,7 @@ def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dic
     """Load every ``*.yml`` under ``table_dir``: ``{file stem: {table id: Table}}``."""
     return {
         path.stem: {t.id: t for t in load_table_file(path, root, bib).tables}
-        for path in sorted(table_dir.glob("*.yml"))
+        for path in data_files(table_dir, root, "tabelbestand")
     }
 
 

@@ -14,7 +14,7 @@ from .cite import Citations, PlainCitations
 from .errors import ContentError, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 from .validate import describe_loc, require_file_name, validate_all
-from .yamlload import LoadedYaml, load_yaml
+from .yamlload import LoadedYaml, data_files, load_yaml
 
 
 @dataclass
@@ -41,9 +41,9 @@ class QuizBanks:
         return self.modules[module_id], item
 
 
-def bank_files(quiz_dir: Path) -> list[Path]:
+def bank_files(quiz_dir: Path, root: Path) -> list[Path]:
     """The question bank files, in the order they load; a bank's file name is its module id."""
-    return sorted(quiz_dir.glob("*.yml"))
+    return data_files(quiz_dir, root, "vragenbank")
 
 
 def _type_problems(loaded: LoadedYaml) -> Iterator[ContentError]:
@@ -150,6 +150,46 @@ def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, st
             first_seen[item.id] = f"{loaded.path}:{line}"
 
 
+# SCORM 1.2 reports each item under its id (cmi.interactions.n.id): at most 255 characters.
+MAX_ID_LENGTH = 255
+
+
+def id_problems(bank: QuizModule, loaded: LoadedYaml) -> Iterator[ContentError]:
+    """An error for each item id too long for SCORM 1.2."""
+    for i, item in enumerate(bank.items):
+        if len(item.id) > MAX_ID_LENGTH:
+            yield ContentError(
+                loaded.path,
+                loaded.line_of(("items", i, "id")),
+                f"id is {len(item.id)} tekens lang; SCORM 1.2 staat hoogstens {MAX_ID_LENGTH} tekens toe",
+                item.id,
+            )
+
+
+def html_id_clashes(first_seen: dict[str, str]) -> Iterator[ContentError]:
+    """An error for each item id that is another item's id plus ``-...``.
+
+    Every HTML id of an item starts with its id and a hyphen (``een-0`` for its first option,
+    ``een--fase-1-0`` in a case stage), so the ids of item ``een-0`` and of item ``een`` can be
+    the same (a label would then tick the other item's answer). ``first_seen`` maps each id
+    to ``file:line``.
+    """
+    for item_id, where in first_seen.items():
+        parts = item_id.split("-")
+        for k in range(1, len(parts)):
+            prefix = "-".join(parts[:k])
+            if prefix in first_seen:
+                path, _, line = where.rpartition(":")
+                yield ContentError(
+                    path,
+                    int(line) if line.isdigit() else None,
+                    f"id '{item_id}' begint met de id van vraag '{prefix}' ({first_seen[prefix]}) plus '-'; "
+                    "de HTML-ids van beide vragen kunnen dan botsen: kies een andere id",
+                    item_id,
+                )
+                break
+
+
 def load_quiz_banks(
     quiz_dir: Path, root: Path, citations: Citations | None = None, cache: BankCache | None = None
 ) -> QuizBanks:
@@ -169,7 +209,7 @@ def load_quiz_banks(
             None,
             "map met vragenbanken niet gevonden",
         )
-    for path in bank_files(quiz_dir):
+    for path in bank_files(quiz_dir, root):
         try:
             bank, loaded = cache.parse(path, root) if cache else parse_bank(path, root)
         except ContentError as exc:
@@ -179,13 +219,14 @@ def load_quiz_banks(
         problems += sources
         if sources:
             continue
-        duplicates = list(duplicate_ids(bank, loaded, first_seen))
+        duplicates = list(duplicate_ids(bank, loaded, first_seen)) + list(id_problems(bank, loaded))
         problems += duplicates
         if duplicates:
             continue
         banks.items.update((item.id, (bank.module.id, item)) for item in bank.items)
         banks.modules[bank.module.id] = bank
         banks.paths[bank.module.id] = loaded.path
+    problems += html_id_clashes(first_seen)
     raise_all(problems)
     return banks
 

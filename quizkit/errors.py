@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every invisible character written as its code (``\u200b``).
+
+    A message is one line an editor can read: a line break, a zero-width space or a no-break
+    space copied into an id or a key would otherwise be hidden in it, or split it.
+    """
+    return "".join(
+        f"\\u{ord(c):04x}" if c != " " and unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp") else c
+        for c in text
+    )
 
 
 class ContentError(Exception):
@@ -24,7 +37,7 @@ class ContentError(Exception):
         """``file:line: [item id] message``."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         item = f" [item {self.item_id}]" if self.item_id else ""
-        return f"{where}:{item} {self.detail}"
+        return visible(f"{where}:{item} {self.detail}")
 
     def at(self, path: str, line: int | None) -> ContentError:
         """The same error located at ``path:line`` (kept where it already has a line)."""

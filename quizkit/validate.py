@@ -43,13 +43,17 @@ _MESSAGES = {
     "less_than": "moet kleiner zijn dan {lt}",
     "literal_error": "ongeldige waarde; toegestaan: {expected}",
     "union_tag_invalid": "onbekende waarde '{tag}'; toegestaan: {expected_tags}",
+    "string_too_long": "mag hoogstens {max_length} tekens lang zijn",
+    "float_type": "moet een getal zijn",
+    "float_parsing": "moet een getal zijn",
 }
 
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-def _message(err: Any) -> str:
+def message_of(err: Any) -> str:
+    """A pydantic error's message in Dutch (pydantic's own words for the rare ones)."""
     if err["type"] == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
         return "ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')"
     template = _MESSAGES.get(err["type"])
@@ -127,7 +131,7 @@ def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
-    message = _message(err)
+    message = message_of(err)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     field = describe_loc(loc)

@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, raise_all
+from .source import check_text, read_text
 
 Loc = tuple[int | str, ...]
 
@@ -73,26 +74,66 @@ class _FastUniqueKeyLoader(_RememberingResolver, _BaseFastLoader):
 
 
 _STR = "tag:yaml.org,2002:str"
+_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping")
+_MERGE = "tag:yaml.org,2002:merge"
+# Explicit tags that only say what the value already is; any other (``!!python/...``, ``!x``,
+# ``!!binary``) is refused: content is text, numbers, true/false, lists and blocks of fields.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# Deeper than any content file needs (a bank goes about eight levels deep).
+MAX_DEPTH = 50
+_TOO_DEEP = f"te diep genest (meer dan {MAX_DEPTH} niveaus lijsten en blokken in elkaar)"
+
+
+def _check_events(text: str, path: str, line_offset: int) -> None:
+    """Refuse aliases, unknown tags and deep nesting, before anything is built from ``text``.
+
+    An alias (``*name``) repeats a block defined elsewhere (``&name``); aliases of aliases grow
+    a small file into billions of values ("billion laughs"), so none is accepted, also not in
+    a merge key (``<<: *name``). Refusing them keeps the work of loading in proportion to the
+    file's size. Reads libyaml's event stream (no recursion, no objects built).
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseFastLoader):
+        line = event.start_mark.line + 1 + line_offset if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent):
+            raise ContentError(
+                path,
+                line,
+                f"verwijzing '*{event.anchor}' is niet toegestaan (ook niet in '<<:'); "
+                "schrijf de tekst of de velden voluit",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS and not isinstance(event, yaml.DocumentStartEvent):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise ContentError(path, line, f"YAML-tag '{shown}' is niet toegestaan; laat de tag weg")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ContentError(path, line, _TOO_DEEP)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
     lines[loc] = node.start_mark.line + 1 + loader.line_offset
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                key = loader.construct_object(key_node, deep=True)
-            if key in result:
+            key_line = key_node.start_mark.line + 1 + loader.line_offset
+            if key_node.tag == _MERGE:
+                raise ContentError(path, key_line, "samenvoegen met '<<:' is niet toegestaan; schrijf de velden voluit")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ContentError(path, key_line, "een sleutel moet een gewone naam zijn, geen lijst of blok")
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
                 raise ContentError(
-                    path,
-                    key_node.start_mark.line + 1 + loader.line_offset,
-                    f"sleutel '{key}' staat twee keer in dezelfde lijst",
+                    path, key_line, f"sleutel '{key_node.value}' moet tekst zijn; zet hem tussen aanhalingstekens"
                 )
+            if key in result:
+                raise ContentError(path, key_line, f"sleutel '{key}' staat twee keer in dezelfde lijst")
             result[key] = _construct(value_node, loader, (*loc, key), lines, path)
             # Point errors about a key at the key's own line.
-            lines[(*loc, key)] = key_node.start_mark.line + 1 + loader.line_offset
+            lines[(*loc, key)] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, loader, (*loc, i), lines, path) for i, child in enumerate(node.value)]
@@ -106,8 +147,16 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0) -> LoadedYaml:
 
     ``line_offset`` is added to every line number, for YAML embedded in a larger file.
 
-    Raises :class:`ContentError` with the line for malformed YAML or duplicate keys.
+    Raises :class:`ContentError` with the line for malformed YAML, duplicate keys, keys that
+    are not text, aliases, tags, nesting deeper than :data:`MAX_DEPTH` and control characters.
     """
+    check_text(text, path, line_offset)
+    try:
+        _check_events(text, path, line_offset)
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:  # libyaml's own limit
+            raise ContentError(path, exc.problem_mark.line + 1 + line_offset, _TOO_DEEP) from None
+        # Otherwise malformed: the loaders below say where, in the pure-Python parser's words.
     try:
         return _load_with(_FastUniqueKeyLoader, text, path, line_offset)
     except ContentError:
@@ -115,17 +164,63 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0) -> LoadedYaml:
         return _load_with(_UniqueKeyLoader, text, path, line_offset)
 
 
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """Lines (start, end) of a quoted text that runs over lines up to the mistake ``exc``.
+
+    A quote left open takes everything up to the next quote mark (or the end of the file)
+    into one text, and the parser stumbles only there, further down. In this project's files
+    a quoted text never spans lines (long texts use ``>-``), so such a text points at the
+    quote left open.
+    """
+    end = exc.problem_mark.line + 1 if exc.problem_mark else None
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark and end:
+        return exc.context_mark.line + 1, end
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if end is not None and token.start_mark.line + 1 > end:
+                break
+            quoted = isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+            if quoted and token.end_mark.line > token.start_mark.line:
+                found = (token.start_mark.line + 1, token.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> LoadedYaml:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.YAMLError as exc:  # the reader's check of the characters (ruled out above)
+        raise ContentError(path, None, f"ongeldige YAML: {exc}") from None
     loader.line_offset = line_offset
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}
         data = None if node is None else _construct(node, loader, (), lines, path)
     except yaml.MarkedYAMLError as exc:
+        quote = _unclosed_quote(text, exc)
+        if quote is not None:
+            line, end = quote
+            raise ContentError(
+                path,
+                line + line_offset,
+                f"ongeldige YAML: aanhalingsteken niet gesloten? De tekst tussen aanhalingstekens "
+                f"loopt door tot regel {end + line_offset}",
+            ) from None
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        raise ContentError(path, line, f"ongeldige YAML: {exc.problem or exc.context}") from None
+        where = mark.line + 1 + line_offset if mark else None
+        opened = exc.context_mark
+        if exc.context in _FLOW and opened and exc.problem_mark and opened.line < exc.problem_mark.line:
+            # A bracket left open: the mistake is where it opened, not where the parser gave up.
+            raise ContentError(
+                path,
+                opened.line + 1 + line_offset,
+                f"ongeldige YAML: haakje niet gesloten? ({exc.problem} op regel {where})",
+            ) from None
+        raise ContentError(path, where, f"ongeldige YAML: {exc.problem or exc.context}") from None
+    except RecursionError:  # pragma: no cover - deep nesting is refused before (_check_events)
+        raise ContentError(path, None, _TOO_DEEP) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         raise ContentError(path, None, f"ongeldige YAML: {exc}") from None
     finally:
@@ -137,10 +232,23 @@ def load_yaml(path: str | Path, display_root: str | Path | None = None) -> Loade
     """Read and parse a YAML file; paths in errors are shown relative to ``display_root``."""
     path = Path(path)
     shown = str(path.relative_to(display_root)) if display_root else str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(shown, None, "bestand niet gevonden") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(shown, None, f"bestand is geen geldige UTF-8-tekst ({exc.reason})") from None
-    return load_yaml_text(text, shown)
+    return load_yaml_text(read_text(path, shown), shown)
+
+
+def data_files(folder: Path, root: Path, what: str) -> list[Path]:
+    """The ``*.yml`` files of ``folder``, in name order (``what``: e.g. "vragenbank").
+
+    A ``.yaml`` file or a folder named ``*.yml`` there is a mistake: it would be left out
+    without a word.
+    """
+    problems = []
+    for path in sorted(folder.glob("*.y*ml")):
+        shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        if path.suffix == ".yaml":
+            problems.append(
+                ContentError(shown, None, f"een {what} eindigt op .yml, niet op .yaml; hernoem het bestand")
+            )
+        elif path.is_dir():
+            problems.append(ContentError(shown, None, f"is een map, geen {what}; geef de map een andere naam"))
+    raise_all(problems)
+    return sorted(p for p in folder.glob("*.yml") if p.is_file())

@@ -2,20 +2,29 @@
 
 List this module under the macros plugin's ``modules:`` (``modules: [quizkit.plugin.macros]``);
 each macro is a thin call into the quizkit plugin of the build. A mistake (an unknown module or
-item, a missing page) does not stop the page with a traceback: it is reported with the line of
-the call through :func:`located`, and the build stops once every page is read, listing all.
-Site macros can use :func:`located` too.
+item, a missing page, a wrong argument, a misspelt name, a syntax mistake in a call) does not
+stop the page with a traceback: it is reported with the line of the page file through
+:func:`located`, :func:`reporting_undefined` and :func:`on_pre_page_macros`, and the build
+stops once every page is read, listing all. Site macros use :func:`located` too.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Callable
+import inspect
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
+from jinja2 import TemplateSyntaxError, Undefined
+from mkdocs.utils import meta
+from pydantic import ValidationError, validate_call
+
 from ..errors import ContentError
+from ..source import read_text
+from ..validate import message_of
 
 # The plugin's name in mkdocs.yml.
 PLUGIN = "quizkit"
@@ -36,46 +45,187 @@ def page_file(env: Any) -> str:
     return str(Path(env.conf.docs_dir).name) + "/" + env.page.file.src_uri
 
 
-def line_of_call(page_path: Path, macro: str, args: tuple[Any, ...]) -> int | None:
-    """The line of ``macro("arg", ...)`` in the page's source, or ``None`` when not found."""
-    try:
-        text = page_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+def body_offset(source: str) -> int:
+    """How many lines of ``source`` (a page file) come before the Markdown that is rendered.
+
+    MkDocs hands mkdocs-macros the page without its front matter; a line of the template
+    plus this is the line of the file.
+    """
+    body, _ = meta.get_data(source)
+    return source.count("\n") - body.count("\n")
+
+
+def page_line(env: Any, line: int | None) -> int | None:
+    """The line of the page file for ``line`` of its rendered Markdown."""
+    if line is None:
         return None
-    names = [re.escape(a) for a in args if isinstance(a, str)]
-    quoted = r"\s*,\s*".join(r"['\"]" + name + r"['\"]" for name in names)
-    pattern = re.compile(r"\b" + re.escape(macro) + r"\s*\(\s*" + quoted)
-    for number, line in enumerate(text.splitlines(), 1):
-        if pattern.search(line):
-            return number
+    try:
+        source = read_text(Path(env.page.file.abs_src_path), page_file(env))
+    except ContentError:
+        return line
+    return line + body_offset(source)
+
+
+def call_line(env: Any) -> int | None:
+    """The line of the page file being rendered at this moment (a macro call, a name).
+
+    Jinja compiles a page to Python code and maps the code's lines back to the template's
+    (the lines its tracebacks show); the page's frame is the innermost one of a template of
+    mkdocs-macros' environment (the quiz engine's own templates have another).
+    """
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.environment is env.env:
+            return page_line(env, template.get_corresponding_lineno(frame.f_lineno))
+        frame = frame.f_back
     return None
 
 
-def located(env: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a function as a macro whose :class:`ContentError` names the line of its call.
+def _call_problem(name: str, func: Callable[..., Any], exc: ValidationError) -> str:
+    """What is wrong with the arguments of a macro call, in Dutch."""
+    errors = exc.errors(include_url=False)
+    # A misspelt keyword first: the argument it was meant to be is then missing too.
+    err = next((e for e in errors if e["type"] == "unexpected_keyword_argument"), errors[0])
+    names = list(inspect.signature(func).parameters)
+    where = err["loc"][0] if err["loc"] else ""
+    if isinstance(where, int) and where < len(names):  # a positional argument: its name
+        where = names[where]
+    kind = err["type"]
+    if kind == "missing_argument":
+        return f"{name}: argument '{where}' ontbreekt"
+    known = ", ".join(names)
+    if kind == "unexpected_keyword_argument":
+        return f"{name}: onbekend argument '{where}' (bekend: {known})"
+    if kind == "unexpected_positional_argument":
+        return f"{name}: te veel argumenten (bekend: {known})"
+    return f"{name}: argument '{where}' {message_of(err)}"
 
-    The error is handed to the quizkit plugin, which stops the build once every page is read
-    (listing every problem, without a traceback); the macro gives an empty result meanwhile.
+
+def report_unexpected(env: Any, name: str, exc: Exception) -> ContentError:
+    """A macro failed in a way no check foresaw: still a line for the editor, not a traceback."""
+    return ContentError(page_file(env), call_line(env), f"{name}: kan niet worden uitgevoerd ({exc})")
+
+
+def located(env: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a function as a macro whose mistakes are reported at the line of its call.
+
+    The arguments are checked against the function's signature and type hints first (a
+    missing or unknown argument, text where a number belongs). A :class:`ContentError` (or a
+    wrong argument) is handed to the quizkit plugin, which stops the build once every page is
+    read (listing every problem, without a traceback); the macro gives an empty result meanwhile.
     """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        checked = validate_call(func)
+
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return func(*args, **kwargs)
+                return checked(*args, **kwargs)
             except ContentError as exc:
-                line = line_of_call(Path(env.page.file.abs_src_path), func.__name__, args)
-                where = (
+                problem = (
                     exc
                     if exc.path and exc.line is not None
-                    else ContentError(page_file(env), line, exc.detail, exc.item_id)
+                    else ContentError(page_file(env), call_line(env), exc.detail, exc.item_id)
                 )
-                plugin_of(env).report(where)
-                return ""
+            except ValidationError as exc:
+                problem = ContentError(page_file(env), call_line(env), _call_problem(func.__name__, func, exc))
+            except Exception as exc:  # whatever the data does, the editor gets a line
+                problem = report_unexpected(env, func.__name__, exc)
+            plugin_of(env).report(problem)
+            return ""
 
         return env.macro(wrapper)
 
     return register
+
+
+def reporting_undefined(env: Any) -> type[Undefined]:
+    """Jinja's "undefined" for pages: a misspelt macro or variable is reported at its line.
+
+    It renders as nothing, so the page still renders and every other problem is found too;
+    the build stops once every page is read (mkdocs-macros would stop at the first, with a
+    traceback).
+    """
+
+    class ReportingUndefined(Undefined):
+        __slots__ = ()
+        reports_to_quizkit = True
+
+        def _report(self) -> None:
+            name = self._undefined_name or "?"
+            plugin_of(env).report(
+                ContentError(
+                    page_file(env),
+                    call_line(env),
+                    f"'{name}' is geen macro of variabele van deze site (let op de spelling)",
+                )
+            )
+
+        def __str__(self) -> str:
+            self._report()
+            return ""
+
+        def __call__(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
+            self._report()
+            return ""
+
+        def __iter__(self) -> Iterator[Any]:
+            self._report()
+            return iter(())
+
+        def __bool__(self) -> bool:
+            self._report()
+            return False
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__"):
+                raise AttributeError(name)
+            return self
+
+        def __getitem__(self, key: Any) -> Any:
+            return self
+
+    return ReportingUndefined
+
+
+def _open_quote(env: Any) -> int | None:
+    """The line of a quoted text in a macro call that runs on to later lines (an unclosed quote).
+
+    Jinja reads such a text up to the next quote mark on the page, and reports the mistake
+    further down; the opening quote is where it is.
+    """
+    for line, kind, value in env.env.lex(env.markdown):
+        if kind == "string" and "\n" in value:
+            return int(line)
+    return None
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Check the page's macro calls for syntax mistakes before mkdocs-macros renders it.
+
+    A mistake is reported with its line and the page renders empty (mkdocs-macros would stop
+    the build at the first such page with a traceback). Misspelt names are reported while the
+    page renders (:func:`reporting_undefined`; mkdocs-macros makes its Jinja environment after
+    ``define_env``, so it is set here).
+    """
+    if not getattr(env.env.undefined, "reports_to_quizkit", False):
+        env.env.undefined = reporting_undefined(env)
+    if env.page.meta.get("render_macros") is False:
+        return
+    try:
+        line = _open_quote(env)
+        if line is not None:
+            problem = "aanhalingsteken niet gesloten in een macro-aanroep"
+        else:
+            env.env.from_string(env.markdown)
+            return
+    except TemplateSyntaxError as exc:
+        line = exc.lineno
+        problem = f"fout in een macro-aanroep ({exc.message}); controleer haakjes en aanhalingstekens"
+    plugin_of(env).report(ContentError(page_file(env), page_line(env, line), problem))
+    env.markdown = ""
 
 
 def define_env(env: Any) -> None:

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 from .. import PACKAGE_DIR
 from ..assets import PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
@@ -33,7 +33,9 @@ from ..markdown import MarkdownRenderer
 from ..moodle import ALL_MODULES, MoodleWriter, write_moodle
 from ..render import QuizRenderer, Strings
 from ..scorm import PackageBuilder, check_suspend_data, write_packages
+from ..source import read_text, readable_text
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
+from ..yamlload import load_yaml_text
 from .config import QuizConfig
 from .stash import QuizStash
 
@@ -79,6 +81,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         # Answer keys (src_uri: url): noindex, and left out of the sitemap.
         self.answer_key_pages: dict[str, str] = {}
         self.packages_written = False
+        # The items each page shows so far, by its source path: one item twice on a page
+        # would give it twice the same HTML ids.
+        self.placed: dict[str, set[str]] = {}
         citations = load_citations(self.config.citations, self.root)
         try:
             self.banks: QuizBanks = self.cache.load(self.root / self.config.banks, self.root, citations)
@@ -98,6 +103,30 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.stash = QuizStash()
         config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
         return config
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Read every page as the data files are read: UTF-8 (or a message), no control characters.
+
+        Front matter goes through the same YAML loader as the data files (no aliases, no
+        tags) before MkDocs parses it; front matter that fails is reported and left out.
+        """
+        if not page.file.abs_src_path:
+            return None
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        try:
+            text = read_text(Path(page.file.abs_src_path), shown)
+        except ContentError as exc:
+            self.report(exc)
+            return readable_text(Path(page.file.abs_src_path))
+        front = meta.YAML_RE.match(text)
+        if front:
+            try:
+                load_yaml_text(front.group(1), shown, line_offset=1)
+            except ContentError as exc:
+                self.report(exc)
+                # Emptied, line for line: later messages keep the lines of the file.
+                return text[: front.start(1)] + "\n" * front.group(1).count("\n") + text[front.end(1) :]
+        return text
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The quiz script and styles, as files of the site."""
@@ -221,13 +250,30 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """``page`` loads the asset files ``names``."""
         self.asset_pages.setdefault(page.file.src_uri, set()).update(names)
 
+    def _place(self, page: Page, macro: str, item_ids: list[str]) -> None:
+        """Record that ``page`` shows these items; an item already there is a mistake."""
+        placed = self.placed.setdefault(page.file.src_uri, set())
+        for item_id in item_ids:
+            if item_id in placed:
+                raise ContentError(
+                    "",
+                    None,
+                    f"{macro}: vraag '{item_id}' staat al eerder op deze pagina; "
+                    "een vraag mag maar één keer op een pagina staan",
+                    item_id,
+                )
+        placed.update(item_ids)
+
     def quiz(self, page: Page, module_id: str) -> Markup:
         """A whole module (stashed: it skips Markdown and search); its summary prints (trainer.js)."""
+        self._place(page, "quiz", [item.id for item in self.banks.module(module_id).items])
         self._needs(page, *QUIZ_ASSETS, *TRAINER_ASSETS)
         return Markup(self.stash.put(self.renderer.module(module_id, self._sources_url(page))))
 
     def quiz_item(self, page: Page, item_id: str) -> Markup:
         """One item (stashed)."""
+        self.banks.item(item_id)
+        self._place(page, "quiz_item", [item_id])
         self._needs(page, *QUIZ_ASSETS)
         return Markup(self.stash.put(self.renderer.item(item_id, self._sources_url(page))))
 

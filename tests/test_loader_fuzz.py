@@ -1,0 +1,165 @@
+"""Fuzz of the content loader: whatever an editor's file holds, the only error is a ContentError.
+
+Arbitrary text and bytes, and the real question banks mutated (bytes cut, copied and inserted;
+one value swapped for another shape), go through ``quizkit.yamlload`` and the bank validation.
+Any exception other than :class:`~quizkit.errors.ContentError` (a traceback for the editor),
+an error without a one-line message, or an example that runs longer than its time box fails.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizkit.bank import parse_bank
+from quizkit.errors import ContentError, ContentErrorList
+from quizkit.yamlload import load_yaml, load_yaml_text
+
+BANKS = sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml"))
+BANK_TEXTS = [path.read_bytes() for path in BANKS]
+# Seconds one example may take: a real bank loads in a few milliseconds.
+TIME_BOX = 5
+
+FUZZ = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+
+
+@contextmanager
+def time_box(seconds: int = TIME_BOX) -> Iterator[None]:
+    """Fail an example that runs longer than ``seconds`` (an input that makes the loader hang)."""
+
+    def expired(*_: object) -> None:
+        raise TimeoutError(f"the loader took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def assert_only_content_errors(load: Callable[[], object]) -> None:
+    """``load()`` succeeds, or fails with content errors of one line each, within the time box."""
+    with time_box():
+        try:
+            load()
+        except ContentError as error:
+            for one in error.errors if isinstance(error, ContentErrorList) else [error]:
+                assert "\n" not in one.text and one.detail and one.path, repr(one.text)
+
+
+# Text with YAML's special characters much more often than chance would give them.
+YAMLISH = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("-:?[]{},&*!|>'\"%@`#\n\t \r<=~.0123456789abcxyz")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=400,
+)
+
+
+@FUZZ
+@given(text=YAMLISH)
+def test_any_text_loads_or_gives_a_content_error(text: str) -> None:
+    assert_only_content_errors(lambda: load_yaml_text(text, "x.yml"))
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_any_bytes_load_or_give_a_content_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "x.yml"
+    path.write_bytes(data)
+    assert_only_content_errors(lambda: load_yaml(path, tmp_path))
+
+
+def _check_bank(folder: Path, data: bytes, name: str = "casus.yml") -> None:
+    path = folder / "docs" / "_data" / "quiz" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    assert_only_content_errors(lambda: parse_bank(path, folder))
+
+
+@st.composite
+def mutated_bank(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A real bank with a few byte-level edits: cut, copied, inserted or overwritten."""
+    index = draw(st.integers(0, len(BANKS) - 1))
+    data = bytearray(BANK_TEXTS[index])
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(data)))
+        end = min(len(data), start + draw(st.integers(0, 200)))
+        kind = draw(st.sampled_from(["cut", "copy", "insert", "overwrite"]))
+        if kind == "cut":
+            del data[start:end]
+        elif kind == "copy":
+            at = draw(st.integers(0, len(data)))
+            data[at:at] = data[start:end]
+        elif kind == "insert":
+            # YAML's own marks (an alias, a tag, a merge key...) followed by anything.
+            mark = draw(st.sampled_from([b"\n", b": ", b"- ", b"&a ", b"*a", b"<<: ", b"!x ", b'"', b"[", b"\t"]))
+            data[start:start] = mark + draw(st.binary(max_size=10))
+        else:
+            data[start:end] = draw(st.binary(min_size=end - start, max_size=end - start))
+    return BANKS[index].name, bytes(data)
+
+
+@FUZZ
+@given(bank=mutated_bank())
+def test_a_mutated_bank_loads_or_gives_content_errors(tmp_path: Path, bank: tuple[str, bytes]) -> None:
+    _check_bank(tmp_path, bank[1], bank[0])
+
+
+# Values of every shape YAML can give, to put where the bank expects something else.
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    max_leaves=8,
+)
+
+
+def _paths(node: Any, at: tuple = ()) -> Iterator[tuple]:
+    yield at
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*at, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, (*at, i))
+
+
+PARSED = [yaml.safe_load(text) for text in BANK_TEXTS]
+PATHS = [list(_paths(data))[1:] for data in PARSED]
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_bank_with_a_value_of_another_shape_gives_content_errors(tmp_path: Path, data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(BANKS) - 1))
+    bank = yaml.safe_load(BANK_TEXTS[index])
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(PATHS[index]))
+        parent = bank
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            parent[path[-1]] = data.draw(VALUES)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier swap changed the shape above this path
+    _check_bank(tmp_path, yaml.safe_dump(bank, allow_unicode=True).encode(), BANKS[index].name)
+
+
+@pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
+def test_the_real_banks_load(tmp_path: Path, path: Path) -> None:
+    """The fuzz starts from valid banks (a mutation that changes nothing must load)."""
+    parse_bank(path, ROOT)
