@@ -24,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from quizkit.errors import ContentError
+from quizkit.source import read_text
 from quizkit.validate import validation_problems
 from quizkit.yamlload import load_yaml
 
@@ -100,10 +101,10 @@ def check_front_matter(root: Path) -> Iterator[ContentError]:
     if bib is None:
         return
     for page in _pages(root):
+        shown = str(page.relative_to(root))
         try:
-            check_page_meta(page.read_text(encoding="utf-8"), str(page.relative_to(root)), bib)
-        except UnicodeDecodeError:
-            continue  # not UTF-8: MkDocs refuses the page and names it, so the build reports it
+            # Read as the build reads it (quizkit.source): encoding, control characters, size.
+            check_page_meta(read_text(page, shown), shown, bib)
         except ContentError as exc:
             yield exc
 
