@@ -157,6 +157,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Says nothing when the browser drops a connection mid-response (it left the page)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Server:
     """A loopback HTTP server for ``directory``, bound as soon as it is made.
 
@@ -169,7 +177,7 @@ class Server:
     def __init__(self, directory: Path, handler_class: type | None = None) -> None:
         self.directory = Path(directory)
         handler = functools.partial(handler_class or QuietHandler, directory=str(self.directory))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = _QuietServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
         self._thread: threading.Thread | None = None
 
