@@ -240,20 +240,27 @@ class MoodleWriter:
                 raise ContentError(path, None, f"Moodle XML: {exc}", item.id) from None
         return out
 
-    def document(self, modules: list[QuizModule], paths: dict[str, str] | None = None) -> bytes:
-        """A Moodle XML file (``<quiz>``) with ``modules``, each in its own category."""
-        quiz = ET.Element("quiz")
-        for module in modules:
-            quiz.extend(self.module_questions(module, (paths or {}).get(module.module.id, "")))
-        ET.indent(quiz, space="  ")
-        return ET.tostring(quiz, encoding="UTF-8", xml_declaration=True) + b"\n"
-
     def files(self, paths: dict[str, str] | None = None) -> dict[str, bytes]:
-        """Every file by name: ``<module>.xml`` per module and ``alle-modules.xml``."""
-        modules = list(self.renderer.banks.modules.values())
-        files = {f"{m.module.id}.xml": self.document([m], paths) for m in modules}
-        files[f"{ALL_MODULES}.xml"] = self.document(modules, paths)
+        """Every file by name: ``<module>.xml`` per module and ``alle-modules.xml``.
+
+        Each module's questions are made once and serialised twice: in their own file, then
+        (re-indented) in the file with all modules.
+        """
+        questions = {
+            module.module.id: self.module_questions(module, (paths or {}).get(module.module.id, ""))
+            for module in self.renderer.banks.modules.values()
+        }
+        files = {f"{module_id}.xml": _serialise(elements) for module_id, elements in questions.items()}
+        files[f"{ALL_MODULES}.xml"] = _serialise([q for elements in questions.values() for q in elements])
         return files
+
+
+def _serialise(questions: list[ET.Element]) -> bytes:
+    """A ``<quiz>`` document of ``questions``, indented (which resets their whitespace)."""
+    quiz = ET.Element("quiz")
+    quiz.extend(questions)
+    ET.indent(quiz, space="  ")
+    return ET.tostring(quiz, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
 def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
