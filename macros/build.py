@@ -14,6 +14,7 @@ them; this module adds one Dutch line saying that nothing was published.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -42,13 +43,18 @@ def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool
     # Beside the target, so the swap is a rename on one file system. Dot-named: MkDocs and git
     # ignore it while it exists.
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    # mkdtemp makes a private folder (0700); the published site must be readable by the web
+    # server, as a folder made by mkdir would be.
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
     try:
         cmd = strict_build_command(config_file, staging)
         if subprocess.run(cmd, cwd=config_file.parent, check=False).returncode != 0:
             return False
         if offline:
             try:
-                zipped = build_offline_zip(staging)
+                zipped = build_offline_zip(staging, config_file.parent)
             except OfflineBuildError as err:
                 print(f"ERROR: {err}", file=sys.stderr)
                 return False
@@ -62,10 +68,17 @@ def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool
 def _swap(new: Path, target: Path) -> None:
     """Put ``new`` in ``target``'s place; the old site is removed only once the new one is there."""
     old = target.with_name(f".{target.name}-old")
+    if old.exists() and not target.exists():
+        old.rename(target)  # an earlier swap was cut off between its two renames
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)  # the published site stays where it was
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

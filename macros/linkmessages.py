@@ -42,7 +42,19 @@ _PATTERNS = {
         r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, "
         r"which is not found in the documentation files\."
     ),
+    "absolute": re.compile(_DOC + r"an absolute link '(?P<link>[^']+)', it was left as is\."),
+    "nav_absolute": re.compile(
+        r"An absolute path to '(?P<target>[^']+)' is included in the 'nav' configuration, "
+        r"which presumably points to an external resource\."
+    ),
+    "nav_excluded": re.compile(
+        r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, "
+        r"but this file is excluded from the built site\."
+    ),
 }
+# What MkDocs may add to a sentence: a suggestion, or a note on footnotes.
+_SUGGESTION = re.compile(r" Did you mean '(?P<suggest>[^']+)'\?$")
+_FOOTNOTE = " This seems to be a footnote that is never referenced."
 _MESSAGES = {
     "missing_page": "link naar '{link}': die pagina of dat bestand bestaat niet",
     "missing_anchor": "link naar '{link}': kopje of anker '#{anchor}' bestaat niet op die pagina",
@@ -51,15 +63,24 @@ _MESSAGES = {
     "excluded": "link naar '{target}': die pagina wordt niet gepubliceerd",
     "not_in_nav": "pagina staat niet in de navigatie (nav in mkdocs.yml); voeg haar toe",
     "nav_missing": "navigatie noemt '{target}', maar dat bestand bestaat niet in docs/",
+    "absolute": "link '{link}' begint met '/'; schrijf de link relatief vanaf de pagina, naar het .md-bestand",
+    "nav_absolute": "navigatie noemt '{target}', dat met '/' begint; noem het .md-bestand vanaf docs/",
+    "nav_excluded": "navigatie noemt '{target}', maar die pagina wordt niet gepubliceerd",
+    "suggestion": "bedoelt u '{suggest}'?",
+    "footnote": "dit lijkt een voetnoot waarnaar nergens wordt verwezen",
 }
 
 
 def line_of(text: str, needle: str) -> int | None:
-    """The line (1-based) where ``needle`` first occurs as a link target in ``text``, if it does."""
-    for form in (f"]({needle}", f"]: {needle}", f'href="{needle}"', f"'{needle}'", needle):
-        index = text.find(form)
-        if index >= 0:
-            return text.count("\n", 0, index) + 1
+    """The line (1-based) where ``needle`` first occurs as a link target in ``text``, if it does.
+
+    Link forms first (inline, reference, HTML); each must end where the target ends, so that
+    '#stappen' is not found in '#stappen-lang'.
+    """
+    for form in (f"]({needle}", f"]: {needle}", f'href="{needle}"', needle):
+        found = re.search(re.escape(form) + r"""(?=[)\s"'>]|$)""", text, re.M)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
     return None
 
 
@@ -87,16 +108,24 @@ class DutchLinkMessages(logging.Filter):
 
     def translate(self, message: str) -> str | None:
         """The Dutch line(s) for one of MkDocs' sentences, or ``None`` for any other message."""
+        extra = ""
+        suggestion = _SUGGESTION.search(message)
+        if suggestion:
+            message = message[: suggestion.start()]
+            extra = "; " + _MESSAGES["suggestion"].format(suggest=suggestion["suggest"])
+        elif message.endswith(_FOOTNOTE):
+            message = message.removesuffix(_FOOTNOTE)
+            extra = " (" + _MESSAGES["footnote"] + ")"
         for kind, pattern in _PATTERNS.items():
-            found = pattern.match(message)
+            found = pattern.fullmatch(message)
             if not found:
                 continue
             fields = found.groupdict()
-            text = _MESSAGES[kind].format(**fields)
+            text = _MESSAGES[kind].format(**fields) + extra
             if kind == "not_in_nav":
                 pages = [p.strip()[2:] for p in fields["pages"].strip("\n").splitlines()]
                 return "\n".join(f"{self._where(self.docs_dir / page, None)}: {text}" for page in pages)
-            if kind == "nav_missing":
+            if kind.startswith("nav_"):
                 return f"{self._where(self.config_file, fields['target'])}: {text}"
             return f"{self._where(self.docs_dir / fields['doc'], fields.get('link'))}: {text}"
         return None

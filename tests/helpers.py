@@ -233,7 +233,7 @@ def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> 
             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
-        [context, tags or WCAG22_TAGS],
+        [context, WCAG22_TAGS if tags is None else tags],
     )
 
 

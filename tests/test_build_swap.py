@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,10 @@ def test_a_successful_build_replaces_the_old_site(project: Path, tmp_path: Path)
     assert "oude startpagina" not in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "casus" / "index.html").stat().st_size > 10_000
     assert _leftovers(site.parent) == []
+    # Readable by a web server running as another user, like a folder made by mkdir.
+    umask = os.umask(0)
+    os.umask(umask)
+    assert site.stat().st_mode & 0o777 == 0o777 & ~umask
 
 
 @pytest.mark.parametrize(

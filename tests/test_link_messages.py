@@ -118,6 +118,32 @@ SENTENCES = [
         "files.",
         "mkdocs.yml:2: navigatie noemt 'weg.md', maar dat bestand bestaat niet in docs/",
     ),
+    (
+        "Doc file 'casus.md' contains an absolute link '/alk/', it was left as is. Did you mean 'alk.md'?",
+        "docs/casus.md:7: link '/alk/' begint met '/'; schrijf de link relatief vanaf de pagina, naar het "
+        ".md-bestand; bedoelt u 'alk.md'?",
+    ),
+    (
+        "Doc file 'casus.md' contains a link 'Alk.md', but the target is not found among documentation files. "
+        "Did you mean 'alk.md'?",
+        "docs/casus.md: link naar 'Alk.md': die pagina of dat bestand bestaat niet; bedoelt u 'alk.md'?",
+    ),
+    (
+        "Doc file 'casus.md' contains a link '#fn:9', but there is no such anchor on this page. This seems to be "
+        "a footnote that is never referenced.",
+        "docs/casus.md: link naar '#fn:9': kopje of anker bestaat niet op deze pagina (dit lijkt een voetnoot "
+        "waarnaar nergens wordt verwezen)",
+    ),
+    (
+        "An absolute path to '/extern/' is included in the 'nav' configuration, which presumably points to an "
+        "external resource.",
+        "mkdocs.yml: navigatie noemt '/extern/', dat met '/' begint; noem het .md-bestand vanaf docs/",
+    ),
+    (
+        "A reference to 'concept.md' is included in the 'nav' configuration, but this file is excluded from the "
+        "built site.",
+        "mkdocs.yml: navigatie noemt 'concept.md', maar die pagina wordt niet gepubliceerd",
+    ),
 ]
 
 
@@ -125,15 +151,30 @@ SENTENCES = [
 def test_every_mkdocs_sentence_has_its_dutch_line(tmp_path: Path, sentence: str, dutch: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    # Lines 3 to 6 hold the links; a link not in the page ('x/nergens.md') gets no line.
-    (docs / "casus.md").write_text(
-        "---\ntitle: t\n[a](nergens.md)\n[b](alk.md#weg)\n[c](#hier)\n[d](map/)\n", encoding="utf-8"
-    )
+    # Lines 3 to 7 hold the links; a link not in the page ('x/nergens.md') gets no line.
+    page = "---\ntitle: t\n[a](nergens.md)\n[b](alk.md#weg)\n[c](#hier)\n[d](map/)\n[e](/alk/)\n"
+    (docs / "casus.md").write_text(page, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("nav:\n  - weg.md\n", encoding="utf-8")
     record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, sentence, (), None)
     assert DutchLinkMessages(docs, tmp_path / "mkdocs.yml").filter(record)
     assert record.getMessage() == dutch
     assert record.levelno == logging.WARNING  # strict mode still counts it
+
+
+def test_the_line_is_that_of_the_whole_link_not_of_a_longer_one(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("[a](#stappen-lang)\ntekst\n[b](#stappen)\n", encoding="utf-8")
+    message = "Doc file 'p.md' contains a link '#stappen', but there is no such anchor on this page."
+    assert DutchLinkMessages(tmp_path, tmp_path / "mkdocs.yml").translate(message) == (
+        "docs/p.md:3: link naar '#stappen': kopje of anker bestaat niet op deze pagina".replace(
+            "docs/", tmp_path.name + "/"
+        )
+    )
+
+
+def test_a_sentence_with_more_than_is_known_stays_whole(tmp_path: Path) -> None:
+    """Nothing is lost: a sentence with words this module does not know passes in English."""
+    message = "Doc file 'p.md' contains a link 'x.md', but the target is not found among documentation files. Nieuw."
+    assert DutchLinkMessages(tmp_path, tmp_path / "mkdocs.yml").translate(message) is None
 
 
 def test_any_other_message_passes_unchanged(tmp_path: Path) -> None:

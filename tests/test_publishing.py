@@ -424,6 +424,7 @@ def test_pocket_cards_print_on_a6_one_card_per_page(page, base_url: str) -> None
         }))"""
     )
     for card in sizes:
+        assert card["smallest"] < 100, card  # the card has text (an empty list gives Infinity)
         # The five-step card has a front and a back; every other card fits one side.
         assert card["pages"] <= (2 if card["id"] == "verwijsstappen" else 1), card
         assert card["overflow"] <= 0, card

@@ -139,8 +139,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
         Links to ids in kept HTML (a table's, a list item's) are checked like any other anchor.
         """
+        kept_ids = self.stash.take_ids()  # taken on every page, so none is left for the next one
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= self.stash.take_ids()
+            page.present_anchor_ids |= kept_ids
         needed = self.asset_pages.get(page.file.src_uri)
         if not needed:
             return html

@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import secrets
 from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
-
-_TOKEN = re.compile(r"(?:<p>)?QUIZKITSTASH(\d+)X(?:</p>)?")
-_SLOT = '<div data-quizkit-slot="{}"></div>'
-_SLOT_RE = re.compile(r'<div data-quizkit-slot="(\d+)"></div>')
 
 
 class QuizStash(Extension):
@@ -37,6 +34,12 @@ class QuizStash(Extension):
         self._late: set[str] = set()
         self._count = itertools.count()
         self._restored_ids: set[str] = set()
+        # Placeholders carry a value no text can know in advance: a placeholder typed into a page
+        # or a data file stays text, never takes another macro's HTML, never breaks the build.
+        self._key = secrets.token_hex(6)
+        self._token = re.compile(rf"(?:<p>)?QUIZKITSTASH{self._key}N(\d+)X(?:</p>)?")
+        self._slot = f'<div data-quizkit-slot="{self._key}-{{}}"></div>'
+        self._slot_re = re.compile(rf'<div data-quizkit-slot="{self._key}-(\d+)"></div>')
 
     def put(self, html: str, searchable: bool = False) -> str:
         """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
@@ -48,7 +51,7 @@ class QuizStash(Extension):
         self._html[number] = html
         if not searchable:
             self._late.add(number)
-        return f"\n\nQUIZKITSTASH{number}X\n\n"
+        return f"\n\nQUIZKITSTASH{self._key}N{number}X\n\n"
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         """Register the postprocessor that swaps placeholders for HTML or slots."""
@@ -59,13 +62,15 @@ class QuizStash(Extension):
 
         def swap(match: re.Match[str]) -> str:
             number = match.group(1)
+            if number not in self._html:
+                return match.group(0)
             if number in self._late:
-                return _SLOT.format(number)
+                return self._slot.format(number)
             html = str(self._html.pop(number))
             self._restored_ids |= _ids(html)
             return html
 
-        return _TOKEN.sub(swap, text)
+        return self._token.sub(swap, text)
 
     def take_ids(self) -> set[str]:
         """The ids in the HTML put back into the page just converted (then forgotten)."""
@@ -79,10 +84,12 @@ class QuizStash(Extension):
 
         def swap(match: re.Match[str]) -> str:
             number = match.group(1)
+            if number not in self._html:
+                return match.group(0)
             self._late.discard(number)
             return self._html.pop(number)
 
-        return _SLOT_RE.sub(swap, output)
+        return self._slot_re.sub(swap, output)
 
 
 class _Restore(Postprocessor):
