@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -85,10 +86,16 @@ def define_env(env) -> None:
         """A fact list from ``docs/_data/lijsten/<list_id>.yml``."""
         return site.fact_list(list_id, page_file(env), bronnen_url(), style, show_title)
 
-    @html_macro
+    @macro
     def pocket_card(list_id: str, title: str | None = None) -> str:
-        """A printable pocket card (one page) from ``docs/_data/lijsten/<list_id>.yml``."""
-        return render_pocket_card(site, list_id, page_file(env), title)
+        """A printable pocket card (one page) from ``docs/_data/lijsten/<list_id>.yml``.
+
+        Kept out of the page's Markdown like every data macro; its title still heads an entry
+        in the page's table of contents.
+        """
+        html = render_pocket_card(site, list_id, page_file(env), title)
+        heading = title or find_fact_list(site.fact_lists, list_id, page_file(env)).title
+        return plugin_of(env).keep(html, toc=[(f"kaart-{list_id}-titel", str(escape(site.plain(heading))))])
 
     @html_macro
     def pocket_cards_print_css() -> str:

@@ -463,3 +463,12 @@ def test_vnu_reports_no_errors_in_our_markup(site_dir: Path, tmp_path: Path) -> 
         f"{Path(urlsplit(m['url']).path).relative_to(site_dir)}:{m.get('lastLine')}: {m['message']}" for m in ours[:40]
     )
     assert not ours, f"{len(ours)} vnu errors:\n{report}"
+
+
+def test_the_pocket_cards_are_in_the_pages_table_of_contents(site_dir: Path) -> None:
+    """Their HTML is kept out of the page's Markdown, but each card's title still heads a TOC entry."""
+    html = (site_dir / "zakkaarten" / "index.html").read_text(encoding="utf-8")
+    toc = html.split('<nav class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#kaart-([a-z-]+)-titel"', toc) == POCKET_CARDS
+    for card in POCKET_CARDS:
+        assert f'id="kaart-{card}-titel"' in html

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, meta
 
 from .. import PACKAGE_DIR
@@ -142,6 +143,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         kept_ids = self.stash.take_ids()  # taken on every page, so none is left for the next one
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= kept_ids
+        # Headings in kept HTML that belong in the page's table of contents: under its title.
+        entries = [AnchorLink(title, anchor, 2) for anchor, title in self.stash.take_toc()]
+        if entries and page.toc is not None:
+            top = page.toc.items
+            (top[0].children if len(top) == 1 and top[0].level == 1 else top).extend(entries)
         needed = self.asset_pages.get(page.file.src_uri)
         if not needed:
             return html
@@ -222,13 +228,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """A macro's mistake: the build stops at ``on_env`` with every one reported."""
         self.problems.append(problem)
 
-    def keep(self, html: str) -> Markup:
+    def keep(self, html: str, toc: list[tuple[str, str]] | None = None) -> Markup:
         """Finished HTML a site macro made from data: kept out of the page's Markdown, searchable.
 
         The page's Markdown must not parse it again: inside a ``markdown`` block it would read an
         attribute list (``{: onclick=... }``) left as text in sanitised data as attributes.
+        ``toc``: its headings for the page's table of contents, as (id, title as HTML).
         """
-        return Markup(self.stash.put(html, searchable=True))
+        return Markup(self.stash.put(html, searchable=True, toc=toc))
 
     @property
     def scorm_path(self) -> Path:

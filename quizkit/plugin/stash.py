@@ -34,6 +34,8 @@ class QuizStash(Extension):
         self._late: set[str] = set()
         self._count = itertools.count()
         self._restored_ids: set[str] = set()
+        self._toc: dict[str, list[tuple[str, str]]] = {}
+        self._restored_toc: list[tuple[str, str]] = []
         # Placeholders carry a value no text can know in advance: a placeholder typed into a page
         # or a data file stays text, never takes another macro's HTML, never breaks the build.
         self._key = secrets.token_hex(6)
@@ -41,14 +43,17 @@ class QuizStash(Extension):
         self._slot = f'<div data-quizkit-slot="{self._key}-{{}}"></div>'
         self._slot_re = re.compile(rf'<div data-quizkit-slot="{self._key}-(\d+)"></div>')
 
-    def put(self, html: str, searchable: bool = False) -> str:
+    def put(self, html: str, searchable: bool = False, toc: list[tuple[str, str]] | None = None) -> str:
         """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
 
         Unless ``searchable``, the HTML reaches the page only after the search plugin has
-        read it, so it is not indexed.
+        read it, so it is not indexed. ``toc``: headings in ``html`` for the page's table of
+        contents, as (id, title as HTML); the Markdown never sees them (see :meth:`take_toc`).
         """
         number = str(next(self._count))
         self._html[number] = html
+        if toc:
+            self._toc[number] = list(toc)
         if not searchable:
             self._late.add(number)
         return f"\n\nQUIZKITSTASH{self._key}N{number}X\n\n"
@@ -68,9 +73,15 @@ class QuizStash(Extension):
                 return self._slot.format(number)
             html = str(self._html.pop(number))
             self._restored_ids |= _ids(html)
+            self._restored_toc += self._toc.pop(number, [])
             return html
 
         return self._token.sub(swap, text)
+
+    def take_toc(self) -> list[tuple[str, str]]:
+        """The table-of-contents entries of the HTML put back into the page just converted."""
+        entries, self._restored_toc = self._restored_toc, []
+        return entries
 
     def take_ids(self) -> set[str]:
         """The ids in the HTML put back into the page just converted (then forgotten)."""
