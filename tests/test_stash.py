@@ -35,12 +35,12 @@ def test_a_placeholder_typed_into_a_text_stays_text() -> None:
     real = stash.put("<p>geheim</p>", searchable=True)
     number = re.search(r"N(\d+)X", real).group(1)
     typed = f"Zie QUIZKITSTASH{number}X en QUIZKITSTASH0N{number}X."
-    html = _convert(stash, typed + "\n" + real)
+    html = _convert(stash, typed + "\n" + str(real))
     assert html.count("geheim") == 1
     assert f"QUIZKITSTASH{number}X" in html
     late = QuizStash()
     slot_source = late.put("<p>later</p>")
-    converted = _convert(late, '<div data-quizkit-slot="0"></div>\n' + slot_source)
+    converted = _convert(late, '<div data-quizkit-slot="0"></div>\n' + str(slot_source))
     filled = late.fill(converted)
     assert filled.count("later") == 1
     assert '<div data-quizkit-slot="0"></div>' in filled
@@ -58,3 +58,22 @@ def test_a_placeholder_in_data_builds_as_text(tmp_path: Path) -> None:
     # The short name is in every citation of that document, quizzes and answer keys among them.
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert sum("Profielschets QUIZKITSTASH1X" in page for page in pages) >= 3
+
+
+def test_a_block_macro_inside_an_admonition_or_a_sentence_is_a_clear_mistake(tmp_path: Path) -> None:
+    """Its placeholder would end the admonition (the rest turning into code): one line, at the call."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "alk.md"
+    lines = page.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines += ["", '!!! note "Tabel"', "", '    {{ table("alk", "duur") }}', "", 'Zie {{ fact_list("modi") }} hier.']
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert_clean_failure(output)
+    where = len(lines) - 2
+    assert (
+        f"docs/alk.md:{where}: table: zet deze macro aan het begin van een eigen regel, niet ingesprongen en niet in "
+        "een zin" in output
+    ), output[-2000:]
+    assert f"docs/alk.md:{len(lines)}: fact_list: zet deze macro aan het begin" in output, output[-2000:]

@@ -25,6 +25,7 @@ from pydantic import ValidationError, validate_call
 from ..errors import ContentError
 from ..source import read_text
 from ..validate import message_of
+from .stash import Kept
 
 # The plugin's name in mkdocs.yml.
 PLUGIN = "quizkit"
@@ -107,6 +108,27 @@ def report_unexpected(env: Any, name: str, exc: Exception) -> ContentError:
     return ContentError(page_file(env), call_line(env), f"{name}: kan niet worden uitgevoerd ({exc})")
 
 
+def on_own_line(env: Any, name: str) -> None:
+    """A macro that makes a block (kept HTML) must be called at the start of a line of its own.
+
+    Its placeholder is a paragraph of its own: indented (in an admonition, a list item) or in
+    a sentence, it would end the block around it and turn what follows into code or text.
+    """
+    line = call_line(env)
+    if line is None:
+        return
+    try:
+        text = read_text(Path(env.page.file.abs_src_path), page_file(env)).splitlines()[line - 1]
+    except (ContentError, IndexError):
+        return
+    if not text.startswith("{{"):
+        raise ContentError(
+            page_file(env),
+            line,
+            f"{name}: zet deze macro aan het begin van een eigen regel, niet ingesprongen en niet in een zin",
+        )
+
+
 def located(env: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a function as a macro whose mistakes are reported at the line of its call.
 
@@ -122,7 +144,10 @@ def located(env: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return checked(*args, **kwargs)
+                result = checked(*args, **kwargs)
+                if isinstance(result, Kept):
+                    on_own_line(env, func.__name__)
+                return result
             except ContentError as exc:
                 problem = (
                     exc

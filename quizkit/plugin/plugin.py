@@ -235,7 +235,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         attribute list (``{: onclick=... }``) left as text in sanitised data as attributes.
         ``toc``: its headings for the page's table of contents, as (id, title as HTML).
         """
-        return Markup(self.stash.put(html, searchable=True, toc=toc))
+        return self.stash.put(html, searchable=True, toc=toc)
 
     @property
     def scorm_path(self) -> Path:
@@ -276,14 +276,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """A whole module (stashed: it skips Markdown and search); its summary prints (trainer.js)."""
         self._place(page, "quiz", [item.id for item in self.banks.module(module_id).items])
         self._needs(page, *QUIZ_ASSETS, *TRAINER_ASSETS)
-        return Markup(self.stash.put(self.renderer.module(module_id, self._sources_url(page))))
+        return self.stash.put(self.renderer.module(module_id, self._sources_url(page)))
 
     def quiz_item(self, page: Page, item_id: str) -> Markup:
         """One item (stashed)."""
         self.banks.item(item_id)
         self._place(page, "quiz_item", [item_id])
         self._needs(page, *QUIZ_ASSETS)
-        return Markup(self.stash.put(self.renderer.item(item_id, self._sources_url(page))))
+        return self.stash.put(self.renderer.item(item_id, self._sources_url(page)))
 
     def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
         """The list of modules (searchable)."""
@@ -292,7 +292,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             src = self.config.module_page.format(module_id)
             return get_relative_url(self._page_url(src, f"leermodule '{module_id}'"), page.url)
 
-        return Markup(self.stash.put(self.renderer.index(url_of, order), searchable=True))
+        return self.stash.put(self.renderer.index(url_of, order), searchable=True)
 
     def trainer_catalogue(self, page: Page) -> Markup:
         """Every module for trainers, in the order of their pages in the navigation."""
@@ -318,7 +318,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
         )
         moodle_all = self._moodle_url(f"{ALL_MODULES}.xml", here)
-        return Markup(self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True))
+        return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True)
 
     def _moodle_url(self, name: str, here: str) -> str:
         """The link from the page at ``here`` to a Moodle XML file ('' without ``moodle_dir``)."""
@@ -331,7 +331,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         module = self.banks.module(module_id)
         catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
         html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)
-        return Markup(self.stash.put(html, searchable=True))
+        return self.stash.put(html, searchable=True)
 
     # What the macros need of the build's files and navigation, kept from MkDocs' events.
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:

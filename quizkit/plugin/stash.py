@@ -23,6 +23,13 @@ from html.parser import HTMLParser
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markupsafe import Markup
+
+
+class Kept(Markup):
+    """The placeholder of kept HTML: a block of its own, on a line of its own in the page."""
+
+    __slots__ = ()
 
 
 class QuizStash(Extension):
@@ -43,7 +50,7 @@ class QuizStash(Extension):
         self._slot = f'<div data-quizkit-slot="{self._key}-{{}}"></div>'
         self._slot_re = re.compile(rf'<div data-quizkit-slot="{self._key}-(\d+)"></div>')
 
-    def put(self, html: str, searchable: bool = False, toc: list[tuple[str, str]] | None = None) -> str:
+    def put(self, html: str, searchable: bool = False, toc: list[tuple[str, str]] | None = None) -> Kept:
         """Keep ``html``; return the placeholder to put in the page's Markdown (own paragraph).
 
         Unless ``searchable``, the HTML reaches the page only after the search plugin has
@@ -56,7 +63,7 @@ class QuizStash(Extension):
             self._toc[number] = list(toc)
         if not searchable:
             self._late.add(number)
-        return f"\n\nQUIZKITSTASH{self._key}N{number}X\n\n"
+        return Kept(f"\n\nQUIZKITSTASH{self._key}N{number}X\n\n")
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         """Register the postprocessor that swaps placeholders for HTML or slots."""
