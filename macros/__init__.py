@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -93,9 +92,8 @@ def define_env(env) -> None:
         Kept out of the page's Markdown like every data macro; its title still heads an entry
         in the page's table of contents.
         """
-        html = render_pocket_card(site, list_id, page_file(env), title)
-        heading = title or find_fact_list(site.fact_lists, list_id, page_file(env)).title
-        return plugin_of(env).keep(html, toc=[(f"kaart-{list_id}-titel", str(escape(site.plain(heading))))])
+        html, toc_entry = render_pocket_card(site, list_id, page_file(env), title)
+        return plugin_of(env).keep(html, toc=[toc_entry])
 
     @html_macro
     def pocket_cards_print_css() -> str:

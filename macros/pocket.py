@@ -25,14 +25,19 @@ def full_citation(site: SiteData, ref: SourceRef) -> Markup:
     return Markup("<cite>{}</cite> ({}), {}").format(doc.title, who, escape(ref.where))
 
 
-def pocket_card(site: SiteData, list_id: str, page: str, title: str | None = None) -> str:
-    """HTML for one pocket card showing every item of the fact list ``list_id``."""
+def pocket_card(site: SiteData, list_id: str, page: str, title: str | None = None) -> tuple[str, tuple[str, str]]:
+    """HTML for one pocket card showing every item of the fact list ``list_id``.
+
+    With it, the card's entry for the page's table of contents: (heading id, title as HTML).
+    """
     facts = find_fact_list(site.fact_lists, list_id, page)
     item_sources = list(dict.fromkeys(full_citation(site, item.source) for item in facts.items if item.source))
-    return site.render(
+    heading = title or facts.title
+    html = site.render(
         "pocket_card.html",
         facts=facts,
-        title=title or facts.title,
+        title=heading,
         source=full_citation(site, facts.source),
         item_sources=item_sources,
     )
+    return html, (f"kaart-{facts.id}-titel", str(escape(site.plain(heading))))
