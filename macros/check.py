@@ -20,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -33,6 +34,9 @@ from .content import Bibliography, Glossary, load_bibliography, load_glossary
 from .facts import FactList, load_fact_list
 from .pages import check_page_meta
 from .tables import TableFile, load_table_file
+
+if TYPE_CHECKING:
+    from quizkit.bank import QuizBanks
 
 # A line of MkDocs' log ("WARNING -  message"), and its closing line when strict mode stops.
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
@@ -109,25 +113,34 @@ def check_front_matter(root: Path) -> Iterator[ContentError]:
             yield exc
 
 
-def check_quiz_banks(root: Path) -> Iterator[ContentError]:
-    """Every question bank with every problem, and item ids unique across all of them."""
-    from quizkit.bank import load_quiz_banks
-    from quizkit.errors import ContentErrorList
+class QuizBankCheck:
+    """Every question bank with every problem, and item ids unique across all of them.
 
-    from .content import BibliographyCitations
+    The banks, once they load without a problem, stay for the cue report (:func:`cue_warnings`),
+    so they are read once.
+    """
 
-    bib = _bibliography_or_none(root)
-    if bib is None:
-        return
-    try:
-        load_quiz_banks(root / "docs" / "_data" / "quiz", root, BibliographyCitations(bib))
-    except ContentErrorList as exc:
-        yield from exc.errors
-    except ContentError as exc:
-        yield exc
+    __name__ = "check_quiz_banks"
 
+    def __init__(self) -> None:
+        self.banks: QuizBanks | None = None
 
-CHECKERS: list[Checker] = [check_data, check_quiz_banks, check_front_matter]
+    def __call__(self, root: Path) -> Iterator[ContentError]:
+        """The problems of the banks under ``root``; keeps the banks when there are none."""
+        from quizkit.bank import load_quiz_banks
+        from quizkit.errors import ContentErrorList
+
+        from .content import BibliographyCitations
+
+        bib = _bibliography_or_none(root)
+        if bib is None:
+            return
+        try:
+            self.banks = load_quiz_banks(root / "docs" / "_data" / "quiz", root, BibliographyCitations(bib))
+        except ContentErrorList as exc:
+            yield from exc.errors
+        except ContentError as exc:
+            yield exc
 
 
 def run_checker(checker: Checker, root: Path) -> list[ContentError]:
@@ -152,21 +165,14 @@ def run_checker(checker: Checker, root: Path) -> list[ContentError]:
 CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
 
 
-def cue_warnings(root: Path) -> list[str]:
+def cue_warnings(banks: QuizBanks) -> list[str]:
     """Per module: how often the right option is the longest and absolute words mark a wrong one.
 
     Lines for the editor: the figures per module, a warning for each module over
-    :data:`CUE_LIMITS`, and the items where the cue is strongest. Empty when a bank has errors.
+    :data:`CUE_LIMITS`, and the items where the cue is strongest.
     """
-    from quizkit.bank import load_quiz_banks
     from quizkit.cues import measure_cues
 
-    from .content import citations
-
-    try:
-        banks = load_quiz_banks(root / "docs" / "_data" / "quiz", root, citations(root))
-    except ContentError:
-        return []
     report = measure_cues(banks.modules.values())
     lines = ["Raadbare vragen (signalen, geen fouten):"]
     for count in [*report.modules, report.total]:
@@ -258,9 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(argv[0] if argv else ".").resolve()
     build = StrictBuild(root)  # runs while the data is checked
     try:
-        by_checker = {checker: run_checker(checker, root) for checker in CHECKERS}
-        own = [problem.text for problems in by_checker.values() for problem in problems]
-        cues = [] if by_checker[check_quiz_banks] else cue_warnings(root)  # it needs banks that load
+        bank_check = QuizBankCheck()
+        checkers: list[Checker] = [check_data, bank_check, check_front_matter]
+        own = [problem.text for checker in checkers for problem in run_checker(checker, root)]
+        cues = cue_warnings(bank_check.banks) if bank_check.banks is not None else []  # banks that load
     finally:
         code, output = build.result()
     for line in cues:
