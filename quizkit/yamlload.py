@@ -66,10 +66,9 @@ class _UniqueKeyLoader(_RememberingResolver, yaml.SafeLoader):
 _BaseFastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _FastUniqueKeyLoader(_RememberingResolver, _BaseFastLoader):
-    """The same on libyaml's parser (about ten times faster on large question banks)."""
+class _EventResolver(_RememberingResolver, yaml.resolver.Resolver):
+    """The tag resolution of the one-pass loader (:func:`_from_events`): SafeLoader's own."""
 
-    line_offset = 0
     _plain_tags: ClassVar[dict[str, str]] = {}
 
 
@@ -84,34 +83,119 @@ MAX_DEPTH = 50
 _TOO_DEEP = f"te diep genest (meer dan {MAX_DEPTH} niveaus lijsten en blokken in elkaar)"
 
 
-def _check_events(text: str, path: str, line_offset: int) -> None:
-    """Refuse aliases, unknown tags and deep nesting, before anything is built from ``text``.
+_ALIAS = "verwijzing '*{}' is niet toegestaan (ook niet in '<<:'); schrijf de tekst of de velden voluit"
+_MERGE_KEY = "samenvoegen met '<<:' is niet toegestaan; schrijf de velden voluit"
+_KEY_NOT_PLAIN = "een sleutel moet een gewone naam zijn, geen lijst of blok"
+_KEY_NOT_TEXT = "sleutel '{}' moet tekst zijn; zet hem tussen aanhalingstekens"
+_KEY_TWICE = "sleutel '{}' staat twee keer in dezelfde lijst"
 
-    An alias (``*name``) repeats a block defined elsewhere (``&name``); aliases of aliases grow
-    a small file into billions of values ("billion laughs"), so none is accepted, also not in
-    a merge key (``<<: *name``). Refusing them keeps the work of loading in proportion to the
-    file's size. Reads libyaml's event stream (no recursion, no objects built).
+
+class _FallbackError(Exception):
+    """Not one well-formed document, or a mistake in its structure: the pure-Python loader says what."""
+
+
+def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
+    """Build the data of ``text`` from libyaml's event stream in one pass, checking as it goes.
+
+    Refuses aliases, unknown tags and deep nesting before anything is built from them. An alias
+    (``*name``) repeats a block defined elsewhere (``&name``); aliases of aliases grow a small
+    file into billions of values ("billion laughs"), so none is accepted, also not in a merge
+    key (``<<: *name``). Refusing them keeps the work of loading in proportion to the file's
+    size. Mistakes in the structure (a key twice, a key that is a list, a merge key) are
+    reported after the whole stream is read, so that an alias or a tag anywhere in the file is
+    reported first. The dicts, lists and values are what SafeLoader makes of the same text; the
+    lines are those :func:`_construct` records. Raises :class:`_FallbackError` for text that is not
+    one well-formed document (``yaml.MarkedYAMLError`` for libyaml's own nesting limit).
+
+    Composing a node tree first (SafeLoader's way, and this loader's before) builds two Python
+    objects and two marks per value and reads the text twice; this reads it once.
     """
+    resolver = _EventResolver()
+    constructor = yaml.constructor.SafeConstructor()
+    lines: dict[Loc, int] = {}
+    # Open collections: (the dict or list, its location, the key awaiting its value or None).
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    problem: ContentError | None = None  # the first mistake in the structure, if any
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
-        line = event.start_mark.line + 1 + line_offset if event.start_mark else None
+        mark: Any = event.start_mark  # libyaml marks every event
+        line = mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent):
-            raise ContentError(
-                path,
-                line,
-                f"verwijzing '*{event.anchor}' is niet toegestaan (ook niet in '<<:'); "
-                "schrijf de tekst of de velden voluit",
-            )
+            raise ContentError(path, line, _ALIAS.format(event.anchor))
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _FallbackError
+            continue
+        if not isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.CollectionEndEvent):
+            continue  # the stream's and the document's ends
         tag = getattr(event, "tag", None)
-        if tag is not None and tag not in _PLAIN_TAGS and not isinstance(event, yaml.DocumentStartEvent):
+        if tag is not None and tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise ContentError(path, line, f"YAML-tag '{shown}' is niet toegestaan; laat de tag weg")
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            if problem is None:
+                stack.pop()
+            continue
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise ContentError(path, line, _TOO_DEEP)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+        if problem is not None:
+            continue  # only checking from here on
+        # The value of this event: a scalar's, or a new open collection.
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None:
+                tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR:
+                value: Any = event.value
+            elif tag == _MERGE and stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                value = None  # a merge key, refused below (SafeConstructor has nothing for it)
+            else:
+                node = yaml.ScalarNode(tag, event.value, mark, mark, event.style)
+                value = constructor.construct_object(node, deep=True)
+        else:
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if not stack:
+            root, loc = value, ()
+            lines[loc] = line
+        else:
+            parent, parent_loc, key = stack[-1]
+            if isinstance(parent, list):
+                loc = (*parent_loc, len(parent))
+                parent.append(value)
+                lines[loc] = line
+            elif key is None:  # a key of a mapping
+                if not isinstance(event, yaml.ScalarEvent):
+                    problem = ContentError(path, line, _KEY_NOT_PLAIN)
+                    continue
+                if tag == _MERGE:
+                    problem = ContentError(path, line, _MERGE_KEY)
+                    continue
+                if not isinstance(value, str):
+                    problem = ContentError(path, line, _KEY_NOT_TEXT.format(event.value))
+                    continue
+                if value in parent:
+                    problem = ContentError(path, line, _KEY_TWICE.format(value))
+                    continue
+                stack[-1][2] = (value, line)
+                continue
+            else:  # the value of the key before it; errors about a key point at the key's line
+                name, key_line = key
+                loc = (*parent_loc, name)
+                parent[name] = value
+                lines[loc] = key_line
+                stack[-1][2] = None
+        if not isinstance(event, yaml.ScalarEvent):
+            stack.append([value, loc, None])
+    if problem is not None:
+        # Reported by the pure-Python loader, as before this loader: it names the same mistake,
+        # unless its parser finds the text malformed where libyaml's did not.
+        raise _FallbackError(problem)
+    return LoadedYaml(path=path, data=root, lines=lines)
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:
@@ -121,16 +205,14 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1 + loader.line_offset
             if key_node.tag == _MERGE:
-                raise ContentError(path, key_line, "samenvoegen met '<<:' is niet toegestaan; schrijf de velden voluit")
+                raise ContentError(path, key_line, _MERGE_KEY)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise ContentError(path, key_line, "een sleutel moet een gewone naam zijn, geen lijst of blok")
+                raise ContentError(path, key_line, _KEY_NOT_PLAIN)
             key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                raise ContentError(
-                    path, key_line, f"sleutel '{key_node.value}' moet tekst zijn; zet hem tussen aanhalingstekens"
-                )
+                raise ContentError(path, key_line, _KEY_NOT_TEXT.format(key_node.value))
             if key in result:
-                raise ContentError(path, key_line, f"sleutel '{key}' staat twee keer in dezelfde lijst")
+                raise ContentError(path, key_line, _KEY_TWICE.format(key))
             result[key] = _construct(value_node, loader, (*loc, key), lines, path)
             # Point errors about a key at the key's own line.
             lines[(*loc, key)] = key_line
@@ -152,16 +234,14 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0) -> LoadedYaml:
     """
     check_text(text, path, line_offset)
     try:
-        _check_events(text, path, line_offset)
+        return _from_events(text, path, line_offset)
     except yaml.MarkedYAMLError as exc:
         if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:  # libyaml's own limit
             raise ContentError(path, exc.problem_mark.line + 1 + line_offset, _TOO_DEEP) from None
-        # Otherwise malformed: the loaders below say where, in the pure-Python parser's words.
-    try:
-        return _load_with(_FastUniqueKeyLoader, text, path, line_offset)
-    except ContentError:
-        # Report a mistake in the pure-Python parser's words, the same on every machine.
-        return _load_with(_UniqueKeyLoader, text, path, line_offset)
+    except _FallbackError:
+        pass
+    # Malformed: the pure-Python loader says where, in its own words, the same on every machine.
+    return _load_with(_UniqueKeyLoader, text, path, line_offset)
 
 
 def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
@@ -219,7 +299,7 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
                 f"ongeldige YAML: haakje niet gesloten? ({exc.problem} op regel {where})",
             ) from None
         raise ContentError(path, where, f"ongeldige YAML: {exc.problem or exc.context}") from None
-    except RecursionError:  # pragma: no cover - deep nesting is refused before (_check_events)
+    except RecursionError:  # pragma: no cover - deep nesting is refused before (_from_events)
         raise ContentError(path, None, _TOO_DEEP) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         raise ContentError(path, None, f"ongeldige YAML: {exc}") from None

@@ -22,10 +22,13 @@ from hypothesis import strategies as st
 
 from quizkit.bank import parse_bank
 from quizkit.errors import ContentError, ContentErrorList
-from quizkit.yamlload import load_yaml, load_yaml_text
+from quizkit.source import check_text
+from quizkit.yamlload import _load_with, _UniqueKeyLoader, load_yaml, load_yaml_text
 
 BANKS = sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml"))
 BANK_TEXTS = [path.read_bytes() for path in BANKS]
+# Every YAML file of the site and the engine (banks, data, examples, locales).
+ALL_DATA = sorted({*(ROOT / "docs" / "_data").rglob("*.yml"), *(ROOT / "quizkit").rglob("*.yml")})
 # Seconds one example may take: a real bank loads in a few milliseconds.
 TIME_BOX = 5
 
@@ -163,3 +166,50 @@ def test_a_bank_with_a_value_of_another_shape_gives_content_errors(tmp_path: Pat
 def test_the_real_banks_load(tmp_path: Path, path: Path) -> None:
     """The fuzz starts from valid banks (a mutation that changes nothing must load)."""
     parse_bank(path, ROOT)
+
+
+# The one-pass loader (libyaml's events straight to dicts and lists) against the composing
+# loader it replaced, which is kept for reporting mistakes: the same data, the same line for
+# every path, and the same message for the same mistake.
+def _both(text: str) -> tuple[Any, Any]:
+    def outcome(load: Callable[[], Any]) -> Any:
+        try:
+            loaded = load()
+        except ContentError as error:
+            return error.text
+        return loaded.data, loaded.lines
+
+    def compose() -> Any:
+        check_text(text, "x.yml", 0)  # the characters are checked first either way
+        return _load_with(_UniqueKeyLoader, text, "x.yml", 0)
+
+    composed = outcome(compose)
+    return outcome(lambda: load_yaml_text(text, "x.yml")), composed
+
+
+@pytest.mark.parametrize("path", ALL_DATA, ids=[str(p.relative_to(ROOT)) for p in ALL_DATA])
+def test_one_pass_loader_gives_what_the_composing_loader_gives(path: Path) -> None:
+    one_pass, composed = _both(path.read_text(encoding="utf-8"))
+    assert one_pass == composed
+
+
+@FUZZ
+@given(bank=mutated_bank())
+def test_one_pass_loader_agrees_on_mutated_banks(bank: tuple[str, bytes]) -> None:
+    text = bank[1].decode("utf-8", "replace")
+    with time_box():
+        one_pass, composed = _both(text)
+    # The composing loader refuses no alias, tag or deep nesting (the events are checked first).
+    if isinstance(one_pass, str) and ("verwijzing" in one_pass or "YAML-tag" in one_pass or "te diep" in one_pass):
+        return
+    assert one_pass == composed
+
+
+@FUZZ
+@given(value=VALUES)
+def test_one_pass_loader_reads_what_safe_dump_writes(value: Any) -> None:
+    text = yaml.safe_dump({"waarde": value}, allow_unicode=True)
+    one_pass, composed = _both(text)
+    assert one_pass == composed
+    if not isinstance(one_pass, str):  # not refused (a control character, say): SafeLoader's data
+        assert one_pass[0] == yaml.safe_load(text)

@@ -23,7 +23,7 @@ from helpers import ROOT
 from macros.content import citations
 from quizkit.__main__ import main
 from quizkit.bank import QuizBanks, load_quiz_banks
-from quizkit.moodle import ALL_MODULES, MOODLE_FRACTIONS, MoodleWriter, plain
+from quizkit.moodle import ALL_MODULES, MOODLE_FRACTIONS, MoodleWriter, plain, quiz_document
 from quizkit.render import QuizRenderer
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -310,6 +310,24 @@ def test_files_follow_the_modules_order(bank_set) -> None:
     assert [q.findtext("idnumber") for q in everything.findall("question")] == expected_all
     categories = [q.findtext("category/text") for q in everything.findall("question[@type='category']")]
     assert len(categories) == len(set(categories)) == len(banks.modules), "each module its own category"
+
+
+def test_files_are_what_elementtree_writes_for_the_whole_document(bank_set) -> None:
+    # Each question is serialised once and stands in two files: both must be byte for byte
+    # what ElementTree writes for the whole <quiz> element, indented.
+    banks, files = bank_set
+    writer = MoodleWriter(QuizRenderer(banks, citations=citations(ROOT)))
+    questions = {module_id: writer.module_questions(module) for module_id, module in banks.modules.items()}
+    documents = {f"{module_id}.xml": elements for module_id, elements in questions.items()}
+    documents[f"{ALL_MODULES}.xml"] = [q for elements in questions.values() for q in elements]
+    assert set(documents) == set(files)
+    for name, elements in documents.items():
+        quiz = ET.Element("quiz")
+        quiz.extend(elements)
+        ET.indent(quiz, space="  ")
+        expected = ET.tostring(quiz, encoding="UTF-8", xml_declaration=True) + b"\n"
+        assert files[name] == expected, name
+    assert quiz_document([]) == ET.tostring(ET.Element("quiz"), encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
 def test_case_stages_carry_the_case_and_share_one_mark(bank_set) -> None:
