@@ -4,11 +4,19 @@ The quiz script is ``assets/quiz.js`` (the core: checking, scoring, saving), the
 question type's ``type.js`` in registry order (its entry in the core's table of type
 handlers), then ``assets/quiz-start.js`` (starts the quizzes once every type is known). One
 file for the browser: one request, in the site and in every SCORM package.
+
+What a browser loads is minified (:func:`asset_text`): comments and white space out, with
+rjsmin and rcssmin, which remove nothing else. A quiz page on a phone loads about 40 % less
+(gzip: 7.1 KB instead of 11.5 KB for the four page assets). The readable files are the source;
+the plugin's ``minify: false`` serves them as they are, for debugging in the browser.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import rcssmin
+import rjsmin
 
 from .types import QUESTION_TYPES, TYPES_DIR
 
@@ -34,6 +42,21 @@ def quiz_script() -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in quiz_script_parts())
 
 
-def asset_text(name: str) -> str:
-    """The text of one of :data:`PAGE_ASSETS`."""
+def asset_source(name: str) -> str:
+    """The readable text of an asset in ``assets/`` (``quiz.js``: the whole quiz script)."""
     return quiz_script() if name == "quiz.js" else (ASSETS_DIR / name).read_text(encoding="utf-8")
+
+
+def asset_text(name: str, minify: bool = True) -> str:
+    """The text of an asset as a browser gets it: minified, unless ``minify`` is false.
+
+    ``/*! ... */`` comments (licences) are kept.
+    """
+    text = asset_source(name)
+    if not minify:
+        return text
+    if name.endswith(".js"):
+        return rjsmin.jsmin(text, keep_bang_comments=True)
+    if name.endswith(".css"):
+        return rcssmin.cssmin(text, keep_bang_comments=True)
+    return text

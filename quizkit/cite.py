@@ -36,7 +36,7 @@ class PlainCitations:
 
     def cite(self, ref: SourceRef, sources_url: str) -> Markup:
         """``doc, where`` as plain text."""
-        return Markup("{}, {}").format(ref.doc, ref.where)
+        return Markup(f"{escape(ref.doc)}, {escape(ref.where)}")
 
     def documents(self, doc_ids: list[str]) -> list[tuple[str, Markup]]:
         """Each document by its name only."""

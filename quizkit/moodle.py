@@ -106,6 +106,7 @@ class MoodleWriter:
     def __init__(self, renderer: QuizRenderer):
         self.renderer = renderer
         self.t = renderer.t
+        self._documents: dict[str, Markup] = {}
 
     # -- texts -------------------------------------------------------------------------------
     def inline(self, text: str | None) -> Markup:
@@ -204,8 +205,12 @@ class MoodleWriter:
     # -- modules -----------------------------------------------------------------------------
     def source(self, item: Any) -> str:
         """The item's source as a paragraph: the document described in full, and where."""
-        docs = dict(self.renderer.citations.documents([item.source.doc]))
-        doc = docs.get(item.source.doc, Markup.escape(item.source.doc))
+        doc_id = item.source.doc
+        doc = self._documents.get(doc_id)
+        if doc is None:  # described once per document, not once per item
+            doc = self._documents[doc_id] = dict(self.renderer.citations.documents([doc_id])).get(
+                doc_id, Markup.escape(doc_id)
+            )
         return str(Markup("<p>{}: {} ({})</p>").format(self.t("source"), doc, item.source.where))
 
     def head(self, item: Any, n: int) -> Head:

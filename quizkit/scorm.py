@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .assets import ASSETS_DIR, quiz_script
+from .assets import asset_text
 from .errors import ContentError
 from .models import QuizModule
 from .render import QuizRenderer, module_sources
@@ -105,9 +105,10 @@ def check_suspend_data(module: QuizModule, path: str) -> None:
 class PackageBuilder:
     """Builds the packages of one build with the build's renderer."""
 
-    def __init__(self, renderer: QuizRenderer, id_prefix: str = "quiz"):
+    def __init__(self, renderer: QuizRenderer, id_prefix: str = "quiz", minify: bool = True):
         self.renderer = renderer
         self.id_prefix = id_prefix
+        self.minify = minify  # the scripts and styles (see quizkit.assets.asset_text)
 
     def index_html(self, module: QuizModule) -> str:
         """The SCO: the module's quiz on a page of its own, citing the sources at its foot."""
@@ -136,12 +137,10 @@ class PackageBuilder:
     @cached_property
     def shared_files(self) -> dict[str, bytes]:
         """The files every package holds alike (scripts and styles), read once per build."""
-        files = {
-            name: (ASSETS_DIR / name).read_bytes()
-            for name in ("scorm.js", "package.css", "quiz.css", "trainer.js", "trainer.css")
+        return {
+            name: asset_text(name, self.minify).encode()
+            for name in ("scorm.js", "package.css", "quiz.css", "quiz.js", "trainer.js", "trainer.css")
         }
-        files["quiz.js"] = quiz_script().encode()
-        return files
 
     @cached_property
     def _shared_zip(self) -> bytes:

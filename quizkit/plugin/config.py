@@ -33,6 +33,9 @@ class QuizConfig(Config):
     scorm_id_prefix = c.Type(str, default="quiz")
     # Where the quiz script and styles go in the site.
     assets_dir = c.Type(str, default="assets/quizkit")
+    # Minify the scripts and styles, in the site and in the SCORM packages (false: the readable
+    # source, for debugging in the browser).
+    minify = c.Type(bool, default=True)
     # The language of the quiz interface (quizkit/locales/<locale>.yml).
     locale = c.Choice(LOCALES, default="nl")
     # A folder whose templates replace the engine's of the same name (``quiz/item.html``...).

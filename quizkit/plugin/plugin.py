@@ -132,7 +132,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The quiz script and styles, as files of the site."""
         for name in PAGE_ASSETS:
-            files.append(File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name)))
+            files.append(
+                File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name, self.config.minify))
+            )
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -180,7 +182,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """
         self._drop_from_sitemap(Path(config.site_dir), set(self.answer_key_pages.values()))
         if self.config.scorm_dir:
-            builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix)
+            builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix, self.config.minify)
             packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
             self.packages_written = True
             write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)

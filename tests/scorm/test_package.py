@@ -11,7 +11,7 @@ import pytest
 import xmlschema
 from helpers import ROOT
 
-from quizkit.assets import ASSETS_DIR, quiz_script
+from quizkit.assets import asset_text
 from quizkit.bank import QuizBanks
 from quizkit.errors import ContentError
 from quizkit.models import QuizModule
@@ -120,9 +120,9 @@ def test_package_holds_the_quiz_files(packages: dict[str, Path]) -> None:
     for module_id, package in packages.items():
         with zipfile.ZipFile(package) as zf:
             assert set(zf.namelist()) == expected | {"index.html", "imsmanifest.xml"}, module_id
-            assert zf.read("quiz.js").decode() == quiz_script(), module_id
+            assert zf.read("quiz.js").decode() == asset_text("quiz.js"), module_id
             for name in expected - {"quiz.js"}:
-                assert zf.read(name) == (ASSETS_DIR / name).read_bytes(), f"{module_id}: {name}"
+                assert zf.read(name) == asset_text(name).encode(), f"{module_id}: {name}"
 
 
 def test_zip_entries_are_stable(packages: dict[str, Path]) -> None:
