@@ -79,9 +79,11 @@ class InlineCode:
     handlers: tuple[str, ...]
 
 
-# The pages are read with libxml2's HTML parser (through lxml), which tokenises as HTML5
-# browsers do (libxml2 2.14 and later) and leaves a script's text exactly as it stands in the
-# file, which is what the browser hashes. XPath finds the scripts and the event-handler
+# The pages are read with libxml2's HTML parser (through lxml), which tokenises HTML as HTML5
+# browsers do (libxml2 2.14 and later; not SVG's and MathML's foreign content) and leaves a
+# script's text exactly as it stands in the file, which is what the browser hashes. A script
+# inside SVG would be hashed before its entities are decoded, so the browser would block it:
+# a page that needs one fails the browser tests, it is never let through unhashed. XPath finds the scripts and the event-handler
 # attributes inside libxml2: a page is not walked tag by tag in Python, which made this check
 # cost as much as the quizzes on a quiz page (html.parser: about 8 times the CPU).
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
@@ -93,9 +95,10 @@ _HANDLERS = lxml.etree.XPath("//@*[starts-with(name(), 'on')]")
 def find_inline_code(html: str | bytes) -> InlineCode:
     """The inline scripts and event-handler attributes of one page (its HTML, UTF-8 if bytes)."""
     data = html.encode("utf-8") if isinstance(html, str) else html
-    if not data.strip():
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except lxml.etree.ParserError:  # no element at all (empty, or a doctype or comment only)
         return InlineCode(frozenset(), ())
-    root = lxml.html.document_fromstring(data, parser=_PARSER)
     scripts = frozenset(
         element.text or ""
         for element in _INLINE_SCRIPTS(root)

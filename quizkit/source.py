@@ -16,8 +16,9 @@ from .errors import ContentError
 # Files larger than this are refused before they are parsed (the largest bank is ~25 KB).
 MAX_FILE_BYTES = 2_000_000
 
-# C0 controls except tab and line endings, DEL, and C1 controls: never meant in a text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls except tab and line endings, DEL, and C1 controls: never meant in a text. Also
+# what YAML's reader refuses besides: lone surrogates and the non-characters U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BOM = "\ufeff"
 
 

@@ -8,6 +8,7 @@ keeps a side table from object path -> line, so that a validation error at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -57,10 +58,30 @@ class _RememberingResolver:
 
 
 class _UniqueKeyLoader(_RememberingResolver, yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys instead of silently keeping the last."""
+    """PyYAML's pure-Python SafeLoader, for reporting mistakes (see :func:`load_yaml_text`).
+
+    It refuses aliases, tags and deep nesting as the one-pass loader does, node by node: it
+    reads text that libyaml gave up on, where an alias could still follow.
+    """
 
     line_offset = 0
+    path = ""
     _plain_tags: ClassVar[dict[str, str]] = {}
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1 + self.line_offset if event.start_mark else None
+        problem = _event_problem(event, self.path, line)
+        if problem is not None:
+            raise problem
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise ContentError(self.path, line, _TOO_DEEP)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _BaseFastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -90,6 +111,50 @@ _KEY_NOT_TEXT = "sleutel '{}' moet tekst zijn; zet hem tussen aanhalingstekens"
 _KEY_TWICE = "sleutel '{}' staat twee keer in dezelfde lijst"
 
 
+_BAD_VALUE = "waarde '{}' past niet bij {}; laat de tag weg of zet de waarde tussen aanhalingstekens"
+_LONG_NUMBER = "getal van {} tekens (hoogstens {}); zet het tussen aanhalingstekens als het tekst is"
+_SURROGATE_MESSAGE = "teken {} bestaat niet (een '\\u'-code voor een halve surrogaat); verwijder het"
+# Numbers longer than this are refused: PyYAML converts YAML 1.1's base-60 numbers (1:30:00) in
+# time that grows with the square of their length, and Python refuses longer integers anyway.
+MAX_NUMBER_LENGTH = 100
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+# A lone surrogate can only come from a "\u" or "\U" escape in a double-quoted text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _event_problem(event: Any, path: str, line: int | None) -> ContentError | None:
+    """The refusal of an alias or a tag other than the plain ones, if ``event`` is one."""
+    if isinstance(event, yaml.AliasEvent):
+        return ContentError(path, line, _ALIAS.format(event.anchor))
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _PLAIN_TAGS and not isinstance(event, yaml.DocumentStartEvent):
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        return ContentError(path, line, f"YAML-tag '{shown}' is niet toegestaan; laat de tag weg")
+    return None
+
+
+def _text_value(value: str, path: str, line: int | None) -> str:
+    """A text from the file, refused if it holds a lone surrogate (no file can encode one)."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise ContentError(path, line, _SURROGATE_MESSAGE.format(f"U+{ord(found.group()):04X}"))
+    return value
+
+
+def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int | None) -> Any:
+    """What SafeLoader makes of a scalar that is not text (a number, true, a date, null).
+
+    A value its type cannot have (``!!int x``) is a :class:`ContentError`, not a Python error.
+    """
+    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
+        raise ContentError(path, line, _LONG_NUMBER.format(len(node.value), MAX_NUMBER_LENGTH))
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError):
+        raise ContentError(path, line, _BAD_VALUE.format(shown, node.tag.replace("tag:yaml.org,2002:", "!!"))) from None
+
+
 class _FallbackError(Exception):
     """Not one well-formed document, or a mistake in its structure: the pure-Python loader says what."""
 
@@ -117,46 +182,52 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
-    problem: ContentError | None = None  # the first mistake in the structure, if any
+    # The first mistake that is not an alias, a tag or deep nesting (a key twice, a value its
+    # type cannot have, a second document...); from there on the events are only checked.
+    problem: Exception | None = None
+    surrogates = "\\u" in text or "\\U" in text  # else no text can hold a lone surrogate
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
         line = mark.line + 1 + line_offset
-        if isinstance(event, yaml.AliasEvent):
-            raise ContentError(path, line, _ALIAS.format(event.anchor))
+        refused = _event_problem(event, path, line)
+        if refused is not None:
+            raise refused
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
-            if documents > 1:
-                raise _FallbackError
+            if documents > 1 and problem is None:
+                problem = _FallbackError("a second document")
             continue
-        if not isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.CollectionEndEvent):
-            continue  # the stream's and the document's ends
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag not in _PLAIN_TAGS:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise ContentError(path, line, f"YAML-tag '{shown}' is niet toegestaan; laat de tag weg")
         if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
             if problem is None:
                 stack.pop()
             continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue  # the stream's and the document's ends
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise ContentError(path, line, _TOO_DEEP)
         if problem is not None:
-            continue  # only checking from here on
+            continue
+        is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
         # The value of this event: a scalar's, or a new open collection.
         if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
             if tag is None:
                 tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            if tag == _STR:
-                value: Any = event.value
-            elif tag == _MERGE and stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                value = None  # a merge key, refused below (SafeConstructor has nothing for it)
-            else:
-                node = yaml.ScalarNode(tag, event.value, mark, mark, event.style)
-                value = constructor.construct_object(node, deep=True)
+            try:
+                if tag == _STR:
+                    value: Any = _text_value(event.value, path, line) if surrogates else event.value
+                elif tag == _MERGE and is_key:
+                    value = None  # a merge key, refused below (SafeConstructor has nothing for it)
+                else:
+                    node = yaml.ScalarNode(tag, event.value, mark, mark, event.style)
+                    value = _scalar_value(constructor, node, path, line)
+            except (ContentError, yaml.YAMLError) as exc:
+                problem = exc
+                continue
         else:
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
         if not stack:
@@ -168,20 +239,17 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
                 loc = (*parent_loc, len(parent))
                 parent.append(value)
                 lines[loc] = line
-            elif key is None:  # a key of a mapping
+            elif is_key:
                 if not isinstance(event, yaml.ScalarEvent):
                     problem = ContentError(path, line, _KEY_NOT_PLAIN)
-                    continue
-                if tag == _MERGE:
+                elif tag == _MERGE:
                     problem = ContentError(path, line, _MERGE_KEY)
-                    continue
-                if not isinstance(value, str):
+                elif not isinstance(value, str):
                     problem = ContentError(path, line, _KEY_NOT_TEXT.format(event.value))
-                    continue
-                if value in parent:
+                elif value in parent:
                     problem = ContentError(path, line, _KEY_TWICE.format(value))
-                    continue
-                stack[-1][2] = (value, line)
+                else:
+                    stack[-1][2] = (value, line)
                 continue
             else:  # the value of the key before it; errors about a key point at the key's line
                 name, key_line = key
@@ -194,7 +262,7 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     if problem is not None:
         # Reported by the pure-Python loader, as before this loader: it names the same mistake,
         # unless its parser finds the text malformed where libyaml's did not.
-        raise _FallbackError(problem)
+        raise _FallbackError(problem) from None
     return LoadedYaml(path=path, data=root, lines=lines)
 
 
@@ -219,8 +287,11 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, loader, (*loc, i), lines, path) for i, child in enumerate(node.value)]
+    line = lines[loc]
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value  # what SafeLoader makes of a string, without its dispatch
+        return _text_value(node.value, path, line)  # what SafeLoader makes of a string, checked
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar_value(loader, node, path, line)
     return loader.construct_object(node, deep=True)
 
 
@@ -274,6 +345,7 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
     except yaml.YAMLError as exc:  # the reader's check of the characters (ruled out above)
         raise ContentError(path, None, f"ongeldige YAML: {exc}") from None
     loader.line_offset = line_offset
+    loader.path = path
     try:
         node = loader.get_single_node()
         lines: dict[Loc, int] = {}

@@ -28,7 +28,7 @@ from helpers import (
 )
 from mkdocs.exceptions import PluginError
 
-from macros.headers import lms_origins, security_headers
+from macros.headers import find_inline_code, lms_origins, security_headers
 
 # Every CSP violation the page reports, kept in the page (an init script: it runs before any
 # of the page's own scripts, and the policy does not apply to it).
@@ -323,3 +323,21 @@ def test_a_page_with_an_inline_event_handler_stops_the_build(tmp_path: Path) -> 
     assert result.returncode != 0
     assert_clean_failure(output)
     assert "over/index.html: <button onclick> is een inline event handler" in output
+
+
+@pytest.mark.parametrize(
+    ("html", "scripts", "handlers"),
+    [
+        ("", set(), ()),
+        ("<!DOCTYPE html>", set(), ()),
+        ("<!-- alleen commentaar -->", set(), ()),
+        ('<p ONCLICK="x()">a</p><svg><circle onload="y()"/></svg>', set(), ("<p onclick>", "<circle onload>")),
+        ("<script>a &amp;&amp; b</script><script src=x.js></script>", {"a &amp;&amp; b"}, ()),
+        ('<script type="application/json">{}</script><script type="module">m()</script>', {"m()"}, ()),
+        ("<template><a onmouseover=z>t</a></template>", set(), ("<a onmouseover>",)),
+    ],
+)
+def test_inline_code_is_found_as_a_browser_reads_the_page(html: str, scripts: set[str], handlers: tuple) -> None:
+    found = find_inline_code(html)
+    assert found.scripts == scripts
+    assert found.handlers == handlers
