@@ -182,9 +182,10 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
-    # The first mistake that is not an alias, a tag or deep nesting (a key twice, a value its
-    # type cannot have, a second document...); from there on the events are only checked.
-    problem: Exception | None = None
+    # Set at the first mistake that is not an alias, a tag or deep nesting (a key twice, a value
+    # its type cannot have, a second document...): from there on the events are only checked,
+    # and the pure-Python loader then says what the mistake is (see load_yaml_text).
+    failed = False
     surrogates = "\\u" in text or "\\U" in text  # else no text can hold a lone surrogate
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
@@ -195,12 +196,11 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
             raise refused
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
-            if documents > 1 and problem is None:
-                problem = _FallbackError("a second document")
+            failed = failed or documents > 1
             continue
         if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-            if problem is None:
+            if not failed:
                 stack.pop()
             continue
         if not isinstance(event, yaml.NodeEvent):
@@ -209,7 +209,7 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
             depth += 1
             if depth > MAX_DEPTH:
                 raise ContentError(path, line, _TOO_DEEP)
-        if problem is not None:
+        if failed:
             continue
         is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
         # The value of this event: a scalar's, or a new open collection.
@@ -225,8 +225,8 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
                 else:
                     node = yaml.ScalarNode(tag, event.value, mark, mark, event.style)
                     value = _scalar_value(constructor, node, path, line)
-            except (ContentError, yaml.YAMLError) as exc:
-                problem = exc
+            except (ContentError, yaml.YAMLError):
+                failed = True
                 continue
         else:
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -240,16 +240,16 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
                 parent.append(value)
                 lines[loc] = line
             elif is_key:
-                if not isinstance(event, yaml.ScalarEvent):
-                    problem = ContentError(path, line, _KEY_NOT_PLAIN)
-                elif tag == _MERGE:
-                    problem = ContentError(path, line, _MERGE_KEY)
-                elif not isinstance(value, str):
-                    problem = ContentError(path, line, _KEY_NOT_TEXT.format(event.value))
-                elif value in parent:
-                    problem = ContentError(path, line, _KEY_TWICE.format(value))
-                else:
+                # A key that is a block, a merge key, a key that is not text, a key twice.
+                if (
+                    isinstance(event, yaml.ScalarEvent)
+                    and tag != _MERGE
+                    and isinstance(value, str)
+                    and value not in parent
+                ):
                     stack[-1][2] = (value, line)
+                else:
+                    failed = True
                 continue
             else:  # the value of the key before it; errors about a key point at the key's line
                 name, key_line = key
@@ -259,10 +259,10 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
                 stack[-1][2] = None
         if not isinstance(event, yaml.ScalarEvent):
             stack.append([value, loc, None])
-    if problem is not None:
+    if failed:
         # Reported by the pure-Python loader, as before this loader: it names the same mistake,
         # unless its parser finds the text malformed where libyaml's did not.
-        raise _FallbackError(problem) from None
+        raise _FallbackError
     return LoadedYaml(path=path, data=root, lines=lines)
 
 
