@@ -1,0 +1,145 @@
+"""``make serve`` (``mkdocs serve``) rebuilds on what editors change, and reports mistakes in Dutch.
+
+An editor keeps ``make serve`` open while editing a bank, a page template in ``overrides/`` or a
+page. The running server must rebuild on each, show the change, report a mistake as one line
+without a traceback, and recover when it is fixed: all of it checked here on a running
+``mkdocs serve`` of a copy of the site, fetched over HTTP.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import copy_project, mkdocs_env
+
+from quizkit import PACKAGE_DIR
+
+STEM = "Welk soort diagnose uit de profielschets is haar diagnose Lyme?"
+BANK = Path("docs/_data/quiz/casus.yml")
+
+
+class ServeLog:
+    """The output of a running ``mkdocs serve``, read line by line in the background."""
+
+    def __init__(self, process: subprocess.Popen[str]):
+        self.lines: list[str] = []
+        self._process = process
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def text(self, start: int = 0) -> str:
+        return "\n".join(self.lines[start:])
+
+    def wait_for(self, needle: str, start: int = 0, timeout: float = 120) -> int:
+        """The index of the first line from ``start`` on that holds ``needle``."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for i, line in enumerate(self.lines[start:], start):
+                if needle in line:
+                    return i
+            if self._process.poll() is not None:
+                break
+            time.sleep(0.1)
+        raise AssertionError(f"no {needle!r} in the output of mkdocs serve:\n{self.text(start)[-4000:]}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, ServeLog]]:
+    """A copy of the site under ``mkdocs serve --strict`` (as ``make serve``): project, URL, log."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log = ServeLog(process)
+    try:
+        log.wait_for("Serving on")
+        # The watcher polls: it takes its first look at the files just after the server starts,
+        # and an edit before that look would go unnoticed.
+        time.sleep(2)
+        yield project, f"http://127.0.0.1:{port}/", log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def rebuilt(log: ServeLog, start: int) -> int:
+    """Wait until the server has rebuilt after line ``start``; the index of its reload line."""
+    return log.wait_for("Reloading browsers", start)
+
+
+def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served):
+    project, url, log = served
+    # What it watches: MkDocs' own (docs/), the site's mkdocs.yml (watch:) and the plugin's.
+    watching = log.lines[log.wait_for("Watching paths for changes")]
+    for part in ("'docs'", "'docs/_data/quiz'", "'overrides'", "'hooks'", "'macros'", f"'{PACKAGE_DIR}'"):
+        assert part in watching, watching
+    page = f"{url}leermodules/casus/"
+    assert STEM in fetch(page)
+
+    # A bank edit shows on the module page.
+    start = len(log.lines)
+    edit(project / BANK, STEM, "Welke diagnose uit de profielschets is Lyme hier?")
+    rebuilt(log, start)
+    assert "Welke diagnose uit de profielschets is Lyme hier?" in fetch(page)
+
+    # A page template edit (overrides/) shows on every page.
+    start = len(log.lines)
+    edit(
+        project / "overrides" / "main.html",
+        "{% block styles %}\n  {{ super() }}",
+        '{% block styles %}\n  {{ super() }}\n  <meta name="serve-test" content="template">',
+    )
+    rebuilt(log, start)
+    assert '<meta name="serve-test" content="template">' in fetch(page)
+
+    # A mistake in a bank: one Dutch line with file, line and item, no traceback; the server
+    # keeps running and recovers when the mistake is fixed.
+    start = len(log.lines)
+    bank = (project / BANK).read_text(encoding="utf-8")
+    edit(
+        project / BANK, "casus-kennismaking\n    type: case\n", "casus-kennismaking\n    type: case\n    type: single\n"
+    )
+    problem = log.lines[log.wait_for("casus.yml:", start)]
+    assert problem.endswith("docs/_data/quiz/casus.yml:19: sleutel 'type' staat twee keer in dezelfde lijst"), problem
+    time.sleep(2)  # whatever mkdocs serve prints after the failed build
+    assert "Traceback" not in log.text(start)
+    start = len(log.lines)
+    (project / BANK).write_text(bank, encoding="utf-8")
+    rebuilt(log, start)
+    assert "Welke diagnose uit de profielschets is Lyme hier?" in fetch(page)
