@@ -235,6 +235,9 @@ def main() -> int:
         "cpu_seconds_median": {name: round(v, 3) for name, v in med.items()},
         "wall_seconds_median": {name: round(statistics.median(v), 3) for name, v in wall.items()},
         "cpu_ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
+        # The same cost as a ratio to the quiz-free build of the same run: steadier than the
+        # milliseconds when the machine's speed drifts between runs.
+        "build_ratio": {str(q): round(med[str(q)] / med[f"{q}-quiz-free"], 3) for q in SIZES},
         "linearity": round(linearity, 3) if linearity else None,
         "real_site_ratio": round(med["site"] / med["site-quiz-free"], 3),
         "gzip_bytes": gz,
@@ -253,7 +256,8 @@ def main() -> int:
     for q in SIZES:
         print(
             f"  {q:6d} questions on {q // PER_PAGE:5d} pages: {med[str(q)]:.2f} s, without quizzes "
-            f"{med[f'{q}-quiz-free']:.2f} s: {per_question[q]:.3f} ms CPU per question"
+            f"{med[f'{q}-quiz-free']:.2f} s (ratio {result['build_ratio'][str(q)]:.2f}): "
+            f"{per_question[q]:.3f} ms CPU per question"
         )
     print(f"  linearity (ms/question at {SIZES[-1]} / at {SIZES[0]}): {result['linearity']}")
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")

@@ -1,0 +1,36 @@
+"""The benchmark's generated sites stay buildable: ``make bench`` must not find out first.
+
+``bench/quiz_build.py`` generates sites from the real project (its mkdocs.yml, macros and
+templates) with every question type; a change to the project that breaks them would only
+show when someone runs the benchmark. Here a small one is built as the benchmark builds it.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import quiz_build
+
+
+def test_generated_sites_build_strictly_with_every_question(tmp_path):
+    quiz = quiz_build.make_site(tmp_path / "quiz", pages=2, questions=20)
+    free = quiz_build.make_site(tmp_path / "free", pages=2, questions=0)
+    cpu, _ = quiz_build.build_cpu(quiz, tmp_path / "out-quiz")
+    cpu_free, _ = quiz_build.build_cpu(free, tmp_path / "out-free")
+    assert cpu > 0 and cpu_free > 0
+    items = 0
+    for n in range(2):
+        page = (tmp_path / "out-quiz" / f"p{n:04d}" / "index.html").read_text(encoding="utf-8")
+        items += page.count('class="halk-quiz-item"')
+        assert "halk-quiz-item" not in (tmp_path / "out-free" / f"p{n:04d}" / "index.html").read_text(encoding="utf-8")
+        with zipfile.ZipFile(tmp_path / "out-quiz" / "downloads" / "scorm" / f"m{n:04d}.zip") as package:
+            assert "imsmanifest.xml" in package.namelist()
+    assert items == 20
+    # Every question type of the engine is in the mix.
+    from quizkit.models import ITEM_TYPES
+
+    assert {item.split("type: ")[1].split("\n")[0] for item in quiz_build.ITEMS} == set(ITEM_TYPES)
