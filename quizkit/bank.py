@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from .base import SourceRef
 from .cite import Citations, PlainCitations
-from .errors import ContentError, raise_all
+from .errors import ContentError, ContentErrorList, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 from .validate import describe_loc, require_file_name, validate_all
 from .yamlload import LoadedYaml, data_files, load_yaml
@@ -115,21 +118,42 @@ def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
     return bank, loaded
 
 
-def source_problems(bank: QuizModule, loaded: LoadedYaml, citations: Citations) -> list[ContentError]:
-    """An error for each item whose source the site's citations do not know."""
+def source_problems(loaded: LoadedYaml, citations: Citations) -> list[ContentError]:
+    """An error for each item whose source the site's citations do not know.
+
+    Read from the bank's data rather than its model, so that the sources of a bank with other
+    mistakes are checked too: an editor sees every problem of the file at once. A source that
+    is malformed itself is left to the schema's message.
+    """
+    data = loaded.data
+    items = data.get("items") if isinstance(data, dict) else None
     problems = []
-    for i, item in enumerate(bank.items):
-        message = citations.check(item.source)
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        try:
+            ref = SourceRef.model_validate(item.get("source"))
+        except ValidationError:
+            continue
+        message = citations.check(ref)
         if message:
-            problems.append(ContentError(loaded.path, loaded.line_of(("items", i, "source", "doc")), message, item.id))
+            item_id = item.get("id") if isinstance(item.get("id"), str) else None
+            problems.append(ContentError(loaded.path, loaded.line_of(("items", i, "source", "doc")), message, item_id))
     return problems
 
 
-def load_bank(path: Path, root: Path, citations: Citations | None = None) -> tuple[QuizModule, LoadedYaml]:
-    """Load and validate one bank file (checks within the file only); every problem at once."""
-    bank, loaded = parse_bank(path, root)
-    raise_all(source_problems(bank, loaded, citations or PlainCitations()))
-    return bank, loaded
+def _sources_of_invalid_bank(path: Path, root: Path, citations: Citations) -> list[ContentError]:
+    """:func:`source_problems` of a bank whose model failed (none if its YAML itself does not load)."""
+    try:
+        return source_problems(load_yaml(path, root), citations)
+    except ContentError:
+        return []
+
+
+def _by_line(problems: list[ContentError]) -> list[ContentError]:
+    """The problems of one file, each on its own, in the order of their lines."""
+    flat = [e for p in problems for e in (p.errors if isinstance(p, ContentErrorList) else [p])]
+    return sorted(flat, key=lambda e: e.line or 0)
 
 
 def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
@@ -204,18 +228,17 @@ def load_quiz_banks(
     problems: list[ContentError] = []
     citations = citations or PlainCitations()
     if not quiz_dir.is_dir():
-        raise ContentError(
-            str(quiz_dir.relative_to(root) if quiz_dir.is_relative_to(root) else quiz_dir),
-            None,
-            "map met vragenbanken niet gevonden",
-        )
+        shown = str(quiz_dir.relative_to(root) if quiz_dir.is_relative_to(root) else quiz_dir)
+        if quiz_dir.exists():
+            raise ContentError(shown, None, "is een bestand; geef de map met vragenbanken op")
+        raise ContentError(shown, None, "map met vragenbanken niet gevonden")
     for path in bank_files(quiz_dir, root):
         try:
             bank, loaded = cache.parse(path, root) if cache else parse_bank(path, root)
         except ContentError as exc:
-            problems.append(exc)
+            problems += _by_line([exc, *_sources_of_invalid_bank(path, root, citations)])
             continue
-        sources = source_problems(bank, loaded, citations)
+        sources = source_problems(loaded, citations)
         problems += sources
         if sources:
             continue

@@ -7,6 +7,8 @@ plugin's ``citations`` option names a function ``(project root) -> Citations``.
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
 from typing import Protocol
 
 from markupsafe import Markup, escape
@@ -41,3 +43,19 @@ class PlainCitations:
     def documents(self, doc_ids: list[str]) -> list[tuple[str, Markup]]:
         """Each document by its name only."""
         return [(doc_id, escape(doc_id)) for doc_id in doc_ids]
+
+
+def load_citations(spec: str | None, root: Path) -> Citations:
+    """The site's citations from ``module:function`` (called with the project folder).
+
+    Without ``spec``: :class:`PlainCitations`. A module or function that is not there is a
+    ``ValueError`` naming ``spec``.
+    """
+    if not spec:
+        return PlainCitations()
+    module_name, _, name = spec.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError) as exc:
+        raise ValueError(f"citations '{spec}' niet gevonden ({exc})") from None
+    return factory(root)

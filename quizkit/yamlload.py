@@ -383,7 +383,8 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
 def load_yaml(path: str | Path, display_root: str | Path | None = None) -> LoadedYaml:
     """Read and parse a YAML file; paths in errors are shown relative to ``display_root``."""
     path = Path(path)
-    shown = str(path.relative_to(display_root)) if display_root else str(path)
+    # Shown relative to the project; a file outside it by its full path.
+    shown = str(path.relative_to(display_root)) if display_root and path.is_relative_to(display_root) else str(path)
     return load_yaml_text(read_text(path, shown), shown)
 
 

@@ -14,6 +14,7 @@ from helpers import ROOT
 
 from quizkit.models import ITEM_TYPES
 from quizkit.types import TYPES_DIR
+from quizkit.yamlload import load_yaml_text
 
 MODULE_HEADERS = ROOT / "tests" / "fixtures" / "quiz" / "modules"
 # The choice types go into the first example module; every other type into the second.
@@ -28,13 +29,23 @@ def example_items(kind: str) -> str:
     return "".join(lines)
 
 
+def example_ids(kind: str) -> list[str]:
+    """The ids of the named examples of type ``kind``, in their file's order."""
+    items = load_yaml_text(example_items(kind), f"quizkit/types/{kind}/example.yml").data
+    return [item["id"] for item in items]
+
+
+def example_module(kind: str) -> str:
+    """The id of the example module that holds the examples of type ``kind``."""
+    return "voorbeeld-keuze" if kind in CHOICE_TYPES else "voorbeeld-stellingen"
+
+
 def write_example_banks(dest: Path) -> Path:
     """The two example modules as bank files in ``dest``: each header, then its types' examples."""
     dest.mkdir(parents=True, exist_ok=True)
-    groups = {
-        "voorbeeld-keuze": CHOICE_TYPES,
-        "voorbeeld-stellingen": tuple(kind for kind in ITEM_TYPES if kind not in CHOICE_TYPES),
-    }
+    groups: dict[str, list[str]] = {}
+    for kind in ITEM_TYPES:
+        groups.setdefault(example_module(kind), []).append(kind)
     for module_id, kinds in groups.items():
         header = (MODULE_HEADERS / f"{module_id}.yml").read_text(encoding="utf-8")
         (dest / f"{module_id}.yml").write_text(header + "".join(map(example_items, kinds)), encoding="utf-8")

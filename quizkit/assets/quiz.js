@@ -12,6 +12,8 @@
      valid(unit, state)      -> whether a saved answer has the shape this unit can show
      act(action, button, say) (optional) a type's own button (ordering: up, down) -> whether the
                              answer changed (its verdict then no longer applies)
+     shuffle(unit, random, key) (optional) puts the unit's choices in a random order when the
+                             module asks for it (random() -> [0, 1), seeded per learner and unit)
 
    Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
    its own in place (quizkit.adapter, set before this script runs):

@@ -10,7 +10,6 @@ build fails.
 from __future__ import annotations
 
 import gzip
-import importlib
 import re
 import shutil
 from pathlib import Path
@@ -28,7 +27,7 @@ from mkdocs.utils import get_relative_url, meta
 from .. import PACKAGE_DIR
 from ..assets import PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
 from ..bank import BankCache, QuizBanks
-from ..cite import Citations, PlainCitations
+from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
 from ..moodle import ALL_MODULES, MoodleWriter, write_moodle
@@ -49,18 +48,6 @@ class QuizBuildError(PluginError):
     def __init__(self, error: ContentError):
         super().__init__(error.text)
         self.error = error
-
-
-def load_citations(spec: str | None, root: Path) -> Citations:
-    """The site's citations from ``module:function`` (called with the project folder)."""
-    if not spec:
-        return PlainCitations()
-    module_name, _, name = spec.partition(":")
-    try:
-        factory = getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError) as exc:
-        raise PluginError(f"quizkit: citations '{spec}' niet gevonden ({exc})") from None
-    return factory(root)
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -85,7 +72,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         # The items each page shows so far, by its source path: one item twice on a page
         # would give it twice the same HTML ids.
         self.placed: dict[str, set[str]] = {}
-        citations = load_citations(self.config.citations, self.root)
+        try:
+            citations = load_citations(self.config.citations, self.root)
+        except ValueError as exc:
+            raise PluginError(f"quizkit: {exc}") from None
         try:
             self.banks: QuizBanks = self.cache.load(self.root / self.config.banks, self.root, citations)
             for module_id, module in self.banks.modules.items():
@@ -218,7 +208,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                     shutil.rmtree(Path(self.site_dir) / folder, ignore_errors=True)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """``mkdocs serve`` rebuilds when a bank, an engine template or engine code changes."""
+        """``mkdocs serve`` rebuilds when a bank or the engine (templates, scripts, locales) changes.
+
+        A change to the engine's Python shows after a restart: MkDocs keeps imported modules.
+        """
         server.watch(str(self.root / self.config.banks))
         server.watch(str(PACKAGE_DIR))
         if self.config.templates:
@@ -238,11 +231,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         ``toc``: its headings for the page's table of contents, as (id, title as HTML).
         """
         return self.stash.put(html, searchable=True, toc=toc)
-
-    @property
-    def scorm_path(self) -> Path:
-        """Where the packages of this build go."""
-        return Path(self.site_dir) / self.config.scorm_dir
 
     def _page_url(self, src_uri: str, what: str) -> str:
         """The site URL of the page ``src_uri``, or an error naming the missing file."""

@@ -13,6 +13,7 @@ from quizsite import make_quiz_project
 from macros.content import citations
 from quizkit.bank import load_quiz_banks
 from quizkit.errors import ContentError, ContentErrorList
+from quizkit.models import ITEM_TYPES
 
 PATH = "docs/_data/quiz/m.yml"
 # A valid bank; each case below breaks one thing in it. Line numbers in the comments.
@@ -99,8 +100,7 @@ CASES = {
     ),
     "unknown-type": (
         VALID.replace("type: single", "type: singel"),
-        f"{PATH}:12: [item een] items[0].type: onbekend vraagtype 'singel' "
-        "(bekend: single, multiple, truefalse, classify, ordering, phrasing, case)",
+        f"{PATH}:12: [item een] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
     ),
     "missing-type": (
         VALID.replace("    type: single\n", ""),
@@ -274,6 +274,27 @@ def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None
         f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
     ]
     assert str(exc.value) == exc.value.text == "\n".join(texts)
+
+
+def test_a_bank_with_a_schema_mistake_still_has_its_sources_checked(tmp_path: Path) -> None:
+    """An unknown source and a schema mistake in one bank come out together, in line order."""
+    text = VALID.replace("doc: profielschets", "doc: profielschets-2099").replace("correct: true", "correct: ja")
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:14: [item een] onbekend brondocument 'profielschets-2099' "
+        "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
+        f"{PATH}:17: [item een] items[0].options[0].correct: 'ja' is geen true of false "
+        "(juist of onjuist staat bij de optie of stelling zelf)",
+    ]
+
+
+def test_a_file_given_as_the_bank_folder_is_named_as_such(tmp_path: Path) -> None:
+    bank = tmp_path / "m.yml"
+    bank.write_text(VALID, encoding="utf-8")
+    with pytest.raises(ContentError) as exc:
+        load_quiz_banks(bank, tmp_path)
+    assert exc.value.text == "m.yml: is een bestand; geef de map met vragenbanken op"
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from examples import example_ids, example_module
 from helpers import format_violations, open_for_instant_navigation, run_axe
 from playwright.sync_api import expect
 
 from quizkit.bank import QuizBanks
+from quizkit.models import ITEM_TYPES
 from quizkit.types import QUESTION_TYPES
 
 pytestmark = pytest.mark.browser
@@ -20,15 +22,8 @@ pytestmark = pytest.mark.browser
 KEUZE = "leermodules/voorbeeld-keuze/"
 STELLINGEN = "leermodules/voorbeeld-stellingen/"
 LOS = "leermodules/losse-vragen/"
-PAGE_OF = {
-    "vb-single-basis": KEUZE,
-    "vb-multiple-basis": KEUZE,
-    "vb-phrasing-basis": KEUZE,
-    "vb-truefalse-basis": STELLINGEN,
-    "vb-classify-modi": STELLINGEN,
-    "vb-ordering-verwijzen": STELLINGEN,
-    "vb-case-verwijzing": STELLINGEN,
-}
+# One example of each type, on its example module's page (tests/examples.py).
+PAGE_OF = {example_ids(kind)[0]: f"leermodules/{example_module(kind)}/" for kind in ITEM_TYPES}
 
 
 def tab_to(page, selector: str, limit: int = 40) -> None:
@@ -50,7 +45,9 @@ def wrong_answer(unit_type: str, key):
         return [not key[0], *key[1:]]
     if unit_type == "classify":
         return [(key[0] + 1) % 3, *key[1:]]
-    return None  # ordering: leave the shuffled order, which is never right
+    if unit_type == "ordering":
+        return None  # leave the shuffled order, which is never right
+    raise AssertionError(f"no wrong answer for type '{unit_type}': add one to wrong_answer")
 
 
 def shown_position(scope, value) -> int:
@@ -106,6 +103,8 @@ def answer_unit(page, unit, unit_type: str, answer) -> None:
                 assert page.evaluate(
                     "() => document.activeElement.closest('[data-quiz-step]').dataset.quizStep"
                 ) == str(step)
+    else:
+        raise AssertionError(f"no keyboard answer for type '{unit_type}': add one to answer_unit")
 
 
 def feedback(page, item_id: str) -> str:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from examples import example_ids
 from helpers import ROOT
 from quizsite import FIXTURES
 
@@ -27,16 +28,8 @@ from quizkit.render import QuizRenderer, unquote
 
 GOLDEN = FIXTURES / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-EXAMPLE_IDS = [
-    "vb-single-basis",
-    "vb-single-opmaak",
-    "vb-multiple-basis",
-    "vb-phrasing-basis",
-    "vb-truefalse-basis",
-    "vb-classify-modi",
-    "vb-ordering-verwijzen",
-    "vb-case-verwijzing",
-]
+# Every named example of every type (quizkit/types/<type>/example.yml).
+EXAMPLE_IDS = [item_id for kind in ITEM_TYPES for item_id in example_ids(kind)]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

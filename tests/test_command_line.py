@@ -1,0 +1,108 @@
+"""``python -m quizkit``: the banks checked and exported without a site generator.
+
+With ``--config mkdocs.yml`` it must check what the build checks and write what the build
+writes; every mistake, in the banks or on the command line, is one line and exit code 1, never
+a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, copy_project
+
+from quizkit.__main__ import main
+
+CONFIG = str(ROOT / "mkdocs.yml")
+BANKS = "docs/_data/quiz"
+# The site's macros give the abbr extension its glossary (macros/__init__.py); the command line
+# reads mkdocs.yml only, so its texts have the abbreviations without their explanation.
+ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_with_the_config_it_writes_the_builds_scorm_packages(site_dir: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "--config", CONFIG, "scorm", BANKS, str(tmp_path))
+    assert (code, err) == (0, "")
+    built = sorted((site_dir / "downloads" / "scorm").glob("*.zip"))
+    assert [p.name for p in built] == sorted(p.name for p in tmp_path.glob("*.zip")) and len(built) == 6
+    for package in built:
+        with zipfile.ZipFile(package) as ours, zipfile.ZipFile(tmp_path / package.name) as theirs:
+            assert ours.namelist() == theirs.namelist()
+            for name in ours.namelist():
+                a, b = ours.read(name), theirs.read(name)
+                if name == "index.html":  # the same page but for the glossary's explanations
+                    a, b = ABBR.sub(r"\1", a.decode()).encode(), b
+                    assert "Deze leermodule komt uit Kennisbank Hardnekkige ALK." in b.decode()
+                assert a == b, f"{package.name}/{name}"
+
+
+def test_with_the_config_it_checks_the_sources_as_the_build_does(tmp_path: Path, capsys) -> None:
+    project = copy_project(tmp_path / "project")
+    bank = project / BANKS / "verwijzen.yml"
+    text = bank.read_text(encoding="utf-8")
+    line = text[: text.index("doc: rovers-2025")].count("\n") + 1
+    bank.write_text(text.replace("doc: rovers-2025", "doc: rovers-2099", 1), encoding="utf-8")
+    code, out, err = run(capsys, "check", BANKS, "--config", str(project / "mkdocs.yml"))
+    assert code == 1 and out == ""
+    assert re.fullmatch(
+        rf"docs/_data/quiz/verwijzen\.yml:{line}: \[item [a-z0-9-]+\] onbekend brondocument 'rovers-2099' "
+        r"\(bekend: [a-z0-9, -]+\)\n",
+        err,
+    ), err
+
+
+def test_without_a_site_name_the_package_names_none(tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "--root", str(ROOT), "scorm", BANKS, str(tmp_path))
+    assert (code, err) == (0, "")
+    with zipfile.ZipFile(tmp_path / "casus.zip") as package:
+        page = package.read("index.html").decode()
+        manifest = package.read("imsmanifest.xml").decode()
+    assert "Deze leermodule komt uit" not in page
+    assert "<p>Uw antwoorden en score worden aan de leeromgeving doorgegeven" in page
+    assert 'identifier="quiz-casus"' in manifest  # the default prefix, not the site's
+
+
+def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, capsys) -> None:
+    folder = shutil.copytree(ROOT / BANKS, tmp_path / "banks")
+    (folder / "casus.yml").write_text("module: [\n", encoding="utf-8")
+    code, out, err = run(capsys, "--root", str(ROOT), "check", str(folder))
+    assert code == 1 and out == ""
+    assert err.startswith(f"{folder / 'casus.yml'}:"), err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["--citations", "bestaat_niet:citations", "check", BANKS],
+            "quizkit: citations 'bestaat_niet:citations' niet gevonden (No module named 'bestaat_niet')",
+        ),
+        (
+            ["--citations", "macros.content", "check", BANKS],
+            "quizkit: citations 'macros.content' niet gevonden (module 'macros.content' has no attribute '')",
+        ),
+        (["check", f"{BANKS}/casus.yml"], f"{BANKS}/casus.yml: is een bestand; geef de map met vragenbanken op"),
+        (["check", "docs"], "docs: geen vragenbanken (*.yml) in deze map"),
+        (["check", "nergens"], "nergens: map met vragenbanken niet gevonden"),
+        (["scorm", BANKS, "mkdocs.yml"], "quizkit: mkdocs.yml: File exists"),
+        (["moodle", BANKS, "mkdocs.yml/x"], "quizkit: mkdocs.yml/x: Not a directory"),
+    ],
+    ids=["no-module", "no-function", "a-file", "no-banks", "no-folder", "out-is-a-file", "out-under-a-file"],
+)
+def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, argv: list[str], expected: str) -> None:
+    project = copy_project(tmp_path / "project")
+    argv = [a.replace("mkdocs.yml", str(project / "mkdocs.yml")) for a in argv]
+    expected = expected.replace("mkdocs.yml", str(project / "mkdocs.yml"))
+    code, out, err = run(capsys, "--root", str(project), *argv)
+    assert (code, out, err) == (1, "", expected + "\n")
