@@ -4,12 +4,14 @@ Checks question banks (every problem, one line each, in the editors' words) and 
 SCORM 1.2 packages or the Moodle XML question banks from the banks alone, without a site
 generator. With ``--config mkdocs.yml`` it takes the site's own settings (the quizkit plugin's
 citations, SCORM id prefix and locale, and the site name), so that it checks and writes what
-the site's build does. Exit code 1 on any problem, 2 on a wrong command line.
+the site's build does. Exit code 1 on any problem, 2 on a command line argparse cannot read.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,57 +37,100 @@ DEFAULTS: dict[str, Any] = {
     "site_name": "",
     "id_prefix": "quiz",
     "templates": None,
+    "minify": True,
     "markdown": None,
+}
+# The quizkit plugin's options (quizkit/plugin/config.py) that the command line uses, by the
+# name of the setting here. The plugin's option table imports MkDocs, which the command line
+# does not; a test compares the two.
+PLUGIN_OPTIONS = {
+    "citations": "citations",
+    "locale": "locale",
+    "id_prefix": "scorm_id_prefix",
+    "templates": "templates",
+    "minify": "minify",
 }
 # The Markdown extensions MkDocs always loads before a site's own (mkdocs.config.defaults).
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+# What the system says of a folder the command line cannot write, in the editors' words.
+_OS_ERRORS = {
+    errno.EEXIST: "bestaat al en is geen map",
+    errno.ENOTDIR: "een deel van dit pad is een bestand, geen map",
+    errno.EACCES: "geen toestemming om hier te schrijven",
+    errno.EROFS: "alleen-lezen: hier kan niets worden geschreven",
+    errno.ENOSPC: "de schijf is vol",
+}
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """A MkDocs configuration as plain data; values with a tag (``!ENV``, ``!!python/name:``) read as None.
+    """A MkDocs configuration as plain data, without MkDocs: the command line needs no site generator.
 
-    Only the quizkit plugin's options and ``site_name`` are read from it, and MkDocs is not
-    imported: the command line works without a site generator.
+    ``!ENV`` is read as MkDocs reads it (the first environment variable that is set, else the
+    last value as the default); other tags (``!!python/name:...``) as None: the command line
+    uses none of those settings.
     """
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+    for name in names[:-1]:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return names[-1] if names else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _entries(value: Any) -> list[tuple[Any, Any]]:
+    """(name, options) of each entry of ``plugins`` or ``markdown_extensions``, in any form MkDocs takes."""
+    if isinstance(value, dict):
+        return list(value.items())
+    entries = []
+    for entry in value if isinstance(value, list) else []:
+        if isinstance(entry, dict) and len(entry) == 1:
+            entries.append(next(iter(entry.items())))
+        else:
+            entries.append((entry, None))
+    return entries
 
 
 def site_options(config_file: Path) -> dict[str, Any]:
     """The command line's defaults from a MkDocs configuration: its quizkit options and site name."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise ValueError(f"{config_file}{line}: ongeldige YAML: {exc.problem or exc.context}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValueError(f"{config_file}: niet te lezen als MkDocs-configuratie ({exc})") from None
     if not isinstance(config, dict):
         raise ValueError(f"{config_file}: geen MkDocs-configuratie")
     options: dict[str, Any] = {}
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("quizkit"), dict):
-            options = entry["quizkit"]
-    found = {
-        "citations": options.get("citations"),
-        "locale": options.get("locale"),
-        "id_prefix": options.get("scorm_id_prefix"),
-        "templates": options.get("templates"),
-        "site_name": config.get("site_name"),
+    for name, conf in _entries(config.get("plugins")):
+        if name == "quizkit":
+            options = conf if isinstance(conf, dict) else {}
+    settings: dict[str, Any] = {
+        key: options[option] for key, option in PLUGIN_OPTIONS.items() if options.get(option) is not None
     }
-    settings: dict[str, Any] = {key: value for key, value in found.items() if isinstance(value, str)}
+    if isinstance(config.get("site_name"), str):
+        settings["site_name"] = config["site_name"]
     # The site's Markdown, as MkDocs sets it up: its own three extensions, then the site's.
     extensions: list[str] = list(MKDOCS_EXTENSIONS)
     configs: dict[str, Any] = {}
-    for entry in config.get("markdown_extensions") or []:
-        name, conf = next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else (entry, None)
+    for name, conf in _entries(config.get("markdown_extensions")):
         if not isinstance(name, str):
-            raise ValueError(f"{config_file}: markdown_extensions: '{entry}' is geen extensie")
+            raise ValueError(f"{config_file}: markdown_extensions: '{name}' is geen extensie")
         if name not in extensions:
             extensions.append(name)
         if isinstance(conf, dict):
             configs[name] = conf
     try:
         settings["markdown"] = MarkdownRenderer(extensions, configs)
-    except (ImportError, TypeError, KeyError) as exc:
+    except Exception as exc:
         raise ValueError(f"{config_file}: markdown_extensions: {exc}") from None
     return settings
 
@@ -97,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--config",
         type=Path,
-        help="the site's mkdocs.yml: its quizkit options and site_name are the defaults, its folder the root",
+        help="the site's mkdocs.yml: its quizkit options, Markdown extensions and site_name are the defaults",
     )
     common.add_argument("--root", type=Path, help="project folder; paths in messages are relative to it")
     common.add_argument("--citations", help="module:function giving the site's citations (the plugin's option)")
@@ -121,18 +166,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Paths on the command line are relative to the current folder. The project folder (``--root``,
+    else the folder of ``--config``, else the current one) is where the site's own modules
+    (``--citations``) and templates are found and what paths in messages are shown relative to.
+    """
     args = vars(_parser().parse_args(argv))
     try:
         config = args.get("config")
         settings = {**DEFAULTS, **(site_options(config) if config else {}), **args}
         root = Path(settings.get("root") or (config.parent if config else Path.cwd())).resolve()
+        site = config.parent.resolve() if config else root  # where the site's modules and templates are
         if settings["locale"] not in LOCALES:
             raise ValueError(f"onbekende taal '{settings['locale']}' (bekend: {', '.join(LOCALES)})")
-        if settings["citations"] and str(root) not in sys.path:
-            sys.path.insert(0, str(root))  # a site's own module (macros.content), as MkDocs finds it
-        citations = load_citations(settings["citations"], root)
-        folder = (root / settings["banks"]).resolve()
+        if settings["citations"] and str(site) not in sys.path:
+            sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
+        citations = load_citations(settings["citations"], site)
+        folder = settings["banks"].resolve()
         banks = load_quiz_banks(folder, root, citations)
         if not banks.modules:
             shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
@@ -145,12 +196,12 @@ def main(argv: list[str] | None = None) -> int:
                 problems.append(exc)
         if problems:
             raise ContentErrorList(problems)
-        templates = root / settings["templates"] if settings["templates"] else None
+        templates = site / settings["templates"] if settings["templates"] else None
         renderer = QuizRenderer(
             banks, settings["markdown"], citations, Strings(settings["locale"]), templates, settings["site_name"]
         )
         if settings["command"] == "scorm":
-            builder = PackageBuilder(renderer, settings["id_prefix"])
+            builder = PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"]))
             packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}
             for path in write_packages(packages, settings["out"]):
                 print(path)
@@ -166,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quizkit: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # an output folder that is a file, no permission to write...
-        print(f"quizkit: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"quizkit: {where}{_OS_ERRORS.get(exc.errno or 0, exc.strerror)}", file=sys.stderr)
         return 1
     return 0
 

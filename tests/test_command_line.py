@@ -19,6 +19,7 @@ from quizkit.__main__ import main
 
 CONFIG = str(ROOT / "mkdocs.yml")
 BANKS = "docs/_data/quiz"
+ROOT_BANKS = str(ROOT / BANKS)
 # The site's macros give the abbr extension its glossary (macros/__init__.py); the command line
 # reads mkdocs.yml only, so its texts have the abbreviations without their explanation.
 ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
@@ -31,7 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_with_the_config_it_writes_the_builds_scorm_packages(site_dir: Path, tmp_path: Path, capsys) -> None:
-    code, _, err = run(capsys, "--config", CONFIG, "scorm", BANKS, str(tmp_path))
+    code, _, err = run(capsys, "--config", CONFIG, "scorm", ROOT_BANKS, str(tmp_path))
     assert (code, err) == (0, "")
     built = sorted((site_dir / "downloads" / "scorm").glob("*.zip"))
     assert [p.name for p in built] == sorted(p.name for p in tmp_path.glob("*.zip")) and len(built) == 6
@@ -52,7 +53,7 @@ def test_with_the_config_it_checks_the_sources_as_the_build_does(tmp_path: Path,
     text = bank.read_text(encoding="utf-8")
     line = text[: text.index("doc: rovers-2025")].count("\n") + 1
     bank.write_text(text.replace("doc: rovers-2025", "doc: rovers-2099", 1), encoding="utf-8")
-    code, out, err = run(capsys, "check", BANKS, "--config", str(project / "mkdocs.yml"))
+    code, out, err = run(capsys, "check", str(project / BANKS), "--config", str(project / "mkdocs.yml"))
     assert code == 1 and out == ""
     assert re.fullmatch(
         rf"docs/_data/quiz/verwijzen\.yml:{line}: \[item [a-z0-9-]+\] onbekend brondocument 'rovers-2099' "
@@ -62,7 +63,7 @@ def test_with_the_config_it_checks_the_sources_as_the_build_does(tmp_path: Path,
 
 
 def test_without_a_site_name_the_package_names_none(tmp_path: Path, capsys) -> None:
-    code, _, err = run(capsys, "--root", str(ROOT), "scorm", BANKS, str(tmp_path))
+    code, _, err = run(capsys, "--root", str(ROOT), "scorm", ROOT_BANKS, str(tmp_path))
     assert (code, err) == (0, "")
     with zipfile.ZipFile(tmp_path / "casus.zip") as package:
         page = package.read("index.html").decode()
@@ -95,14 +96,63 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         (["check", f"{BANKS}/casus.yml"], f"{BANKS}/casus.yml: is een bestand; geef de map met vragenbanken op"),
         (["check", "docs"], "docs: geen vragenbanken (*.yml) in deze map"),
         (["check", "nergens"], "nergens: map met vragenbanken niet gevonden"),
-        (["scorm", BANKS, "mkdocs.yml"], "quizkit: mkdocs.yml: File exists"),
-        (["moodle", BANKS, "mkdocs.yml/x"], "quizkit: mkdocs.yml/x: Not a directory"),
+        (["scorm", BANKS, "mkdocs.yml"], "quizkit: mkdocs.yml: bestaat al en is geen map"),
+        (["moodle", BANKS, "mkdocs.yml/x"], "quizkit: mkdocs.yml/x: een deel van dit pad is een bestand, geen map"),
+        (
+            ["--config", "kapot.yml", "check", BANKS],
+            "quizkit: kapot.yml:2: ongeldige YAML: found unexpected end of stream",
+        ),
+        (
+            ["--config", "extensie.yml", "check", BANKS],
+            "quizkit: extensie.yml: markdown_extensions: Failed to initiate extension 'markdown.util': "
+            "module 'markdown.util' has no attribute 'makeExtension'",
+        ),
     ],
-    ids=["no-module", "no-function", "a-file", "no-banks", "no-folder", "out-is-a-file", "out-under-a-file"],
+    ids=[
+        *("no-module", "no-function", "a-file", "no-banks", "no-folder", "out-is-a-file", "out-under-a-file"),
+        *("config-not-yaml", "config-bad-extension"),
+    ],
 )
-def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, argv: list[str], expected: str) -> None:
+def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, argv: list[str], expected: str) -> None:
+    """Paths are relative to the current folder (here: a copy of the project)."""
     project = copy_project(tmp_path / "project")
-    argv = [a.replace("mkdocs.yml", str(project / "mkdocs.yml")) for a in argv]
-    expected = expected.replace("mkdocs.yml", str(project / "mkdocs.yml"))
+    (project / "kapot.yml").write_text('site_name: "x\n', encoding="utf-8")
+    (project / "extensie.yml").write_text("markdown_extensions:\n  - markdown.util\n", encoding="utf-8")
+    monkeypatch.chdir(project)
     code, out, err = run(capsys, "--root", str(project), *argv)
     assert (code, out, err) == (1, "", expected + "\n")
+
+
+def test_the_config_is_read_in_every_form_mkdocs_takes(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Plugins as a mapping, ``!ENV`` values, the plugin's minify option: as the build reads them."""
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("QUIZ_PREFIX", "omgeving")
+    (project / "mapping.yml").write_text(
+        "site_name: !ENV [GEEN_NAAM, Een site]\n"
+        "plugins:\n  quizkit:\n    citations: macros.content:citations\n"
+        "    scorm_id_prefix: !ENV QUIZ_PREFIX\n    minify: false\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--config", "mapping.yml", "scorm", BANKS, "uit")
+    assert (code, err) == (0, "")
+    with zipfile.ZipFile(project / "uit" / "casus.zip") as package:
+        assert 'identifier="omgeving-casus"' in package.read("imsmanifest.xml").decode()
+        assert "Deze leermodule komt uit Een site." in package.read("index.html").decode()
+        assert package.read("quiz.js").decode().startswith("/* Quiz enhancement")  # not minified
+    # The mapping's citations are used: an unknown source is found.
+    bank = project / BANKS / "casus.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("doc: ", "doc: x-", 1), encoding="utf-8")
+    code, _, err = run(capsys, "--config", "mapping.yml", "check", BANKS)
+    assert code == 1 and "onbekend brondocument 'x-" in err, err
+
+
+def test_the_command_line_knows_the_plugins_options_and_defaults() -> None:
+    """PLUGIN_OPTIONS names options of the plugin (quizkit/plugin/config.py) with the same defaults."""
+    from quizkit.__main__ import DEFAULTS, PLUGIN_OPTIONS
+    from quizkit.plugin.config import QuizConfig
+
+    options = dict(QuizConfig._schema)
+    for setting, option in PLUGIN_OPTIONS.items():
+        assert option in options, option
+        assert options[option].default == DEFAULTS[setting], option

@@ -279,7 +279,8 @@ def test_moodle_export_carries_no_script(hostile_site, tmp_path: Path) -> None:
 
     _, _, _, project = hostile_site
     out = tmp_path / "moodle"
-    argv = ["--root", str(project), "--citations", "macros.content:citations", "moodle", "docs/_data/quiz", str(out)]
+    argv = ["--root", str(project), "--citations", "macros.content:citations", "moodle"]
+    argv += [str(project / "docs" / "_data" / "quiz"), str(out)]
     assert main(argv) == 0
     # The HTML texts (format="html"); names and category paths are plain text, which Moodle
     # prints as text.
