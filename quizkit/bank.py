@@ -122,17 +122,19 @@ def source_problems(loaded: LoadedYaml, citations: Citations) -> list[ContentErr
     """An error for each item whose source the site's citations do not know.
 
     Read from the bank's data rather than its model, so that the sources of a bank with other
-    mistakes are checked too: an editor sees every problem of the file at once. A source that
-    is malformed itself is left to the schema's message.
+    mistakes are checked too: an editor sees every problem of the file at once. A document name
+    that is malformed itself is left to the schema's message.
     """
     data = loaded.data
     items = data.get("items") if isinstance(data, dict) else None
     problems = []
     for i, item in enumerate(items if isinstance(items, list) else []):
-        if not isinstance(item, dict):
+        source = item.get("source") if isinstance(item, dict) else None
+        if not isinstance(source, dict):
             continue
         try:
-            ref = SourceRef.model_validate(item.get("source"))
+            # Only the document counts here: a missing or wrong ``where`` is the schema's to report.
+            ref = SourceRef.model_validate({"doc": source.get("doc"), "where": "-"})
         except ValidationError:
             continue
         message = citations.check(ref)

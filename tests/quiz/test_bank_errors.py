@@ -289,6 +289,17 @@ def test_a_bank_with_a_schema_mistake_still_has_its_sources_checked(tmp_path: Pa
     ]
 
 
+def test_an_unknown_source_is_found_also_without_its_where(tmp_path: Path) -> None:
+    text = VALID.replace('{doc: profielschets, where: "1.2"}', "{doc: profielschets-2099}")
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:14: [item een] items[0].source.where: verplicht veld ontbreekt",
+        f"{PATH}:14: [item een] onbekend brondocument 'profielschets-2099' "
+        "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
+    ]
+
+
 def test_a_file_given_as_the_bank_folder_is_named_as_such(tmp_path: Path) -> None:
     bank = tmp_path / "m.yml"
     bank.write_text(VALID, encoding="utf-8")
