@@ -178,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = {**DEFAULTS, **(site_options(config) if config else {}), **args}
         root = Path(settings.get("root") or (config.parent if config else Path.cwd())).resolve()
         site = config.parent.resolve() if config else root  # where the site's modules and templates are
-        if settings["locale"] not in LOCALES:
-            raise ValueError(f"onbekende taal '{settings['locale']}' (bekend: {', '.join(LOCALES)})")
+        strings = Strings(settings["locale"])
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)
@@ -197,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             raise ContentErrorList(problems)
         templates = site / settings["templates"] if settings["templates"] else None
-        renderer = QuizRenderer(
-            banks, settings["markdown"], citations, Strings(settings["locale"]), templates, settings["site_name"]
-        )
+        renderer = QuizRenderer(banks, settings["markdown"], citations, strings, templates, settings["site_name"])
         if settings["command"] == "scorm":
             builder = PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"]))
             packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}

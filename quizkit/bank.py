@@ -104,17 +104,38 @@ def _item_at(loaded: LoadedYaml, line: int | None) -> str | None:
     return found
 
 
+class BankProblems(ContentErrorList):
+    """The problems of a bank whose YAML loaded but whose content does not pass; ``loaded`` is its data.
+
+    With the data, the bank's sources are still checked (:func:`source_problems`), so that an
+    editor sees every problem of the file at once.
+    """
+
+    def __init__(self, errors: list[ContentError], loaded: LoadedYaml):
+        super().__init__(errors)
+        self.loaded = loaded
+
+
 def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
-    """Load and validate one bank file, apart from its sources; every problem at once."""
+    """Load and validate one bank file, apart from its sources; every problem at once.
+
+    Raises :class:`ContentError` when the YAML does not load, :class:`BankProblems` when the
+    content does not pass.
+    """
     loaded = load_yaml(path, root)
     problems = list(_type_problems(loaded))
+    if not problems:
+        bank, errors = validate_all(QuizModule, loaded)
+        # Name the item, not a case stage or category inside it that also has an id.
+        problems = [ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id) for e in errors]
+    if not problems:
+        try:
+            require_file_name(loaded, path.stem, ("module", "id"))
+        except ContentError as exc:
+            problems = [exc]
     if problems:
-        raise_all(problems)
-    bank, errors = validate_all(QuizModule, loaded)
-    # Name the item, not a case stage or category inside it that also has an id.
-    raise_all([ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id) for e in errors])
+        raise BankProblems(problems, loaded)
     assert bank is not None
-    require_file_name(loaded, path.stem, ("module", "id"))
     return bank, loaded
 
 
@@ -142,20 +163,6 @@ def source_problems(loaded: LoadedYaml, citations: Citations) -> list[ContentErr
             item_id = item.get("id") if isinstance(item.get("id"), str) else None
             problems.append(ContentError(loaded.path, loaded.line_of(("items", i, "source", "doc")), message, item_id))
     return problems
-
-
-def _sources_of_invalid_bank(path: Path, root: Path, citations: Citations) -> list[ContentError]:
-    """:func:`source_problems` of a bank whose model failed (none if its YAML itself does not load)."""
-    try:
-        return source_problems(load_yaml(path, root), citations)
-    except ContentError:
-        return []
-
-
-def _by_line(problems: list[ContentError]) -> list[ContentError]:
-    """The problems of one file, each on its own, in the order of their lines."""
-    flat = [e for p in problems for e in (p.errors if isinstance(p, ContentErrorList) else [p])]
-    return sorted(flat, key=lambda e: e.line or 0)
 
 
 def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
@@ -237,8 +244,13 @@ def load_quiz_banks(
     for path in bank_files(quiz_dir, root):
         try:
             bank, loaded = cache.parse(path, root) if cache else parse_bank(path, root)
-        except ContentError as exc:
-            problems += _by_line([exc, *_sources_of_invalid_bank(path, root, citations)])
+        except BankProblems as exc:
+            # The file's problems together, in the order of their lines.
+            found = [*exc.errors, *source_problems(exc.loaded, citations)]
+            problems += sorted(found, key=lambda e: e.line or 0)
+            continue
+        except ContentError as exc:  # the YAML itself does not load
+            problems.append(exc)
             continue
         sources = source_problems(loaded, citations)
         problems += sources

@@ -37,7 +37,7 @@ class Strings:
 
     def __init__(self, locale: str = "nl"):
         if locale not in LOCALES:
-            raise ValueError(f"quizkit: unknown locale '{locale}' (known: {', '.join(LOCALES)})")
+            raise ValueError(f"onbekende taal '{locale}' (bekend: {', '.join(LOCALES)})")
         self.locale = locale
         data = load_yaml(LOCALES_DIR / f"{locale}.yml").data
         self.quiz: dict[str, str] = data["quiz"]

@@ -107,10 +107,11 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
             "quizkit: extensie.yml: markdown_extensions: Failed to initiate extension 'markdown.util': "
             "module 'markdown.util' has no attribute 'makeExtension'",
         ),
+        (["--config", "taal.yml", "check", BANKS], "quizkit: onbekende taal 'fr' (bekend: en, nl)"),
     ],
     ids=[
         *("no-module", "no-function", "a-file", "no-banks", "no-folder", "out-is-a-file", "out-under-a-file"),
-        *("config-not-yaml", "config-bad-extension"),
+        *("config-not-yaml", "config-bad-extension", "config-unknown-locale"),
     ],
 )
 def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, argv: list[str], expected: str) -> None:
@@ -118,6 +119,7 @@ def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, a
     project = copy_project(tmp_path / "project")
     (project / "kapot.yml").write_text('site_name: "x\n', encoding="utf-8")
     (project / "extensie.yml").write_text("markdown_extensions:\n  - markdown.util\n", encoding="utf-8")
+    (project / "taal.yml").write_text("plugins:\n  - quizkit:\n      locale: fr\n", encoding="utf-8")
     monkeypatch.chdir(project)
     code, out, err = run(capsys, "--root", str(project), *argv)
     assert (code, out, err) == (1, "", expected + "\n")

@@ -24,7 +24,6 @@ CODE_DIRS = ("quizkit", "macros")
 MESSAGE_FUNCTIONS = {"_call_problem", "_check_link", "check", "message_of", "origin_problem", "handler_problem"}
 # Messages for developers, not editors (a wrong plugin option), with the reason.
 NOT_FOR_EDITORS = {
-    "quizkit: unknown locale 'xx' (known: en, nl)",  # the plugin's locale option in mkdocs.yml
     "quizkit: citations 'macros.x:y' niet gevonden (No module named 'macros.x')",  # the plugin's option
 }
 # A pattern with fewer literal characters than this only joins other messages (f"{where}: {message}").
