@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -14,6 +15,21 @@ from helpers import ROOT, copy_project
 from macros import offline
 
 ZIP_NAME = offline.zip_name()
+
+
+def test_shipped_shim_is_the_pinned_npm_package_unchanged() -> None:
+    """The shipped shim is iframe-worker's shim/index.js unchanged, under a header of its version.
+
+    npm installs the package for the tests; the build itself needs no npm.
+    """
+    package = ROOT / "node_modules" / "iframe-worker"
+    if not package.is_dir():
+        pytest.skip("npm's iframe-worker is not installed (make setup-test installs it)")
+    header, _, body = (ROOT / offline.SHIM_SOURCE).read_text(encoding="utf-8").partition("*/\n")
+    assert body == (package / "shim" / "index.js").read_text(encoding="utf-8")
+    version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    assert header.startswith(f"/* iframe-worker {version}, shim/index.js,"), header
+    assert "MIT licence" in header
 
 
 @pytest.fixture(scope="module")
