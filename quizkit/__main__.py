@@ -38,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "id_prefix": "quiz",
     "templates": None,
     "minify": True,
+    "storage_key": "quizkit",
     "markdown": None,
 }
 # The quizkit plugin's options (quizkit/plugin/config.py) that the command line uses, by the
@@ -49,6 +50,7 @@ PLUGIN_OPTIONS = {
     "id_prefix": "scorm_id_prefix",
     "templates": "templates",
     "minify": "minify",
+    "storage_key": "storage_key",
 }
 # The Markdown extensions MkDocs always loads before a site's own (mkdocs.config.defaults).
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -196,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             raise ContentErrorList(problems)
         templates = site / settings["templates"] if settings["templates"] else None
-        renderer = QuizRenderer(banks, settings["markdown"], citations, strings, templates, settings["site_name"])
+        renderer = QuizRenderer(
+            banks, settings["markdown"], citations, strings, templates, settings["site_name"], settings["storage_key"]
+        )
         if settings["command"] == "scorm":
             builder = PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"]))
             packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}

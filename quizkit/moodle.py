@@ -36,8 +36,6 @@ MOODLE_FRACTIONS = (
     1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
     0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0,
 )  # fmt: skip
-# The name of a file with every module.
-ALL_MODULES = "alle-modules"
 # Names longer than this are cut by some question types' importers (qtype_ordering: 42).
 NAME_LENGTH = 42
 
@@ -106,6 +104,8 @@ class MoodleWriter:
     def __init__(self, renderer: QuizRenderer):
         self.renderer = renderer
         self.t = renderer.t
+        # The file with every module, named in the interface's language (alle-modules.xml).
+        self.all_modules = f"{self.t.ts('all_modules_file')}.xml"
         self._documents: dict[str, Markup] = {}
 
     # -- texts -------------------------------------------------------------------------------
@@ -246,11 +246,19 @@ class MoodleWriter:
         return out
 
     def files(self, paths: dict[str, str] | None = None) -> dict[str, bytes]:
-        """Every file by name: ``<module>.xml`` per module and ``alle-modules.xml``.
+        """Every file by name: ``<module>.xml`` per module and :attr:`all_modules`.
 
         Each module's questions are made and serialised once; both files that hold a question
         hold that same text (see :func:`question_xml`).
         """
+        for module_id in self.renderer.banks.modules:
+            if f"{module_id}.xml" == self.all_modules:
+                raise ContentError(
+                    (paths or {}).get(module_id, ""),
+                    None,
+                    f"Moodle XML: de module-id '{module_id}' is ook de naam van het bestand met alle "
+                    "modules; kies een andere id",
+                )
         questions = {
             module.module.id: [
                 question_xml(q) for q in self.module_questions(module, (paths or {}).get(module.module.id, ""))
@@ -258,7 +266,7 @@ class MoodleWriter:
             for module in self.renderer.banks.modules.values()
         }
         files = {f"{module_id}.xml": quiz_document(texts) for module_id, texts in questions.items()}
-        files[f"{ALL_MODULES}.xml"] = quiz_document([text for texts in questions.values() for text in texts])
+        files[self.all_modules] = quiz_document([text for texts in questions.values() for text in texts])
         return files
 
 

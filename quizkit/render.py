@@ -9,6 +9,7 @@ MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +27,8 @@ from .yamlload import load_yaml
 PACKAGE_DIR = Path(__file__).parent
 LOCALES_DIR = PACKAGE_DIR / "locales"
 LOCALES = tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
+# What a storage key may hold: it is written into an HTML attribute and read as part of a key.
+STORAGE_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 class Strings:
@@ -112,12 +115,21 @@ class QuizRenderer:
         strings: Strings | None = None,
         site_templates: Path | None = None,
         site_name: str = "",
+        storage_key: str = "quizkit",
     ):
+        if not STORAGE_KEY.fullmatch(storage_key):
+            raise ValueError(
+                f"storage_key '{storage_key}': alleen letters, cijfers, '-', '_' en '.' "
+                "(het begin van de sleutels waaronder de browser de voortgang bewaart)"
+            )
         self.banks = banks
         self.markdown = FastMarkdown(markdown or MarkdownRenderer())
         self.citations = citations or PlainCitations()
         self.t = strings or Strings()
         self.site_name = site_name
+        # The site's part of the keys under which the browser keeps a learner's progress
+        # (quiz.js: "<storage_key>:<module id>"), on every quiz as data-quiz-store.
+        self.storage_key = storage_key
         self._modules: dict[tuple[str, str], str] = {}
         self.env = templates(site_templates)
         md = self.markdown
@@ -167,7 +179,12 @@ class QuizRenderer:
         if html is None:
             module = self.banks.module(module_id)
             html = self._modules[key] = self.render(
-                "quiz/module.html", module=module, t=self.t, cite=self.cite(sources_url), body=self.body
+                "quiz/module.html",
+                module=module,
+                t=self.t,
+                cite=self.cite(sources_url),
+                body=self.body,
+                store=self.storage_key,
             )
         return html
 
@@ -175,7 +192,13 @@ class QuizRenderer:
         """HTML for one item, on any page; its saved progress is shared with its module."""
         module, item = self.banks.item(item_id)
         return self.render(
-            "quiz/single_item.html", module=module, item=item, t=self.t, cite=self.cite(sources_url), body=self.body
+            "quiz/single_item.html",
+            module=module,
+            item=item,
+            t=self.t,
+            cite=self.cite(sources_url),
+            body=self.body,
+            store=self.storage_key,
         )
 
     def index(self, page_url_of: Callable[[str], str], order: list[str] | None = None) -> str:

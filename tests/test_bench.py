@@ -25,8 +25,8 @@ def test_generated_sites_build_strictly_with_every_question(tmp_path):
     items = 0
     for n in range(2):
         page = (tmp_path / "out-quiz" / f"p{n:04d}" / "index.html").read_text(encoding="utf-8")
-        items += page.count('class="halk-quiz-item"')
-        assert "halk-quiz-item" not in (tmp_path / "out-free" / f"p{n:04d}" / "index.html").read_text(encoding="utf-8")
+        items += page.count('class="qk-quiz-item"')
+        assert "qk-quiz-item" not in (tmp_path / "out-free" / f"p{n:04d}" / "index.html").read_text(encoding="utf-8")
         with zipfile.ZipFile(tmp_path / "out-quiz" / "downloads" / "scorm" / f"m{n:04d}.zip") as package:
             assert "imsmanifest.xml" in package.namelist()
     assert items == 20

@@ -158,3 +158,36 @@ def test_the_command_line_knows_the_plugins_options_and_defaults() -> None:
     for setting, option in PLUGIN_OPTIONS.items():
         assert option in options, option
         assert options[option].default == DEFAULTS[setting], option
+
+
+def test_contributing_lists_every_plugin_option_with_its_default() -> None:
+    """The options table in CONTRIBUTING.md has one row per option, with the option's default."""
+    from quizkit.plugin.config import QuizConfig
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("#### The plugin's options") :].split("\n#")[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| (.+?) \|", section, flags=re.M))
+    options = dict(QuizConfig._schema)
+    assert sorted(rows) == sorted(options)
+    for name, option in options.items():
+        shown = {None: "none", True: "`true`", False: "`false`"}.get(option.default, f"`{option.default}`")
+        assert rows[name] == shown, name
+
+
+def test_a_module_named_as_the_all_modules_file_is_refused(tmp_path: Path, capsys) -> None:
+    """Its Moodle file would overwrite the one with every module (alle-modules.xml in Dutch)."""
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = (ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks" / "basics.yml").read_text(encoding="utf-8")
+    (banks / "alle-modules.yml").write_text(text.replace("id: basics\n", "id: alle-modules\n", 1), encoding="utf-8")
+    code, out, err = run(capsys, "--root", str(tmp_path), "moodle", str(banks), str(tmp_path / "out"))
+    assert (code, out) == (1, "")
+    assert err == (
+        "banks/alle-modules.yml: Moodle XML: de module-id 'alle-modules' is ook de naam van het "
+        "bestand met alle modules; kies een andere id\n"
+    )
+    assert not (tmp_path / "out").exists()
+    # In English the file with every module is all-modules.xml, so the same module is fine.
+    code, out, err = run(capsys, "--root", str(tmp_path), "--locale", "en", "moodle", str(banks), str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["all-modules.xml", "alle-modules.xml"]

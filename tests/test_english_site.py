@@ -2,7 +2,8 @@
 
 It installs nothing but the quizkit package (and MkDocs with mkdocs-macros), builds strictly,
 and shows every UI text in English; the locale files are complete in both languages; the
-engine's templates hold no text of their own outside the locale files.
+engine's templates hold no text of their own outside the locale files; nothing it writes
+carries this site's name, and a learner's progress goes under the engine's own storage key.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, build
+from helpers import ROOT, assert_clean_failure, build, serve
 
 from quizkit.render import LOCALES_DIR
 
@@ -98,3 +99,57 @@ def test_engine_templates_hold_no_text_of_their_own():
         text = re.sub(r"<[^>]*>", " ", text)
         words = re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)
         assert not words, f"{path.relative_to(ROOT)} has text outside the locale files: {words[:5]}"
+
+
+def test_nothing_the_engine_writes_names_this_site(english_site: Path):
+    """No "halk" (this site's name) in any file of the English site, packages included.
+
+    The anchors that stand in links are English, and so is the Moodle file with every module.
+    """
+    name = re.compile(rb"(?<![a-z])halk", re.I)  # not in MkDocs' icon font's "chalkboard"
+    named = []
+    for path in sorted(p for p in english_site.rglob("*") if p.is_file()):
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as package:
+                named += [f"{path.name}/{n}" for n in package.namelist() if name.search(package.read(n))]
+        elif name.search(path.read_bytes()):
+            named.append(str(path.relative_to(english_site)))
+    assert not named, named
+    html = (english_site / "basics" / "index.html").read_text(encoding="utf-8")
+    assert 'id="question-basics-capital"' in html and 'id="quiz-basics-result"' in html
+    assert "vraag-" not in html and "resultaat" not in html
+    assert 'class="qk-quiz"' in html and 'data-quiz-store="quizkit"' in html
+    assert sorted(p.name for p in (english_site / "downloads" / "moodle").iterdir()) == [
+        "all-modules.xml",
+        "basics.xml",
+    ]
+
+
+@pytest.mark.browser
+def test_progress_is_kept_under_the_engines_storage_key(english_site: Path, page):
+    """Without a storage_key option the learner's progress goes under "quizkit:<module>"."""
+    with serve(english_site) as url:
+        page.goto(url + "basics/")
+        item = page.locator("#question-basics-capital")
+        item.get_by_label("Amsterdam").check()
+        item.locator('[data-quiz-action="check"]').click()
+        region = item.locator("[data-quiz-feedback]")
+        page.wait_for_function("el => el.textContent.trim() !== ''", arg=region.element_handle())
+        assert "That is right." in region.inner_text()
+        stored = page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+    assert set(stored) <= {"quizkit:basics", "quizkit:learner"} and "quizkit:basics" in stored, stored
+    assert "basics-capital" in stored["quizkit:basics"]
+
+
+def test_a_storage_key_that_cannot_be_one_stops_the_build(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("locale: en\n", "locale: en\n      storage_key: a b\n")
+    )
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert_clean_failure(output)
+    assert "quizkit: storage_key 'a b': alleen letters, cijfers, '-', '_' en '.'" in output

@@ -94,7 +94,7 @@ _CHECK_DOM = """() => {
     }
   }
   for (const tag of ["script", "iframe", "object", "embed", "form", "svg", "math", "style"]) {
-    for (const el of document.querySelectorAll(`article ${tag}, .halk-package ${tag}`)) {
+    for (const el of document.querySelectorAll(`article ${tag}, .qk-package ${tag}`)) {
       if (tag === "script" && !el.textContent.includes("__xss")) continue;
       if (tag === "svg" && el.closest(".twemoji, .md-icon, [class*='halk-icon']")) continue;
       if (tag === "svg" && !el.outerHTML.includes("__xss")) continue;
@@ -212,7 +212,7 @@ def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
         page.wait_for_load_state("load")
         # Hover and focus every content element once: handlers on mouse and focus events fire.
         page.evaluate(
-            """() => { for (const el of document.querySelectorAll("article *, .halk-package *")) {
+            """() => { for (const el of document.querySelectorAll("article *, .qk-package *")) {
                  for (const type of ["mouseover", "focus", "click", "toggle"]) {
                    if (type === "click" && el.closest("a, button, form, input, label, summary")) continue;
                    el.dispatchEvent(new Event(type)); } } }"""
@@ -232,7 +232,7 @@ def test_a_payloaded_quiz_still_works(hostile_site, page) -> None:
     module = "casus"
     for address in (f"{url}leermodules/{module}/", f"{url}_scorm/{module}/index.html"):
         page.goto(address)
-        quiz = page.locator(".halk-quiz[data-quiz-ready]").first
+        quiz = page.locator(".qk-quiz[data-quiz-ready]").first
         quiz.wait_for()
         page.evaluate(ANSWER_JS, "right")
         assert "Geslaagd." in page.locator("[data-quiz-score]").first.inner_text(), address
@@ -265,7 +265,7 @@ def test_search_results_run_nothing(hostile_site, page) -> None:
     results = 0
     for query in ("window", "script", "svg", "onerror", "Onderzoek", "javascript"):
         results += len(run_query(page, query))
-        found = page.evaluate(_CHECK_DOM.replace("article ${tag}, .halk-package ${tag}", ".md-search-result ${tag}"))
+        found = page.evaluate(_CHECK_DOM.replace("article ${tag}, .qk-package ${tag}", ".md-search-result ${tag}"))
         assert not found, (query, found)
     assert results > 0
     assert not ran, ran

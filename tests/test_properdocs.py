@@ -23,7 +23,7 @@ def test_site_builds_strictly_with_properdocs(tmp_path):
     pages = sorted(dest.rglob("index.html"))
     assert len(pages) >= 30 and (dest / "404.html").is_file()
     module = (dest / "leermodules" / "casus" / "index.html").read_text(encoding="utf-8")
-    assert module.count('class="halk-quiz-item"') >= 5
+    assert module.count('class="qk-quiz-item"') >= 5
     assert "assets/quizkit/quiz.js" in module
     with zipfile.ZipFile(dest / "downloads" / "scorm" / "casus.zip") as package:
         assert "imsmanifest.xml" in package.namelist()

@@ -179,7 +179,7 @@ def test_quiz_works_under_the_policy(watched, base_url: str) -> None:
     feedback = item.locator("[data-quiz-feedback]")
     page.wait_for_function("el => el.textContent.trim() !== ''", arg=feedback.element_handle())
     assert feedback.inner_text().startswith("Goed")
-    assert "1 van 12 vragen beantwoord" in page.locator(".halk-quiz__summary").inner_text()
+    assert "1 van 12 vragen beantwoord" in page.locator(".qk-quiz__summary").inner_text()
     assert violations(page) == [] and errors == []
 
 

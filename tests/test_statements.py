@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,44 @@ def test_statements_have_their_sections(statements: dict[str, Node], page: str) 
     text = " ".join(article.text().split())
     missing = [words for words in KEY_TEXT[page] if words.lower() not in text.lower()]
     assert not missing, f"{page}: does not mention {missing}"
+
+
+# What the site keeps in the browser, by key, and the words with which the privacy statement's
+# "Wat uw browser bewaart" section explains it.
+KEPT = {
+    r"halk-quiz:[a-z0-9-]+": "Uw antwoorden op de oefenvragen",  # a module's answers
+    r"halk-quiz:learner": "willekeurig getal",  # the seed of the learner's option order
+    r"/\.__palette": "lichte of donkere weergave",  # Material's colour scheme
+    r"halk-werkblad:[a-z0-9-]+": "concept van een",  # a worksheet draft, if ticked
+}
+
+
+@pytest.mark.browser
+def test_the_privacy_statement_explains_everything_the_site_keeps(page, base_url: str, banks, statements) -> None:
+    """A visitor answers a question, switches to the dark scheme and keeps a worksheet draft.
+
+    Every key the site then keeps in the browser is one the statement explains; it sets no
+    cookie and keeps nothing for the session.
+    """
+    module = next(m for m in banks.modules.values() if m.items[0].type == "single")
+    page.goto(f"{base_url}leermodules/{module.module.id}/")
+    item = page.locator("[data-quiz-item]").first
+    item.locator("input").first.check()
+    item.locator('[data-quiz-action="check"]').click()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.goto(f"{base_url}werkbladen/verklaringsmodel/")
+    page.wait_for_selector(".halk-ws--js")
+    page.check("#verklaringsmodel-concept")
+    page.locator(".halk-ws textarea").first.fill("proef")
+    page.wait_for_function("() => localStorage.getItem('halk-werkblad:verklaringsmodel')?.includes('proef')")
+    kept = page.evaluate("() => Object.keys(localStorage).sort()")
+    assert page.evaluate("() => sessionStorage.length") == 0
+    assert page.context.cookies() == []
+    assert f"halk-quiz:{module.module.id}" in kept and "halk-quiz:learner" in kept, kept
+    text = statements["privacyverklaring/"].text()
+    start = text.rindex("Wat uw browser bewaart")  # the section, not its entry in the table of contents
+    section = text[start : text.index("Zo wist u wat bewaard is", start)]
+    for key in kept:
+        explained = [words for pattern, words in KEPT.items() if re.fullmatch(pattern, key)]
+        assert explained, f"the site keeps {key!r}, which the privacy statement does not explain"
+        assert all(words in section for words in explained), (key, explained)

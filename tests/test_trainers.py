@@ -52,9 +52,9 @@ def site_url(site_dir: Path) -> str:
 def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_dir: Path, banks: QuizBanks) -> None:
     ts = trainer_strings()
     page.goto(base_url + CATALOGUE)
-    sections = page.locator(".halk-trainer__module")
+    sections = page.locator(".qk-trainer__module")
     assert sections.count() == len(banks.modules)
-    every = page.locator(".halk-trainer__all a")
+    every = page.locator(".qk-trainer__all a")
     assert every.inner_text() == ts("moodle_all")
     whole = page.request.get(urljoin(page.url, every.get_attribute("href") or ""))
     assert whole.ok and whole.body().count(b'<question type="category">') == len(banks.modules)
@@ -71,10 +71,10 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
             assert fact in text, f"{module_id}: {fact!r} missing"
         for objective in meta.objectives:
             assert plain(objective) in text, f"{module_id}: objective {objective!r} missing"
-        types = section.locator(".halk-trainer__types li").all_inner_texts()
+        types = section.locator(".qk-trainer__types li").all_inner_texts()
         assert types == [f"{ts('type_' + kind)}: {n}" for kind, n in type_counts(module)]
         # The link to hand out: site_url + the module page, and it is the page that holds the quiz.
-        absolute = section.locator("input.halk-trainer__url").input_value()
+        absolute = section.locator("input.qk-trainer__url").input_value()
         assert absolute == site_url(site_dir) + f"leermodules/{module_id}/"
         label = page.locator(f"label[for='link-{module_id}']")
         assert label.count() == 1
@@ -88,7 +88,7 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         moodle = page.request.get(urljoin(page.url, links[ts("moodle")]))
         assert moodle.ok and f"<idnumber>{module_id}</idnumber>".encode() in moodle.body(), module_id
         key = page.request.get(urljoin(page.url, links[ts("answer_key")]))
-        assert key.ok and f'data-halk-answer-key="{module_id}"' in key.text()
+        assert key.ok and f'data-qk-answer-key="{module_id}"' in key.text()
 
 
 @pytest.mark.browser
@@ -100,7 +100,7 @@ def test_copy_button_puts_the_module_link_on_the_clipboard(new_page, base_url: s
     field = page.locator("#link-verwijzen")
     field.focus()
     page.keyboard.press("Tab")
-    button = page.locator("button[data-halk-copy='link-verwijzen']")
+    button = page.locator("button[data-qk-copy='link-verwijzen']")
     assert button.evaluate("el => el === document.activeElement"), "the button follows its field"
     assert button.inner_text() == ts("copy_link")
     page.keyboard.press("Enter")
@@ -119,7 +119,7 @@ def test_copy_without_clipboard_selects_the_link_and_says_how(new_page, base_url
     # A browser that refuses the clipboard (an insecure page, a policy): writeText rejects.
     page.context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));")
     page.goto(base_url + CATALOGUE)
-    page.locator("button[data-halk-copy='link-casus']").click()
+    page.locator("button[data-qk-copy='link-casus']").click()
     page.locator("#link-casus-status").filter(has_text=ts("link_not_copied")).wait_for()
     field = page.locator("#link-casus")
     assert field.evaluate("el => el === document.activeElement")
@@ -130,7 +130,7 @@ def test_copy_without_clipboard_selects_the_link_and_says_how(new_page, base_url
 def test_copy_buttons_wait_for_the_script(site_dir: Path, banks: QuizBanks) -> None:
     """Without JavaScript a copy button could do nothing: it is hidden until trainer.js shows it."""
     html = (site_dir / CATALOGUE / "index.html").read_text(encoding="utf-8")
-    buttons = re.findall(r"<button[^>]*data-halk-copy=[^>]*>", html)
+    buttons = re.findall(r"<button[^>]*data-qk-copy=[^>]*>", html)
     assert len(buttons) == len(banks.modules)
     assert all(" hidden" in b for b in buttons)
 
@@ -141,7 +141,7 @@ def test_without_javascript_no_button_that_needs_it_shows(new_page, base_url: st
     """Material styles .md-button with a display of its own; the hidden attribute must still win."""
     page = new_page(java_script_enabled=False)
     page.goto(base_url + path)
-    waiting = page.locator("button[data-halk-copy], button[data-halk-print]")
+    waiting = page.locator("button[data-qk-copy], button[data-qk-print]")
     assert waiting.count() > 0
     shown = [waiting.nth(i).inner_text() for i in range(waiting.count()) if waiting.nth(i).is_visible()]
     assert not shown, f"buttons that do nothing without JavaScript are visible: {shown}"
@@ -167,7 +167,7 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
     bib = load_bibliography(ROOT / "docs" / "_data", ROOT)
     for module_id, module in banks.modules.items():
         page.goto(f"{base_url}leermodules/antwoorden/{module_id}/")
-        assert page.locator(".halk-answer-key__item").count() == len(module.items)
+        assert page.locator(".qk-answer-key__item").count() == len(module.items)
         for item in module.items:
             block = page.locator(f"#antwoord-{item.id}")
             text = plain(block.inner_text())
@@ -175,56 +175,54 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
             stages = item.stages if item.type == "case" else [None]
             for n, stage in enumerate(stages):
                 q = stage.question if stage else item
-                scope = block.locator(".halk-answer-key__stage").nth(n) if stage else block
+                scope = block.locator(".qk-answer-key__stage").nth(n) if stage else block
                 if q.type in ("single", "multiple", "phrasing"):
-                    right = scope.locator(".halk-quiz-answer__list > li.is-right").all_inner_texts()
+                    right = scope.locator(".qk-quiz-answer__list > li.is-right").all_inner_texts()
                     assert len(right) == sum(o.correct for o in q.options), item.id
                     for option in q.options:
                         assert plain(unquote(option.text))[:40] in text
                         if option.feedback:
                             assert plain(option.feedback)[:60] in text, f"{item.id}: feedback missing"
                 elif q.type == "truefalse":
-                    rows = scope.locator(".halk-quiz-answer__list > li").all_inner_texts()
+                    rows = scope.locator(".qk-quiz-answer__list > li").all_inner_texts()
                     for row, s in zip(rows, q.statements, strict=True):
                         assert ("Juist." if s.answer else "Onjuist.") in row, f"{item.id}: {s.text}"
                 elif q.type == "classify":
                     labels = {c.id: plain(c.label) for c in q.categories}
-                    rows = scope.locator(".halk-quiz-answer__list > li").all_inner_texts()
+                    rows = scope.locator(".qk-quiz-answer__list > li").all_inner_texts()
                     for row, s in zip(rows, q.statements, strict=True):
                         assert f"hoort bij {labels[s.category]}" in plain(row), f"{item.id}: {s.text}"
                 elif q.type == "ordering":
-                    steps = scope.locator("ol.halk-quiz-answer__list > li").all_inner_texts()
+                    steps = scope.locator("ol.qk-quiz-answer__list > li").all_inner_texts()
                     assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id
                     # Numbered 1., 2., ... like the steps on the quiz page, not as a nested a., b., ...
-                    style = scope.locator("ol.halk-quiz-answer__list").evaluate(
-                        "e => getComputedStyle(e).listStyleType"
-                    )
+                    style = scope.locator("ol.qk-quiz-answer__list").evaluate("e => getComputedStyle(e).listStyleType")
                     assert style == "decimal", item.id
                 if q.explanation:
                     assert plain(q.explanation)[:60] in text
-            cite = block.locator(".halk-cite").last.inner_text()
+            cite = block.locator(".qk-cite").last.inner_text()
             assert bib.doc(item.source.doc).short in cite and item.source.where in cite, item.id
 
 
 @pytest.mark.browser
 def test_answer_key_prints_without_site_chrome(page, base_url: str) -> None:
     page.goto(f"{base_url}leermodules/antwoorden/verwijzen/")
-    button = page.locator("[data-halk-print]")
+    button = page.locator("[data-qk-print]")
     assert button.is_visible()
     page.evaluate("window.print = () => { window.__printed = true; }")
     button.click()
     assert page.evaluate("window.__printed === true")
-    assert page.evaluate("document.documentElement.dataset.halkPrintOnly") is None, "the whole key prints"
+    assert page.evaluate("document.documentElement.dataset.qkPrintOnly") is None, "the whole key prints"
     page.emulate_media(media="print")
     assert not button.is_visible()
     assert not page.locator(".md-header").is_visible()
-    assert page.locator(".halk-answer-key__item").first.is_visible()
+    assert page.locator(".qk-answer-key__item").first.is_visible()
 
 
 def finish_module(page, base_url: str, module_id: str, mode: str = "right") -> int:
     """Open a module page and answer every item (tests/scorm/answer.js)."""
     page.goto(f"{base_url}leermodules/{module_id}/")
-    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
     return page.evaluate(ANSWER_JS, mode)
 
 
@@ -233,7 +231,7 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
     module_id = "verwijzen" if "verwijzen" in banks.modules else next(iter(banks.modules))
     module = banks.modules[module_id]
     total = finish_module(page, base_url, module_id)
-    summary = page.locator(".halk-quiz__summary")
+    summary = page.locator(".qk-quiz__summary")
     text = plain(summary.inner_text())
     today = datetime.date.today()
     assert f"Leermodule: {plain(module.module.title)}" in text
@@ -246,13 +244,13 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
 @pytest.mark.browser
 def test_afdrukken_prints_only_the_summary(page, base_url: str) -> None:
     finish_module(page, base_url, "verwijzen", "wrong")
-    page.evaluate("window.print = () => { window.__printed = document.documentElement.dataset.halkPrintOnly; }")
+    page.evaluate("window.print = () => { window.__printed = document.documentElement.dataset.qkPrintOnly; }")
     page.get_by_role("button", name="Afdrukken").click()
     assert page.evaluate("window.__printed") == "summary"
     page.emulate_media(media="print")
-    summary = page.locator(".halk-quiz__summary")
+    summary = page.locator(".qk-quiz__summary")
     assert summary.is_visible() and "Nog niet geslaagd" in summary.inner_text()
-    for hidden in (".md-header", "article h1", "[data-quiz-item]", ".md-footer", ".halk-quiz__intro"):
+    for hidden in (".md-header", "article h1", "[data-quiz-item]", ".md-footer", ".qk-quiz__intro"):
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed with the summary"
     assert not summary.get_by_role("button").first.is_visible(), "buttons are not printed"
     pdf = page.pdf()
@@ -269,7 +267,7 @@ def test_axe_trainer_pages_and_summary(new_page, base_url: str, path: str, schem
     page = new_page(color_scheme=scheme)
     if path.endswith("#summary"):
         finish_module(page, base_url, "verwijzen", "wrong")
-        page.locator(".halk-quiz__summary").scroll_into_view_if_needed()
+        page.locator(".qk-quiz__summary").scroll_into_view_if_needed()
     else:
         page.goto(base_url + path)
     expected = "slate" if scheme == "dark" else "default"

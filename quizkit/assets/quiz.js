@@ -17,29 +17,31 @@
 
    Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
    its own in place (quizkit.adapter, set before this script runs):
-     load(module)          -> saved record or null       (SCORM: cmi.suspend_data)
-     save(module, record)                                (SCORM: cmi.suspend_data)
+     load(module, store)   -> saved record or null       (SCORM: cmi.suspend_data)
+     save(module, record, store)                         (SCORM: cmi.suspend_data)
      report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
                                                          (SCORM: cmi.core.score.raw,
                                                           lesson_status, cmi.interactions.n)
-   A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}. */
+   A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}.
+   store is the site's own part of the browser storage keys (the plugin's storage_key option,
+   in data-quiz-store): in this browser a module's record is kept under "<store>:<module>",
+   so that two sites on one origin (two project sites under one github.io) keep their own. */
 (() => {
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});
   if (Q.quiz) return;
-  const PREFIX = "halk-quiz:";
   const localAdapter = {
-    load(module) {
+    load(module, store) {
       try {
-        const data = JSON.parse(localStorage.getItem(PREFIX + module));
+        const data = JSON.parse(localStorage.getItem(`${store}:${module}`));
         return data && typeof data === "object" && data.items && typeof data.items === "object" ? data : null;
       } catch {
         return null;
       }
     },
-    save(module, data) {
+    save(module, data, store) {
       try {
-        localStorage.setItem(PREFIX + module, JSON.stringify(data));
+        localStorage.setItem(`${store}:${module}`, JSON.stringify(data));
       } catch {
         /* storage full or blocked: the quiz keeps working without saving */
       }
@@ -72,14 +74,14 @@
   // The learner's own order of the options: a seed that stays with the learner (the LMS's
   // learner id in a SCORM package, else a random one kept in this browser beside the
   // progress), so the order is the same on every visit and differs between learners.
-  function learnerSeed() {
+  function learnerSeed(store) {
     const given = safe(() => adapter.learner && adapter.learner(), null);
     if (given) return String(given);
     try {
-      let seed = localStorage.getItem(PREFIX + "learner");
+      let seed = localStorage.getItem(`${store}:learner`);
       if (!seed) {
         seed = Math.random().toString(36).slice(2);
-        localStorage.setItem(PREFIX + "learner", seed);
+        localStorage.setItem(`${store}:learner`, seed);
       }
       return seed;
     } catch {
@@ -145,6 +147,7 @@
     // A string with its count filled in: the "<key>_one" form where n is 1 and the locale has one.
     const counted = (key, values) => fmt(values.n === 1 && S[key + "_one"] ? S[key + "_one"] : S[key], values);
     const module = root.dataset.quizModule;
+    const storageKey = root.dataset.quizStore || "quizkit";
     const version = +root.dataset.quizVersion;
     const items = all(root, "[data-quiz-item]");
     const units = (item) => all(item, "[data-quiz-unit]");
@@ -162,18 +165,18 @@
     };
 
     const load = () => {
-      const data = safe(() => adapter.load(module), null);
+      const data = safe(() => adapter.load(module, storageKey), null);
       return data && data.v === version && data.items && typeof data.items === "object" ? data : { v: version, items: {} };
     };
     const store = (update) => {
       const data = load(); // fresh each time: another quiz on the page may have saved meanwhile
       update(data.items);
-      safe(() => adapter.save(module, data));
+      safe(() => adapter.save(module, data, storageKey));
     };
 
     function say(item, html, ok) {
       const region = item.querySelector("[data-quiz-feedback]");
-      region.className = "halk-quiz-item__feedback" + (ok === undefined ? "" : ok ? " is-good" : " is-bad");
+      region.className = "qk-quiz-item__feedback" + (ok === undefined ? "" : ok ? " is-good" : " is-bad");
       region.innerHTML = "";
       // A short pause so that screen readers announce a repeated message again.
       setTimeout(() => (region.innerHTML = html), 30);
@@ -194,7 +197,7 @@
             if (!li) return "";
             // A statement's right value follows what the learner chose, so it is not read as a verdict.
             const entry = li.cloneNode(true);
-            const value = entry.querySelector(".halk-quiz-answer__value");
+            const value = entry.querySelector(".qk-quiz-answer__value");
             const mine = groups[i] && groups[i].querySelector("input:checked");
             const label = mine && groups[i].querySelector(`label[for="${mine.id}"]`);
             if (value && label) {
@@ -205,10 +208,10 @@
             return `<li>${entry.innerHTML}</li>`;
           })
           .join("");
-        if (keys.length > 1) text = `${answers[u].querySelector(".halk-quiz-stage__title").textContent}: ${right ? S.item_ok : S.item_bad}. ${text}`;
+        if (keys.length > 1) text = `${answers[u].querySelector(".qk-quiz-stage__title").textContent}: ${right ? S.item_ok : S.item_bad}. ${text}`;
         return (text ? `<p>${text}</p>` : "") + (entries ? `<ul>${entries}</ul>` : "");
       });
-      const head = `<p><strong><span class="halk-sr">${ok ? S.good : S.bad} </span>${ok ? S.good_text : S.bad_text}</strong></p>`;
+      const head = `<p><strong><span class="qk-sr">${ok ? S.good : S.bad} </span>${ok ? S.good_text : S.bad_text}</strong></p>`;
       return head + parts.join("");
     }
 
@@ -228,7 +231,7 @@
       let html = verdict(item, states, ok);
       // The check that completes the module says so, with the score and a way to the summary.
       if (after && after.answered === after.total && before.answered < after.total) {
-        const heading = root.querySelector(".halk-quiz__summary h2");
+        const heading = root.querySelector(".qk-quiz__summary h2");
         html += `<p>${S.finished} ${after.score} <a href="#${heading.id}">${S.see_result}</a></p>`;
       }
       say(item, html, ok);
@@ -239,7 +242,7 @@
     function stale(item) {
       const region = item.querySelector("[data-quiz-feedback]");
       if (!region.innerHTML) return;
-      region.className = "halk-quiz-item__feedback";
+      region.className = "qk-quiz-item__feedback";
       region.innerHTML = "";
       store((saved) => delete saved[item.dataset.quizItem]);
       summarize();
@@ -248,7 +251,7 @@
     function clear(item) {
       units(item).forEach((unit) => write(unit, null));
       const region = item.querySelector("[data-quiz-feedback]");
-      region.className = "halk-quiz-item__feedback";
+      region.className = "qk-quiz-item__feedback";
       region.innerHTML = "";
       store((saved) => delete saved[item.dataset.quizItem]);
     }
@@ -270,7 +273,7 @@
         oks[item.dataset.quizItem] = ok;
         answered += current ? 1 : 0;
         good += ok ? 1 : 0;
-        const label = item.querySelector(".halk-quiz-item__number").textContent;
+        const label = item.querySelector(".qk-quiz-item__number").textContent;
         return `<li><a href="#${item.id}">${label}</a>: ${current ? (ok ? S.item_ok : S.item_bad) : S.item_open}</li>`;
       });
       const total = items.length;
@@ -311,7 +314,7 @@
         const keys = keysOf(item);
         const right = states.every((s, u) => same(s, keys[u]));
         const region = item.querySelector("[data-quiz-feedback]");
-        region.className = "halk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
+        region.className = "qk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
         region.innerHTML = verdict(item, states, right);
       });
     }
@@ -332,7 +335,7 @@
         status(S.cleared);
         if (undoButton) undoButton.hidden = false;
       } else if (action === "undo") {
-        if (wiped) safe(() => adapter.save(module, wiped));
+        if (wiped) safe(() => adapter.save(module, wiped, storageKey));
         hideUndo();
         restore();
         summarize();
@@ -356,7 +359,7 @@
     all(root, "[data-quiz-nojs]").forEach((el) => (el.hidden = true));
     // Options in the learner's own order (the page without JavaScript and the answer keys keep
     // the authored order), before saved answers are put back.
-    const seed = learnerSeed();
+    const seed = learnerSeed(storageKey);
     items.forEach((item) => {
       const keys = keysOf(item);
       units(item).forEach((unit, u) => {
@@ -370,5 +373,5 @@
     summarize();
   }
 
-  Q.quiz = { start: () => document.querySelectorAll(".halk-quiz").forEach(init) };
+  Q.quiz = { start: () => document.querySelectorAll(".qk-quiz").forEach(init) };
 })();

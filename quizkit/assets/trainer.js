@@ -1,9 +1,9 @@
 /* Trainer pages and the learner's result summary: "Afdrukken" buttons, today's date and
    "Kopieer link" buttons.
-   A link field with data-halk-relative gets the full address of that link as seen from here.
-   A button with data-halk-print prints the page; data-halk-print="summary" prints only the
-   quiz result summary (trainer.css hides the rest while html[data-halk-print-only] is set).
-   A button with data-halk-copy="<input id>" copies that field's value and says so in the
+   A link field with data-qk-relative gets the full address of that link as seen from here.
+   A button with data-qk-print prints the page; data-qk-print="summary" prints only the
+   quiz result summary (trainer.css hides the rest while html[data-qk-print-only] is set).
+   A button with data-qk-copy="<input id>" copies that field's value and says so in the
    field's status element (<input id>-status); where the clipboard is not available it selects
    the field instead and says how to copy it.
    Loaded on the site and in every SCORM package (quizkit/scorm.py). */
@@ -12,53 +12,53 @@
   const Q = (window.quizkit = window.quizkit || {});
   if (Q.trainer) return;
   const today = () => new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  const stamp = () => document.querySelectorAll("[data-halk-today]").forEach((el) => (el.textContent = today()));
+  const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today()));
   const root = document.documentElement;
 
   // A module link is the address this page is looked at under (whatever SITE_URL was at build
   // time); in the offline copy (file:) it stays the published address, and a note says so.
   function links() {
     const online = /^https?:$/.test(location.protocol);
-    document.querySelectorAll("[data-halk-relative]").forEach((field) => {
-      if (online) field.value = new URL(field.dataset.halkRelative, location.href).href;
+    document.querySelectorAll("[data-qk-relative]").forEach((field) => {
+      if (online) field.value = new URL(field.dataset.qkRelative, location.href).href;
     });
-    document.querySelectorAll("[data-halk-offline]").forEach((note) => (note.hidden = online));
+    document.querySelectorAll("[data-qk-offline]").forEach((note) => (note.hidden = online));
   }
 
   function start() {
     stamp();
     links();
-    document.querySelectorAll("[data-halk-print], [data-halk-copy]").forEach((button) => (button.hidden = false));
+    document.querySelectorAll("[data-qk-print], [data-qk-copy]").forEach((button) => (button.hidden = false));
   }
 
   async function copy(button) {
-    const field = document.getElementById(button.dataset.halkCopy);
-    const status = document.getElementById(button.dataset.halkCopy + "-status");
+    const field = document.getElementById(button.dataset.qkCopy);
+    const status = document.getElementById(button.dataset.qkCopy + "-status");
     if (!field || !status) return;
     status.textContent = "";
     try {
       await navigator.clipboard.writeText(field.value);
-      status.textContent = button.dataset.halkCopied;
+      status.textContent = button.dataset.qkCopied;
     } catch {
       field.focus();
       field.select();
-      status.textContent = button.dataset.halkNotCopied;
+      status.textContent = button.dataset.qkNotCopied;
     }
   }
 
   document.addEventListener("click", (event) => {
-    const copyButton = event.target.closest("[data-halk-copy]");
+    const copyButton = event.target.closest("[data-qk-copy]");
     if (copyButton) {
       copy(copyButton);
       return;
     }
-    const button = event.target.closest("[data-halk-print]");
+    const button = event.target.closest("[data-qk-print]");
     if (!button) return;
     stamp();
-    if (button.dataset.halkPrint) root.dataset.halkPrintOnly = button.dataset.halkPrint;
+    if (button.dataset.qkPrint) root.dataset.qkPrintOnly = button.dataset.qkPrint;
     window.print();
   });
-  window.addEventListener("afterprint", () => delete root.dataset.halkPrintOnly);
+  window.addEventListener("afterprint", () => delete root.dataset.qkPrintOnly);
 
   Q.trainer = { start };
   // Also at once (start is idempotent): from file:// an instant-navigation build never fires document$.

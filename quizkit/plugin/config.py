@@ -27,7 +27,7 @@ class QuizConfig(Config):
     # Where the SCORM 1.2 packages go in the site (``<module id>.zip``); empty: none.
     scorm_dir = c.Type(str, default="downloads/scorm")
     # Where the Moodle XML question banks go in the site (``<module id>.xml`` and
-    # ``alle-modules.xml``); empty: none.
+    # one with every module, ``alle-modules.xml`` in Dutch); empty: none.
     moodle_dir = c.Type(str, default="downloads/moodle")
     # Prefix of the identifiers in each package's imsmanifest.xml.
     scorm_id_prefix = c.Type(str, default="quiz")
@@ -38,5 +38,9 @@ class QuizConfig(Config):
     minify = c.Type(bool, default=True)
     # The language of the quiz interface (quizkit/locales/<locale>.yml).
     locale = c.Choice(LOCALES, default="nl")
+    # The start of the keys under which the browser keeps a learner's progress
+    # ("<storage_key>:<module id>"): sites on one origin need different ones. Changing it
+    # loses the progress learners saved under the old one.
+    storage_key = c.Type(str, default="quizkit")
     # A folder whose templates replace the engine's of the same name (``quiz/item.html``...).
     templates = c.Optional(c.Type(str))

@@ -30,7 +30,7 @@ from ..bank import BankCache, QuizBanks
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
-from ..moodle import ALL_MODULES, MoodleWriter, write_moodle
+from ..moodle import MoodleWriter, write_moodle
 from ..render import QuizRenderer, Strings
 from ..scorm import PackageBuilder, check_suspend_data, write_packages
 from ..source import read_text, readable_text
@@ -87,9 +87,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
         )
         templates = self.root / self.config.templates if self.config.templates else None
-        self.renderer = QuizRenderer(
-            self.banks, markdown, citations, Strings(self.config.locale), templates, site_name=config.site_name
-        )
+        try:
+            self.renderer = QuizRenderer(
+                self.banks,
+                markdown,
+                citations,
+                Strings(self.config.locale),
+                templates,
+                site_name=config.site_name,
+                storage_key=self.config.storage_key,
+            )
+        except ValueError as exc:
+            raise PluginError(f"quizkit: {exc}") from None
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
         self.stash = QuizStash()
         config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
@@ -307,7 +316,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.banks.modules.values(),
             key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
         )
-        moodle_all = self._moodle_url(f"{ALL_MODULES}.xml", here)
+        moodle_all = self._moodle_url(f"{self.renderer.t.ts('all_modules_file')}.xml", here)
         return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True)
 
     def _moodle_url(self, name: str, here: str) -> str:

@@ -23,7 +23,7 @@ from helpers import ROOT
 from macros.content import citations
 from quizkit.__main__ import main
 from quizkit.bank import QuizBanks, load_quiz_banks
-from quizkit.moodle import ALL_MODULES, MOODLE_FRACTIONS, MoodleWriter, plain, quiz_document
+from quizkit.moodle import MOODLE_FRACTIONS, MoodleWriter, plain, quiz_document
 from quizkit.render import QuizRenderer
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -306,7 +306,7 @@ def test_files_follow_the_modules_order(bank_set) -> None:
         assert names == sorted(names), f"{module_id}: names sort in the module's order in Moodle's bank"
         expected_all += expected
         print(f"{module_id}: {len(expected) - 1} Moodle questions for {len(module.items)} items")
-    everything = parse(files[f"{ALL_MODULES}.xml"])
+    everything = parse(files["alle-modules.xml"])
     assert [q.findtext("idnumber") for q in everything.findall("question")] == expected_all
     categories = [q.findtext("category/text") for q in everything.findall("question[@type='category']")]
     assert len(categories) == len(set(categories)) == len(banks.modules), "each module its own category"
@@ -319,7 +319,7 @@ def test_files_are_what_elementtree_writes_for_the_whole_document(bank_set) -> N
     writer = MoodleWriter(QuizRenderer(banks, citations=citations(ROOT)))
     questions = {module_id: writer.module_questions(module) for module_id, module in banks.modules.items()}
     documents = {f"{module_id}.xml": elements for module_id, elements in questions.items()}
-    documents[f"{ALL_MODULES}.xml"] = [q for elements in questions.values() for q in elements]
+    documents["alle-modules.xml"] = [q for elements in questions.values() for q in elements]
     assert set(documents) == set(files)
     for name, elements in documents.items():
         quiz = ET.Element("quiz")

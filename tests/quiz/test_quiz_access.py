@@ -142,9 +142,9 @@ def test_items_line_up_with_the_intro(new_page, quiz_url: str, viewport: dict) -
     """D14: no stray indent from Material's list style on the items or the ordering steps."""
     page = new_page(viewport=viewport)
     page.goto(quiz_url + STELLINGEN)
-    left = page.locator(".halk-quiz__intro").bounding_box()["x"]
-    assert page.locator(".halk-quiz-item").first.bounding_box()["x"] == left
-    assert page.locator(".halk-q__step").first.bounding_box()["x"] == left
+    left = page.locator(".qk-quiz__intro").bounding_box()["x"]
+    assert page.locator(".qk-quiz-item").first.bounding_box()["x"] == left
+    assert page.locator(".qk-q__step").first.bounding_box()["x"] == left
 
 
 def test_phrasing_options_show_one_pair_of_quotation_marks(page, quiz_url: str) -> None:
@@ -171,8 +171,8 @@ def test_show_answer_is_a_plain_disclosure(new_page, quiz_url: str) -> None:
     assert details.evaluate(style, None)[2] == "0px"
     summary.click()
     assert "▾" in summary.evaluate(style, "::before")[0]
-    size = details.locator(".halk-quiz-answer li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    body = page.locator(".halk-q__stem").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    size = details.locator(".qk-quiz-answer li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    body = page.locator(".qk-q__stem").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size == body >= 16
 
 
@@ -181,10 +181,8 @@ def test_ordering_without_javascript_looks_fixed_and_has_no_empty_hint(new_page,
     page = new_page(java_script_enabled=False)
     page.goto(quiz_url + STELLINGEN)
     unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
-    assert (
-        unit.locator(".halk-q__step").first.evaluate("el => getComputedStyle(el).borderTopColor") == "rgba(0, 0, 0, 0)"
-    )
-    for hint in unit.locator(".halk-q__hint").all():
+    assert unit.locator(".qk-q__step").first.evaluate("el => getComputedStyle(el).borderTopColor") == "rgba(0, 0, 0, 0)"
+    for hint in unit.locator(".qk-q__hint").all():
         assert hint.is_hidden() or hint.inner_text().strip()
     for ref in (unit.get_attribute("aria-describedby") or "").split():
         assert page.locator(f"#{ref}").is_visible() and page.locator(f"#{ref}").inner_text().strip()
@@ -204,7 +202,7 @@ ANSWER_KEY = "leermodules/antwoorden/voorbeeld-stellingen/"
 def test_answer_key_print_button_has_room_and_the_quiz_size(page, quiz_url: str) -> None:
     """D22: "Afdrukken" does not touch the link beside it and is as small as the quiz buttons."""
     page.goto(quiz_url + ANSWER_KEY)
-    button = page.locator("[data-halk-print]")
+    button = page.locator("[data-qk-print]")
     link = button.locator("xpath=following-sibling::a")
     gap = link.bounding_box()["x"] - (button.bounding_box()["x"] + button.bounding_box()["width"])
     assert gap >= 8, gap
@@ -215,11 +213,11 @@ def test_answer_key_items_are_not_split_across_printed_pages(page, quiz_url: str
     """D27: in print, an item, a case stage and an answer avoid a page break inside them."""
     page.goto(quiz_url + ANSWER_KEY)
     page.emulate_media(media="print")
-    breaks = page.locator(".halk-answer-key__item, .halk-answer-key__stage, .halk-quiz-answer__list > li").evaluate_all(
+    breaks = page.locator(".qk-answer-key__item, .qk-answer-key__stage, .qk-quiz-answer__list > li").evaluate_all(
         "els => els.map(e => getComputedStyle(e).breakInside)"
     )
     assert breaks and set(breaks) == {"avoid"}
-    after = page.locator(".halk-answer-key__item h2, .halk-answer-key__stem").evaluate_all(
+    after = page.locator(".qk-answer-key__item h2, .qk-answer-key__stem").evaluate_all(
         "els => els.map(e => getComputedStyle(e).breakAfter)"
     )
     assert set(after) == {"avoid"}

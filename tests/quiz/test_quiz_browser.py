@@ -144,7 +144,7 @@ def test_keyboard_journey(page, quiz_url: str, example_banks: QuizBanks, item_id
         assert text.startswith("Niet goed:") and "Dat klopt niet." in text, text
     region = page.locator(f"#vraag-{item_id} [data-quiz-feedback]")
     assert region.get_attribute("aria-live") == "polite"
-    assert region.locator(".halk-sr").inner_text().strip() in ("Goed:", "Niet goed:")
+    assert region.locator(".qk-sr").inner_text().strip() in ("Goed:", "Niet goed:")
 
 
 def test_feedback_names_the_chosen_option(page, quiz_url: str, example_banks: QuizBanks) -> None:
@@ -161,7 +161,7 @@ def test_ordering_moves_are_announced(page, quiz_url: str) -> None:
     unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
     first = unit.locator("[data-quiz-step]").first
     assert first.locator('[data-quiz-action="up"]').get_attribute("aria-disabled") == "true"
-    text = first.locator(".halk-q__step-text").inner_text()
+    text = first.locator(".qk-q__step-text").inner_text()
     first.locator('[data-quiz-action="down"]').focus()
     page.keyboard.press("Enter")
     moves = unit.locator("[data-quiz-moves]")
@@ -182,7 +182,7 @@ def answer_all_by_mouse(page, wrong: set[str] = frozenset()) -> None:
 
 def test_score_and_summary_against_pass_mark(page, quiz_url: str) -> None:
     page.goto(quiz_url + KEUZE)
-    summary = page.locator(".halk-quiz__summary")
+    summary = page.locator(".qk-quiz__summary")
     assert summary.is_visible()
     assert "0 van 4 vragen beantwoord." in summary.inner_text()
     answer_all_by_mouse(page, wrong={"vb-single-basis"})
@@ -192,7 +192,7 @@ def test_score_and_summary_against_pass_mark(page, quiz_url: str) -> None:
     assert "Vraag 1 van 4: niet goed" in text and "Vraag 2 van 4: goed" in text
     page.locator('[data-quiz-action="reset"]').click()
     assert "0 van 4 vragen beantwoord." in summary.inner_text()
-    assert page.locator(".halk-quiz input:checked").count() == 0
+    assert page.locator(".qk-quiz input:checked").count() == 0
     assert page.evaluate("() => JSON.parse(localStorage.getItem('halk-quiz:voorbeeld-keuze')).items") == {}
 
 
@@ -201,7 +201,7 @@ def test_failing_score(page, quiz_url: str) -> None:
     answer_all_by_mouse(page, wrong={"vb-single-basis", "vb-phrasing-basis"})
     assert (
         "U heeft 2 van 4 vragen goed (50%). Nodig om te slagen: 60%. Nog niet geslaagd."
-        in page.locator(".halk-quiz__summary").inner_text()
+        in page.locator(".qk-quiz__summary").inner_text()
     )
 
 
@@ -222,7 +222,7 @@ def test_progress_survives_reload(page, quiz_url: str, example_banks: QuizBanks)
     assert page.locator("#vraag-vb-ordering-verwijzen [data-quiz-feedback]").inner_text().startswith("Goed:")
     assert page.locator("#vraag-vb-classify-modi [data-quiz-feedback]").inner_text().startswith("Niet goed:")
     assert page.locator("#vraag-vb-classify-modi input:checked").count() == 3
-    assert "2 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+    assert "2 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
 
 
 def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
@@ -246,7 +246,7 @@ def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
     assert page.locator("#vb-single-basis-1").is_checked()
     assert feedback(page, "vb-single-basis").startswith("Goed:")
     # One click handler per quiz, however often the page was shown: one check, one saved entry.
-    assert page.evaluate("() => document.querySelectorAll('.halk-quiz[data-quiz-ready]').length") == 1
+    assert page.evaluate("() => document.querySelectorAll('.qk-quiz[data-quiz-ready]').length") == 1
     page.locator("#vb-single-basis-0").check()
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-single-basis").startswith("Niet goed:")
@@ -266,13 +266,13 @@ def test_quiz_starts_after_instant_navigation_from_a_page_without_quiz(page, qui
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-single-basis").startswith("Goed:")
     # The stylesheet came along too (it loads after the page is swapped): quiz.css gives every item a top border.
-    expect(page.locator(".halk-quiz-item").first).to_have_css("border-top-style", "solid")
+    expect(page.locator(".qk-quiz-item").first).to_have_css("border-top-style", "solid")
 
 
 def test_one_namespace_with_a_handler_per_question_type(page, quiz_url: str) -> None:
     """quiz.js is the core, every type's type.js and the start, in one file: window.quizkit."""
     page.goto(quiz_url + STELLINGEN)
-    page.locator(".halk-quiz[data-quiz-ready]").wait_for(state="attached")
+    page.locator(".qk-quiz[data-quiz-ready]").wait_for(state="attached")
     found = page.evaluate(
         """() => ({
             keys: Object.keys(window.quizkit).sort(),
@@ -296,7 +296,7 @@ def test_single_item_page_shares_progress_with_its_module(page, quiz_url: str) -
     feedback(page, "vb-single-basis")
     page.goto(quiz_url + KEUZE)
     assert page.locator("#vb-single-basis-1").is_checked()
-    assert "1 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+    assert "1 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
 
 
 @pytest.mark.parametrize(
@@ -346,8 +346,8 @@ def test_saved_answers_are_checked_not_trusted(page, quiz_url: str, saved: list,
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.evaluate("s => localStorage.setItem('halk-quiz:voorbeeld-keuze', s)", json.dumps({"v": 1, "items": entries}))
     page.reload()
-    page.locator(".halk-quiz[data-quiz-ready]").wait_for(state="attached")
-    summary = page.locator(".halk-quiz__summary").inner_text()
+    page.locator(".qk-quiz[data-quiz-ready]").wait_for(state="attached")
+    summary = page.locator(".qk-quiz__summary").inner_text()
     assert "Vraag 3 van 4: goed" in summary, "the other item's right answer counts, whatever its ok says"
     region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
     if right is None:
@@ -374,7 +374,7 @@ def test_unavailable_storage_leaves_a_working_quiz(new_page, quiz_url: str) -> N
     page.locator("#vb-single-basis-2").check()
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-single-basis").startswith("Niet goed:")
-    assert "0 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+    assert "0 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
     assert [e for e in errors if "quiz" in e] == []
 
 
@@ -389,7 +389,7 @@ def test_changed_item_drops_only_its_own_saved_answer(page, quiz_url: str) -> No
     page.reload()
     assert page.locator("#vraag-vb-single-basis input:checked").count() == 0
     assert page.locator("#vb-multiple-basis-0").is_checked() and page.locator("#vb-phrasing-basis-0").is_checked()
-    assert "3 van 4 vragen beantwoord." in page.locator(".halk-quiz__summary").inner_text()
+    assert "3 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
 
 
 def test_version_bump_starts_afresh(page, quiz_url: str) -> None:
@@ -400,16 +400,16 @@ def test_version_bump_starts_afresh(page, quiz_url: str) -> None:
         " localStorage.setItem('halk-quiz:voorbeeld-keuze', JSON.stringify(d)); }"
     )
     page.reload()
-    assert page.locator(".halk-quiz input:checked").count() == 0
+    assert page.locator(".qk-quiz input:checked").count() == 0
 
 
 def test_without_javascript_the_page_is_complete(new_page, quiz_url: str) -> None:
     page = new_page(java_script_enabled=False)
     page.goto(quiz_url + STELLINGEN)
-    assert page.locator(".halk-quiz-item").count() == 4
+    assert page.locator(".qk-quiz-item").count() == 4
     assert page.locator('[data-quiz-action="check"]').first.is_hidden()
     assert page.locator('[data-quiz-action="up"]').first.is_hidden()
-    assert page.locator(".halk-quiz__summary").is_hidden()
+    assert page.locator(".qk-quiz__summary").is_hidden()
     assert page.locator("[data-quiz-nojs]").is_visible()
     assert page.locator("#vraag-vb-classify-modi legend").first.is_visible()
     answer = page.locator("#vraag-vb-classify-modi details")
@@ -461,6 +461,6 @@ def test_the_right_order_is_numbered_like_the_steps(page, quiz_url: str, example
     page.goto(quiz_url + STELLINGEN)
     answer_item(page, example_banks, "vb-ordering-verwijzen", right=False)
     item = page.locator("#vraag-vb-ordering-verwijzen")
-    item.locator("details.halk-quiz-item__answer > summary").click()
-    answer = item.locator("ol.halk-quiz-answer__list")
+    item.locator("details.qk-quiz-item__answer > summary").click()
+    answer = item.locator("ol.qk-quiz-answer__list")
     assert answer.evaluate("el => getComputedStyle(el).listStyleType") == "decimal"

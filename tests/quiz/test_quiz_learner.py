@@ -26,13 +26,13 @@ def test_reset_can_be_undone(page, quiz_url: str) -> None:
     """D11: "Begin opnieuw" says what it did and offers "Ongedaan maken", which puts everything back."""
     page.goto(quiz_url + KEUZE)
     answer_all_by_mouse(page, wrong={"vb-single-basis"})
-    summary = page.locator(".halk-quiz__summary")
+    summary = page.locator(".qk-quiz__summary")
     before = saved_items(page, "voorbeeld-keuze")
     undo = summary.locator('[data-quiz-action="undo"]')
     assert undo.is_hidden()
     summary.locator('[data-quiz-action="reset"]').click()
     assert "0 van 4 vragen beantwoord." in summary.inner_text()
-    assert page.locator(".halk-quiz input:checked").count() == 0
+    assert page.locator(".qk-quiz input:checked").count() == 0
     status = summary.locator('[data-quiz-status][role="status"]')
     assert "Uw antwoorden zijn gewist." in status.inner_text()
     undo.focus()
@@ -64,7 +64,7 @@ def test_changing_a_checked_answer_clears_its_verdict(page, quiz_url: str) -> No
     page.locator("#vb-single-basis-2").check()
     assert region.inner_text() == ""
     assert "vb-single-basis" not in saved_items(page, "voorbeeld-keuze")
-    summary = page.locator(".halk-quiz__summary").inner_text()
+    summary = page.locator(".qk-quiz__summary").inner_text()
     assert "3 van 4 vragen beantwoord." in summary
     assert "Vraag 1 van 4: nog niet beantwoord" in summary
     # A checkbox ticked after checking, too.
@@ -89,7 +89,7 @@ def test_finishing_the_module_is_announced(page, quiz_url: str) -> None:
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     text = feedback(page, "vb-single-basis")
     assert "alle vragen" not in text
-    summary = page.locator(".halk-quiz__summary").inner_text()
+    summary = page.locator(".qk-quiz__summary").inner_text()
     assert "Vraag 1 van 4: goed" in summary
     for n in (2, 3, 4):
         assert f"Vraag {n} van 4: nog niet beantwoord" in summary

@@ -45,7 +45,7 @@ def test_trainer_link_is_the_address_the_trainer_looks_at(page, quiz_site: Path)
         page.goto(url + TRAINERS)
         field = page.locator("#link-voorbeeld-keuze")
         assert field.input_value() == url + "leermodules/voorbeeld-keuze/"
-        assert page.locator("[data-halk-offline]").first.is_hidden()
+        assert page.locator("[data-qk-offline]").first.is_hidden()
         # The copied link opens the module.
         page.goto(field.input_value())
         assert page.locator("#quiz-voorbeeld-keuze").count() == 1
@@ -57,6 +57,6 @@ def test_offline_trainer_page_says_its_links_work_online_only(page, quiz_site: P
     page.goto((quiz_site / "leermodules" / "trainers" / "index.html").as_uri())
     field = page.locator("#link-voorbeeld-keuze")
     assert field.input_value().startswith("http://127.0.0.1:")
-    note = page.locator("[data-halk-offline]").first
+    note = page.locator("[data-qk-offline]").first
     assert note.is_visible()
     assert "werkt alleen online" in note.inner_text()

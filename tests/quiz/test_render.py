@@ -89,7 +89,7 @@ def test_no_plain_answer_key_in_markup(renderer: QuizRenderer, example_banks: Qu
 def test_ordering_is_shown_shuffled_and_key_restores_order(example_banks: QuizBanks, renderer: QuizRenderer) -> None:
     item = example_banks.items["vb-ordering-verwijzen"][1]
     html = renderer.item(item.id, "")
-    shown = re.findall(r'class="halk-q__step-text"[^>]*>([^<]+)<', html)
+    shown = re.findall(r'class="qk-q__step-text"[^>]*>([^<]+)<', html)
     assert sorted(shown) == sorted(item.steps) and shown != item.steps
     key = item.answer_key(item.id)
     assert [shown[i] for i in key] == item.steps

@@ -30,7 +30,7 @@ def launch(page, previous: dict | None = None, **options) -> object:
     href = page.evaluate("([prev, opts]) => lms.launch(prev, opts)", [previous, options])
     assert href == "index.html"
     frame = page.frame(name="sco")
-    frame.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    frame.wait_for_selector(".qk-quiz[data-quiz-ready]")
     return frame
 
 
@@ -61,7 +61,7 @@ def test_all_right_passes_all_wrong_fails(page, lms_url: str, banks: QuizBanks, 
             assert page.evaluate("window.API.isInitialized()"), "the SCO did not call LMSInitialize"
             assert page.evaluate("lms.masteryscore") == str(module.module.pass_mark)
             assert answer_all(frame, mode) == len(module.items)
-            summary = frame.locator(".halk-quiz__summary").inner_text()
+            summary = frame.locator(".qk-quiz__summary").inner_text()
             cmi = page.evaluate("lms.close()")
             core = cmi["core"]
             if mode == "right":
@@ -111,7 +111,7 @@ def test_relaunch_restores_answers(page, lms_url: str, banks: QuizBanks, raw: st
         after = frame.evaluate("() => Array.from(document.querySelectorAll('input:checked')).map((i) => i.id)")
         assert after == before and after, "the checked answers came back from cmi.suspend_data"
         assert frame.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}")
-        assert frame.locator(".halk-quiz-item__feedback.is-good").count() == total
+        assert frame.locator(".qk-quiz-item__feedback.is-good").count() == total
         second = page.evaluate("lms.close()")
         # Nothing new was answered: the journal of interactions is not written again; the held
         # result is (every commit carries status and score).
@@ -201,7 +201,7 @@ def test_lms_commit_errors_do_not_reach_the_learner(page, lms_url: str, banks: Q
         frame = launch(page, failCommit=True)
         answer_all(frame, "right")
         assert "Geslaagd." in frame.locator("[data-quiz-score]").inner_text()
-        assert frame.locator(".halk-quiz-item__feedback.is-good").count() == len(banks.modules[module_id].items)
+        assert frame.locator(".qk-quiz-item__feedback.is-good").count() == len(banks.modules[module_id].items)
         page.evaluate("lms.close()")
         assert not seen["errors"], seen["errors"]
 
@@ -211,13 +211,13 @@ def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks)
     seen: list[str] = []
     page.on("pageerror", lambda e: seen.append(str(e)))
     page.goto(f"{lms_url}{module_id}/sco/index.html")
-    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
     assert page.evaluate("window.quizkit.scorm.lms") is False
     assert page.evaluate("window.quizkit.adapter") is None, "no LMS: quiz.js keeps its own storage"
     answer_all(page, "right")
     assert "Geslaagd." in page.locator("[data-quiz-score]").inner_text()
     page.reload()
-    page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
     total = len(banks.modules[module_id].items)
     assert page.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}"), "kept in localStorage"
     assert not seen, seen
@@ -252,7 +252,7 @@ def test_package_page_passes_axe(browser, lms_url: str, banks: QuizBanks, scheme
         assert (background == "rgb(255, 255, 255)") == (scheme == "light")
         frame_page = frame.page
         frame_page.goto(f"{lms_url}{module_id}/sco/index.html")  # axe runs on a top-level document
-        frame_page.wait_for_selector(".halk-quiz[data-quiz-ready]")
+        frame_page.wait_for_selector(".qk-quiz[data-quiz-ready]")
         answer_all(frame_page, "wrong")
         frame_page.locator("details summary").first.click()
         violations = run_axe(frame_page)

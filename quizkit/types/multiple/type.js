@@ -14,7 +14,7 @@
     feedback: (state) => state,
     count: () => null,
     shuffle(unit, random) {
-      const options = shared.all(unit, ".halk-q__option");
+      const options = shared.all(unit, ".qk-q__option");
       shared.reorder(options, shared.permutation(options.length, random));
     },
     valid: (unit, state) => {

@@ -51,7 +51,7 @@
       // Move the neighbour, not the step itself, so that focus stays on the pressed button.
       list.insertBefore(other, action === "up" ? li.nextElementSibling : li);
       edges(list);
-      const text = li.querySelector(".halk-q__step-text").textContent.trim();
+      const text = li.querySelector(".qk-q__step-text").textContent.trim();
       const unit = li.closest("[data-quiz-unit]");
       const shown = steps(list);
       unit.querySelector("[data-quiz-moves]").textContent = say("moved", { step: text, pos: shown.indexOf(li) + 1, total: shown.length });
