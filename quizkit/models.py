@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .base import Id, ItemFields, SourceRef, Text, item_model
 from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
@@ -35,6 +35,17 @@ class ModuleMeta(Strict):
     minutes: int = Field(ge=1, description="Estimated minutes")
     pass_mark: int = Field(ge=1, le=100, description="Percentage of items answered correctly to pass (1-100)")
     objectives: list[Text] = Field(min_length=1, description="Learning objectives, Markdown")
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, module_id: str) -> str:
+        # quiz.js keeps a module's answers under "<storage_key>:<module id>" and the learner's
+        # option-order seed under "<storage_key>:learner", so no module may be called that.
+        if module_id == "learner":
+            raise ValueError(
+                "de id 'learner' is gereserveerd (de browser bewaart daaronder de volgorde van de antwoorden); kies een andere id"
+            )
+        return module_id
 
 
 class QuizModule(Strict):

@@ -191,3 +191,17 @@ def test_a_module_named_as_the_all_modules_file_is_refused(tmp_path: Path, capsy
     code, out, err = run(capsys, "--root", str(tmp_path), "--locale", "en", "moodle", str(banks), str(tmp_path / "out"))
     assert (code, err) == (0, "")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["all-modules.xml", "alle-modules.xml"]
+
+
+def test_a_module_called_learner_is_refused(tmp_path: Path, capsys) -> None:
+    """quiz.js keeps the learner's option-order seed under "<storage_key>:learner"."""
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = (ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks" / "basics.yml").read_text(encoding="utf-8")
+    (banks / "learner.yml").write_text(text.replace("id: basics\n", "id: learner\n", 1), encoding="utf-8")
+    code, out, err = run(capsys, "--root", str(tmp_path), "check", str(banks))
+    assert (code, out) == (1, "")
+    assert err == (
+        "banks/learner.yml:2: [item learner] module.id: de id 'learner' is gereserveerd (de browser bewaart "
+        "daaronder de volgorde van de antwoorden); kies een andere id\n"
+    )
