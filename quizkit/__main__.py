@@ -23,7 +23,7 @@ from .cite import load_citations
 from .errors import ContentError, ContentErrorList
 from .markdown import MarkdownRenderer
 from .moodle import MoodleWriter, write_moodle
-from .render import LOCALES, QuizRenderer, Strings
+from .render import LOCALES, QuizRenderer, Strings, check_storage_key
 from .scorm import PackageBuilder, check_suspend_data, write_packages
 
 DESCRIPTION = (
@@ -159,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
     scorm.add_argument("out", type=Path)
     scorm.add_argument("--site-name", default=argparse.SUPPRESS, help="named in each package's introduction")
     scorm.add_argument("--id-prefix", default=argparse.SUPPRESS, help="prefix of the manifest identifiers")
+    scorm.add_argument(
+        "--storage-key", default=argparse.SUPPRESS, help="start of the browser storage keys (the plugin's storage_key)"
+    )
     moodle = commands.add_parser(
         "moodle", parents=[common], help="write Moodle XML: one file per module and one with all"
     )
@@ -181,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(settings.get("root") or (config.parent if config else Path.cwd())).resolve()
         site = config.parent.resolve() if config else root  # where the site's modules and templates are
         strings = Strings(settings["locale"])
+        check_storage_key(settings["storage_key"])
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)

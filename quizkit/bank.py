@@ -91,17 +91,26 @@ def _check_type(
         )
 
 
-def _item_at(loaded: LoadedYaml, line: int | None) -> str | None:
-    """The id of the item whose YAML block holds ``line``."""
+def _item_index_at(loaded: LoadedYaml, line: int | None) -> int | None:
+    """The index of the item whose YAML block holds ``line`` (None: before the first item)."""
     items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
     if line is None or not isinstance(items, list):
         return None
     found = None
-    for i, item in enumerate(items):
+    for i in range(len(items)):
         start = loaded.lines.get(("items", i))
-        if start is not None and start <= line and isinstance(item, dict):
-            found = item.get("id") if isinstance(item.get("id"), str) else None
+        if start is not None and start <= line:
+            found = i
     return found
+
+
+def _item_at(loaded: LoadedYaml, line: int | None) -> str | None:
+    """The id of the item whose YAML block holds ``line``."""
+    index = _item_index_at(loaded, line)
+    if index is None:
+        return None
+    item = loaded.data["items"][index]
+    return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
 
 
 class BankProblems(ContentErrorList):
@@ -124,10 +133,16 @@ def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
     """
     loaded = load_yaml(path, root)
     problems = list(_type_problems(loaded))
-    if not problems:
-        bank, errors = validate_all(QuizModule, loaded)
+    bank, errors = validate_all(QuizModule, loaded)
+    # An item with an unknown type gets that one message: which fields it lacks depends on the
+    # type it should have. Every other item, and the module, is still checked.
+    untyped = {_item_index_at(loaded, problem.line) for problem in problems} - {None}
+    problems += [
         # Name the item, not a case stage or category inside it that also has an id.
-        problems = [ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id) for e in errors]
+        ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id)
+        for e in errors
+        if _item_index_at(loaded, e.line) not in untyped
+    ]
     if not problems:
         try:
             require_file_name(loaded, path.stem, ("module", "id"))

@@ -7,6 +7,7 @@ message; :func:`quizkit.validate.validate` adds file, line and id.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field, field_validator
@@ -14,7 +15,24 @@ from pydantic import Field, field_validator
 from .base import Id, ItemFields, SourceRef, Text, item_model
 from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
 from .validate import Strict
+from .yamlload import load_yaml
 
+
+def _reserved_ids() -> dict[str, str]:
+    """Module ids the engine uses for something else, with the reason (for the message).
+
+    quiz.js keeps a module's answers in the browser under "<storage_key>:<module id>" and the
+    learner's option-order seed under "<storage_key>:learner"; the Moodle file with every
+    module is "<all_modules_file>.xml" in each locale (quizkit/locales).
+    """
+    reserved = {"learner": "de browser bewaart daaronder de volgorde van de antwoorden"}
+    for path in sorted((Path(__file__).parent / "locales").glob("*.yml")):
+        name = load_yaml(path).data["trainer"]["all_modules_file"]
+        reserved[name] = "zo heet het Moodle-bestand met alle modules"
+    return reserved
+
+
+RESERVED_IDS = _reserved_ids()
 ITEM_MODELS: dict[str, Any] = {name: item_model(model) for name, model in QUESTION_MODELS.items()}
 ITEM_MODELS["case"] = CaseItem
 if TYPE_CHECKING:
@@ -39,12 +57,9 @@ class ModuleMeta(Strict):
     @field_validator("id")
     @classmethod
     def _not_reserved(cls, module_id: str) -> str:
-        # quiz.js keeps a module's answers under "<storage_key>:<module id>" and the learner's
-        # option-order seed under "<storage_key>:learner", so no module may be called that.
-        if module_id == "learner":
-            raise ValueError(
-                "de id 'learner' is gereserveerd (de browser bewaart daaronder de volgorde van de antwoorden); kies een andere id"
-            )
+        reason = RESERVED_IDS.get(module_id)
+        if reason:
+            raise ValueError(f"de id '{module_id}' is gereserveerd ({reason}); kies een andere id")
         return module_id
 
 

@@ -251,14 +251,6 @@ class MoodleWriter:
         Each module's questions are made and serialised once; both files that hold a question
         hold that same text (see :func:`question_xml`).
         """
-        for module_id in self.renderer.banks.modules:
-            if f"{module_id}.xml" == self.all_modules:
-                raise ContentError(
-                    (paths or {}).get(module_id, ""),
-                    None,
-                    f"Moodle XML: de module-id '{module_id}' is ook de naam van het bestand met alle "
-                    "modules; kies een andere id",
-                )
         questions = {
             module.module.id: [
                 question_xml(q) for q in self.module_questions(module, (paths or {}).get(module.module.id, ""))

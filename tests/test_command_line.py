@@ -174,34 +174,47 @@ def test_contributing_lists_every_plugin_option_with_its_default() -> None:
         assert rows[name] == shown, name
 
 
-def test_a_module_named_as_the_all_modules_file_is_refused(tmp_path: Path, capsys) -> None:
-    """Its Moodle file would overwrite the one with every module (alle-modules.xml in Dutch)."""
+@pytest.mark.parametrize(
+    ("module_id", "reason"),
+    [
+        ("learner", "de browser bewaart daaronder de volgorde van de antwoorden"),
+        ("alle-modules", "zo heet het Moodle-bestand met alle modules"),
+        ("all-modules", "zo heet het Moodle-bestand met alle modules"),
+    ],
+)
+def test_a_module_id_the_engine_uses_itself_is_refused(tmp_path: Path, capsys, module_id: str, reason: str) -> None:
+    """Checked as the build checks it, at the line of the id.
+
+    quiz.js keeps the learner's option-order seed under "<storage_key>:learner"; the Moodle file
+    with every module is alle-modules.xml (all-modules.xml in English).
+    """
     banks = tmp_path / "banks"
     banks.mkdir()
     text = (ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks" / "basics.yml").read_text(encoding="utf-8")
-    (banks / "alle-modules.yml").write_text(text.replace("id: basics\n", "id: alle-modules\n", 1), encoding="utf-8")
-    code, out, err = run(capsys, "--root", str(tmp_path), "moodle", str(banks), str(tmp_path / "out"))
-    assert (code, out) == (1, "")
-    assert err == (
-        "banks/alle-modules.yml: Moodle XML: de module-id 'alle-modules' is ook de naam van het "
-        "bestand met alle modules; kies een andere id\n"
-    )
-    assert not (tmp_path / "out").exists()
-    # In English the file with every module is all-modules.xml, so the same module is fine.
-    code, out, err = run(capsys, "--root", str(tmp_path), "--locale", "en", "moodle", str(banks), str(tmp_path / "out"))
-    assert (code, err) == (0, "")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["all-modules.xml", "alle-modules.xml"]
-
-
-def test_a_module_called_learner_is_refused(tmp_path: Path, capsys) -> None:
-    """quiz.js keeps the learner's option-order seed under "<storage_key>:learner"."""
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    text = (ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks" / "basics.yml").read_text(encoding="utf-8")
-    (banks / "learner.yml").write_text(text.replace("id: basics\n", "id: learner\n", 1), encoding="utf-8")
+    (banks / f"{module_id}.yml").write_text(text.replace("id: basics\n", f"id: {module_id}\n", 1), encoding="utf-8")
     code, out, err = run(capsys, "--root", str(tmp_path), "check", str(banks))
     assert (code, out) == (1, "")
     assert err == (
-        "banks/learner.yml:2: [item learner] module.id: de id 'learner' is gereserveerd (de browser bewaart "
-        "daaronder de volgorde van de antwoorden); kies een andere id\n"
+        f"banks/{module_id}.yml:2: [item {module_id}] module.id: de id '{module_id}' is gereserveerd ({reason}); "
+        "kies een andere id\n"
     )
+
+
+@pytest.mark.parametrize("value", ["2024", "true", "'é-quiz'"])
+def test_a_storage_key_that_cannot_be_one_is_one_line(tmp_path: Path, capsys, value: str) -> None:
+    """Not text, or not only a-z, digits, '-', '_' and '.': one line, also with the banks unchecked."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("storage_key: halk-quiz", f"storage_key: {value}"))
+    code, out, err = run(capsys, "check", str(project / BANKS), "--config", str(config))
+    assert (code, out) == (1, "")
+    assert err.startswith("quizkit: storage_key '") and err.count("\n") == 1, err
+    assert "in mkdocs.yml: alleen de letters a-z en A-Z (zonder accenten)" in err
+
+
+def test_the_storage_key_can_be_given_for_the_packages(tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "--root", str(ROOT), "scorm", ROOT_BANKS, str(tmp_path), "--storage-key", "ons-lms")
+    assert (code, err) == (0, "")
+    with zipfile.ZipFile(tmp_path / "casus.zip") as package:
+        page = package.read("index.html").decode()
+    assert 'data-quiz-store="ons-lms"' in page and "halk-quiz" not in page

@@ -63,10 +63,15 @@ def test_every_ui_text_on_the_pages_is_english(english_site: Path):
     dutch = _flatten(yaml.safe_load((LOCALES_DIR / "nl.yml").read_text(encoding="utf-8")))
     for key in ("quiz.show_answer", "quiz.check", "quiz.retry", "quiz.summary_title", "quiz.reset", "quiz.up"):
         assert english[key] in html, key
-    # No Dutch interface text: each Dutch string that differs from the English one is absent.
-    for key, text in dutch.items():
-        if key.startswith(("quiz.", "script.")) and text != english[key] and "{" not in text and len(text) > 4:
-            assert text not in html, f"Dutch text {key!r} on the English site"
+    # No Dutch interface text: each Dutch string that differs from the English one is absent,
+    # on the quiz page and on the trainer pages (catalogue, answer key).
+    for page in ("basics", "trainers", "answers/basics"):
+        shown = (english_site / page / "index.html").read_text(encoding="utf-8")
+        for key, text in dutch.items():
+            if text != english[key] and "{" not in text and len(text) > 4:
+                assert text not in shown, f"Dutch text {key!r} on the English site's {page} page"
+    catalogue = (english_site / "trainers" / "index.html").read_text(encoding="utf-8")
+    assert english["trainer.link_label"] in catalogue and english["trainer.objectives"] in catalogue
     # Citations as written, not linked (this site has no bibliography).
     assert "Source: atlas, page 12" in html
 
@@ -148,8 +153,36 @@ def test_a_storage_key_that_cannot_be_one_stops_the_build(tmp_path: Path):
     config.write_text(
         config.read_text(encoding="utf-8").replace("locale: en\n", "locale: en\n      storage_key: a b\n")
     )
+    bank = project / "docs" / "banks" / "basics.yml"  # a bank mistake does not hide it
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: single", "type: singel", 1), encoding="utf-8")
     result = build(project, project / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert_clean_failure(output)
-    assert "quizkit: storage_key 'a b': alleen letters, cijfers, '-', '_' en '.'" in output
+    assert "quizkit: storage_key 'a b' in mkdocs.yml: alleen de letters a-z en A-Z (zonder accenten)" in output
+
+
+def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):
+    """MkDocs' own theme has no way to leave a page out of search: the engine keeps the answers out."""
+    feedback = "The constitution names it."
+    assert feedback in (english_site / "answers" / "basics" / "index.html").read_text(encoding="utf-8")
+    index = (english_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "answers/basics/" in index  # the page is there, its answers are not
+    assert feedback not in index
+
+
+@pytest.mark.browser
+def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_theme(english_site: Path, page):
+    """The ordering steps are numbered once, citations are small, the summary's date is English."""
+    with serve(english_site) as url:
+        page.goto(url + "basics/")
+        steps = page.locator(".qk-q__steps").first
+        assert steps.evaluate("el => getComputedStyle(el).listStyleType") == "none"
+        assert steps.locator(".qk-q__step").first.evaluate("el => getComputedStyle(el, '::before').content") == (
+            'counter(step) "."'
+        )
+        cite = page.locator(".qk-cite").first
+        sizes = cite.evaluate("el => [el, el.parentElement].map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes[0] < sizes[1], sizes
+        date = page.locator("[data-qk-today]").first.text_content()
+    assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", date), date

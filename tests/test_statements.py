@@ -65,7 +65,7 @@ def test_statements_have_their_sections(statements: dict[str, Node], page: str) 
 # "Wat uw browser bewaart" section explains it.
 KEPT = {
     r"halk-quiz:[a-z0-9-]+": "Uw antwoorden op de oefenvragen",  # a module's answers
-    r"halk-quiz:learner": "willekeurig getal",  # the seed of the learner's option order
+    r"halk-quiz:learner": "willekeurige code",  # the seed of the learner's option order
     r"/\.__palette": "lichte of donkere weergave",  # Material's colour scheme
     r"halk-werkblad:[a-z0-9-]+": "concept van een",  # a worksheet draft, if ticked
 }

@@ -11,7 +11,9 @@
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});
   if (Q.trainer) return;
-  const today = () => new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  // In the page's language (the locale's: <html lang>), as the rest of the summary.
+  const today = () =>
+    new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
   const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today()));
   const root = document.documentElement;
 

@@ -14,11 +14,11 @@ class QuizConfig(Config):
     # Folder of the question banks (one ``<module id>.yml`` each), relative to mkdocs.yml.
     banks = c.Type(str, default="docs/_data/quiz")
     # The page of each module (``{}``: the module id); a module without one stops the build.
-    module_page = c.Type(str, default="leermodules/{}.md")
+    module_page = c.Type(str, default="modules/{}.md")
     # The printable answer key of each module, for trainers (used by ``answer_key``).
-    answer_key_page = c.Type(str, default="leermodules/antwoorden/{}.md")
+    answer_key_page = c.Type(str, default="modules/answers/{}.md")
     # The trainer catalogue page (``trainer_catalogue``): answer keys link back to it.
-    catalogue_page = c.Type(str, default="leermodules/trainers.md")
+    catalogue_page = c.Type(str, default="modules/trainers.md")
     # The page the citations link to (``None``: citations are not linked).
     sources_page = c.Optional(c.Type(str))
     # ``module:function`` taking the project folder and returning the site's citations

@@ -31,7 +31,7 @@ from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
 from ..moodle import MoodleWriter, write_moodle
-from ..render import QuizRenderer, Strings
+from ..render import QuizRenderer, Strings, check_storage_key
 from ..scorm import PackageBuilder, check_suspend_data, write_packages
 from ..source import read_text, readable_text
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
@@ -63,6 +63,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not hasattr(self, "cache"):  # a MkDocs without on_startup
             self.cache = BankCache()
         self.root = Path(config.config_file_path).parent
+        try:
+            check_storage_key(self.config.storage_key)  # before the banks, whose mistakes would hide it
+        except ValueError as exc:
+            raise PluginError(f"quizkit: {exc}") from None
         self.problems: list[ContentError] = []
         # The asset files each page needs, by its source path (see QUIZ_ASSETS, TRAINER_ASSETS).
         self.asset_pages: dict[str, set[str]] = {}
@@ -87,18 +91,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
         )
         templates = self.root / self.config.templates if self.config.templates else None
-        try:
-            self.renderer = QuizRenderer(
-                self.banks,
-                markdown,
-                citations,
-                Strings(self.config.locale),
-                templates,
-                site_name=config.site_name,
-                storage_key=self.config.storage_key,
-            )
-        except ValueError as exc:
-            raise PluginError(f"quizkit: {exc}") from None
+        self.renderer = QuizRenderer(
+            self.banks,
+            markdown,
+            citations,
+            Strings(self.config.locale),
+            templates,
+            site_name=config.site_name,
+            storage_key=self.config.storage_key,
+        )
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
         self.stash = QuizStash()
         config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
@@ -330,7 +331,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         module = self.banks.module(module_id)
         catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
         html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)
-        return self.stash.put(html, searchable=True)
+        # Never in a search index, whatever the theme: learners would find the answers there.
+        return self.stash.put(html)
 
     # What the macros need of the build's files and navigation, kept from MkDocs' events.
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -276,6 +276,19 @@ def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None
     assert str(exc.value) == exc.value.text == "\n".join(texts)
 
 
+def test_an_unknown_type_does_not_hide_the_other_items_problems(tmp_path: Path) -> None:
+    """The item with an unknown type gets that one message; the module and other items are checked."""
+    text = VALID.replace("type: single", "type: singel").replace("    stem: Zet in volgorde.\n", "")
+    text = text.replace("pass_mark: 70", "pass_mark: 170")
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:12: [item een] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
+        f"{PATH}:19: [item twee] items[1].stem: verplicht veld ontbreekt",
+    ]
+
+
 def test_a_bank_with_a_schema_mistake_still_has_its_sources_checked(tmp_path: Path) -> None:
     """An unknown source and a schema mistake in one bank come out together, in line order."""
     text = VALID.replace("doc: profielschets", "doc: profielschets-2099").replace("correct: true", "correct: ja")

@@ -235,8 +235,8 @@ def test_progress_survives_instant_navigation(page, quiz_url: str) -> None:
     page.wait_for_url("**/voorbeeld-stellingen/")
     page.locator('#vraag-vb-truefalse-basis [data-quiz-action="check"]').wait_for(state="visible")
     assert page.evaluate("() => window.__stillHere === true"), "navigation was not instant"
-    page.locator("#vb-truefalse-basis-0-j").check()
-    page.locator("#vb-truefalse-basis-1-o").check()
+    page.locator("#vb-truefalse-basis-0-true").check()
+    page.locator("#vb-truefalse-basis-1-false").check()
     page.locator('#vraag-vb-truefalse-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-truefalse-basis").startswith("Goed:")
     page.locator('nav a[href$="voorbeeld-keuze/"]').first.click()

@@ -78,7 +78,7 @@ class TrueFalseQuestion(Question):
 
     def choices(self, t: Any, md: Any) -> list[tuple[str, str, Any]]:
         """The radios of each statement: (id suffix, value, label)."""
-        return [("j", "true", t("true_label")), ("o", "false", t("false_label"))]
+        return [("true", "true", t("true_label")), ("false", "false", t("false_label"))]
 
 
 # What the registry (quizkit/types/__init__.py) takes from this folder.
