@@ -184,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(settings.get("root") or (config.parent if config else Path.cwd())).resolve()
         site = config.parent.resolve() if config else root  # where the site's modules and templates are
         strings = Strings(settings["locale"])
-        check_storage_key(settings["storage_key"])
+        check_storage_key(
+            settings["storage_key"], "--storage-key" if "storage_key" in args else Path(config or "").name
+        )
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)

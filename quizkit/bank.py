@@ -17,7 +17,7 @@ from .cite import Citations, PlainCitations
 from .errors import ContentError, ContentErrorList, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 from .validate import describe_loc, require_file_name, validate_all
-from .yamlload import LoadedYaml, data_files, load_yaml
+from .yamlload import LoadedYaml, Loc, data_files, load_yaml
 
 
 @dataclass
@@ -49,8 +49,11 @@ def bank_files(quiz_dir: Path, root: Path) -> list[Path]:
     return data_files(quiz_dir, root, "vragenbank")
 
 
-def _type_problems(loaded: LoadedYaml) -> Iterator[ContentError]:
-    """An unknown or missing ``type``, named in Dutch with its line, before pydantic sees it."""
+def _type_problems(loaded: LoadedYaml) -> Iterator[tuple[Loc, ContentError]]:
+    """An unknown or missing ``type``, named in Dutch with its line, before pydantic sees it.
+
+    Each with where the question is in the data: pydantic's errors inside it are left out.
+    """
     items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
     if not isinstance(items, list):
         return
@@ -66,50 +69,43 @@ def _type_problems(loaded: LoadedYaml) -> Iterator[ContentError]:
                 continue
             loc = ("items", i, "stages", s, "question")
             if question.get("type") == "case":
-                yield ContentError(
-                    loaded.path,
-                    loaded.line_of((*loc, "type")),
-                    f"{describe_loc(loc)}: een casusfase kan geen casus bevatten",
-                    item_id,
+                yield (
+                    loc,
+                    ContentError(
+                        loaded.path,
+                        loaded.line_of((*loc, "type")),
+                        f"{describe_loc(loc)}: een casusfase kan geen casus bevatten",
+                        item_id,
+                    ),
                 )
             else:
                 yield from _check_type(loaded, loc, question, QUESTION_TYPES, item_id)
 
 
 def _check_type(
-    loaded: LoadedYaml, loc: tuple, node: dict, allowed: tuple[str, ...], item_id: str | None
-) -> Iterator[ContentError]:
+    loaded: LoadedYaml, loc: Loc, node: dict, allowed: tuple[str, ...], item_id: str | None
+) -> Iterator[tuple[Loc, ContentError]]:
     where = describe_loc(loc)
     if "type" not in node:
-        yield ContentError(loaded.path, loaded.line_of(loc), f"{where}.type: verplicht veld ontbreekt", item_id)
+        yield loc, ContentError(loaded.path, loaded.line_of(loc), f"{where}.type: verplicht veld ontbreekt", item_id)
     elif node["type"] not in allowed:
-        yield ContentError(
-            loaded.path,
-            loaded.line_of((*loc, "type")),
-            f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {', '.join(allowed)})",
-            item_id,
+        yield (
+            loc,
+            ContentError(
+                loaded.path,
+                loaded.line_of((*loc, "type")),
+                f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {', '.join(allowed)})",
+                item_id,
+            ),
         )
 
 
-def _item_index_at(loaded: LoadedYaml, line: int | None) -> int | None:
-    """The index of the item whose YAML block holds ``line`` (None: before the first item)."""
+def _item_id(loaded: LoadedYaml, loc: Loc) -> str | None:
+    """The id of the item that ``loc`` lies in (None outside the items)."""
     items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
-    if line is None or not isinstance(items, list):
+    if len(loc) < 2 or loc[0] != "items" or not isinstance(items, list) or not isinstance(loc[1], int):
         return None
-    found = None
-    for i in range(len(items)):
-        start = loaded.lines.get(("items", i))
-        if start is not None and start <= line:
-            found = i
-    return found
-
-
-def _item_at(loaded: LoadedYaml, line: int | None) -> str | None:
-    """The id of the item whose YAML block holds ``line``."""
-    index = _item_index_at(loaded, line)
-    if index is None:
-        return None
-    item = loaded.data["items"][index]
+    item = items[loc[1]] if loc[1] < len(items) else None
     return item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
 
 
@@ -132,16 +128,17 @@ def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
     content does not pass.
     """
     loaded = load_yaml(path, root)
-    problems = list(_type_problems(loaded))
+    typed = list(_type_problems(loaded))
+    problems = [problem for _, problem in typed]
     bank, errors = validate_all(QuizModule, loaded)
-    # An item with an unknown type gets that one message: which fields it lacks depends on the
-    # type it should have. Every other item, and the module, is still checked.
-    untyped = {_item_index_at(loaded, problem.line) for problem in problems} - {None}
+    # A question with an unknown type gets that one message: which fields it lacks depends on
+    # the type it should have. The rest of the bank is still checked.
+    untyped = [loc for loc, _ in typed]
     problems += [
         # Name the item, not a case stage or category inside it that also has an id.
-        ContentError(e.path, e.line, e.detail, _item_at(loaded, e.line) or e.item_id)
-        for e in errors
-        if _item_index_at(loaded, e.line) not in untyped
+        ContentError(e.path, e.line, e.detail, _item_id(loaded, loc) or e.item_id)
+        for loc, e in errors
+        if not any(loc[: len(question)] == question for question in untyped)
     ]
     if not problems:
         try:

@@ -27,8 +27,9 @@ def _reserved_ids() -> dict[str, str]:
     """
     reserved = {"learner": "de browser bewaart daaronder de volgorde van de antwoorden"}
     for path in sorted((Path(__file__).parent / "locales").glob("*.yml")):
-        name = load_yaml(path).data["trainer"]["all_modules_file"]
-        reserved[name] = "zo heet het Moodle-bestand met alle modules"
+        name = load_yaml(path).data.get("trainer", {}).get("all_modules_file")
+        if name:
+            reserved[name] = "zo heet het Moodle-bestand met alle modules"
     return reserved
 
 

@@ -31,11 +31,14 @@ LOCALES = tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
 STORAGE_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 
 
-def check_storage_key(value: object) -> str:
-    """``value`` if it can be the start of the browser storage keys (the plugin's ``storage_key``), else a ValueError."""
+def check_storage_key(value: object, where: str = "mkdocs.yml") -> str:
+    """``value`` if it can start the browser storage keys (the plugin's ``storage_key``), else a ValueError.
+
+    ``where``: where the value was given (a configuration file, a command-line option).
+    """
     if not isinstance(value, str) or not STORAGE_KEY.fullmatch(value):
         raise ValueError(
-            f"storage_key '{value}' in mkdocs.yml: alleen de letters a-z en A-Z (zonder accenten), cijfers, "
+            f"storage_key '{value}' in {where}: alleen de letters a-z en A-Z (zonder accenten), cijfers, "
             "'-', '_' en '.' (het begin van de sleutels waaronder de browser de voortgang bewaart)"
         )
     return value
@@ -127,7 +130,7 @@ class QuizRenderer:
         site_name: str = "",
         storage_key: str = "quizkit",
     ):
-        check_storage_key(storage_key)
+        check_storage_key(storage_key, "storage_key")
         self.banks = banks
         self.markdown = FastMarkdown(markdown or MarkdownRenderer())
         self.citations = citations or PlainCitations()

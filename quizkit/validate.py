@@ -127,7 +127,8 @@ def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = 
         seen.add(value)
 
 
-def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
+def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
+    """A pydantic error as a ContentError, with where it is in the data (``("items", 2, "stem")``)."""
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
@@ -136,7 +137,11 @@ def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
         message = message[len("Value error, ") :]
     field = describe_loc(loc)
     text = f"{field}: {message}" if field else message
-    return ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
+    return loc, ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
+
+
+def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
+    return _located(loaded, err)[1]
 
 
 def require_file_name(loaded: LoadedYaml, stem: str, loc: Loc, item_id: str | None = None) -> None:
@@ -164,12 +169,15 @@ def validation_problems(
     return []
 
 
-def validate_all(model: type[M], loaded: LoadedYaml) -> tuple[M | None, list[ContentError]]:
-    """``loaded.data`` as ``model`` and no problems, or ``None`` and every validation error, located."""
+def validate_all(model: type[M], loaded: LoadedYaml) -> tuple[M | None, list[tuple[Loc, ContentError]]]:
+    """``loaded.data`` as ``model`` and no problems, or ``None`` and every validation error.
+
+    Each error comes with where it is in the data (its line is in the error).
+    """
     try:
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
-        return None, [_to_content_error(loaded, err) for err in exc.errors(include_url=False)]
+        return None, [_located(loaded, err) for err in exc.errors(include_url=False)]
 
 
 def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None = None) -> M:

@@ -186,3 +186,22 @@ def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_theme(english_site:
         assert sizes[0] < sizes[1], sizes
         date = page.locator("[data-qk-today]").first.text_content()
     assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", date), date
+
+
+def test_links_to_questions_and_answers_are_checked(tmp_path: Path):
+    """Quiz HTML reaches its page after MkDocs has read it, yet MkDocs' anchor check knows its ids.
+
+    The fixture links to a question and an answer and builds strictly; a link to a question
+    that does not exist stops the build.
+    """
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("#question-basics-primes", "#question-basics-prime"))
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert (
+        "contains a link 'basics.md#question-basics-prime', but the doc 'basics.md' does not contain an anchor"
+        in output
+    )

@@ -11,10 +11,10 @@
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});
   if (Q.trainer) return;
-  // In the page's language (the locale's: <html lang>), as the rest of the summary.
-  const today = () =>
-    new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
-  const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today()));
+  // In the language of the quiz around it (its lang: the locale's), as the rest of the summary.
+  const today = (el) =>
+    new Date().toLocaleDateString(el.closest("[lang]")?.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+  const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today(el)));
   const root = document.documentElement;
 
   // A module link is the address this page is looked at under (whatever SITE_URL was at build

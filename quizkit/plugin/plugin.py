@@ -64,7 +64,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.cache = BankCache()
         self.root = Path(config.config_file_path).parent
         try:
-            check_storage_key(self.config.storage_key)  # before the banks, whose mistakes would hide it
+            # Before the banks, whose mistakes would hide it.
+            check_storage_key(self.config.storage_key, Path(config.config_file_path).name)
         except ValueError as exc:
             raise PluginError(f"quizkit: {exc}") from None
         self.problems: list[ContentError] = []

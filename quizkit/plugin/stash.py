@@ -16,6 +16,7 @@ to MkDocs' anchor check (:meth:`QuizStash.take_ids`), which never saw that HTML.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import secrets
@@ -77,11 +78,16 @@ class QuizStash(Extension):
             if number not in self._html:
                 return match.group(0)
             if number in self._late:
+                # Its ids are still link targets (#vraag-<item>): found without parsing the
+                # HTML, which is what the late fill saves. The engine writes every id as
+                # id="..." inside a tag, and a text's "<" is always escaped, so none is missed
+                # and no text is taken for one.
+                self._restored_ids |= {html.unescape(i) for i in _TAG_ID.findall(self._html[number])}
                 return self._slot.format(number)
-            html = str(self._html.pop(number))
-            self._restored_ids |= _ids(html)
+            kept = str(self._html.pop(number))
+            self._restored_ids |= _ids(kept)
             self._restored_toc += self._toc.pop(number, [])
-            return html
+            return kept
 
         return self._token.sub(swap, text)
 
@@ -117,6 +123,9 @@ class _Restore(Postprocessor):
 
     def run(self, text: str) -> str:
         return self.stash.restore(text) if "QUIZKITSTASH" in text else text
+
+
+_TAG_ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"<>]+)"')
 
 
 class _IdCollector(HTMLParser):

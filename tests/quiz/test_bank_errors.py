@@ -289,6 +289,48 @@ def test_an_unknown_type_does_not_hide_the_other_items_problems(tmp_path: Path) 
     ]
 
 
+def test_the_module_after_the_items_is_checked_and_named_as_the_module(tmp_path: Path) -> None:
+    """Problems are placed by where they are in the data, not by line.
+
+    A module block after the items, behind an item with an unknown type, is still checked and
+    named as the module.
+    """
+    module, items = VALID.split("items:\n")
+    text = (
+        "items:\n"
+        + items.replace("type: ordering", "type: ordening")
+        + module.replace("pass_mark: 70", "pass_mark: 170")
+    )
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:11: [item twee] items[1].type: onbekend vraagtype 'ordening' (bekend: {', '.join(ITEM_TYPES)})",
+        f"{PATH}:21: [item m] module.pass_mark: mag hoogstens 100 zijn",
+    ]
+
+
+def test_a_case_stage_with_an_unknown_type_does_not_hide_the_cases_other_mistakes(tmp_path: Path) -> None:
+    case = """\
+  - id: drie
+    type: case
+    stem: Een casus.
+    stages:
+      - id: a
+        text: Eerst.
+        question: {type: singel, stem: Wat?, options: [{text: A, correct: true}, {text: B}]}
+      - id: b
+        text: Dan.
+        question: {type: truefalse, stem: Klopt het?, statements: [{text: Ja, answer: true}]}
+"""
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, VALID + case)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:24: [item drie] items[2].source: verplicht veld ontbreekt",
+        f"{PATH}:30: [item drie] items[2].stages[0].question.type: onbekend vraagtype 'singel' "
+        f"(bekend: {', '.join(t for t in ITEM_TYPES if t != 'case')})",
+    ]
+
+
 def test_a_bank_with_a_schema_mistake_still_has_its_sources_checked(tmp_path: Path) -> None:
     """An unknown source and a schema mistake in one bank come out together, in line order."""
     text = VALID.replace("doc: profielschets", "doc: profielschets-2099").replace("correct: true", "correct: ja")
