@@ -77,3 +77,15 @@ def test_a_block_macro_inside_an_admonition_or_a_sentence_is_a_clear_mistake(tmp
         "een zin" in output
     ), output[-2000:]
     assert f"docs/alk.md:{len(lines)}: fact_list: zet deze macro aan het begin" in output, output[-2000:]
+
+
+def test_ids_of_late_html_are_found_in_tags_only() -> None:
+    """The ids handed to MkDocs' anchor check for HTML filled in after it read the page."""
+    from quizkit.plugin.stash import _tag_ids
+
+    html = (
+        '<article class="qk-quiz-item" id="vraag-een" data-quiz-item="een">'
+        '<p>Zeg niet id="nep" tegen de patiënt</p>'
+        '<input type="radio" name="a" id="a-&amp;-b"></article>'
+    )
+    assert _tag_ids(html) == {"vraag-een", "a-&-b"}
