@@ -10,4 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).parent
+# The interface strings, one file per language (read by render.Strings and models).
+LOCALES_DIR = PACKAGE_DIR / "locales"
 __version__ = "1.0.0"

@@ -69,14 +69,8 @@ def _type_problems(loaded: LoadedYaml) -> Iterator[tuple[Loc, ContentError]]:
                 continue
             loc = ("items", i, "stages", s, "question")
             if question.get("type") == "case":
-                yield (
-                    loc,
-                    ContentError(
-                        loaded.path,
-                        loaded.line_of((*loc, "type")),
-                        f"{describe_loc(loc)}: een casusfase kan geen casus bevatten",
-                        item_id,
-                    ),
+                yield _problem(
+                    loaded, loc, f"{describe_loc(loc)}: een casusfase kan geen casus bevatten", item_id, (*loc, "type")
                 )
             else:
                 yield from _check_type(loaded, loc, question, QUESTION_TYPES, item_id)
@@ -85,19 +79,20 @@ def _type_problems(loaded: LoadedYaml) -> Iterator[tuple[Loc, ContentError]]:
 def _check_type(
     loaded: LoadedYaml, loc: Loc, node: dict, allowed: tuple[str, ...], item_id: str | None
 ) -> Iterator[tuple[Loc, ContentError]]:
-    where = describe_loc(loc)
+    where, known = describe_loc(loc), ", ".join(allowed)
     if "type" not in node:
-        yield loc, ContentError(loaded.path, loaded.line_of(loc), f"{where}.type: verplicht veld ontbreekt", item_id)
+        yield _problem(loaded, loc, f"{where}.type: verplicht veld ontbreekt", item_id)
     elif node["type"] not in allowed:
-        yield (
-            loc,
-            ContentError(
-                loaded.path,
-                loaded.line_of((*loc, "type")),
-                f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {', '.join(allowed)})",
-                item_id,
-            ),
+        yield _problem(
+            loaded, loc, f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {known})", item_id, (*loc, "type")
         )
+
+
+def _problem(
+    loaded: LoadedYaml, loc: Loc, message: str, item_id: str | None, line_at: Loc | None = None
+) -> tuple[Loc, ContentError]:
+    """The problem ``message`` of the question at ``loc``, on the line of ``line_at`` (else of ``loc``)."""
+    return loc, ContentError(loaded.path, loaded.line_of(line_at or loc), message, item_id)
 
 
 def _item_id(loaded: LoadedYaml, loc: Loc) -> str | None:

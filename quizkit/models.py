@@ -7,11 +7,11 @@ message; :func:`quizkit.validate.validate` adds file, line and id.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field, field_validator
 
+from . import LOCALES_DIR
 from .base import Id, ItemFields, SourceRef, Text, item_model
 from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
 from .validate import Strict
@@ -26,7 +26,7 @@ def _reserved_ids() -> dict[str, str]:
     module is "<all_modules_file>.xml" in each locale (quizkit/locales).
     """
     reserved = {"learner": "de browser bewaart daaronder de volgorde van de antwoorden"}
-    for path in sorted((Path(__file__).parent / "locales").glob("*.yml")):
+    for path in sorted(LOCALES_DIR.glob("*.yml")):
         name = load_yaml(path).data.get("trainer", {}).get("all_modules_file")
         if name:
             reserved[name] = "zo heet het Moodle-bestand met alle modules"

@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from .errors import ContentError
 from .models import QuizModule
-from .render import QuizRenderer
+from .render import QuizRenderer, Strings
 
 # The grades Moodle accepts for an answer (question_bank's fraction options), and their
 # negatives; the importer refuses any other value. Written as percentages, 5 decimals.
@@ -38,6 +38,11 @@ MOODLE_FRACTIONS = (
 )  # fmt: skip
 # Names longer than this are cut by some question types' importers (qtype_ordering: 42).
 NAME_LENGTH = 42
+
+
+def all_modules_file(strings: Strings) -> str:
+    """The name of the Moodle file with every module, in the interface's language (``alle-modules.xml``)."""
+    return f"{strings.ts('all_modules_file')}.xml"
 
 
 def fraction(share: float) -> str:
@@ -104,8 +109,7 @@ class MoodleWriter:
     def __init__(self, renderer: QuizRenderer):
         self.renderer = renderer
         self.t = renderer.t
-        # The file with every module, named in the interface's language (alle-modules.xml).
-        self.all_modules = f"{self.t.ts('all_modules_file')}.xml"
+        self.all_modules = all_modules_file(self.t)
         self._documents: dict[str, Markup] = {}
 
     # -- texts -------------------------------------------------------------------------------

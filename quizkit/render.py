@@ -18,14 +18,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import LOCALES_DIR, PACKAGE_DIR
 from .bank import QuizBanks
 from .cite import Citations, PlainCitations
 from .markdown import FastMarkdown, MarkdownRenderer
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 from .yamlload import load_yaml
 
-PACKAGE_DIR = Path(__file__).parent
-LOCALES_DIR = PACKAGE_DIR / "locales"
 LOCALES = tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
 # What a storage key may hold: it is written into an HTML attribute and read as part of a key.
 STORAGE_KEY = re.compile(r"[A-Za-z0-9_.-]+")
@@ -130,7 +129,7 @@ class QuizRenderer:
         site_name: str = "",
         storage_key: str = "quizkit",
     ):
-        check_storage_key(storage_key, "storage_key")
+        check_storage_key(storage_key, "QuizRenderer(storage_key=...)")
         self.banks = banks
         self.markdown = FastMarkdown(markdown or MarkdownRenderer())
         self.citations = citations or PlainCitations()

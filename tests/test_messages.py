@@ -60,7 +60,14 @@ def _format_pattern(text: str) -> str:
 
 def _message_args(call: ast.Call) -> list[ast.expr]:
     name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
-    positions = {"ContentError": 2, "LocatedValueError": 1, "ValueError": 0, "require_unique": 1, "PluginError": 0}
+    positions = {
+        "ContentError": 2,
+        "LocatedValueError": 1,
+        "ValueError": 0,
+        "require_unique": 1,
+        "PluginError": 0,
+        "_problem": 2,  # quizkit/bank.py: a question's type problem
+    }
     if name not in positions:
         return []
     keyword = [k.value for k in call.keywords if k.arg in ("message", "msg")]

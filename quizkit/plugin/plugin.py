@@ -30,7 +30,7 @@ from ..bank import BankCache, QuizBanks
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
-from ..moodle import MoodleWriter, write_moodle
+from ..moodle import MoodleWriter, all_modules_file, write_moodle
 from ..render import QuizRenderer, Strings, check_storage_key
 from ..scorm import PackageBuilder, check_suspend_data, write_packages
 from ..source import read_text, readable_text
@@ -318,7 +318,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.banks.modules.values(),
             key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
         )
-        moodle_all = self._moodle_url(f"{self.renderer.t.ts('all_modules_file')}.xml", here)
+        moodle_all = self._moodle_url(all_modules_file(self.renderer.t), here)
         return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True)
 
     def _moodle_url(self, name: str, here: str) -> str:
