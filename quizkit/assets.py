@@ -3,7 +3,9 @@
 The quiz script is ``assets/quiz.js`` (the core: checking, scoring, saving), then each
 question type's ``type.js`` in registry order (its entry in the core's table of type
 handlers), then ``assets/quiz-start.js`` (starts the quizzes once every type is known). One
-file for the browser: one request, in the site and in every SCORM package.
+file for the browser: one request, in the site and in every SCORM package. Both stylesheets
+start with ``assets/colours.css`` (the colour variables): a trainer page loads only
+``trainer.css``, a quiz page both.
 
 What a browser loads is minified (:func:`asset_text`): comments and white space out, with
 rjsmin and rcssmin, which remove nothing else. A quiz page on a phone loads about 40 % less
@@ -42,9 +44,18 @@ def quiz_script() -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in quiz_script_parts())
 
 
+# Stylesheets served with the engine's colour variables (colours.css) at their top.
+COLOURED = ("quiz.css", "trainer.css")
+
+
 def asset_source(name: str) -> str:
-    """The readable text of an asset in ``assets/`` (``quiz.js``: the whole quiz script)."""
-    return quiz_script() if name == "quiz.js" else (ASSETS_DIR / name).read_text(encoding="utf-8")
+    """The readable text of an asset as served (``quiz.js``: the whole quiz script)."""
+    if name == "quiz.js":
+        return quiz_script()
+    text = (ASSETS_DIR / name).read_text(encoding="utf-8")
+    if name in COLOURED:
+        return (ASSETS_DIR / "colours.css").read_text(encoding="utf-8") + text
+    return text
 
 
 def asset_text(name: str, minify: bool = True) -> str:

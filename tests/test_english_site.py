@@ -1,21 +1,26 @@
 """The quiz engine on its own: a small English site with MkDocs' own theme and no bibliography.
 
-It installs nothing but the quizkit package (and MkDocs with mkdocs-macros), builds strictly,
-and shows every UI text in English; the locale files are complete in both languages; the
+It needs nothing but the quizkit package and what the package installs (it builds with this
+site's theme and its macros' HTML parser made unimportable), builds strictly, and shows every
+UI text in English; the locale files are complete in both languages; the
 engine's templates hold no text of their own outside the locale files; nothing it writes
 carries this site's name, and a learner's progress goes under the engine's own storage key.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
+import sys
+import tomllib
 import zipfile
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, assert_clean_failure, build, serve
+from helpers import ROOT, assert_clean_failure, build, format_violations, run_axe, serve
 
 from quizkit.render import LOCALES_DIR
 
@@ -33,14 +38,55 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
     return out
 
 
+# What this site installs beside the package (pyproject.toml's "site" group): its theme and the
+# HTML parser of its own macros. The English site builds with both made unimportable.
+SITE_ONLY = {"mkdocs-material": "material", "lxml": "lxml"}
+
+
+def _canonical(requirement: str) -> str:
+    """A distribution's name as pip compares them: ``mkdocs_Material>=9`` -> ``mkdocs-material``."""
+    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
+
+
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("english") / "project"
     shutil.copytree(FIXTURE, project)
-    result = build(project, project / "site")
+    # A sitecustomize on PYTHONPATH runs before MkDocs starts: importing these then fails.
+    blocker = project.parent / "without-site-packages"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        f"import sys\nsys.modules.update(dict.fromkeys({sorted(SITE_ONLY.values())!r}))\n", encoding="utf-8"
+    )
+    result = build(project, project / "site", env={"PYTHONPATH": str(blocker)})
     assert result.returncode == 0, f"the English example site failed to build:\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr
     return project / "site"
+
+
+def test_the_package_declares_what_the_engine_imports_and_not_what_this_site_uses():
+    """pyproject.toml: the package's dependencies are the engine's imports plus mkdocs-macros.
+
+    mkdocs-macros loads the engine's macros, so it is one without being imported; this site's
+    theme and its macros' HTML parser are in the "site" group, which installing the package
+    does not bring. The English site's build (the fixture) shows that the engine runs without
+    them.
+    """
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {_canonical(r) for r in project["project"]["dependencies"]}
+    imported = set()
+    for path in ENGINE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    distributions = packages_distributions()
+    third_party = {m for m in imported if m not in sys.stdlib_module_names and m != "quizkit"}
+    assert third_party, "no third-party import found: the scan is broken"
+    needed = {_canonical(d) for m in third_party for d in distributions.get(m, [m])}
+    assert declared == needed | {"mkdocs-macros-plugin"}
+    assert {_canonical(r) for r in project["dependency-groups"]["site"]} == set(SITE_ONLY)
 
 
 def test_locales_have_the_same_keys_and_no_empty_text():
@@ -186,6 +232,53 @@ def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_theme(english_site:
         assert sizes[0] < sizes[1], sizes
         date = page.locator("[data-qk-today]").first.text_content()
     assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", date), date
+
+
+_OUTLINE = (
+    "el => { const s = getComputedStyle(el); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor] }"
+)
+
+
+@pytest.mark.browser
+def test_the_quiz_is_usable_by_keyboard_and_readable_on_mkdocs_own_theme(english_site: Path, page):
+    """Without Material's colours the engine's own show: focus rings, separators, buttons.
+
+    Its styles took their colours from Material's variables alone; on another theme a
+    keyboard-focused radio had no outline at all (WCAG 2.4.7), the questions no separating
+    line, and the check button looked like the retry button beside it.
+    """
+    with serve(english_site) as url:
+        page.goto(url + "basics/")
+        page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+        first = page.locator("#question-basics-capital")
+        page.keyboard.press("Tab")
+        first.get_by_label("Amsterdam").focus()
+        page.keyboard.press("ArrowDown")  # keyboard focus: :focus-visible
+        style, width, colour = page.evaluate(f"({_OUTLINE})(document.activeElement)")
+        assert page.evaluate("document.activeElement.type") == "radio"
+        assert style == "solid" and width >= 2, (style, width)
+        assert colour not in ("transparent", "rgba(0, 0, 0, 0)"), colour
+        check = first.locator('[data-quiz-action="check"]')
+        retry = first.locator('[data-quiz-action="retry"]')
+        check.focus()
+        style, width, _ = check.evaluate(_OUTLINE)
+        assert style == "solid" and width >= 2, (style, width)
+        looks = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.borderStyle, s.fontWeight] }"
+        assert check.evaluate(looks) != retry.evaluate(looks), "the check button looks like the retry button"
+        separator = (
+            page.locator(".qk-quiz-item")
+            .nth(1)
+            .evaluate("el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopColor] }")
+        )
+        assert separator[0] == "solid" and not separator[1].endswith("/ 0)"), separator
+        violations = run_axe(page, ".qk-quiz")
+    # MkDocs' theme colours its links #2fa4e7 (2.76:1 on white): the theme's choice, not the
+    # engine's, which leaves link colours to the site. Every other node must pass.
+    for violation in violations:
+        if violation["id"] == "color-contrast":
+            violation["nodes"] = [n for n in violation["nodes"] if not n.startswith("a[")]
+    violations = [v for v in violations if v["nodes"]]
+    assert not violations, format_violations(violations)
 
 
 def test_links_to_questions_and_answers_are_checked(tmp_path: Path):
