@@ -28,6 +28,8 @@ PAGE_ASSETS = ("quiz.css", "quiz.js", "trainer.css", "trainer.js")
 # What quizzes need, and what trainer pages (catalogue, answer keys, print buttons) need.
 QUIZ_ASSETS = ("quiz.css", "quiz.js")
 TRAINER_ASSETS = ("trainer.css", "trainer.js")
+# The module list (quiz_index) needs the quiz styles only: no script runs on it.
+INDEX_ASSETS = ("quiz.css",)
 
 
 def quiz_script_parts() -> list[Path]:

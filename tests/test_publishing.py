@@ -293,18 +293,22 @@ def test_dutch_404_page_works_at_any_depth(page, subpath) -> None:
 # -- budgets -------------------------------------------------------------------------------------
 
 
-def test_pages_without_a_quiz_load_no_quiz_bytes(site_dir: Path) -> None:
+def test_pages_without_a_quiz_load_no_quiz_bytes_but_a_module_list_its_styles(site_dir: Path) -> None:
     offenders = []
-    with_quiz = 0
+    with_quiz = with_index = 0
     for html in sorted(site_dir.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
         assets = re.findall(r'<(?:link|script)\b[^>]*(?:href|src)="([^"]*assets/quizkit/quiz\.(?:js|css))"', text)
         if "data-quiz-item" in text:
             with_quiz += 1
             assert len(assets) == 2, f"{html.relative_to(site_dir)}: a quiz page loads quiz.js and quiz.css"
+        elif 'class="qk-quiz-index"' in text:
+            with_index += 1
+            names = [a.rsplit("/", 1)[-1] for a in assets]
+            assert names == ["quiz.css"], f"{html.relative_to(site_dir)}: a module list loads quiz.css, no script"
         elif assets:
             offenders.append(f"{html.relative_to(site_dir)}: {assets}")
-    assert with_quiz, "no page with a quiz was found: the test checks nothing"
+    assert with_quiz and with_index, "no page with a quiz or a module list was found: the test checks nothing"
     assert not offenders, "\n".join(offenders)
 
 

@@ -51,6 +51,17 @@ def test_table_headers_and_glossary_terms_stand_out(new_page, base_url: str) -> 
     assert dt >= 700 > dd
 
 
+def test_the_module_list_is_blocks_in_line_with_the_text(new_page, base_url: str) -> None:
+    """No bullets and no indent before each module: the list's page loads the quiz styles."""
+    page = new_page(viewport=PHONE)
+    page.goto(base_url + "leermodules/")
+    modules = page.locator(".qk-quiz-index")
+    assert modules.evaluate("el => getComputedStyle(el).listStyleType") == "none"
+    text_left = page.locator("article h1").evaluate("el => el.getBoundingClientRect().left")
+    first_left = modules.locator("li").first.evaluate("el => el.getBoundingClientRect().left")
+    assert first_left == text_left, (first_left, text_left)
+
+
 def test_every_navigation_landmark_has_a_name(new_page, base_url: str) -> None:
     page = new_page(viewport=DESKTOP)
     page.goto(base_url + "leermodules/", wait_until="networkidle")

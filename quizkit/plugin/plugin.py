@@ -25,7 +25,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url, meta
 
 from .. import PACKAGE_DIR
-from ..assets import PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
+from ..assets import INDEX_ASSETS, PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
 from ..bank import BankCache, QuizBanks
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
@@ -287,7 +287,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return self.stash.put(self.renderer.item(item_id, self._sources_url(page)))
 
     def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
-        """The list of modules (searchable)."""
+        """The list of modules (searchable), with the quiz styles."""
+        self._needs(page, *INDEX_ASSETS)
 
         def url_of(module_id: str) -> str:
             src = self.config.module_page.format(module_id)
