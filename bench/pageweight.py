@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build  # noqa: E402
 from helpers import serve as serve_directory  # noqa: E402
 
-QUIZ_ASSETS = "/assets/quiz/"
+# The quiz's own files (the plugin's assets_dir): what a page without a quiz must not load.
+QUIZ_ASSETS = ("/assets/quizkit/quiz.js", "/assets/quizkit/quiz.css")
 PLAIN_PAGE = """# Een gewone pagina
 
 Een pagina van een kale Material-site, om het gewicht van de kennisbank mee te vergelijken.
@@ -134,7 +135,7 @@ def measure(browser, url: str) -> Weight:
         weight.gzip_bytes += sizes["responseHeadersSize"] + len(gzip.compress(body, 6))
         kind = response.request.resource_type
         weight.by_type[kind] = weight.by_type.get(kind, 0) + size
-        if QUIZ_ASSETS in response.url:
+        if response.url.endswith(QUIZ_ASSETS):
             weight.quiz_bytes += size
     context.close()
     return weight
