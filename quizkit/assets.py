@@ -4,7 +4,7 @@ The quiz script is ``assets/quiz.js`` (the core: checking, scoring, saving), the
 question type's ``type.js`` in registry order (its entry in the core's table of type
 handlers), then ``assets/quiz-start.js`` (starts the quizzes once every type is known). One
 file for the browser: one request, in the site and in every SCORM package. Both stylesheets
-start with ``assets/colours.css`` (the colour variables): a trainer page loads only
+start with ``assets/base.css`` (colour variables, links): a trainer page loads only
 ``trainer.css``, a quiz page both.
 
 What a browser loads is minified (:func:`asset_text`): comments and white space out, with
@@ -46,8 +46,8 @@ def quiz_script() -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in quiz_script_parts())
 
 
-# Stylesheets served with the engine's colour variables (colours.css) at their top.
-COLOURED = ("quiz.css", "trainer.css")
+# Stylesheets served with what both need (base.css: colour variables, links) at their top.
+WITH_BASE = ("quiz.css", "trainer.css")
 
 
 def asset_source(name: str) -> str:
@@ -55,8 +55,8 @@ def asset_source(name: str) -> str:
     if name == "quiz.js":
         return quiz_script()
     text = (ASSETS_DIR / name).read_text(encoding="utf-8")
-    if name in COLOURED:
-        return (ASSETS_DIR / "colours.css").read_text(encoding="utf-8") + text
+    if name in WITH_BASE:
+        return (ASSETS_DIR / "base.css").read_text(encoding="utf-8") + text
     return text
 
 

@@ -52,10 +52,8 @@ def _canonical(requirement: str) -> str:
     return canonicalize_name(Requirement(requirement).name)
 
 
-@pytest.fixture(scope="module")
-def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("english") / "project"
-    shutil.copytree(FIXTURE, project)
+def _build_without_site_packages(project: Path) -> Path:
+    """Build ``project`` strictly with this site's own packages (SITE_ONLY) unimportable."""
     # A sitecustomize on PYTHONPATH runs before MkDocs starts: importing these then fails.
     blocker = project.parent / "without-site-packages"
     blocker.mkdir()
@@ -71,6 +69,27 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, f"the English example site failed to build:\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("english") / "project"
+    shutil.copytree(FIXTURE, project)
+    return _build_without_site_packages(project)
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "readthedocs"])
+def themed_site(request: pytest.FixtureRequest, english_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English site on each of MkDocs' own two themes."""
+    if request.param == "mkdocs":
+        return english_site
+    project = tmp_path_factory.mktemp("english-readthedocs") / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  name: mkdocs\n" in text
+    config.write_text(text.replace("  name: mkdocs\n", "  name: readthedocs\n"), encoding="utf-8")
+    return _build_without_site_packages(project)
 
 
 def test_the_package_declares_what_the_engine_imports_and_not_what_this_site_uses():
@@ -229,12 +248,20 @@ def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):
 
 
 @pytest.mark.browser
-def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_theme(english_site: Path, page):
-    """The ordering steps are numbered once, citations are small, the summary's date is English."""
-    with serve(english_site) as url:
+def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_themes(themed_site: Path, page):
+    """Questions and steps are numbered once, citations are small, the summary's date is English.
+
+    The readthedocs theme numbers every list item of the page's text itself (".rst-content
+    section ol li"): the questions read "1. Question 1 of 7" until the engine's lists said no.
+    """
+    with serve(themed_site) as url:
         page.goto(url + "basics/")
+        markers = page.evaluate(
+            """() => [...document.querySelectorAll(
+                '.qk-quiz__items > li, .qk-q__steps > li, .qk-quiz-index > li')].map(li => getComputedStyle(li).listStyleType)"""
+        )
+        assert len(markers) > 7 and set(markers) == {"none"}, markers
         steps = page.locator(".qk-q__steps").first
-        assert steps.evaluate("el => getComputedStyle(el).listStyleType") == "none"
         assert steps.locator(".qk-q__step").first.evaluate("el => getComputedStyle(el, '::before').content") == (
             'counter(step) "."'
         )
@@ -251,14 +278,14 @@ _OUTLINE = (
 
 
 @pytest.mark.browser
-def test_the_quiz_is_usable_by_keyboard_and_readable_on_mkdocs_own_theme(english_site: Path, page):
+def test_the_quiz_is_usable_by_keyboard_and_readable_on_mkdocs_own_themes(themed_site: Path, page):
     """Without Material's colours the engine's own show: focus rings, separators, buttons.
 
     Its styles took their colours from Material's variables alone; on another theme a
     keyboard-focused radio had no outline at all (WCAG 2.4.7), the questions no separating
     line, and the check button looked like the retry button beside it.
     """
-    with serve(english_site) as url:
+    with serve(themed_site) as url:
         page.goto(url + "basics/")
         page.wait_for_selector(".qk-quiz[data-quiz-ready]")
         first = page.locator("#question-basics-capital")
