@@ -32,6 +32,7 @@ DESCRIPTION = (
 )
 # Defaults when neither the command line nor --config gives a value.
 DEFAULTS: dict[str, Any] = {
+    "banks": "docs/_data/quiz",
     "citations": None,
     "locale": "nl",
     "site_name": "",
@@ -45,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
 # name of the setting here. The plugin's option table imports MkDocs, which the command line
 # does not; a test compares the two.
 PLUGIN_OPTIONS = {
+    "banks": "banks",
     "citations": "citations",
     "locale": "locale",
     "id_prefix": "scorm_id_prefix",
@@ -153,9 +155,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", parents=[common], help="check every bank in a folder")
-    check.add_argument("banks", type=Path)
+    # The bank folder may be left out with --config: the plugin's banks option (the folder of
+    # mkdocs.yml, then docs/_data/quiz unless the site sets another).
+    banks_help = "folder of the question banks (with --config: the plugin's banks option if left out)"
+    check.add_argument("banks", type=Path, nargs="?", help=banks_help)
     scorm = commands.add_parser("scorm", parents=[common], help="write one SCORM 1.2 package per module")
-    scorm.add_argument("banks", type=Path)
+    scorm.add_argument("banks", type=Path, nargs="?", help=banks_help)
     scorm.add_argument("out", type=Path)
     scorm.add_argument("--site-name", default=argparse.SUPPRESS, help="named in each package's introduction")
     scorm.add_argument("--id-prefix", default=argparse.SUPPRESS, help="prefix of the manifest identifiers")
@@ -165,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     moodle = commands.add_parser(
         "moodle", parents=[common], help="write Moodle XML: one file per module and one with all"
     )
-    moodle.add_argument("banks", type=Path)
+    moodle.add_argument("banks", type=Path, nargs="?", help=banks_help)
     moodle.add_argument("out", type=Path)
     return parser
 
@@ -178,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     (``--citations``) and templates are found and what paths in messages are shown relative to.
     """
     args = vars(_parser().parse_args(argv))
+    given_banks = args.pop("banks", None)
     try:
         config = args.get("config")
         settings = {**DEFAULTS, **(site_options(config) if config else {}), **args}
@@ -190,7 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)
-        folder = settings["banks"].resolve()
+        if given_banks is not None:
+            folder = given_banks.resolve()
+        elif config:
+            folder = (site / settings["banks"]).resolve()
+        else:
+            raise ValueError("geef de map met vragenbanken op, of --config met de mkdocs.yml van de site")
         banks = load_quiz_banks(folder, root, citations)
         if not banks.modules:
             shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
@@ -216,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_moodle(MoodleWriter(renderer).files(banks.paths), settings["out"]):
                 print(path)
         else:
-            print(f"{len(banks.modules)} modules, {len(banks.items)} vragen: in orde")
+            print(strings.ts("check_ok", modules=len(banks.modules), n=len(banks.items)))
     except ContentError as exc:
         print(exc.text, file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ That is: ids unique across banks, file name = module id, sources the site knows 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from .base import SourceRef
 from .cite import Citations, PlainCitations
 from .errors import ContentError, ContentErrorList, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
-from .validate import describe_loc, require_file_name, validate_all
+from .validate import ID_PATTERN, describe_loc, require_file_name, validate_all
 from .yamlload import LoadedYaml, Loc, data_files, load_yaml
 
 
@@ -172,22 +173,35 @@ def source_problems(loaded: LoadedYaml, citations: Citations) -> list[ContentErr
     return problems
 
 
-def duplicate_ids(bank: QuizModule, loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
-    """An error for each item of ``bank`` whose id an earlier bank has; records the rest.
+def item_ids(loaded: LoadedYaml) -> Iterator[tuple[int, str]]:
+    """(index, id) of each item of a bank whose id is well-formed, read from the bank's data.
+
+    From the data rather than the model, so that the ids of a bank with other mistakes are
+    checked too (a malformed id is the schema's to report).
+    """
+    items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item_id, str) and re.fullmatch(ID_PATTERN, item_id):
+            yield i, item_id
+
+
+def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
+    """An error for each item of a bank whose id an earlier item has; records the rest.
 
     ``first_seen`` maps each id to ``file:line`` of its first use, across the banks so far.
     """
-    for i, item in enumerate(bank.items):
+    for i, item_id in item_ids(loaded):
         line = loaded.line_of(("items", i, "id"))
-        if item.id in first_seen:
+        if item_id in first_seen:
             yield ContentError(
                 loaded.path,
                 line,
-                f"id '{item.id}' komt al voor in {first_seen[item.id]}; een id is uniek over alle modules",
-                item.id,
+                f"id '{item_id}' komt al voor in {first_seen[item_id]}; een id is uniek over alle modules",
+                item_id,
             )
         else:
-            first_seen[item.id] = f"{loaded.path}:{line}"
+            first_seen[item_id] = f"{loaded.path}:{line}"
 
 
 # SCORM 1.2 reports each item under its id (cmi.interactions.n.id): at most 255 characters.
@@ -253,19 +267,15 @@ def load_quiz_banks(
             bank, loaded = cache.parse(path, root) if cache else parse_bank(path, root)
         except BankProblems as exc:
             # The file's problems together, in the order of their lines.
-            found = [*exc.errors, *source_problems(exc.loaded, citations)]
+            found = [*exc.errors, *source_problems(exc.loaded, citations), *duplicate_ids(exc.loaded, first_seen)]
             problems += sorted(found, key=lambda e: e.line or 0)
             continue
         except ContentError as exc:  # the YAML itself does not load
             problems.append(exc)
             continue
-        sources = source_problems(loaded, citations)
-        problems += sources
-        if sources:
-            continue
-        duplicates = list(duplicate_ids(bank, loaded, first_seen)) + list(id_problems(bank, loaded))
-        problems += duplicates
-        if duplicates:
+        found = [*source_problems(loaded, citations), *duplicate_ids(loaded, first_seen), *id_problems(bank, loaded)]
+        if found:
+            problems += sorted(found, key=lambda e: e.line or 0)
             continue
         banks.items.update((item.id, (bank.module.id, item)) for item in bank.items)
         banks.modules[bank.module.id] = bank

@@ -96,6 +96,7 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         (["check", f"{BANKS}/casus.yml"], f"{BANKS}/casus.yml: is een bestand; geef de map met vragenbanken op"),
         (["check", "docs"], "docs: geen vragenbanken (*.yml) in deze map"),
         (["check", "nergens"], "nergens: map met vragenbanken niet gevonden"),
+        (["check"], "quizkit: geef de map met vragenbanken op, of --config met de mkdocs.yml van de site"),
         (["scorm", BANKS, "mkdocs.yml"], "quizkit: mkdocs.yml: bestaat al en is geen map"),
         (["moodle", BANKS, "mkdocs.yml/x"], "quizkit: mkdocs.yml/x: een deel van dit pad is een bestand, geen map"),
         (
@@ -110,7 +111,8 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         (["--config", "taal.yml", "check", BANKS], "quizkit: onbekende taal 'fr' (bekend: en, nl)"),
     ],
     ids=[
-        *("no-module", "no-function", "a-file", "no-banks", "no-folder", "out-is-a-file", "out-under-a-file"),
+        *("no-module", "no-function", "a-file", "no-banks", "no-folder", "no-folder-given"),
+        *("out-is-a-file", "out-under-a-file"),
         *("config-not-yaml", "config-bad-extension", "config-unknown-locale"),
     ],
 )
@@ -147,6 +149,16 @@ def test_the_config_is_read_in_every_form_mkdocs_takes(tmp_path: Path, capsys, m
     bank.write_text(bank.read_text(encoding="utf-8").replace("doc: ", "doc: x-", 1), encoding="utf-8")
     code, _, err = run(capsys, "--config", "mapping.yml", "check", BANKS)
     assert code == 1 and "onbekend brondocument 'x-" in err, err
+
+
+def test_with_the_config_the_bank_folder_is_the_plugins(tmp_path: Path, capsys, monkeypatch) -> None:
+    """``--config`` alone: the banks are where the plugin's ``banks`` option says; the summary is in the site's language."""
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--config", CONFIG, "check") == (0, "6 modules, 70 vragen: in orde\n", "")
+    english = ROOT / "tests" / "fixtures" / "english_site" / "mkdocs.yml"
+    assert run(capsys, "--config", str(english), "check") == (0, "1 module(s), 7 questions: all in order\n", "")
+    code, out, _ = run(capsys, "--config", str(english), "scorm", str(tmp_path / "out"))
+    assert code == 0 and out.strip() == str(tmp_path / "out" / "basics.zip")
 
 
 def test_the_command_line_knows_the_plugins_options_and_defaults() -> None:

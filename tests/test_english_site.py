@@ -323,6 +323,38 @@ def test_the_quiz_is_usable_by_keyboard_and_readable_on_mkdocs_own_themes(themed
     assert not violations, format_violations(violations)
 
 
+_LOOKS = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.backgroundColor, s.fontSize] }"
+
+
+@pytest.mark.browser
+def test_buttons_legends_and_hidden_parts_keep_the_engines_look_on_mkdocs_own_themes(themed_site: Path, page):
+    """What a second organisation's journey found on the readthedocs theme.
+
+    The undo button showed before anything could be undone (a button rule outweighed the
+    hidden attribute); the trainer pages' buttons were the browser's grey ones (the button
+    styles were in quiz.css only); every true/false statement was 150 % large, like a heading
+    (the theme's legend rule).
+    """
+    with serve(themed_site) as url:
+        page.goto(url + "basics/")
+        page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+        assert page.locator('[data-quiz-action="undo"]').count() >= 1
+        assert not page.locator('[data-quiz-action="undo"]').first.is_visible()
+        quiz_size = page.locator(".qk-quiz").first.evaluate("el => getComputedStyle(el).fontSize")
+        statement = page.locator(".qk-q__statement > legend").first
+        assert statement.evaluate("el => getComputedStyle(el).fontSize") == quiz_size
+        gaps = page.locator(".qk-q__step > *").evaluate_all(
+            "els => els.map(el => [getComputedStyle(el).marginTop, getComputedStyle(el).marginBottom])"
+        )
+        assert gaps and {m for pair in gaps for m in pair} == {"0px"}, gaps
+        for path, selector in (("trainers/", "[data-qk-copy]"), ("answers/basics/", "[data-qk-print]")):
+            page.goto(url + path)
+            button = page.locator(selector).first
+            button.wait_for(state="visible")
+            style, background, _ = button.evaluate(_LOOKS)
+            assert (style, background) == ("solid", "rgba(0, 0, 0, 0)"), (path, style, background)
+
+
 def test_links_to_questions_and_answers_are_checked(tmp_path: Path):
     """Quiz HTML reaches its page after MkDocs has read it, yet MkDocs' anchor check knows its ids.
 

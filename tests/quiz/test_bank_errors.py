@@ -276,6 +276,23 @@ def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None
     assert str(exc.value) == exc.value.text == "\n".join(texts)
 
 
+def test_a_duplicate_id_is_found_also_in_a_bank_with_other_mistakes(tmp_path: Path) -> None:
+    """An id another bank already has, in a bank with a misspelt type: both in one build.
+
+    Before, the duplicate id came out only once the type was fixed (a second-organisation
+    journey made three mistakes and saw two).
+    """
+    first = VALID.replace("  id: m\n", "  id: a\n").replace("id: een", "id: eerste")
+    second = VALID.replace("type: single", "type: singel").replace("id: een", "id: eigen")
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, second, extra={"a.yml": first})
+    texts = [e.text for e in exc.value.errors]
+    assert texts == [
+        f"{PATH}:12: [item eigen] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
+        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules",
+    ]
+
+
 def test_an_unknown_type_does_not_hide_the_other_items_problems(tmp_path: Path) -> None:
     """The item with an unknown type gets that one message; the module and other items are checked."""
     text = VALID.replace("type: single", "type: singel").replace("    stem: Zet in volgorde.\n", "")
