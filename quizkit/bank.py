@@ -177,13 +177,14 @@ def item_ids(loaded: LoadedYaml) -> Iterator[tuple[int, str]]:
     """(index, id) of each item of a bank whose id is well-formed, read from the bank's data.
 
     From the data rather than the model, so that the ids of a bank with other mistakes are
-    checked too (a malformed id is the schema's to report).
+    checked too (a malformed id is the schema's to report). Stripped of white space, as the
+    model strips it (``"een\u00a0"`` is the id ``een``).
     """
     items = loaded.data.get("items") if isinstance(loaded.data, dict) else None
     for i, item in enumerate(items if isinstance(items, list) else []):
         item_id = item.get("id") if isinstance(item, dict) else None
-        if isinstance(item_id, str) and re.fullmatch(ID_PATTERN, item_id):
-            yield i, item_id
+        if isinstance(item_id, str) and re.fullmatch(ID_PATTERN, item_id.strip()):
+            yield i, item_id.strip()
 
 
 def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
