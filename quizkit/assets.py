@@ -4,7 +4,7 @@ The quiz script is ``assets/quiz.js`` (the core: checking, scoring, saving), the
 question type's ``type.js`` in registry order (its entry in the core's table of type
 handlers), then ``assets/quiz-start.js`` (starts the quizzes once every type is known). One
 file for the browser: one request, in the site and in every SCORM package. Both stylesheets
-start with ``assets/base.css`` (colour variables, links): a trainer page loads only
+start with ``assets/base.css`` (colours, links, shared parts): a trainer page loads only
 ``trainer.css``, a quiz page both.
 
 What a browser loads is minified (:func:`asset_text`): comments and white space out, with
@@ -30,6 +30,8 @@ QUIZ_ASSETS = ("quiz.css", "quiz.js")
 TRAINER_ASSETS = ("trainer.css", "trainer.js")
 # The module list (quiz_index) needs the quiz styles only: no script runs on it.
 INDEX_ASSETS = ("quiz.css",)
+# Stylesheets served with what both need (base.css: colours, links, shared parts) at their top.
+WITH_BASE = ("quiz.css", "trainer.css")
 
 
 def quiz_script_parts() -> list[Path]:
@@ -44,10 +46,6 @@ def quiz_script_parts() -> list[Path]:
 def quiz_script() -> str:
     """The whole quiz script."""
     return "\n".join(path.read_text(encoding="utf-8") for path in quiz_script_parts())
-
-
-# Stylesheets served with what both need (base.css: colour variables, links) at their top.
-WITH_BASE = ("quiz.css", "trainer.css")
 
 
 def asset_source(name: str) -> str:
