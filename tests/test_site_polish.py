@@ -68,6 +68,26 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, base_url: str, site_dir, 
     assert not wide, wide
 
 
+def test_without_javascript_a_summary_shows_its_keyboard_focus(new_page, base_url: str) -> None:
+    """WCAG 2.4.7 without JavaScript: "Toon antwoord" and the module list's objectives.
+
+    Material hides the outline of every summary that its focus-visible script has not marked,
+    and without JavaScript it marks none: the focus was invisible.
+    """
+    page = new_page(viewport=PHONE, java_script_enabled=False)
+    for path, details in (
+        ("leermodules/casus/", ".qk-quiz-item__answer"),
+        ("leermodules/", ".qk-quiz-index__objectives"),
+    ):
+        page.goto(base_url + path)
+        summary = page.locator(f"details{details} > summary").first
+        summary.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus by keyboard: :focus-visible
+        assert summary.evaluate("el => el === document.activeElement"), path
+        assert summary.evaluate("el => getComputedStyle(el).outlineStyle") != "none", path
+
+
 def test_the_module_list_is_blocks_in_line_with_the_text(new_page, base_url: str) -> None:
     """No bullets and no indent before each module: the list's page loads the quiz styles."""
     page = new_page(viewport=PHONE)
