@@ -9,6 +9,12 @@ beyond the quiz-free build of the same pages, divided by the questions; it shoul
 the same pages with every quiz macro taken out. Results are printed and written to
 bench/results/quiz_build-<time>.json; the run fails if a budget is missed.
 
+That cost is split in two with a third build of each size, the floor: the quiz-free pages, each
+replaced after rendering by the quiz build's finished page (a hook reads it from disk). It does
+no quiz work, yet MkDocs, Material and the site's hooks handle pages as large as the quiz pages.
+Floor minus quiz-free is what carrying the quizzes' HTML costs the rest of the build; quiz minus
+floor is the engine's own work (reading, checking, rendering, SCORM and Moodle).
+
 Usage: .venv/bin/python bench/quiz_build.py [--repeats N]   (or: make bench)
 """
 
@@ -176,6 +182,33 @@ def quiz_free_copy(dest: Path) -> Path:
     return dest
 
 
+FLOOR_HOOK = """\
+# The benchmark's floor (bench/quiz_build.py): every page as the quiz build wrote it.
+from pathlib import Path
+
+PAGES = Path({pages!r})
+
+
+def on_post_page(output, page, **_):
+    return (PAGES / page.file.dest_uri).read_text(encoding="utf-8")
+"""
+
+
+def floor_copy(free: Path, pages: Path, dest: Path) -> Path:
+    """The quiz-free project ``free`` whose pages come out as the quiz build's in ``pages``.
+
+    The hook runs before the site's own hooks, which then see the quiz pages' full HTML.
+    """
+    shutil.copytree(free, dest)
+    (dest / "hooks" / "bench_floor.py").write_text(FLOOR_HOOK.format(pages=str(pages)), encoding="utf-8")
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    config, found = re.subn(r"^hooks:\n", "hooks:\n  - hooks/bench_floor.py\n", config, count=1, flags=re.M)
+    if not found:
+        raise SystemExit("bench: mkdocs.yml has no hooks list for the floor build")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
 def build_cpu(project: Path, out: Path) -> tuple[float, float]:
     """One strict build in this process (fails loudly): (CPU seconds, wall seconds)."""
     from mkdocs.commands.build import build
@@ -221,6 +254,9 @@ def main() -> int:
             pages = q // PER_PAGE
             projects[f"{q}-quiz-free"] = make_site(base / f"free-{q}", pages, 0)
             projects[f"{q}"] = make_site(base / f"quiz-{q}", pages, q)
+            # The floor's pages: one quiz build beforehand, kept apart from the timed builds.
+            build_cpu(projects[f"{q}"], base / f"pages-{q}")
+            projects[f"{q}-floor"] = floor_copy(projects[f"{q}-quiz-free"], base / f"pages-{q}", base / f"floor-{q}")
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
             for name, project in projects.items():
                 c, w = build_cpu(project, base / f"out-{name}")
@@ -228,6 +264,9 @@ def main() -> int:
                 wall.setdefault(name, []).append(w)
     med = {name: statistics.median(values) for name, values in cpu.items()}
     per_question = {q: 1000 * (med[str(q)] - med[f"{q}-quiz-free"]) / q for q in SIZES}
+    # The same cost in two parts (see the module's docstring): the engine's, and the rest of the build's.
+    engine = {q: 1000 * (med[str(q)] - med[f"{q}-floor"]) / q for q in SIZES}
+    carrying = {q: 1000 * (med[f"{q}-floor"] - med[f"{q}-quiz-free"]) / q for q in SIZES}
     linearity = per_question[SIZES[-1]] / per_question[SIZES[0]] if per_question[SIZES[0]] > 0 else None
     gz = gzip_sizes()
     result = {
@@ -235,6 +274,8 @@ def main() -> int:
         "cpu_seconds_median": {name: round(v, 3) for name, v in med.items()},
         "wall_seconds_median": {name: round(statistics.median(v), 3) for name, v in wall.items()},
         "cpu_ms_per_question": {str(q): round(v, 3) for q, v in per_question.items()},
+        "engine_ms_per_question": {str(q): round(v, 3) for q, v in engine.items()},
+        "carrying_html_ms_per_question": {str(q): round(v, 3) for q, v in carrying.items()},
         # The same cost as a ratio to the quiz-free build of the same run: steadier than the
         # milliseconds when the machine's speed drifts between runs.
         "build_ratio": {str(q): round(med[str(q)] / med[f"{q}-quiz-free"], 3) for q in SIZES},
@@ -258,6 +299,10 @@ def main() -> int:
             f"  {q:6d} questions on {q // PER_PAGE:5d} pages: {med[str(q)]:.2f} s, without quizzes "
             f"{med[f'{q}-quiz-free']:.2f} s (ratio {result['build_ratio'][str(q)]:.2f}): "
             f"{per_question[q]:.3f} ms CPU per question"
+        )
+        print(
+            f"  {'':6s}   of which the engine {engine[q]:.3f} ms, the rest of the build carrying the "
+            f"quizzes' HTML {carrying[q]:.3f} ms (floor build {med[f'{q}-floor']:.2f} s)"
         )
     print(f"  linearity (ms/question at {SIZES[-1]} / at {SIZES[0]}): {result['linearity']}")
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")

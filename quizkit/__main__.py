@@ -20,11 +20,11 @@ import yaml
 
 from .bank import load_quiz_banks
 from .cite import load_citations
-from .errors import ContentError, ContentErrorList
+from .errors import ContentError
 from .markdown import MarkdownRenderer
 from .moodle import MoodleWriter, write_moodle
 from .render import LOCALES, QuizRenderer, Strings, check_storage_key
-from .scorm import PackageBuilder, check_suspend_data, write_packages
+from .scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
 
 DESCRIPTION = (
     "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator. "
@@ -40,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     "templates": None,
     "minify": True,
     "storage_key": "quizkit",
+    "scorm_dir": "downloads/scorm",
+    "moodle_dir": "downloads/moodle",
     "markdown": None,
 }
 # The quizkit plugin's options (quizkit/plugin/config.py) that the command line uses, by the
@@ -53,7 +55,13 @@ PLUGIN_OPTIONS = {
     "templates": "templates",
     "minify": "minify",
     "storage_key": "storage_key",
+    # Whether the site makes packages and Moodle files at all (empty: not), for ``check``.
+    "scorm_dir": "scorm_dir",
+    "moodle_dir": "moodle_dir",
 }
+# The type each of those options must have in mkdocs.yml, as the plugin checks it (text where
+# not named; storage_key has a check of its own, with its own message).
+OPTION_TYPES: dict[str, type] = {"minify": bool, "storage_key": object}
 # The Markdown extensions MkDocs always loads before a site's own (mkdocs.config.defaults).
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What the system says of a folder the command line cannot write, in the editors' words.
@@ -120,6 +128,13 @@ def site_options(config_file: Path) -> dict[str, Any]:
     settings: dict[str, Any] = {
         key: options[option] for key, option in PLUGIN_OPTIONS.items() if options.get(option) is not None
     }
+    for key, value in settings.items():
+        kind = OPTION_TYPES.get(key, str)
+        if not isinstance(value, kind):
+            shown = "true of false" if kind is bool else "tekst"
+            raise ValueError(
+                f"{config_file}: plugins: quizkit: {PLUGIN_OPTIONS[key]} moet {shown} zijn, niet {value!r}"
+            )
     if isinstance(config.get("site_name"), str):
         settings["site_name"] = config["site_name"]
     # The site's Markdown, as MkDocs sets it up: its own three extensions, then the site's.
@@ -193,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         check_storage_key(
             settings["storage_key"], "--storage-key" if "storage_key" in args else Path(config or "").name
         )
+        if settings["command"] == "scorm" or (settings["command"] == "check" and settings["scorm_dir"]):
+            check_id_prefix(settings["id_prefix"], "--id-prefix" if "id_prefix" in args else Path(config or "").name)
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)
@@ -206,14 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         if not banks.modules:
             shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
             raise ContentError(str(shown), None, "geen vragenbanken (*.yml) in deze map")
-        problems = []
-        for module_id, module in banks.modules.items():
-            try:
-                check_suspend_data(module, banks.paths[module_id])
-            except ContentError as exc:
-                problems.append(exc)
-        if problems:
-            raise ContentErrorList(problems)
+        # What the site makes, the build checks: packages (unless the site makes none) ...
+        if settings["command"] == "scorm" or (settings["command"] == "check" and settings["scorm_dir"]):
+            check_packages(banks)
         templates = site / settings["templates"] if settings["templates"] else None
         renderer = QuizRenderer(
             banks, settings["markdown"], citations, strings, templates, settings["site_name"], settings["storage_key"]
@@ -224,9 +236,12 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_packages(packages, settings["out"]):
                 print(path)
         elif settings["command"] == "moodle":
-            for path in write_moodle(MoodleWriter(renderer).files(banks.paths), settings["out"]):
+            for path in write_moodle(MoodleWriter(renderer).files(), settings["out"]):
                 print(path)
         else:
+            # ... and Moodle files: an item Moodle cannot take stops it (nothing is written here).
+            if settings["moodle_dir"]:
+                MoodleWriter(renderer).files()
             print(strings.ts("check_ok", modules=len(banks.modules), n=len(banks.items)))
     except ContentError as exc:
         print(exc.text, file=sys.stderr)

@@ -29,6 +29,8 @@ class QuizBanks:
     items: dict[str, tuple[str, Item]] = field(default_factory=dict)
     # Where each module's bank is, as shown in messages (``docs/_data/quiz/x.yml``).
     paths: dict[str, str] = field(default_factory=dict)
+    # The line in its bank where each item starts, by item id (for messages after loading).
+    lines: dict[str, int | None] = field(default_factory=dict)
 
     def module(self, module_id: str) -> QuizModule:
         """The module ``module_id``, or a :class:`ContentError` naming the known ones."""
@@ -279,6 +281,7 @@ def load_quiz_banks(
             problems += sorted(found, key=lambda e: e.line or 0)
             continue
         banks.items.update((item.id, (bank.module.id, item)) for item in bank.items)
+        banks.lines.update((item.id, loaded.line_of(("items", i))) for i, item in enumerate(bank.items))
         banks.modules[bank.module.id] = bank
         banks.paths[bank.module.id] = loaded.path
     problems += html_id_clashes(first_seen)

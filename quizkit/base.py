@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, field_validator
 
 from . import answers
 from .validate import ID_PATTERN, Strict
@@ -35,6 +35,18 @@ def one_paragraph(text: str) -> str:
     return text
 
 
+def inline_text(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it holds block markup (see :func:`one_paragraph`)."""
+    if _BLOCK_MARKUP.search(text):
+        raise ValueError("deze tekst moet één alinea zijn, zonder lijst, kop of witregel: hij staat binnen een regel")
+    return text
+
+
+# A text the templates set inside a line: an option's label, a statement, a step, a category,
+# a hint, a title. A list or a heading there would put block elements in a <label> or <p>.
+Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(inline_text)]
+
+
 def _yes_no(value: object) -> object:
     if not isinstance(value, bool):
         raise ValueError(f"'{value}' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)")
@@ -56,9 +68,12 @@ class Question(Strict):
 
     # The SCORM 1.2 interaction type of an item of this type (scorm.js encodes the response).
     scorm_interaction: ClassVar[str] = "performance"
+    # Whether the site shows the options in each learner's own order (the type's script has a
+    # ``shuffle`` handler); the Moodle question then shuffles them too.
+    shuffles_options: ClassVar[bool] = False
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
-    hint: str | None = Field(None, description="Markdown: a hint shown under the question")
+    hint: Inline | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
     explanation: str | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
 
     @field_validator("stem")

@@ -39,12 +39,6 @@ class ContentError(Exception):
         item = f" [item {self.item_id}]" if self.item_id else ""
         return visible(f"{where}:{item} {self.detail}")
 
-    def at(self, path: str, line: int | None) -> ContentError:
-        """The same error located at ``path:line`` (kept where it already has a line)."""
-        if self.line is not None:
-            return self
-        return ContentError(path, line, self.detail, self.item_id)
-
 
 class ContentErrorList(ContentError):  # noqa: N818 - a list of ContentError
     """Several content errors at once: every problem found, each on its own line, once."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union
 from pydantic import Field, field_validator
 
 from . import LOCALES_DIR
-from .base import Id, ItemFields, SourceRef, Text, item_model
+from .base import Id, Inline, ItemFields, SourceRef, Text, item_model
 from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
 from .validate import Strict
 from .yamlload import load_yaml
@@ -46,7 +46,7 @@ class ModuleMeta(Strict):
     """What a module is about, shown on its page and in the module list."""
 
     id: Id = Field(description="Equals the file name (without .yml)")
-    title: Text
+    title: Inline
     description: Text = Field(description="One or two sentences on what the module practises")
     version: int = Field(
         ge=1, description="Content version; raise it when items change in meaning (resets saved progress)"

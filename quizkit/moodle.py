@@ -26,7 +26,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .errors import ContentError
+from .errors import ContentError, raise_all
 from .models import QuizModule
 from .render import QuizRenderer, Strings
 
@@ -38,6 +38,8 @@ MOODLE_FRACTIONS = (
 )  # fmt: skip
 # Names longer than this are cut by some question types' importers (qtype_ordering: 42).
 NAME_LENGTH = 42
+# Moodle keeps a question's idnumber in 100 characters (question_bank_entries.idnumber).
+ID_LENGTH = 100
 
 
 def all_modules_file(strings: Strings) -> str:
@@ -89,13 +91,16 @@ def short_name(text: str, limit: int = NAME_LENGTH) -> str:
 class Head:
     """What every Moodle question has besides its type's part (see :meth:`MoodleWriter.question`)."""
 
-    name: str
+    name: str  # the number, then the question's first words
     idnumber: str
     text: str  # HTML
     feedback: str  # HTML: the general feedback
     grade: float = 1.0
-    seed: str = ""  # the item's shuffle seed (ordering shows the steps in the site's order)
+    # The unit's shuffle seed and HTML id prefix, which every type's answer macro takes
+    # (answer(q, uid, seed)); the types' answers as shown under "Toon antwoord" need neither yet.
+    seed: str = ""
     uid: str = ""
+    number: str = ""  # the item's number in its module, as the name starts ("07", "112")
 
 
 class MoodleWriter:
@@ -142,6 +147,11 @@ class MoodleWriter:
 
     def question(self, qtype: str, head: Head, **options: object) -> ET.Element:
         """A ``<question>`` with the parts every type has, then ``options`` as simple elements."""
+        if len(head.idnumber) > ID_LENGTH:
+            raise ValueError(
+                f"idnumber '{head.idnumber}' is {len(head.idnumber)} tekens lang; Moodle bewaart er "
+                f"hoogstens {ID_LENGTH} (bij een casus: de id, '--' en de id van de fase); kies een kortere id"
+            )
         q = ET.Element("question", {"type": qtype})
         ET.SubElement(ET.SubElement(q, "name"), "text").text = head.name
         self.text(q, "questiontext", head.text)
@@ -220,8 +230,10 @@ class MoodleWriter:
     def head(self, item: Any, n: int) -> Head:
         """The head of item number ``n`` (from 1) of a module."""
         hint = f"<p><em>{self.inline(item.hint)}</em></p>" if item.hint else ""
+        number = f"{n:02d}"
         return Head(
-            name=f"{n:02d} " + short_name(plain(self.inline(item.stem)), NAME_LENGTH - 3),
+            name=f"{number} " + short_name(plain(self.inline(item.stem)), NAME_LENGTH - len(number) - 1),
+            number=number,
             idnumber=item.id,
             text=self.para(item.stem) + hint,
             feedback=str(self.block(item.explanation)) + self.source(item),
@@ -239,28 +251,39 @@ class MoodleWriter:
         self.value(q, "idnumber", meta.id)
         return q
 
-    def module_questions(self, module: QuizModule, path: str = "") -> list[ET.Element]:
-        """The module's category, then its questions in the module's order."""
+    def module_questions(self, module: QuizModule) -> list[ET.Element]:
+        """The module's category, then its questions in the module's order.
+
+        An item Moodle cannot take is a :class:`ContentError` at the item's line; every such
+        item of the module is reported at once.
+        """
+        banks = self.renderer.banks
         out = [self.category(module)]
+        problems = []
         for n, item in enumerate(module.items, start=1):
             try:
                 out += item.moodle_questions(self, self.head(item, n))
             except ValueError as exc:
-                raise ContentError(path, None, f"Moodle XML: {exc}", item.id) from None
+                path = banks.paths.get(module.module.id, "")
+                problems.append(ContentError(path, banks.lines.get(item.id), f"Moodle XML: {exc}", item.id))
+        raise_all(problems)
         return out
 
-    def files(self, paths: dict[str, str] | None = None) -> dict[str, bytes]:
+    def files(self) -> dict[str, bytes]:
         """Every file by name: ``<module>.xml`` per module and :attr:`all_modules`.
 
         Each module's questions are made and serialised once; both files that hold a question
-        hold that same text (see :func:`question_xml`).
+        hold that same text (see :func:`question_xml`). Raises every item Moodle cannot take
+        at once (see :meth:`module_questions`).
         """
-        questions = {
-            module.module.id: [
-                question_xml(q) for q in self.module_questions(module, (paths or {}).get(module.module.id, ""))
-            ]
-            for module in self.renderer.banks.modules.values()
-        }
+        questions: dict[str, list[str]] = {}
+        problems = []
+        for module in self.renderer.banks.modules.values():
+            try:
+                questions[module.module.id] = [question_xml(q) for q in self.module_questions(module)]
+            except ContentError as exc:
+                problems.append(exc)
+        raise_all(problems)
         files = {f"{module_id}.xml": quiz_document(texts) for module_id, texts in questions.items()}
         files[self.all_modules] = quiz_document([text for texts in questions.values() for text in texts])
         return files
@@ -301,9 +324,10 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
     q = stage.question
     hint = f"<p><em>{mx.inline(q.hint)}</em></p>" if q.hint else ""
     total = len(item.stages)
+    prefix = f"{head.number}.{index + 1}"
     return replace(
         head,
-        name=f"{head.name[:2]}.{index + 1} " + short_name(plain(mx.inline(q.stem)), NAME_LENGTH - 5),
+        name=f"{prefix} " + short_name(plain(mx.inline(q.stem)), NAME_LENGTH - len(prefix) - 1),
         idnumber=f"{item.id}--{stage.id}",
         text="".join(story) + mx.para(q.stem) + hint,
         feedback=str(mx.block(q.explanation)) + str(mx.block(item.explanation)) + mx.source(item),

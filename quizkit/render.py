@@ -9,18 +9,20 @@ MkDocs.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
 
 from . import LOCALES_DIR, PACKAGE_DIR
 from .bank import QuizBanks
 from .cite import Citations, PlainCitations
+from .errors import ContentError, raise_all
 from .markdown import FastMarkdown, MarkdownRenderer
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
 from .yamlload import load_yaml
@@ -94,6 +96,37 @@ def templates(site_templates: Path | None = None) -> Environment:
     )
 
 
+def check_templates(env: Environment, folder: Path) -> None:
+    """Compile every template in a site's ``folder``: a syntax mistake is a :class:`ContentError`.
+
+    Else it would stop the build with Jinja's traceback, at the first page that uses it. The
+    file is shown relative to the current folder (the project's, where MkDocs runs).
+    """
+    problems = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".js")):
+        try:
+            env.get_template(path.relative_to(folder).as_posix())
+        except TemplateSyntaxError as exc:
+            shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+            problems.append(ContentError(shown, exc.lineno, f"fout in sjabloon: {exc.message}"))
+    raise_all(problems)
+
+
+def drop_blank_lines(html: str) -> str:
+    """``html`` without its blank lines, but for those inside ``<pre>`` (a code block's own)."""
+    if "<pre" not in html:
+        return "\n".join(line for line in html.splitlines() if line.strip())
+    kept = []
+    in_pre = False
+    for line in html.splitlines():
+        if in_pre or line.strip():
+            kept.append(line)
+        opened, closed = line.rfind("<pre"), line.rfind("</pre>")
+        if opened != closed:  # the line opens or closes a <pre>: the later of the two counts
+            in_pre = opened > closed
+    return "\n".join(kept)
+
+
 # Quotation marks a text may open and close with (“…”, ‘…’, „…”, "…", '…').
 QUOTE_PAIRS = {"“": "”", "‘": "’", "„": "”", '"': '"', "'": "'"}
 
@@ -140,6 +173,8 @@ class QuizRenderer:
         self.storage_key = storage_key
         self._modules: dict[tuple[str, str], str] = {}
         self.env = templates(site_templates)
+        if site_templates is not None:
+            check_templates(self.env, site_templates)
         md = self.markdown
         # Jinja calls a filter directly, where a function goes through its context on every
         # call: a module renders thousands of texts.
@@ -162,8 +197,7 @@ class QuizRenderer:
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the engine's templates; blank lines are dropped (one HTML block)."""
-        html = self.env.get_template(template).render(**context)
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return drop_blank_lines(self.env.get_template(template).render(**context))
 
     def body(self, item: Item) -> Markup:
         """An item's body (all but its number and citation), rendered once per build."""

@@ -11,6 +11,7 @@ is a plain quiz that keeps answers in the browser. Nothing here needs MkDocs.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,8 @@ from typing import Any
 from markupsafe import Markup
 
 from .assets import asset_text
-from .errors import ContentError
+from .bank import QuizBanks
+from .errors import ContentError, raise_all
 from .models import QuizModule
 from .render import QuizRenderer, module_sources
 
@@ -27,6 +29,19 @@ from .render import QuizRenderer, module_sources
 SUSPEND_DATA_LIMIT = 4096
 # Fixed timestamp for every zip entry, so that the same content gives the same zip.
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+# What an identifier in imsmanifest.xml may be (xs:ID, an XML name without ':'); the prefix
+# is followed there by '-', the module id and a suffix, which are all allowed after it.
+ID_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def check_id_prefix(value: object, where: str = "mkdocs.yml") -> str:
+    """``value`` if it can start the manifest's identifiers (``scorm_id_prefix``), else a ValueError."""
+    if not isinstance(value, str) or not ID_PREFIX.fullmatch(value):
+        raise ValueError(
+            f"scorm_id_prefix '{value}' in {where}: begin met een letter of '_', daarna alleen letters a-z en A-Z "
+            "(zonder accenten), cijfers, '-', '_' en '.' (het begin van de namen in imsmanifest.xml)"
+        )
+    return value
 
 
 def _add(zf: zipfile.ZipFile, name: str, data: bytes, level: int = 9) -> None:
@@ -85,6 +100,17 @@ def worst_suspend_data(module: QuizModule) -> str:
         states = [q.worst_state() for q, _uid, _seed, _stage in item.units_of]
         items[item.id] = {"h": item.saved_hash, "s": states, "ok": False}
     return pack_suspend_data(module, {"v": module.module.version, "items": items})
+
+
+def check_packages(banks: QuizBanks) -> None:
+    """:func:`check_suspend_data` for every module: all modules SCORM cannot hold at once."""
+    problems = []
+    for module_id, module in banks.modules.items():
+        try:
+            check_suspend_data(module, banks.paths[module_id])
+        except ContentError as exc:
+            problems.append(exc)
+    raise_all(problems)
 
 
 def check_suspend_data(module: QuizModule, path: str) -> None:

@@ -18,7 +18,7 @@ MAX_FILE_BYTES = 2_000_000
 
 # C0 controls except tab and line endings, DEL, and C1 controls: never meant in a text. Also
 # what YAML's reader refuses besides: lone surrogates and the non-characters U+FFFE and U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BOM = "\ufeff"
 
 
@@ -29,7 +29,7 @@ def line_at(text: str, index: int) -> int:
 
 def check_text(text: str, path: str, line_offset: int = 0) -> None:
     """Raise a :class:`ContentError` at the first control character of ``text``."""
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
         raise ContentError(
@@ -86,4 +86,4 @@ def readable_text(path: Path) -> str:
     cause others further on (links to headings of the page, for example).
     """
     text = path.read_bytes().decode("utf-8", "replace").removeprefix(_BOM)
-    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))

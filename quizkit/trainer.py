@@ -19,8 +19,8 @@ class ModuleLinks:
     absolute: str
     relative: str
     answer_key: str
-    scorm: str
-    moodle: str = ""
+    scorm: str = ""  # empty: the site makes no packages (scorm_dir: "")
+    moodle: str = ""  # empty: the site makes no Moodle files (moodle_dir: "")
 
 
 def absolute_url(site_url: str, page_url: str) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
 from .errors import ContentError, raise_all
-from .source import check_text, read_text
+from .source import CONTROL, check_text, read_text
 
 Loc = tuple[int | str, ...]
 
@@ -40,19 +40,21 @@ class LoadedYaml:
 
 
 class _RememberingResolver:
-    """PyYAML's tag resolution for plain scalars, remembered per value.
+    """PyYAML's tag resolution for plain scalars, remembered per value for one file.
 
     Which tag a plain scalar gets (``true`` a bool, ``12`` an int, ``tekst`` a string) depends
-    on its text alone, and a question bank repeats the same keys and values thousands of times.
+    on its text alone, and a question bank repeats the same keys and values many times. The
+    memory belongs to the loader of one file, so that it ends with the load.
     """
 
-    _plain_tags: ClassVar[dict[str, str]]
+    _plain_tags: dict[str, str]
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
-            tag = self._plain_tags.get(value)
+            tags = self.__dict__.setdefault("_plain_tags", {})
+            tag = tags.get(value)
             if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                tag = tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[misc]
 
@@ -66,7 +68,6 @@ class _UniqueKeyLoader(_RememberingResolver, yaml.SafeLoader):
 
     line_offset = 0
     path = ""
-    _plain_tags: ClassVar[dict[str, str]] = {}
     _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -90,8 +91,6 @@ _BaseFastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _EventResolver(_RememberingResolver, yaml.resolver.Resolver):
     """The tag resolution of the one-pass loader (:func:`_from_events`): SafeLoader's own."""
 
-    _plain_tags: ClassVar[dict[str, str]] = {}
-
 
 _STR = "tag:yaml.org,2002:str"
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping")
@@ -114,6 +113,9 @@ _KEY_TWICE = "sleutel '{}' staat twee keer in dezelfde lijst"
 _BAD_VALUE = "waarde '{}' past niet bij {}; laat de tag weg of zet de waarde tussen aanhalingstekens"
 _LONG_NUMBER = "getal van {} tekens (hoogstens {}); zet het tussen aanhalingstekens als het tekst is"
 _SURROGATE_MESSAGE = "teken {} bestaat niet (een '\\u'-code voor een halve surrogaat); verwijder het"
+_ESCAPED_CONTROL = (
+    "onzichtbaar stuurteken {} in de tekst (een '\\'-code tussen dubbele aanhalingstekens); verwijder de code"
+)
 # Numbers longer than this are refused: PyYAML converts YAML 1.1's base-60 numbers (1:30:00) in
 # time that grows with the square of their length, and Python refuses longer integers anyway.
 MAX_NUMBER_LENGTH = 100
@@ -134,10 +136,19 @@ def _event_problem(event: Any, path: str, line: int | None) -> ContentError | No
 
 
 def _text_value(value: str, path: str, line: int | None) -> str:
-    """A text from the file, refused if it holds a lone surrogate (no file can encode one)."""
-    found = _SURROGATE.search(value)
+    r"""A text from the file, refused if an escape made a character the file itself may not hold.
+
+    A double-quoted text can write any character as an escape (``"\a"``, ``"\x00"``,
+    ``"\u0007"``), also the control characters :func:`~quizkit.source.check_text` refuses in the
+    file, which would end up in the pages and make the Moodle XML unreadable; and a lone
+    surrogate, which no file can encode.
+    """
+    found = CONTROL.search(value)
     if found:
-        raise ContentError(path, line, _SURROGATE_MESSAGE.format(f"U+{ord(found.group()):04X}"))
+        code = f"U+{ord(found.group()):04X}"
+        if _SURROGATE.match(found.group()):
+            raise ContentError(path, line, _SURROGATE_MESSAGE.format(code))
+        raise ContentError(path, line, _ESCAPED_CONTROL.format(code))
     return value
 
 
@@ -186,7 +197,8 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     # its type cannot have, a second document...): from there on the events are only checked,
     # and the pure-Python loader then says what the mistake is (see load_yaml_text).
     failed = False
-    surrogates = "\\u" in text or "\\U" in text  # else no text can hold a lone surrogate
+    # Only an escape can put a character in a text that check_text let through.
+    escapes = "\\" in text
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
@@ -219,7 +231,7 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
                 tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
             try:
                 if tag == _STR:
-                    value: Any = _text_value(event.value, path, line) if surrogates else event.value
+                    value: Any = _text_value(event.value, path, line) if escapes else event.value
                 elif tag == _MERGE and is_key:
                     value = None  # a merge key, refused below (SafeConstructor has nothing for it)
                 else:

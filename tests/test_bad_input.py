@@ -88,6 +88,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 )
 ALIAS = "verwijzing '*a' is niet toegestaan (ook niet in '<<:'); schrijf de tekst of de velden voluit"
 CONTROL = "onzichtbaar stuurteken {} in de tekst (vaak meegekopieerd uit een pdf of dia); verwijder het"
+ESCAPED_CONTROL = (
+    "onzichtbaar stuurteken {} in de tekst (een '\\'-code tussen dubbele aanhalingstekens); verwijder de code"
+)
 NOT_UTF8 = "bestand is geen UTF-8-tekst (byte 0x{}); sla het op als UTF-8"
 DEEP = "te diep genest (meer dan 50 niveaus lijsten en blokken in elkaar)"
 UNDEFINED = "'{}' is geen macro of variabele van deze site (let op de spelling)"
@@ -256,6 +259,24 @@ CASES: dict[str, Case] = {
     "nul-byte-in-bank": case(
         write(NEW_BANK, SMALL_BANK.replace("stem: Vraag?", "stem: Vraag\x00?")),
         lines=f"{NEW_BANK}:12: {CONTROL.format('U+0000')}",
+    ),
+    # A bank that passes its schema but that Moodle cannot take stops the build before any page.
+    "moodle-cannot-take-it": case(
+        write(
+            NEW_BANK,
+            SMALL_BANK
+            + "  - id: kapot-twee\n    type: classify\n    stem: Sorteer.\n"
+            + '    source: {doc: profielschets, where: "1.2"}\n'
+            + "    categories: [{id: a, label: Ja}, {id: b, label: '*Ja*'}]\n"
+            + "    statements: [{text: Een, category: a}, {text: Twee, category: b}]\n",
+        ),
+        lines=f"{NEW_BANK}:{SMALL_BANK.count(chr(10)) + 1}: [item kapot-twee] Moodle XML: twee keuzes zijn als "
+        "platte tekst gelijk: Ja, Ja",
+    ),
+    # Written as an escape, the control character passes the file's check; the text's stops it.
+    "escaped-bell-in-bank": case(
+        write(NEW_BANK, SMALL_BANK.replace("stem: Vraag?", 'stem: "Vraag\\a?"')),
+        lines=f"{NEW_BANK}:12: {ESCAPED_CONTROL.format('U+0007')}",
     ),
     "escape-character-in-table": case(
         write(TABLE, SMALL_TABLE.replace("[een, twee]", "[een\x1b, twee]")),

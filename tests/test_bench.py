@@ -34,3 +34,23 @@ def test_generated_sites_build_strictly_with_every_question(tmp_path):
     from quizkit.models import ITEM_TYPES
 
     assert {item.split("type: ")[1].split("\n")[0] for item in quiz_build.ITEMS} == set(ITEM_TYPES)
+
+
+def test_floor_build_writes_the_quiz_pages_without_quiz_work(tmp_path):
+    # The floor splits the cost per question: it must write exactly the quiz build's pages
+    # (else its "rest of the build" measures other pages) and do none of the engine's work.
+    quiz = quiz_build.make_site(tmp_path / "quiz", pages=2, questions=20)
+    free = quiz_build.make_site(tmp_path / "free", pages=2, questions=0)
+    quiz_build.build_cpu(quiz, tmp_path / "pages")
+    floor = quiz_build.floor_copy(free, tmp_path / "pages", tmp_path / "floor")
+    quiz_build.build_cpu(floor, tmp_path / "out-floor")
+    for n in range(2):
+        page = f"p{n:04d}/index.html"
+        written = (tmp_path / "out-floor" / page).read_text(encoding="utf-8")
+        assert written == (tmp_path / "pages" / page).read_text(encoding="utf-8")
+        assert written.count('class="qk-quiz-item"') == 10
+    # No package and no Moodle question: the engine had no bank to work on.
+    downloads = tmp_path / "out-floor" / "downloads"
+    assert not list(downloads.rglob("*.zip"))
+    assert "<question" not in (downloads / "moodle" / "alle-modules.xml").read_text(encoding="utf-8")
+    assert list((tmp_path / "pages" / "downloads").rglob("*.zip"))

@@ -109,11 +109,26 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
             "module 'markdown.util' has no attribute 'makeExtension'",
         ),
         (["--config", "taal.yml", "check", BANKS], "quizkit: onbekende taal 'fr' (bekend: en, nl)"),
+        (["--config", "getal.yml", "check"], "quizkit: getal.yml: plugins: quizkit: banks moet tekst zijn, niet 5"),
+        (
+            ["--config", "minify.yml", "check", BANKS],
+            "quizkit: minify.yml: plugins: quizkit: minify moet true of false zijn, niet 'no'",
+        ),
+        (
+            ["scorm", BANKS, "uit", "--id-prefix", "1 org"],
+            "quizkit: scorm_id_prefix '1 org' in --id-prefix: begin met een letter of '_', daarna alleen letters "
+            "a-z en A-Z (zonder accenten), cijfers, '-', '_' en '.' (het begin van de namen in imsmanifest.xml)",
+        ),
+        (
+            ["--config", "sjabloon.yml", "check", BANKS],
+            "sjablonen/quiz/item.html:2: fout in sjabloon: Encountered unknown tag 'endif'.",
+        ),
     ],
     ids=[
         *("no-module", "no-function", "a-file", "no-banks", "no-folder", "no-folder-given"),
         *("out-is-a-file", "out-under-a-file"),
         *("config-not-yaml", "config-bad-extension", "config-unknown-locale"),
+        *("config-option-not-text", "config-option-not-true-or-false", "bad-id-prefix", "config-template-syntax"),
     ],
 )
 def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, argv: list[str], expected: str) -> None:
@@ -122,6 +137,11 @@ def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, a
     (project / "kapot.yml").write_text('site_name: "x\n', encoding="utf-8")
     (project / "extensie.yml").write_text("markdown_extensions:\n  - markdown.util\n", encoding="utf-8")
     (project / "taal.yml").write_text("plugins:\n  - quizkit:\n      locale: fr\n", encoding="utf-8")
+    (project / "getal.yml").write_text("plugins:\n  - quizkit:\n      banks: 5\n", encoding="utf-8")
+    (project / "minify.yml").write_text("plugins:\n  - quizkit:\n      minify: 'no'\n", encoding="utf-8")
+    (project / "sjabloon.yml").write_text("plugins:\n  - quizkit:\n      templates: sjablonen\n", encoding="utf-8")
+    (project / "sjablonen" / "quiz").mkdir(parents=True)
+    (project / "sjablonen" / "quiz" / "item.html").write_text("<p>\n{% endif %}\n", encoding="utf-8")
     monkeypatch.chdir(project)
     code, out, err = run(capsys, "--root", str(project), *argv)
     assert (code, out, err) == (1, "", expected + "\n")

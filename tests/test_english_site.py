@@ -373,3 +373,50 @@ def test_links_to_questions_and_answers_are_checked(tmp_path: Path):
         "contains a link 'basics.md#question-basics-prime', but the doc 'basics.md' does not contain an anchor"
         in output
     )
+
+
+def test_a_site_without_packages_links_none_and_is_not_held_to_scorms_limits(tmp_path: Path):
+    # scorm_dir "" means no packages: the trainer page must not link to one, and SCORM 1.2's
+    # limits on saved answers (a classify item with 39 categories) must not stop the build.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("scorm_dir: packages", "scorm_dir: ''"))
+    categories = ", ".join(f"{{id: c{n}, label: Group {n}}}" for n in range(39))
+    bank = project / "docs" / "banks" / "basics.yml"
+    bank.write_text(
+        bank.read_text(encoding="utf-8").rstrip("\n")
+        + "\n  - id: basics-many-groups\n    type: classify\n    stem: Sort them.\n"
+        + "    source: {doc: atlas, where: page 1}\n"
+        + f"    categories: [{categories}]\n"
+        + "    statements: [{text: One, category: c0}, {text: Two, category: c38}]\n",
+        encoding="utf-8",
+    )
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    trainers = (project / "site" / "trainers" / "index.html").read_text(encoding="utf-8")
+    assert 'id="module-basics"' in trainers
+    assert not re.findall(r'href="[^"]*\.zip"', trainers)
+    assert not list((project / "site").rglob("*.zip"))
+    assert (project / "site" / "downloads" / "moodle" / "basics.xml").exists()
+
+
+def test_a_broken_site_template_stops_the_build_with_its_file_and_line(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("locale: en\n", "locale: en\n      templates: ours\n"))
+    (project / "ours" / "quiz").mkdir(parents=True)
+    (project / "ours" / "quiz" / "item.html").write_text("<p>\n{% if x %}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert_clean_failure(output)
+    assert "ours/quiz/item.html:2: fout in sjabloon: Unexpected end of template." in output, output
+    assert not (project / "site" / "index.html").exists()

@@ -299,6 +299,16 @@ def _laughs(levels: int, lead: str = "") -> str:
             "x.yml:1: onzichtbaar stuurteken U+FFFE in de tekst (vaak meegekopieerd uit een pdf of dia); verwijder het",
         ),
         (
+            'a: ok\nb: "x\\x07"\n',
+            "x.yml:2: onzichtbaar stuurteken U+0007 in de tekst (een '\\'-code tussen dubbele aanhalingstekens); "
+            "verwijder de code",
+        ),
+        (
+            'a: ["\\N"]\n',
+            "x.yml:1: onzichtbaar stuurteken U+0085 in de tekst (een '\\'-code tussen dubbele aanhalingstekens); "
+            "verwijder de code",
+        ),
+        (
             'a: "\\ud800"\n',
             "x.yml:1: teken U+D800 bestaat niet (een '\\u'-code voor een halve surrogaat); verwijder het",
         ),

@@ -12,8 +12,13 @@
      valid(unit, state)      -> whether a saved answer has the shape this unit can show
      act(action, button, say) (optional) a type's own button (ordering: up, down) -> whether the
                              answer changed (its verdict then no longer applies)
-     shuffle(unit, random, key) (optional) puts the unit's choices in a random order when the
-                             module asks for it (random() -> [0, 1), seeded per learner and unit)
+     shuffle(unit, random, key) (optional) puts the unit's choices in each learner's own order
+                             (random() -> [0, 1), seeded per learner and unit); a type with
+                             options that shuffles sets shuffles_options in its model (Moodle)
+     ready(unit)             (optional) called once per unit when the quiz starts (ordering:
+                             the move buttons' states)
+     authored(state, key)    (optional) the answer in the bank's terms for the LMS, where the
+                             state is in shown terms (ordering: the steps' places in the bank)
 
    Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
    its own in place (quizkit.adapter, set before this script runs):
@@ -22,6 +27,7 @@
      report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
                                                          (SCORM: cmi.core.score.raw,
                                                           lesson_status, cmi.interactions.n)
+   An item's response is its saved states, each through its type's authored (if it has one).
    A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}.
    store is the site's own part of the browser storage keys (the plugin's storage_key option,
    in data-quiz-store): in this browser a module's record is kept under "<store>:<module>",
@@ -159,6 +165,14 @@
       if (entry.s.length !== parts.length) return null;
       return parts.every((unit, u) => safe(() => handler(unit).valid(unit, entry.s[u]), false)) ? entry.s : null;
     }
+    // An answer as the LMS reports it: in the bank's terms, not the order shown (see authored).
+    const authored = (item, states) => {
+      const keys = keysOf(item);
+      return states.map((s, u) => {
+        const type = handler(units(item)[u]);
+        return type.authored ? type.authored(s, keys[u]) : s;
+      });
+    };
     const rightAnswer = (item, states) => {
       const keys = keysOf(item);
       return states.every((s, u) => same(s, keys[u]));
@@ -277,7 +291,9 @@
         return `<li><a href="#${item.id}">${label}</a>: ${current ? (ok ? S.item_ok : S.item_bad) : S.item_open}</li>`;
       });
       const total = items.length;
-      const pct = Math.round((100 * good) / total);
+      // Rounded down: 23 of 33 (69.7 %) is below a pass mark of 70 %, as shown and as sent to
+      // the LMS (cmi.core.score.raw, which LMSs compare with the mastery score).
+      const pct = Math.floor((100 * good) / total);
       const pass = +root.dataset.quizPass;
       list.innerHTML = rows.join("");
       root.querySelector("[data-quiz-progress]").textContent = fmt(S.progress, { n: answered, total });
@@ -285,7 +301,7 @@
       const line = `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
       score.textContent = answered < total ? "" : line;
       if (answered === total) {
-        const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: oks[item.dataset.quizItem], response: saved[item.dataset.quizItem].s }));
+        const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: oks[item.dataset.quizItem], response: authored(item, saved[item.dataset.quizItem].s) }));
         safe(() => adapter.report(module, { score: good, total, pct, passed: pct >= pass, items: result }));
       }
       return { answered, total, score: line };

@@ -32,7 +32,7 @@ from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
 from ..moodle import MoodleWriter, all_modules_file, write_moodle
 from ..render import QuizRenderer, Strings, check_storage_key
-from ..scorm import PackageBuilder, check_suspend_data, write_packages
+from ..scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
 from ..source import read_text, readable_text
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
 from ..yamlload import load_yaml_text
@@ -66,6 +66,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         try:
             # Before the banks, whose mistakes would hide it.
             check_storage_key(self.config.storage_key, Path(config.config_file_path).name)
+            if self.config.scorm_dir:
+                check_id_prefix(self.config.scorm_id_prefix, Path(config.config_file_path).name)
         except ValueError as exc:
             raise PluginError(f"quizkit: {exc}") from None
         self.problems: list[ContentError] = []
@@ -83,8 +85,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             raise PluginError(f"quizkit: {exc}") from None
         try:
             self.banks: QuizBanks = self.cache.load(self.root / self.config.banks, self.root, citations)
-            for module_id, module in self.banks.modules.items():
-                check_suspend_data(module, self.banks.paths[module_id])
+            if self.config.scorm_dir:  # SCORM's limits count only where the site makes packages
+                check_packages(self.banks)
         except ContentError as exc:
             raise QuizBuildError(exc) from None
         # Data texts get the site's Markdown (its extensions, its abbreviations), no raw HTML.
@@ -92,15 +94,23 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
         )
         templates = self.root / self.config.templates if self.config.templates else None
-        self.renderer = QuizRenderer(
-            self.banks,
-            markdown,
-            citations,
-            Strings(self.config.locale),
-            templates,
-            site_name=config.site_name,
-            storage_key=self.config.storage_key,
-        )
+        self.moodle_files: dict[str, bytes] = {}
+        try:
+            self.renderer = QuizRenderer(
+                self.banks,
+                markdown,
+                citations,
+                Strings(self.config.locale),
+                templates,
+                site_name=config.site_name,
+                storage_key=self.config.storage_key,
+            )
+            # The Moodle files, made now so that an item Moodle cannot take stops the build
+            # before any page is written; written in on_post_build.
+            if self.config.moodle_dir:
+                self.moodle_files = MoodleWriter(self.renderer).files()
+        except ContentError as exc:
+            raise QuizBuildError(exc) from None
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
         self.stash = QuizStash()
         config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
@@ -188,12 +198,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.packages_written = True
             write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
         if self.config.moodle_dir:
-            try:
-                files = MoodleWriter(self.renderer).files(self.banks.paths)
-            except ContentError as exc:
-                raise QuizBuildError(exc) from None
             self.packages_written = True
-            write_moodle(files, Path(config.site_dir) / self.config.moodle_dir)
+            write_moodle(self.moodle_files, Path(config.site_dir) / self.config.moodle_dir)
 
     @staticmethod
     def _drop_from_sitemap(site_dir: Path, urls: set[str]) -> None:
@@ -311,7 +317,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 absolute=absolute_url(self.site_url or "/", online),
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
-                scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here),
+                scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here)
+                if self.config.scorm_dir
+                else "",
                 moodle=self._moodle_url(f"{module_id}.xml", here),
             )
         rank = {p.file.src_uri: i for i, p in enumerate(self.nav_pages)}

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from ..base import Question, Text, YesNo
+from ..base import Inline, Question, YesNo
 from ..validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 class Option(Strict):
     """An answer option of a ``single`` or ``multiple`` question."""
 
-    text: Text = Field(description="Markdown: the option as the learner reads it")
+    text: Inline = Field(description="Markdown, one paragraph: the option as the learner reads it")
     correct: YesNo = Field(False, description="true for a correct option")
     feedback: str | None = Field(None, description="Markdown: why this option is (not) right")
 
 
 def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool) -> ET.Element:
-    """Moodle ``multichoice``: the options in the site's order, each with its own feedback.
+    """Moodle ``multichoice``: the options with their own feedback, shuffled where the site shuffles them.
 
     One right option scores 100 %. With several, each right option scores an equal share
     (together 100 %) and each wrong one takes off an equal share (together -100 %), so that
@@ -39,7 +39,9 @@ def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool
         "multichoice",
         head,
         single="true" if single else "false",
-        shuffleanswers="false",  # the order of the site (options such as "all of these")
+        # Each learner's own order, as on the site (if the quiz also shuffles within questions);
+        # else the written order (phrasing: the sentences as the editor arranged them).
+        shuffleanswers="true" if question.shuffles_options else "false",
         answernumbering="abc",
         showstandardinstruction=1,
     )

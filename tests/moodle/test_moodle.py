@@ -403,3 +403,83 @@ def test_a_grade_moodle_cannot_hold_stops_the_export(tmp_path: Path) -> None:
     code = main(["--root", str(tmp_path), "moodle", str(folder), str(tmp_path / "out")])
     assert code == 1
     assert not (tmp_path / "out").exists(), "nothing is written when a module cannot be exported"
+
+
+def _bank_with(tmp_path: Path, items: str) -> Path:
+    """The example choice bank plus ``items`` (YAML list entries), alone in a folder."""
+    bank = (write_example_banks(tmp_path / "examples") / "voorbeeld-keuze.yml").read_text(encoding="utf-8")
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "voorbeeld-keuze.yml").write_text(bank.rstrip("\n") + "\n" + items, encoding="utf-8")
+    return folder
+
+
+def test_check_reports_what_moodle_cannot_take_at_the_items_line(tmp_path: Path, capsys) -> None:
+    # `check` promises what the build does, and the build stops on these before any page.
+    long_id = "casus-" + "x" * 92
+    folder = _bank_with(
+        tmp_path,
+        "  - id: twee-gelijk\n    type: classify\n    stem: Sorteer.\n    source: {doc: profielschets, where: x}\n"
+        "    categories: [{id: a, label: Ja}, {id: b, label: '*Ja*'}]\n"
+        "    statements: [{text: Een, category: a}, {text: Twee, category: b}]\n"
+        f"  - id: {long_id}\n    type: case\n    stem: Een casus.\n    source: {{doc: profielschets, where: x}}\n"
+        "    stages:\n      - id: fase\n        text: Eerst.\n"
+        "        question: {type: truefalse, stem: Klopt het?, statements: [{text: Iets, answer: true}]}\n",
+    )
+    lines = (folder / "voorbeeld-keuze.yml").read_text(encoding="utf-8").splitlines()
+    first = lines.index("  - id: twee-gelijk") + 1
+    second = lines.index(f"  - id: {long_id}") + 1
+    assert main(["--root", str(tmp_path), "check", str(folder)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"banks/voorbeeld-keuze.yml:{first}: [item twee-gelijk] Moodle XML: twee keuzes zijn als platte tekst "
+        "gelijk: Ja, Ja",
+        f"banks/voorbeeld-keuze.yml:{second}: [item {long_id}] Moodle XML: idnumber '{long_id}--fase' is 104 "
+        "tekens lang; Moodle bewaart er hoogstens 100 (bij een casus: de id, '--' en de id van de fase); "
+        "kies een kortere id",
+    ]
+    # A site without Moodle files (moodle_dir empty) is not held to Moodle's limits.
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nplugins:\n  - quizkit:\n      moodle_dir: ''\n")
+    assert main(["--config", str(tmp_path / "mkdocs.yml"), "check", str(folder)]) == 0
+
+
+def test_names_number_every_item_of_a_long_module(tmp_path: Path) -> None:
+    singles = "".join(
+        f"  - id: vraag-{n}\n    type: single\n    stem: Vraag {n}?\n    source: {{doc: profielschets, where: x}}\n"
+        "    options: [{text: Ja, correct: true}, {text: Nee}]\n"
+        for n in range(100)
+    )
+    case = (
+        "  - id: lange-casus\n    type: case\n    stem: Een casus.\n    source: {doc: profielschets, where: x}\n"
+        "    stages:\n      - id: fase\n        text: Eerst.\n"
+        "        question: {type: truefalse, stem: Klopt het?, statements: [{text: Iets, answer: true}]}\n"
+    )
+    folder = _bank_with(tmp_path, singles + case)
+    banks = load_quiz_banks(folder, tmp_path)
+    n = len(banks.modules["voorbeeld-keuze"].items)
+    files = MoodleWriter(QuizRenderer(banks)).files()
+    names = [q.findtext("name/text") for q in parse(files["voorbeeld-keuze.xml"]).iter("question")]
+    assert names[-1] == f"{n}.1 Klopt het?"
+    assert names[-2] == f"{n - 1} Vraag 99?"
+    assert all(len(name) <= 42 for name in names if name)
+
+
+def test_options_are_shuffled_in_moodle_where_the_site_shuffles_them(bank_set) -> None:
+    from quizkit.types import QUESTION_MODELS, TYPES_DIR
+
+    banks, files = bank_set
+    for name, model in QUESTION_MODELS.items():
+        if "options" not in model.model_fields:  # ordering shuffles steps, Moodle's own way
+            continue
+        script = (TYPES_DIR / name / "type.js").read_text(encoding="utf-8")
+        assert model.shuffles_options == ("shuffle(" in script), name
+    seen = set()
+    for question in parse(files["alle-modules.xml"]).iter("question"):
+        idnumber = question.findtext("idnumber")
+        if question.get("type") != "multichoice" or idnumber not in banks.items:
+            continue
+        item = banks.items[idnumber][1]
+        assert question.findtext("shuffleanswers") == ("true" if item.shuffles_options else "false"), idnumber
+        seen.add(item.type)
+    kinds = {item.type for _, item in banks.items.values()}
+    assert seen >= kinds & {"single", "multiple", "phrasing"}, seen

@@ -193,3 +193,22 @@ def test_example_markup_is_valid_html(renderer: QuizRenderer, tmp_path: Path) ->
 def test_unquote_takes_off_one_pair_around_the_whole_text(text: str, shown: str) -> None:
     """D13: a phrasing option in <q> shows one pair of quotation marks, not ‘“…”’."""
     assert unquote(text) == shown
+
+
+def test_blank_lines_inside_a_code_block_are_kept(tmp_path: Path) -> None:
+    # The renderer drops the templates' blank lines, but a code block's empty line is its text.
+    from quizkit.bank import load_quiz_banks
+    from quizkit.markdown import MarkdownRenderer
+
+    (tmp_path / "m.yml").write_text(
+        "module: {id: m, title: M, description: D, version: 1, minutes: 1, pass_mark: 50, objectives: [o]}\n"
+        "items:\n"
+        "  - id: q\n    type: single\n    stem: S\n    source: {doc: d, where: w}\n"
+        '    explanation: "```\\nregel 1\\n\\nregel 3\\n```\\n\\nNa de code."\n'
+        "    options: [{text: A, correct: true}, {text: B}]\n",
+        encoding="utf-8",
+    )
+    renderer = QuizRenderer(load_quiz_banks(tmp_path, tmp_path), MarkdownRenderer(["fenced_code"]))
+    html = renderer.module("m", "")
+    assert "regel 1\n\nregel 3" in html
+    assert "\n\n" not in html.replace("regel 1\n\nregel 3", "")

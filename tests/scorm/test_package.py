@@ -156,3 +156,18 @@ def test_build_stops_when_suspend_data_could_overflow(banks: QuizBanks) -> None:
         check_suspend_data(big, path)
     assert exc.value.path == path
     check_suspend_data(module, path)  # the real module fits
+
+
+def test_every_module_too_large_for_scorm_is_reported_at_once(banks: QuizBanks) -> None:
+    from quizkit.bank import QuizBanks as Banks
+    from quizkit.scorm import check_packages
+
+    two = Banks()
+    for module_id in list(banks.modules)[:2]:
+        data = banks.modules[module_id].model_dump()
+        data["items"] = [{**data["items"][0], "id": f"{module_id}-{n}"} for n in range(400)]
+        two.modules[module_id] = QuizModule.model_validate(data)
+        two.paths[module_id] = banks.paths[module_id]
+    with pytest.raises(ContentError) as exc:
+        check_packages(two)
+    assert [line.split(":")[0] for line in exc.value.text.splitlines()] == list(two.paths.values())

@@ -138,7 +138,7 @@ def test_a_changed_answer_is_added_to_the_journal(page, lms_url: str, banks: Qui
         assert [i["id"] for i in found] == [item.id for item in items] + [items[0].id]
         assert (found[0]["result"], found[-1]["result"]) == ("correct", "wrong")
         assert found[0]["student_response"] != found[-1]["student_response"]
-        pct = round(100 * (len(items) - 1) / len(items))
+        pct = 100 * (len(items) - 1) // len(items)
         assert first["core"]["score"]["raw"] == str(pct)
         # Relaunched with a result the LMS does not hold (say, an administrator reset the
         # status): the whole result is reported again, after what the journal has.
@@ -359,3 +359,37 @@ def test_suspend_data_fits_a_module_ten_times_the_largest(banks: QuizBanks) -> N
     check_suspend_data(ten, "x")
     with pytest.raises(Exception, match="meer dan de 4096"):
         check_suspend_data(scaled(40), "x")
+
+
+def test_a_score_just_below_the_pass_mark_is_not_rounded_up_to_it(page, lms_url: str, banks: QuizBanks) -> None:
+    # One right of n is 100/n %; with a fraction of .5 or more, rounding would reach the next
+    # whole percentage. Set as the pass mark, that would pass a learner who is below it.
+    module_id = next(m for m, module in banks.modules.items() if (100 / len(module.items)) % 1 >= 0.5)
+    n = len(banks.modules[module_id].items)
+    below, mark = 100 // n, 100 // n + 1
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        frame.evaluate("mark => { document.querySelector('.qk-quiz').dataset.quizPass = String(mark); }", mark)
+        assert answer_all(frame, "right", [0]) == 1
+        assert answer_all(frame, "wrong", list(range(1, n))) == n - 1
+        summary = frame.locator(".qk-quiz__summary").inner_text()
+        assert f"U heeft 1 van {n} vragen goed ({below}%). Nodig om te slagen: {mark}%. Nog niet geslaagd." in summary
+        core = page.evaluate("lms.close()")["core"]
+        assert (core["lesson_status"], core["score"]["raw"]) == ("failed", str(below))
+        assert not seen["errors"], seen["errors"]
+
+
+def test_an_ordering_answer_is_reported_in_the_banks_order(page, lms_url: str, banks: QuizBanks) -> None:
+    # The steps are shown shuffled; the LMS gets their places in the bank, so that a trainer
+    # reading the report sees a right answer as a, b, c, d, whatever order the learner saw.
+    module_id, item = next(
+        (m, item) for m, module in banks.modules.items() for item in module.items if item.type == "ordering"
+    )
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right")
+        found = {i["id"]: i for i in interactions(page.evaluate("lms.close()"))}
+        assert found[item.id]["type"] == "sequencing"
+        assert found[item.id]["student_response"] == ",".join("abcdefghij"[: len(item.steps)])
+        assert found[item.id]["result"] == "correct"
+        assert not seen["errors"], seen["errors"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from ...base import Id, ItemFields, Question, Text, one_paragraph
+from ...base import Id, Inline, ItemFields, Question, Text, one_paragraph
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def case_item(stage_question: Any) -> type:
         scorm_interaction: ClassVar[str] = "performance"
         type: Literal["case"]
         stem: Text = Field(description="Markdown, one paragraph: introduces the case")
-        hint: str | None = None
+        hint: Inline | None = None
         explanation: str | None = None
         stages: list[Stage] = Field(min_length=1)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ...base import Id, Question, Text
+from ...base import Id, Inline, Question
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -20,13 +20,13 @@ class Category(Strict):
     """A category to sort statements into."""
 
     id: Id
-    label: Text
+    label: Inline
 
 
 class ClassifyStatement(Strict):
     """A statement that belongs in one category."""
 
-    text: Text
+    text: Inline
     category: Id = Field(description="The id of one of the item's categories")
     feedback: str | None = None
 

@@ -19,6 +19,7 @@ class MultipleQuestion(Question):
     """One or more correct options (not all)."""
 
     scorm_interaction: ClassVar[str] = "choice"
+    shuffles_options: ClassVar[bool] = True
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2)
 

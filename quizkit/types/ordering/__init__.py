@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from ...answers import shuffled
-from ...base import Question, Text
+from ...base import Inline, Question
 from ...validate import require_unique
 
 if TYPE_CHECKING:
@@ -21,7 +21,9 @@ class OrderingQuestion(Question):
 
     scorm_interaction: ClassVar[str] = "sequencing"
     type: Literal["ordering"]
-    steps: list[Text] = Field(min_length=3, description="Markdown, in the correct order; shown shuffled")
+    steps: list[Inline] = Field(
+        min_length=3, description="Markdown, one paragraph each, in the correct order; shown shuffled"
+    )
 
     @field_validator("steps")
     @classmethod

@@ -28,6 +28,8 @@
       const n = steps(unit).length;
       return Array.isArray(state) && state.length === n && [...state].sort((a, b) => a - b).every((v, i) => v === i);
     },
+    // Reported to the LMS as the steps' places in the bank: a right answer reads a, b, c, d.
+    authored: (state, key) => state.map((shown) => key.indexOf(shown)),
     ready(unit) {
       edges(unit.querySelector("ol"));
       // The help names the buttons, so it describes the question only once they are there.

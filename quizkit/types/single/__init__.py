@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -12,6 +12,7 @@ from ..choice import OneRight, Option, check_choice
 class SingleQuestion(OneRight):
     """One correct option."""
 
+    shuffles_options: ClassVar[bool] = True
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
 

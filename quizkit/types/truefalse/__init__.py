@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
-from ...base import Question, Text, YesNo
+from ...base import Inline, Question, YesNo
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class Statement(Strict):
     """A statement to judge as true or false."""
 
-    text: Text
+    text: Inline
     answer: YesNo = Field(description="true when the statement is right")
     feedback: str | None = None
 
