@@ -30,6 +30,20 @@ def encode_key(key: Any, item_id: str) -> str:
     return base64.b64encode(bytes(b ^ mask[i % len(mask)] for i, b in enumerate(data))).decode()
 
 
+# The characters of an item's tag (see saved_tag) in SCORM's cmi.suspend_data (scorm.js: TAG).
+TAG_CHARS = 6
+
+
+def saved_tag(item_id: str, saved_hash: str) -> str:
+    """Which item, in which form, a saved answer in a SCORM package belongs to.
+
+    ``cmi.suspend_data`` has room for neither item ids nor whole hashes. The answer hash alone
+    does not name the item (items of the same shape and key share one), so an answer matched
+    by its place or its hash would go to another item once the bank's items move.
+    """
+    return hashlib.sha256(f"{item_id}\n{saved_hash}".encode()).hexdigest()[:TAG_CHARS]
+
+
 def answer_hash(shape: Any, key: Any) -> str:
     """A short hash of what saved answers depend on: type, shape and key (not the wording).
 

@@ -24,21 +24,38 @@ if TYPE_CHECKING:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-# A stem is the <legend> of its fieldset: one paragraph of inline Markdown.
-_BLOCK_MARKUP = re.compile(r"\n\s*\n|^\s*([-*+]|\d+[.)])\s|^\s*#|^\s*>", re.MULTILINE)
+# What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
+# as its block processors test it. A list or indented code only at the start of a text (a
+# line in a paragraph never starts one); the rest on any line: a heading (#, or a line of = or -
+# under a line), a quote (>), a rule (***), a fenced code block, a definition (:), an
+# admonition or details (!!!, ???), a table's separator line; and a blank line anywhere.
+_BLOCK_MARKUP = re.compile(
+    r"\A(?:[ ]{0,3}(?:[*+-]|\d+\.)[ \t]|[ ]{4}|\t)"
+    r"|\n[ \t]*\n"
+    r"|^(?:#|[ ]{0,3}>|[ ]{0,3}:[ ]|!!!|\?\?\?|[ ]{0,3}(?:`{3,}|~{3,})|[ ]{0,3}\|?[ ]*:?-{3,}[ ]*(?:\|[ ]*:?-+)"
+    r"|[ ]{0,3}([*_-])(?:[ ]*\1){2,}[ ]*$)"
+    r"|\n(?:=+|-+)[ ]*(?:\n|\Z)",
+    re.MULTILINE,
+)
+# What the editor can do about it (the same for the stem and every other text on one line).
+BLOCK_HELP = (
+    "een witregel, een codeblok, of een regel die begint met '-', '*', '+', '1.', '#', '>', ':' of '!!!' "
+    "of alleen '=' of '-' bevat, maakt er een lijst, kop, citaat of blok van; zet een '\\' voor dat "
+    "teken (\\> 38 graden) of herschrijf de zin"
+)
 
 
 def one_paragraph(text: str) -> str:
-    """``text`` unchanged, or a ValueError if it holds block markup (a list, heading, blank line)."""
+    """``text`` unchanged, or a ValueError if Markdown would make more than a paragraph of it."""
     if _BLOCK_MARKUP.search(text):
-        raise ValueError("de vraag (stem) moet één alinea zijn, zonder lijst, kop of witregel")
+        raise ValueError(f"de vraag (stem) moet één alinea zijn: {BLOCK_HELP}")
     return text
 
 
 def inline_text(text: str) -> str:
     """``text`` unchanged, or a ValueError if it holds block markup (see :func:`one_paragraph`)."""
     if _BLOCK_MARKUP.search(text):
-        raise ValueError("deze tekst moet één alinea zijn, zonder lijst, kop of witregel: hij staat binnen een regel")
+        raise ValueError(f"deze tekst staat op de pagina in een zin of label en moet één alinea zijn: {BLOCK_HELP}")
     return text
 
 
@@ -73,7 +90,9 @@ class Question(Strict):
     shuffles_options: ClassVar[bool] = False
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
-    hint: Inline | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
+    hint: Annotated[str, AfterValidator(inline_text)] | None = Field(
+        None, description="Markdown, one paragraph: a hint shown under the question"
+    )
     explanation: str | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
 
     @field_validator("stem")
@@ -135,6 +154,11 @@ class ItemFields(Strict):
     def saved_hash(self) -> str:
         """The hash that saved answers for this item carry (:func:`answers.answer_hash`)."""
         return answers.answer_hash(self.shape(), self.correct_answer)
+
+    @cached_property
+    def saved_tag(self) -> str:
+        """The tag of this item's saved answer in a SCORM package (:func:`answers.saved_tag`)."""
+        return answers.saved_tag(self.id, self.saved_hash)
 
     @cached_property
     def encoded_key(self) -> str:

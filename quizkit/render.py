@@ -103,7 +103,7 @@ def check_templates(env: Environment, folder: Path) -> None:
     file is shown relative to the current folder (the project's, where MkDocs runs).
     """
     problems = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".js")):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".xml")):
         try:
             env.get_template(path.relative_to(folder).as_posix())
         except TemplateSyntaxError as exc:

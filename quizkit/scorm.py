@@ -52,8 +52,6 @@ def _add(zf: zipfile.ZipFile, name: str, data: bytes, level: int = 9) -> None:
     zf.writestr(info, data, compresslevel=level)
 
 
-# The characters of an item's answer hash that cmi.suspend_data keeps (scorm.js: HASH).
-HASH_CHARS = 6
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -78,14 +76,16 @@ def pack_suspend_data(module: QuizModule, record: dict[str, Any]) -> str:
     """``record`` (``{"v", "items": {id: {"h", "s"}}}``) packed as scorm.js packs it.
 
     ``~<version>~`` then an entry per item in the module's order, joined by ``,``: empty when
-    unanswered, else the first :data:`HASH_CHARS` characters of its hash and each unit's answer
-    (``n`` + a base-36 digit, ``a`` + a digit per value with ``T``/``F`` for booleans, ``z``
-    for none), joined by ``;``.
+    unanswered or saved for another form of the item, else the item's tag
+    (:func:`~quizkit.answers.saved_tag`, by which scorm.js finds the item again) and each unit's
+    answer (``n`` + a base-36 digit, ``a`` + a digit per value with ``T``/``F`` for booleans,
+    ``z`` for none), joined by ``;``.
     """
     entries = []
     for item in module.items:
         entry = record["items"].get(item.id)
-        entries.append(entry["h"][:HASH_CHARS] + ";".join(_unit(s) for s in entry["s"]) if entry else "")
+        current = entry is not None and entry["h"] == item.saved_hash
+        entries.append(item.saved_tag + ";".join(_unit(s) for s in entry["s"]) if current else "")
     return f"~{record['v']}~" + ",".join(entries)
 
 
@@ -103,14 +103,39 @@ def worst_suspend_data(module: QuizModule) -> str:
 
 
 def check_packages(banks: QuizBanks) -> None:
-    """:func:`check_suspend_data` for every module: all modules SCORM cannot hold at once."""
+    """Every module SCORM cannot hold, at once: :func:`check_suspend_data` and :func:`tag_clashes`."""
     problems = []
     for module_id, module in banks.modules.items():
         try:
             check_suspend_data(module, banks.paths[module_id])
         except ContentError as exc:
             problems.append(exc)
+        problems += tag_clashes(module, banks.paths[module_id], banks.lines)
     raise_all(problems)
+
+
+def tag_clashes(module: QuizModule, path: str, lines: dict[str, int | None]) -> list[ContentError]:
+    """An error for each item whose saved-answer tag an earlier item of the module has.
+
+    A package finds each saved answer's item by its tag (:func:`~quizkit.answers.saved_tag`,
+    6 characters): two items with one tag would share their answers. It takes thousands of
+    items to make that likely, but another id always ends it.
+    """
+    first: dict[str, str] = {}
+    problems = []
+    for item in module.items:
+        other = first.setdefault(item.saved_tag, item.id)
+        if other != item.id:
+            problems.append(
+                ContentError(
+                    path,
+                    lines.get(item.id),
+                    f"SCORM: vraag '{other}' en deze vraag krijgen hetzelfde kenmerk ({item.saved_tag}) voor "
+                    "opgeslagen antwoorden; geef deze vraag een andere id",
+                    item.id,
+                )
+            )
+    return problems
 
 
 def check_suspend_data(module: QuizModule, path: str) -> None:

@@ -288,7 +288,10 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
                 raise ContentError(path, key_line, _MERGE_KEY)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ContentError(path, key_line, _KEY_NOT_PLAIN)
-            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+            if key_node.tag == _STR:
+                key = _text_value(key_node.value, path, key_line)
+            else:
+                key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 raise ContentError(path, key_line, _KEY_NOT_TEXT.format(key_node.value))
             if key in result:

@@ -290,6 +290,16 @@ CASES: dict[str, Case] = {
         replace(PAGE, "## Wat is ALK? { #definitie }\n", "## Wat is ALK? { #definitie }\n\x00\n"),
         lines=f"{PAGE}:{HEADING_LINE + 1}: {CONTROL.format('U+0000')}",
     ),
+    # Found only while the page renders (mkdocs-macros would print a traceback and exit).
+    "sum-with-text-on-page": call_on_page(
+        '{{ 1 + "a" }}',
+        "fout bij het invullen van de pagina (unsupported operand type(s) for +: 'int' and 'str'); "
+        "controleer de macro of variabele op deze regel",
+    ),
+    "length-of-a-misspelt-name": call_on_page("{{ onbekend | length }}", UNDEFINED.format("onbekend")),
+    "include-of-a-missing-file": call_on_page(
+        '{% include "nergens.md" %}', "bestand 'nergens.md' niet gevonden (in een {% include %} of {% import %})"
+    ),
     "vertical-tab-in-page": call_on_page("Tekst met een\x0bverticale tab.", CONTROL.format("U+000B")),
     "control-character-in-front-matter": case(
         page_with_front_matter("title: X\x07\ndescription: Y\n" + SOURCES_OF_PAGE),

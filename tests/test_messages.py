@@ -21,7 +21,9 @@ from helpers import ROOT
 
 CODE_DIRS = ("quizkit", "macros")
 # Functions whose return value is a message (built there, reported elsewhere).
-MESSAGE_FUNCTIONS = {"_call_problem", "_check_link", "check", "message_of", "origin_problem", "handler_problem"}
+MESSAGE_FUNCTIONS = {
+    *("_call_problem", "_check_link", "check", "message_of", "origin_problem", "handler_problem", "_render_problem"),
+}
 # Messages for developers, not editors (a wrong plugin option), with the reason.
 NOT_FOR_EDITORS = {
     "quizkit: citations 'macros.x:y' niet gevonden (No module named 'macros.x')",  # the plugin's option

@@ -174,3 +174,22 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     (project / BANK).write_text(bank, encoding="utf-8")
     rebuilt(log, start)
     assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+
+    # A mistake that only shows while a page renders (mkdocs-macros would print a traceback
+    # and end the server): one line at the page's line, and the server keeps running.
+    start = len(log.lines)
+    over = project / "docs" / "over.md"
+    text = over.read_text(encoding="utf-8")
+    over.write_text(text + '\n{{ 1 + "a" }}\n', encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    problem = log.lines[log.wait_for("docs/over.md:", start)]
+    assert problem.endswith(
+        f"docs/over.md:{line}: fout bij het invullen van de pagina (unsupported operand type(s) for +: 'int' and "
+        "'str'); controleer de macro of variabele op deze regel"
+    ), problem
+    log.wait_for("An error happened during the rebuild", start)
+    assert "Traceback" not in log.text(start) and "Macro Rendering Error" not in log.text(start)
+    start = len(log.lines)
+    over.write_text(text, encoding="utf-8")
+    rebuilt(log, start)
+    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")

@@ -22,7 +22,7 @@
 
    Storage and result reporting go through one adapter, so that a SCORM 1.2 package can put
    its own in place (quizkit.adapter, set before this script runs):
-     load(module, store)   -> saved record or null       (SCORM: cmi.suspend_data)
+     load(module, store)   -> saved record (a copy to change) or null   (SCORM: cmi.suspend_data)
      save(module, record, store)                         (SCORM: cmi.suspend_data)
      report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
                                                          (SCORM: cmi.core.score.raw,
@@ -36,20 +36,27 @@
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});
   if (Q.quiz) return;
+  // Records the browser would not keep (storage blocked, or full), by storage key: the quiz
+  // keeps working on this page with them, as if they were saved.
+  const unsaved = {};
   const localAdapter = {
     load(module, store) {
+      const key = `${store}:${module}`;
       try {
-        const data = JSON.parse(localStorage.getItem(`${store}:${module}`));
+        const data = JSON.parse(key in unsaved ? unsaved[key] : localStorage.getItem(key));
         return data && typeof data === "object" && data.items && typeof data.items === "object" ? data : null;
       } catch {
         return null;
       }
     },
     save(module, data, store) {
+      const key = `${store}:${module}`;
+      const text = JSON.stringify(data);
       try {
-        localStorage.setItem(`${store}:${module}`, JSON.stringify(data));
+        localStorage.setItem(key, text);
+        delete unsaved[key];
       } catch {
-        /* storage full or blocked: the quiz keeps working without saving */
+        unsaved[key] = text;
       }
     },
     report() {},

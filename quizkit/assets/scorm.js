@@ -57,6 +57,23 @@
   const get = (element) => call("LMSGetValue", element);
   const set = (element, value) => call("LMSSetValue", element, String(value)) === "true";
   const lms = !!api && call("LMSInitialize", "") === "true";
+
+  // An LMS that is there but refuses the session or a commit records nothing of this launch:
+  // the learner is told once (the package's [data-scorm-notice]), and the console says why.
+  let refused = false;
+  function refusal(what) {
+    if (refused) return;
+    refused = true;
+    const error = call("LMSGetLastError");
+    console.warn(`quizkit: the LMS refused ${what} (SCORM error ${error}: ${call("LMSGetErrorString", error)})`);
+    const show = () => {
+      const notice = document.querySelector("[data-scorm-notice]");
+      if (notice) notice.textContent = notice.dataset.text;
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+    else show();
+  }
+  if (api && !lms) refusal("LMSInitialize");
   // Browse and review launches look without counting: nothing is written back.
   const credited = lms && !["browse", "review"].includes(get("cmi.core.lesson_mode"));
   // The result the LMS holds when the launch starts, and the one this launch reports.
@@ -71,7 +88,7 @@
 
   // Status and score with every commit; exit "suspend" until the module is passed or failed.
   function commit() {
-    if (!credited) return;
+    if (!credited || done) return;
     if (current) {
       set("cmi.core.score.min", 0);
       set("cmi.core.score.max", 100);
@@ -81,7 +98,8 @@
       set("cmi.core.lesson_status", "incomplete");
     }
     set("cmi.core.exit", current ? "" : "suspend");
-    call("LMSCommit", "");
+    // Some LMSs answer a good commit with something else than "true": the error code decides.
+    if (call("LMSCommit", "") !== "true" && !["", "0"].includes(call("LMSGetLastError"))) refusal("LMSCommit");
   }
 
   const memory = {};
@@ -90,11 +108,13 @@
   let next = 0; // the next interaction index, for an LMS that does not tell its count
 
   // cmi.suspend_data, packed: "~<version>~" then one entry per item in the page's order,
-  // joined by ",": empty for an unanswered item, else the first 6 characters of the item's
-  // answer hash and its units' answers joined by ";" (a number: "n" and one base-36 digit; a
-  // list: "a" and one character per value, a base-36 digit, "T" or "F"; nothing: "z").
+  // joined by ",": empty for an unanswered item (or one saved for another form of it), else
+  // the item's tag (data-quiz-tag: its id and answer hash in 6 characters) and its units'
+  // answers joined by ";" (a number: "n" and one base-36 digit; a list: "a" and one character
+  // per value, a base-36 digit, "T" or "F"; nothing: "z"). An entry goes back to the item with
+  // its tag, wherever that item now stands: never to another item after the bank changed.
   // quizkit/scorm.py packs the worst case the same way to check the 4096-character limit.
-  const HASH = 6;
+  const TAG = 6;
   const itemsOnPage = () => Array.from(document.querySelectorAll("[data-quiz-item]"));
   const digit = (v) => (v === true ? "T" : v === false ? "F" : v.toString(36));
   const undigit = (c) => (c === "T" ? true : c === "F" ? false : parseInt(c, 36));
@@ -111,20 +131,18 @@
   function pack(data) {
     const entries = itemsOnPage().map((item) => {
       const entry = data.items[item.dataset.quizItem];
-      return entry ? String(entry.h).slice(0, HASH) + entry.s.map(packUnit).join(";") : "";
+      return entry && entry.h === item.dataset.quizHash ? item.dataset.quizTag + entry.s.map(packUnit).join(";") : "";
     });
     return `~${data.v}~${entries.join(",")}`;
   }
   function unpack(text) {
     const [, v, body] = text.split("~");
     const items = {};
-    const entries = body.split(",");
-    itemsOnPage().forEach((item, i) => {
-      const entry = entries[i];
-      if (!entry) return;
-      const full = item.dataset.quizHash;
-      const h = entry.slice(0, HASH);
-      items[item.dataset.quizItem] = { h: full.startsWith(h) ? full : h, s: entry.slice(HASH).split(";").map(unpackUnit), ok: null };
+    const byTag = new Map(body.split(",").filter(Boolean).map((entry) => [entry.slice(0, TAG), entry.slice(TAG)]));
+    itemsOnPage().forEach((item) => {
+      const entry = byTag.get(item.dataset.quizTag);
+      if (entry === undefined) return;
+      items[item.dataset.quizItem] = { h: item.dataset.quizHash, s: entry.split(";").map(unpackUnit), ok: null };
     });
     return { v: Number(v), items };
   }
@@ -164,16 +182,17 @@
   let done = false;
   function finish() {
     if (!lms || done) return;
-    done = true;
     const secs = Math.round((Date.now() - started) / 1000);
     const pad = (n) => String(n).padStart(2, "0");
     if (credited) set("cmi.core.session_time", `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`);
     commit();
+    done = true;
     call("LMSFinish", "");
   }
-  // pagehide: the page goes away (also into the back-forward cache); a hidden tab may never
-  // come back (mobile browsers end it without unload): commit what there is.
-  window.addEventListener("pagehide", finish);
+  // pagehide: the page goes away; a hidden tab may never come back (mobile browsers end it
+  // without unload): commit what there is. A page kept in the back-forward cache (persisted)
+  // may come back and go on: it commits and keeps its session, and finishes when it goes for good.
+  window.addEventListener("pagehide", (event) => (event.persisted ? commit() : finish()));
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && !done) commit();
   });
@@ -182,21 +201,23 @@
     Q.adapter = {
       // The learner's own option order follows the LMS's learner id, on every device.
       learner: () => get("cmi.core.student_id") || null,
+      // A copy each time, as the browser's storage gives one: quiz.js changes what it loads
+      // ("Begin opnieuw" keeps the record it wiped, to put it back).
       load(module) {
         if (!(module in memory)) memory[module] = fromLms();
-        return memory[module];
+        return memory[module] && JSON.parse(JSON.stringify(memory[module]));
       },
       save(module, data) {
         changed = true;
-        memory[module] = data;
-        if (!credited) return;
+        memory[module] = JSON.parse(JSON.stringify(data));
+        if (!credited || done) return;
         const text = pack(data);
         // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
         if (text.length <= LIMIT) set("cmi.suspend_data", text);
         commit();
       },
       report(module, result) {
-        if (!credited) return;
+        if (!credited || done) return;
         const status = result.passed ? "passed" : "failed";
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
         if (!reported) {

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, Undefined
+from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, Undefined
 from mkdocs.utils import meta
 from pydantic import ValidationError, validate_call
 
@@ -29,6 +30,7 @@ from .stash import Kept
 
 # The plugin's name in mkdocs.yml.
 PLUGIN = "quizkit"
+log = logging.getLogger("mkdocs.plugins.quizkit")
 
 
 def plugin_of(env: Any) -> Any:
@@ -204,6 +206,10 @@ def reporting_undefined(env: Any) -> type[Undefined]:
             self._report()
             return False
 
+        def __len__(self) -> int:
+            self._report()
+            return 0
+
         def __getattr__(self, name: str) -> Any:
             if name.startswith("__"):
                 raise AttributeError(name)
@@ -213,6 +219,52 @@ def reporting_undefined(env: Any) -> type[Undefined]:
             return self
 
     return ReportingUndefined
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the page (as rendered) where ``exc`` arose: its innermost frame in the page.
+
+    Jinja rewrites a template's frames in a traceback to the template's lines; a page rendered
+    from a string has the file name ``<template>``.
+    """
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _render_problem(exc: Exception) -> str:
+    """What went wrong while a page rendered, in the editors' words where they can be found."""
+    if isinstance(exc, TemplateNotFound):
+        return f"bestand '{exc.name}' niet gevonden (in een {{% include %}} of {{% import %}})"
+    return f"fout bij het invullen van de pagina ({exc}); controleer de macro of variabele op deze regel"
+
+
+def reporting_template(env: Any) -> type[Template]:
+    """Jinja's template class for pages: a mistake found while a page renders is reported at its line.
+
+    What the checks before rendering cannot see (an include of a file that is not there, sums
+    with a text) would reach mkdocs-macros, which prints a traceback and ends the process, a
+    running ``mkdocs serve`` included. The page renders empty instead, and the build stops once
+    every page is read, as for any other mistake; the traceback is in MkDocs' debug log (``-v``).
+    """
+
+    class ReportingTemplate(env.env.template_class):
+        reports_to_quizkit = True
+
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            try:
+                return str(super().render(*args, **kwargs))
+            except Exception as exc:  # anything: mkdocs-macros would exit() on it
+                log.debug("quizkit: %s could not be rendered", page_file(env), exc_info=exc)
+                line = page_line(env, _template_line(exc))
+                plugin_of(env).report(ContentError(page_file(env), line, _render_problem(exc)))
+                return ""
+
+    return ReportingTemplate
 
 
 def _open_quote(env: Any) -> int | None:
@@ -237,6 +289,8 @@ def on_pre_page_macros(env: Any) -> None:
     """
     if not getattr(env.env.undefined, "reports_to_quizkit", False):
         env.env.undefined = reporting_undefined(env)
+    if not getattr(env.env.template_class, "reports_to_quizkit", False):
+        env.env.template_class = reporting_template(env)
     if env.page.meta.get("render_macros") is False:
         return
     try:

@@ -12,6 +12,7 @@ from quizsite import make_quiz_project
 
 from macros.content import citations
 from quizkit.bank import load_quiz_banks
+from quizkit.base import BLOCK_HELP
 from quizkit.errors import ContentError, ContentErrorList
 from quizkit.models import ITEM_TYPES
 
@@ -192,7 +193,7 @@ CASES = {
     ),
     "stem-with-a-list": (
         VALID.replace("    stem: Vraag?\n", "    stem: |\n      Vraag?\n\n      - a\n"),
-        f"{PATH}:13: [item een] items[0].stem: de vraag (stem) moet één alinea zijn, zonder lijst, kop of witregel",
+        f"{PATH}:13: [item een] items[0].stem: de vraag (stem) moet één alinea zijn: {BLOCK_HELP}",
     ),
     "classify-unknown-category": (
         VALID
@@ -460,3 +461,50 @@ def test_a_strict_mode_abort_takes_the_zips_and_moodle_files_away(tmp_path: Path
     assert (out / "leermodules" / "losse-vragen" / "index.html").is_file(), "the abort came after the pages"
     assert not (out / ZIPS).exists()
     assert not (out / "downloads" / "moodle").exists(), "nor the Moodle XML files"
+
+
+# Texts that stand on one line of a question, and what the site's Markdown makes of them.
+ONE_LINE_TEXTS = [
+    *(
+        "1) Bel de huisarts",
+        "Bel eerst\n- daarna de POH",
+        "3 maanden",
+        "C# en #ALK",
+        "-5 graden",
+        "Zin: met dubbele punt",
+    ),
+    *("tekst --- tekst", "a *b* c", "2.5 procent", "Twee regels\nin een zin"),
+    *(
+        "1. Eerste",
+        "- punt",
+        "+ plus",
+        "* ster",
+        "Titel\n=====",
+        "tekst\n---",
+        "a\n\nb",
+        "> 38 graden",
+        "Zin\n> citaat",
+    ),
+    *("```\ncode\n```", "~~~\ncode\n~~~", "!!! note", "??? note", "***", "Zin\n***", "term\n: uitleg", "    code"),
+    *("#1 van de lijst", "Zin\n# kop", "a | b\n--- | ---\nc | d", "| a | b |\n|---|---|\n| c | d |"),
+]
+
+
+@pytest.mark.parametrize("text", ONE_LINE_TEXTS)
+def test_one_paragraph_is_what_the_sites_markdown_makes_one_paragraph(text: str) -> None:
+    # The check of options, statements, steps, hints and stems refuses exactly the texts the
+    # site's Markdown would make more than one paragraph of (a list, heading, quote, block).
+    from mkdocs.config import load_config
+
+    from quizkit.base import inline_text
+    from quizkit.markdown import MarkdownRenderer
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    html = str(MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"]).block(text)).strip()
+    one = re.fullmatch(r"<p>(?:(?!</?p>).)*</p>", html, re.S) is not None
+    try:
+        inline_text(text)
+        accepted = True
+    except ValueError:
+        accepted = False
+    assert accepted == one, html

@@ -374,7 +374,8 @@ def test_unavailable_storage_leaves_a_working_quiz(new_page, quiz_url: str) -> N
     page.locator("#vb-single-basis-2").check()
     page.locator('#vraag-vb-single-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-single-basis").startswith("Niet goed:")
-    assert "0 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
+    # Nothing is saved, but the page counts the answer (it keeps the record itself).
+    assert "1 van 4 vragen beantwoord." in page.locator(".qk-quiz__summary").inner_text()
     assert [e for e in errors if "quiz" in e] == []
 
 

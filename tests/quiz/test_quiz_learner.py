@@ -125,3 +125,19 @@ def test_one_step_in_place_is_singular(page, quiz_url: str, example_banks: QuizB
     text = feedback(page, "vb-ordering-verwijzen")
     assert f"1 van {len(key)} stappen staat op de goede plaats." in text
     assert json.dumps(order) == json.dumps(saved_items(page, "voorbeeld-stellingen")["vb-ordering-verwijzen"]["s"][0])
+
+
+def test_the_quiz_counts_when_the_browser_keeps_nothing(page, quiz_url: str) -> None:
+    # Storage full or blocked (private browsing, a policy): nothing is saved, but the summary,
+    # the score and "Begin opnieuw" work on the page as if it were.
+    page.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('vol', 'QuotaExceededError'); };"
+    )
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page, wrong={"vb-single-basis"})
+    summary = page.locator(".qk-quiz__summary")
+    assert "4 van 4 vragen beantwoord." in summary.inner_text()
+    assert "U heeft 3 van 4 vragen goed (75%)." in summary.inner_text()
+    assert page.evaluate("() => localStorage.getItem('halk-quiz:voorbeeld-keuze')") is None
+    summary.locator('[data-quiz-action="reset"]').click()
+    assert "0 van 4 vragen beantwoord." in summary.inner_text()

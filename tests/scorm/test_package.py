@@ -171,3 +171,39 @@ def test_every_module_too_large_for_scorm_is_reported_at_once(banks: QuizBanks) 
     with pytest.raises(ContentError) as exc:
         check_packages(two)
     assert [line.split(":")[0] for line in exc.value.text.splitlines()] == list(two.paths.values())
+
+
+def test_two_items_of_a_module_with_one_saved_tag_stop_the_packages(tmp_path: Path) -> None:
+    from quizkit.answers import saved_tag
+    from quizkit.bank import load_quiz_banks
+    from quizkit.scorm import check_packages
+
+    def bank(ids: list[str]) -> None:
+        items = "".join(
+            f"  - id: {item_id}\n    type: single\n    stem: Vraag?\n    source: {{doc: d, where: w}}\n"
+            "    options: [{text: Ja, correct: true}, {text: Nee}]\n"
+            for item_id in ids
+        )
+        (tmp_path / "m.yml").write_text(
+            "module: {id: m, title: M, description: D, version: 1, minutes: 1, pass_mark: 50, objectives: [o]}\n"
+            f"items:\n{items}",
+            encoding="utf-8",
+        )
+
+    bank(["v-0"])
+    answer_hash = load_quiz_banks(tmp_path, tmp_path).items["v-0"][1].saved_hash
+    # Two ids whose tags are the same (24 bits: a few thousand tries).
+    seen: dict[str, str] = {}
+    for n in range(100_000):
+        first = seen.setdefault(saved_tag(f"v-{n}", answer_hash), f"v-{n}")
+        if first != f"v-{n}":
+            pair = [first, f"v-{n}"]
+            break
+    bank(pair)
+    banks = load_quiz_banks(tmp_path, tmp_path)
+    with pytest.raises(ContentError) as exc:
+        check_packages(banks)
+    assert exc.value.text == (
+        f"m.yml:8: [item {pair[1]}] SCORM: vraag '{pair[0]}' en deze vraag krijgen hetzelfde kenmerk "
+        f"({saved_tag(pair[1], answer_hash)}) voor opgeslagen antwoorden; geef deze vraag een andere id"
+    )

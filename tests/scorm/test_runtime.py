@@ -195,15 +195,31 @@ def test_half_done_then_resumed(page, lms_url: str, banks: QuizBanks) -> None:
         )
 
 
-def test_lms_commit_errors_do_not_reach_the_learner(page, lms_url: str, banks: QuizBanks) -> None:
+REFUSED = (
+    "Let op: de leeromgeving neemt uw antwoorden en score niet aan. U kunt de vragen maken, maar ze worden niet "
+    "doorgegeven. Meld dit aan uw trainer."
+)
+
+
+@pytest.mark.parametrize("failure", ["failCommit", "failInit"])
+def test_an_lms_that_refuses_is_said_once_and_the_quiz_goes_on(
+    page, lms_url: str, banks: QuizBanks, failure: str
+) -> None:
+    # The learner still gets every verdict and the score, and is told (in an alert) that the
+    # LMS records none of it: a learner working for accreditation must not think it counted.
     module_id = next(iter(banks.modules))
     with lms_session(page, lms_url, module_id) as seen:
-        frame = launch(page, failCommit=True)
+        frame = launch(page, **{failure: True})
+        notice = frame.locator("[data-scorm-notice]")
+        assert notice.get_attribute("role") == "alert"
+        assert notice.inner_text() == ("" if failure == "failCommit" else REFUSED)
         answer_all(frame, "right")
         assert "Geslaagd." in frame.locator("[data-quiz-score]").inner_text()
         assert frame.locator(".qk-quiz-item__feedback.is-good").count() == len(banks.modules[module_id].items)
+        assert notice.inner_text() == REFUSED
         page.evaluate("lms.close()")
         assert not seen["errors"], seen["errors"]
+        assert not seen["console"], seen["console"]
 
 
 def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks) -> None:
@@ -393,3 +409,75 @@ def test_an_ordering_answer_is_reported_in_the_banks_order(page, lms_url: str, b
         assert found[item.id]["student_response"] == ",".join("abcdefghij"[: len(item.steps)])
         assert found[item.id]["result"] == "correct"
         assert not seen["errors"], seen["errors"]
+
+
+def test_saved_answers_go_back_to_their_own_items_after_the_bank_moved_them(
+    page, lms_url: str, banks: QuizBanks
+) -> None:
+    # Two items of one module with the same answer hash (same shape, same key): an answer saved
+    # when one stood where the other stands now must go back to its own item, not to its place.
+    module_id, here, moved = next(
+        (m, a, b)
+        for m, module in banks.modules.items()
+        for a in module.items
+        for b in module.items
+        if a is not b and a.saved_hash == b.saved_hash
+    )
+    module = banks.modules[module_id]
+    items = module.items
+    record = {"v": module.module.version, "items": {moved.id: {"h": moved.saved_hash, "s": keys_of(moved)}}}
+    entry = next(e for e in pack_suspend_data(module, record).split("~")[2].split(",") if e)
+    entries = [""] * len(items)
+    entries[items.index(here)] = entry  # where the answered item stood in the older bank
+    with lms_session(page, lms_url, module_id) as seen:
+        launch(page)
+        blank = page.evaluate("lms.close()")
+        previous = {**blank, "suspend_data": f"~{module.module.version}~" + ",".join(entries)}
+        frame = launch(page, previous)
+        summary = frame.locator(".qk-quiz__summary").inner_text()
+        total = len(items)
+        assert f"Vraag {items.index(moved) + 1} van {total}: goed" in summary, summary
+        assert f"Vraag {items.index(here) + 1} van {total}: nog niet beantwoord" in summary, summary
+        assert "1 van" in frame.locator("[data-quiz-progress]").inner_text()
+        assert not seen["errors"], seen["errors"]
+
+
+def test_reset_and_undo_in_a_package_put_every_answer_back(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = next(iter(banks.modules))
+    total = len(banks.modules[module_id].items)
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right", limit=2)
+        saved = page.evaluate("lms.get('cmi.suspend_data')")
+        summary = frame.locator(".qk-quiz__summary")
+        summary.locator('[data-quiz-action="reset"]').click()
+        assert frame.locator("[data-quiz-progress]").inner_text() == f"0 van {total} vragen beantwoord."
+        summary.locator('[data-quiz-action="undo"]').click()
+        assert frame.locator("[data-quiz-progress]").inner_text() == f"2 van {total} vragen beantwoord."
+        assert page.evaluate("lms.get('cmi.suspend_data')") == saved
+        assert not seen["errors"], seen["errors"]
+
+
+def test_a_page_kept_for_back_and_forward_keeps_its_session(page, lms_url: str, banks: QuizBanks) -> None:
+    # pagehide with persisted: the page may come back; it commits but does not finish, so
+    # that what the learner does after coming back still reaches the LMS.
+    module_id = next(iter(banks.modules))
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right", limit=1)
+        frame.evaluate(
+            "() => { window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));"
+            " window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })); }"
+        )
+        assert not page.evaluate("window.API.isTerminated()")
+        answer_all(frame, "right", [1])
+        cmi = page.evaluate("lms.close()")
+        assert page.evaluate("window.API.isTerminated()")
+        record = packed_entries(cmi["suspend_data"])
+        assert len(record) == 2, cmi["suspend_data"]
+        assert not seen["errors"], seen["errors"]
+
+
+def packed_entries(text: str) -> list[str]:
+    """The non-empty entries of packed suspend_data."""
+    return [entry for entry in text.split("~")[2].split(",") if entry]
