@@ -304,6 +304,11 @@ def _laughs(levels: int, lead: str = "") -> str:
             "verwijder de code",
         ),
         (
+            '"k\\a": 1\n',
+            "x.yml:1: onzichtbaar stuurteken U+0007 in de tekst (een '\\'-code tussen dubbele aanhalingstekens); "
+            "verwijder de code",
+        ),
+        (
             'a: ["\\N"]\n',
             "x.yml:1: onzichtbaar stuurteken U+0085 in de tekst (een '\\'-code tussen dubbele aanhalingstekens); "
             "verwijder de code",
