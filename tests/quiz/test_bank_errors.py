@@ -512,7 +512,7 @@ def test_one_paragraph_is_what_the_sites_markdown_makes_one_paragraph(text: str)
 
 def test_an_empty_hint_is_no_hint(tmp_path: Path) -> None:
     # As before hints had to be one paragraph: `hint: ""` is allowed and shows nothing.
-    banks = load(tmp_path, VALID.replace('    stem: Vraag?\n', '    stem: Vraag?\n    hint: ""\n'))
+    banks = load(tmp_path, VALID.replace("    stem: Vraag?\n", '    stem: Vraag?\n    hint: ""\n'))
     assert banks.items["een"][1].hint == ""
     with pytest.raises(ContentError, match="één alinea"):
         load(tmp_path, VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    hint: '> 38 graden'\n"))
