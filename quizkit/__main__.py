@@ -208,7 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         check_storage_key(
             settings["storage_key"], "--storage-key" if "storage_key" in args else Path(config or "").name
         )
-        if settings["command"] == "scorm" or (settings["command"] == "check" and settings["scorm_dir"]):
+        # What the site makes, checked as the build checks it: packages (unless the site makes
+        # none) and Moodle files (idem); the scorm and moodle commands make them in any case.
+        command = settings["command"]
+        packages = command == "scorm" or (command == "check" and bool(settings["scorm_dir"]))
+        if packages:
             check_id_prefix(settings["id_prefix"], "--id-prefix" if "id_prefix" in args else Path(config or "").name)
         if settings["citations"] and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
@@ -223,8 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         if not banks.modules:
             shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
             raise ContentError(str(shown), None, "geen vragenbanken (*.yml) in deze map")
-        # What the site makes, the build checks: packages (unless the site makes none) ...
-        if settings["command"] == "scorm" or (settings["command"] == "check" and settings["scorm_dir"]):
+        if packages:
             check_packages(banks)
         templates = site / settings["templates"] if settings["templates"] else None
         renderer = QuizRenderer(
@@ -239,8 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_moodle(MoodleWriter(renderer).files(), settings["out"]):
                 print(path)
         else:
-            # ... and Moodle files: an item Moodle cannot take stops it (nothing is written here).
-            if settings["moodle_dir"]:
+            if settings["moodle_dir"]:  # an item Moodle cannot take stops it; nothing is written
                 MoodleWriter(renderer).files()
             print(strings.ts("check_ok", modules=len(banks.modules), n=len(banks.items)))
     except ContentError as exc:

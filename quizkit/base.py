@@ -62,6 +62,8 @@ def inline_text(text: str) -> str:
 # A text the templates set inside a line: an option's label, a statement, a step, a category,
 # a hint, a title. A list or a heading there would put block elements in a <label> or <p>.
 Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(inline_text)]
+# A hint is such a text too, but may be left empty (``hint: ""``: no hint).
+Hint = Annotated[str, AfterValidator(inline_text)]
 
 
 def _yes_no(value: object) -> object:
@@ -90,9 +92,7 @@ class Question(Strict):
     shuffles_options: ClassVar[bool] = False
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
-    hint: Annotated[str, AfterValidator(inline_text)] | None = Field(
-        None, description="Markdown, one paragraph: a hint shown under the question"
-    )
+    hint: Hint | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
     explanation: str | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
 
     @field_validator("stem")

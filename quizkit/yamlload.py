@@ -47,14 +47,15 @@ class _RememberingResolver:
     memory belongs to the loader of one file, so that it ends with the load.
     """
 
-    _plain_tags: dict[str, str]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain_tags: dict[str, str] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
-            tags = self.__dict__.setdefault("_plain_tags", {})
-            tag = tags.get(value)
+            tag = self._plain_tags.get(value)
             if tag is None:
-                tag = tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[misc]
 

@@ -6,11 +6,11 @@ any registered question type (see :func:`case_item`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import Field, field_validator
 
-from ...base import Id, ItemFields, Question, Text, inline_text, one_paragraph
+from ...base import Hint, Id, ItemFields, Question, Text, one_paragraph
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def case_item(stage_question: Any) -> type:
         scorm_interaction: ClassVar[str] = "performance"
         type: Literal["case"]
         stem: Text = Field(description="Markdown, one paragraph: introduces the case")
-        hint: Annotated[str, AfterValidator(inline_text)] | None = None
+        hint: Hint | None = None
         explanation: str | None = None
         stages: list[Stage] = Field(min_length=1)
 
