@@ -15,6 +15,7 @@ import inspect
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from functools import cached_property
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,25 +49,52 @@ def page_file(env: Any) -> str:
     return str(Path(env.conf.docs_dir).name) + "/" + env.page.file.src_uri
 
 
-def body_offset(source: str) -> int:
-    """How many lines of ``source`` (a page file) come before the Markdown that is rendered.
+class PageSource:
+    """A page file as the build read it: its lines, and where the Markdown that is rendered starts.
 
-    MkDocs hands mkdocs-macros the page without its front matter; a line of the template
-    plus this is the line of the file.
+    The quizkit plugin keeps one per page (``on_page_read_source``), so that finding the line
+    of a macro call reads and splits no file: a page with many quizzes asks many times.
     """
-    body, _ = meta.get_data(source)
-    return source.count("\n") - body.count("\n")
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines."""
+        return self.text.splitlines()
+
+    @cached_property
+    def body_offset(self) -> int:
+        """How many lines come before the Markdown that is rendered.
+
+        MkDocs hands mkdocs-macros the page without its front matter; a line of the template
+        plus this is the line of the file.
+        """
+        body, _ = meta.get_data(self.text)
+        return self.text.count("\n") - body.count("\n")
+
+
+def page_source(env: Any) -> PageSource | None:
+    """The current page's file as the quizkit plugin read it, else as it is on disk (``None``: unreadable)."""
+    try:
+        kept = plugin_of(env).page_sources.get(env.page.file.src_uri)
+    except (ContentError, AttributeError):  # no quizkit plugin, or it did not read this page
+        kept = None
+    if kept is not None:
+        return kept
+    try:
+        return PageSource(read_text(Path(env.page.file.abs_src_path), page_file(env)))
+    except ContentError:
+        return None
 
 
 def page_line(env: Any, line: int | None) -> int | None:
     """The line of the page file for ``line`` of its rendered Markdown."""
     if line is None:
         return None
-    try:
-        source = read_text(Path(env.page.file.abs_src_path), page_file(env))
-    except ContentError:
-        return line
-    return line + body_offset(source)
+    source = page_source(env)
+    return line if source is None else line + source.body_offset
 
 
 def call_line(env: Any) -> int | None:
@@ -117,13 +145,10 @@ def on_own_line(env: Any, name: str) -> None:
     a sentence, it would end the block around it and turn what follows into code or text.
     """
     line = call_line(env)
-    if line is None:
+    source = page_source(env)
+    if line is None or source is None or not 0 < line <= len(source.lines):
         return
-    try:
-        text = read_text(Path(env.page.file.abs_src_path), page_file(env)).splitlines()[line - 1]
-    except (ContentError, IndexError):
-        return
-    if not text.startswith("{{"):
+    if not source.lines[line - 1].startswith("{{"):
         raise ContentError(
             page_file(env),
             line,

@@ -37,6 +37,7 @@ from ..source import read_text, readable_text
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
 from ..yamlload import load_yaml_text
 from .config import QuizConfig
+from .macros import PageSource
 from .stash import QuizStash
 
 log = get_plugin_logger(__name__)
@@ -79,6 +80,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         # The items each page shows so far, by its source path: one item twice on a page
         # would give it twice the same HTML ids.
         self.placed: dict[str, set[str]] = {}
+        # Each page's file as read, by its source path: the lines of macro calls (see PageSource).
+        self.page_sources: dict[str, PageSource] = {}
         try:
             citations = load_citations(self.config.citations, self.root)
         except ValueError as exc:
@@ -129,15 +132,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             text = read_text(Path(page.file.abs_src_path), shown)
         except ContentError as exc:
             self.report(exc)
-            return readable_text(Path(page.file.abs_src_path))
-        front = meta.YAML_RE.match(text)
-        if front:
-            try:
-                load_yaml_text(front.group(1), shown, line_offset=1)
-            except ContentError as exc:
-                self.report(exc)
-                # Emptied, line for line: later messages keep the lines of the file.
-                return text[: front.start(1)] + "\n" * front.group(1).count("\n") + text[front.end(1) :]
+            text = readable_text(Path(page.file.abs_src_path))
+        else:
+            front = meta.YAML_RE.match(text)
+            if front:
+                try:
+                    load_yaml_text(front.group(1), shown, line_offset=1)
+                except ContentError as exc:
+                    self.report(exc)
+                    # Emptied, line for line: later messages keep the lines of the file.
+                    text = text[: front.start(1)] + "\n" * front.group(1).count("\n") + text[front.end(1) :]
+        self.page_sources[page.file.src_uri] = PageSource(text)
         return text
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -444,6 +444,27 @@ def test_axe_before_and_after_answering(
     assert after == [], format_violations(after)
 
 
+def test_moodle_shuffles_the_options_of_exactly_the_types_the_site_shuffles(page, quiz_url: str) -> None:
+    """A type with options shuffles in Moodle exactly when the site's script shuffles it.
+
+    quiz.js shuffles a unit's choices where its type has a shuffle handler (phrasing borrows
+    single's); the model says the same for its Moodle question (shuffles_options).
+    """
+    from quizkit.types import QUESTION_MODELS
+
+    page.goto(quiz_url + KEUZE)
+    page.locator(".qk-quiz[data-quiz-ready]").wait_for(state="attached")
+    shuffles = page.evaluate(
+        "() => Object.fromEntries(Object.entries(window.quizkit.types)"
+        ".map(([name, t]) => [name, typeof t.shuffle === 'function']))"
+    )
+    with_options = {name: model for name, model in QUESTION_MODELS.items() if "options" in model.model_fields}
+    assert {"single", "multiple", "phrasing"} <= set(with_options)
+    assert {name: model.shuffles_options for name, model in with_options.items()} == {
+        name: shuffles[name] for name in with_options
+    }
+
+
 def test_multiple_choice_is_right_in_any_shown_order(page, quiz_url: str) -> None:
     """The ticked options are compared sorted: the learner's order of the options does not matter."""
     page.goto(quiz_url + KEUZE)

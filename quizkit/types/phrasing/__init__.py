@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -20,6 +20,8 @@ class PhrasingQuestion(OneRight):
     """The most helpful sentence to say to a patient."""
 
     type: Literal["phrasing"]
+    # type.js borrows single's handler, shuffle included.
+    shuffles_options: ClassVar[bool] = True
     options: list[PhrasingOption] = Field(min_length=2)
 
     @field_validator("options")
