@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .errors import ContentError, raise_all
 from .models import QuizModule
@@ -247,7 +247,9 @@ class MoodleWriter:
         q = ET.Element("question", {"type": "category"})
         path = "$course$/top/" + plain(self.inline(meta.title)).replace("/", "//")
         ET.SubElement(ET.SubElement(q, "category"), "text").text = path
-        self.text(q, "info", self.block(meta.description))
+        # The content version too: a trainer can tell which version a course imported.
+        version = escape(self.t.ts("version", n=meta.version))
+        self.text(q, "info", f"{self.block(meta.description)}<p>{version}</p>")
         self.value(q, "idnumber", meta.id)
         return q
 

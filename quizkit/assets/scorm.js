@@ -2,7 +2,8 @@
    finds the LMS's API and becomes the quiz's storage and result adapter (window.quizkit.adapter):
      load/save  -> cmi.suspend_data (the quiz's saved answers, packed: see pack() below and
                    quizkit/scorm.py, which checks that a module's worst case fits 4096 characters)
-     report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed,
+     report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed (a pass is
+                   never taken back: a later failing result leaves status and score alone),
                    one cmi.interactions.n per item (id, type, student_response, result), only
                    when the LMS lists those elements in cmi.interactions._children
    Interactions are a journal in SCORM 1.2: each is added after those the LMS already holds
@@ -16,7 +17,8 @@
    cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
    the site. An LMS call that fails or throws never stops the quiz: the learner always sees
-   their result. */
+   their result, and is told when the LMS refuses the session, a commit, or one of the elements
+   a launch needs (status, score, exit, suspend_data). */
 (() => {
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});
@@ -47,15 +49,19 @@
   }
 
   const api = findAPI();
+  // An LMS call's answer as text; null when the call threw.
   const call = (name, ...args) => {
     try {
       return String(api[name](...args));
     } catch {
-      return "false";
+      return null;
     }
   };
-  const get = (element) => call("LMSGetValue", element);
+  const get = (element) => call("LMSGetValue", element) ?? "";
   const set = (element, value) => call("LMSSetValue", element, String(value)) === "true";
+  // A call that failed for the LMS: it threw, or it answered "false" and says why (some LMSs
+  // answer a good call with something else than "true": the error code decides).
+  const failed = (answer) => answer === null || (answer !== "true" && !["", "0"].includes(call("LMSGetLastError") ?? ""));
   const lms = !!api && call("LMSInitialize", "") === "true";
 
   // An LMS that is there but refuses the session or a commit records nothing of this launch:
@@ -64,7 +70,7 @@
   function refusal(what) {
     if (refused) return;
     refused = true;
-    const error = call("LMSGetLastError");
+    const error = call("LMSGetLastError") ?? "";
     console.warn(`quizkit: the LMS refused ${what} (SCORM error ${error}: ${call("LMSGetErrorString", error)})`);
     const show = () => {
       const notice = document.querySelector("[data-scorm-notice]");
@@ -84,7 +90,12 @@
   // Interactions only where the LMS has them, and only the elements it lists.
   const children = lms ? get("cmi.interactions._children").split(",").map((c) => c.trim()) : [];
   const journal = children.includes("id") && children.includes("result");
-  if (credited && ["not attempted", ""].includes(heldStatus)) set("cmi.core.lesson_status", "incomplete");
+  // The elements a launch cannot do without: an LMS that refuses one records nothing useful.
+  // (The score's min and max, and interactions, are optional in SCORM 1.2: those are only set.)
+  const must = (element, value) => {
+    if (failed(call("LMSSetValue", element, String(value)))) refusal(`LMSSetValue ${element}`);
+  };
+  if (credited && ["not attempted", ""].includes(heldStatus)) must("cmi.core.lesson_status", "incomplete");
 
   // Status and score with every commit; exit "suspend" until the module is passed or failed.
   function commit() {
@@ -92,14 +103,13 @@
     if (current) {
       set("cmi.core.score.min", 0);
       set("cmi.core.score.max", 100);
-      set("cmi.core.score.raw", current.raw);
-      set("cmi.core.lesson_status", current.status);
+      must("cmi.core.score.raw", current.raw);
+      must("cmi.core.lesson_status", current.status);
     } else {
-      set("cmi.core.lesson_status", "incomplete");
+      must("cmi.core.lesson_status", "incomplete");
     }
-    set("cmi.core.exit", current ? "" : "suspend");
-    // Some LMSs answer a good commit with something else than "true": the error code decides.
-    if (call("LMSCommit", "") !== "true" && !["", "0"].includes(call("LMSGetLastError"))) refusal("LMSCommit");
+    must("cmi.core.exit", current ? "" : "suspend");
+    if (failed(call("LMSCommit", ""))) refusal("LMSCommit");
   }
 
   const memory = {};
@@ -213,24 +223,27 @@
         if (!credited || done) return;
         const text = pack(data);
         // Never send more than SCORM 1.2 allows (the build checks that a module cannot exceed it).
-        if (text.length <= LIMIT) set("cmi.suspend_data", text);
+        if (text.length <= LIMIT) must("cmi.suspend_data", text);
         commit();
       },
       report(module, result) {
         if (!credited || done) return;
         const status = result.passed ? "passed" : "failed";
+        // A pass is never taken back: after a passed result (held or reported), a failing one
+        // leaves status and score as they are; its answers still go into the journal.
+        const keepsPass = current !== null && current.status === "passed" && status === "failed";
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
         if (!reported) {
           // Before the learner changed anything, the answers are those restored from
           // suspend_data: nothing to add to the journal if the LMS holds their result already.
           const held = heldStatus === status && heldRaw !== "" && Number(heldRaw) === result.pct;
-          reported = held && !changed ? answers : new Map();
+          reported = (held || keepsPass) && !changed ? answers : new Map();
           if (held) current = { status, raw: heldRaw };
         }
         const fresh = result.items.filter((item) => reported.get(item.id) !== answers.get(item.id));
         if (!fresh.length) return;
         reported = answers;
-        current = { status, raw: result.pct };
+        if (!keepsPass) current = { status, raw: result.pct };
         if (journal) {
           const told = get("cmi.interactions._count");
           const count = /^\d+$/.test(told) ? Math.max(Number(told), next) : next;

@@ -264,8 +264,8 @@ def test_every_question_has_what_the_importer_reads(bank_set) -> None:
             if kind == "category":
                 category = one(q, "category/text").text or ""
                 assert category.startswith("$course$/top/")
-                assert one(q, "idnumber").text in banks.modules
-                html_text(q, "info")
+                module = banks.modules[one(q, "idnumber").text]
+                assert f"<p>Inhoudsversie {module.module.version}</p>" in html_text(q, "info")
                 continue
             assert category, f"{name}: a question before any category"
             check_common(q)

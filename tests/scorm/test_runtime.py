@@ -201,18 +201,20 @@ REFUSED = (
 )
 
 
-@pytest.mark.parametrize("failure", ["failCommit", "failInit"])
+@pytest.mark.parametrize("failure", ["failCommit", "failInit", "failSet", "throwCommit"])
 def test_an_lms_that_refuses_is_said_once_and_the_quiz_goes_on(
     page, lms_url: str, banks: QuizBanks, failure: str
 ) -> None:
     # The learner still gets every verdict and the score, and is told (in an alert) that the
     # LMS records none of it: a learner working for accreditation must not think it counted.
+    # Refused at once: the session, or the status "incomplete" the launch sets; the others at
+    # the first commit, after the first answer.
     module_id = next(iter(banks.modules))
     with lms_session(page, lms_url, module_id) as seen:
         frame = launch(page, **{failure: True})
         notice = frame.locator("[data-scorm-notice]")
         assert notice.get_attribute("role") == "alert"
-        assert notice.inner_text() == ("" if failure == "failCommit" else REFUSED)
+        assert notice.inner_text() == (REFUSED if failure in ("failInit", "failSet") else "")
         answer_all(frame, "right")
         assert "Geslaagd." in frame.locator("[data-quiz-score]").inner_text()
         assert frame.locator(".qk-quiz-item__feedback.is-good").count() == len(banks.modules[module_id].items)
@@ -220,6 +222,30 @@ def test_an_lms_that_refuses_is_said_once_and_the_quiz_goes_on(
         page.evaluate("lms.close()")
         assert not seen["errors"], seen["errors"]
         assert not seen["console"], seen["console"]
+
+
+def test_a_pass_is_not_taken_back(page, lms_url: str, banks: QuizBanks) -> None:
+    # A learner who passed, then started afresh ("Begin opnieuw") and answered everything wrong,
+    # keeps the pass and its score in the LMS; the wrong answers still go into the journal.
+    module_id = next(iter(banks.modules))
+    total = len(banks.modules[module_id].items)
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        answer_all(frame, "right")
+        frame.locator('.qk-quiz__summary [data-quiz-action="reset"]').click()
+        answer_all(frame, "wrong")
+        assert "Nog niet geslaagd" in frame.locator(".qk-quiz__summary").inner_text()
+        first = page.evaluate("lms.close()")
+        assert (first["core"]["lesson_status"], first["core"]["score"]["raw"]) == ("passed", "100")
+        results = [i["result"] for i in interactions(first)]
+        assert results == ["correct"] * total + ["wrong"] * total
+        # The next launch restores the wrong answers: the pass stays, the journal is not written again.
+        frame = launch(page, first)
+        assert frame.locator(".qk-quiz-item__feedback.is-bad").count() == total
+        second = page.evaluate("lms.close()")
+        assert (second["core"]["lesson_status"], second["core"]["score"]["raw"]) == ("passed", "100")
+        assert len(interactions(second)) == 2 * total
+        assert not seen["errors"], seen["errors"]
 
 
 def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks) -> None:
