@@ -191,7 +191,7 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
                     labels = {c.id: plain(c.label) for c in q.categories}
                     rows = scope.locator(".qk-quiz-answer__list > li").all_inner_texts()
                     for row, s in zip(rows, q.statements, strict=True):
-                        assert f"hoort bij {labels[s.category]}" in plain(row), f"{item.id}: {s.text}"
+                        assert plain(row).startswith(f"Hoort bij {labels[s.category]}: "), f"{item.id}: {s.text}"
                 elif q.type == "ordering":
                     steps = scope.locator("ol.qk-quiz-answer__list > li").all_inner_texts()
                     assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id
@@ -202,6 +202,8 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
                     assert plain(q.explanation)[:60] in text
             cite = block.locator(".qk-cite").last.inner_text()
             assert bib.doc(item.source.doc).short in cite and item.source.where in cite, item.id
+            # The id the LMS reports the item under (SCORM interactions, Moodle's idnumber).
+            assert block.locator(".qk-answer-key__id code").inner_text() == item.id
 
 
 @pytest.mark.browser

@@ -24,10 +24,11 @@
    its own in place (quizkit.adapter, set before this script runs):
      load(module, store)   -> saved record (a copy to change) or null   (SCORM: cmi.suspend_data)
      save(module, record, store)                         (SCORM: cmi.suspend_data)
-     report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response}]}
+     report(module, result) result = {score, total, pct, passed, items: [{id, type, ok, response, key}]}
                                                          (SCORM: cmi.core.score.raw,
                                                           lesson_status, cmi.interactions.n)
-   An item's response is its saved states, each through its type's authored (if it has one).
+   An item's response is its saved states, and its key the right ones, each through its type's
+   authored (if it has one).
    A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}.
    store is the site's own part of the browser storage keys (the plugin's storage_key option,
    in data-quiz-store): in this browser a module's record is kept under "<store>:<module>",
@@ -308,7 +309,13 @@
       const line = `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
       score.textContent = answered < total ? "" : line;
       if (answered === total) {
-        const result = items.map((item) => ({ id: item.dataset.quizItem, type: item.dataset.quizType, ok: oks[item.dataset.quizItem], response: authored(item, saved[item.dataset.quizItem].s) }));
+        const result = items.map((item) => ({
+          id: item.dataset.quizItem,
+          type: item.dataset.quizType,
+          ok: oks[item.dataset.quizItem],
+          response: authored(item, saved[item.dataset.quizItem].s),
+          key: authored(item, keysOf(item)),
+        }));
         safe(() => adapter.report(module, { score: good, total, pct, passed: pct >= pass, items: result }));
       }
       return { answered, total, score: line };

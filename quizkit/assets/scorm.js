@@ -4,7 +4,8 @@
                    quizkit/scorm.py, which checks that a module's worst case fits 4096 characters)
      report     -> cmi.core.score.raw/min/max, cmi.core.lesson_status passed/failed (a pass is
                    never taken back: a later failing result leaves status and score alone),
-                   one cmi.interactions.n per item (id, type, student_response, result), only
+                   one cmi.interactions.n per item (id, type, student_response, the right
+                   answer as correct_responses.0.pattern, result), only
                    when the LMS lists those elements in cmi.interactions._children
    Interactions are a journal in SCORM 1.2: each is added after those the LMS already holds
    (cmi.interactions._count). A launch's first report has every item, and its later reports
@@ -260,6 +261,8 @@
             } catch {
               /* an odd saved answer: the result below still counts */
             }
+            // The right answer in the same terms, for the LMS's reports beside the learner's.
+            if (has("correct_responses")) set(`cmi.interactions.${n}.correct_responses.0.pattern`, response(type, item.key));
             set(`cmi.interactions.${n}.result`, item.ok ? "correct" : "wrong");
           });
         }

@@ -77,6 +77,13 @@ def test_all_right_passes_all_wrong_fails(page, lms_url: str, banks: QuizBanks, 
             assert [i["type"] for i in found] == [item.scorm_interaction for item in module.items]
             assert {i["result"] for i in found} == {"correct" if mode == "right" else "wrong"}
             assert all(i["student_response"] for i in found), "every interaction records the learner's response"
+            # The right answer in the same terms beside it: the learner's when right, never when wrong.
+            patterns = [i["correct_responses"]["0"]["pattern"] for i in found]
+            responses = [i["student_response"] for i in found]
+            if mode == "right":
+                assert patterns == responses
+            else:
+                assert all(p and p != r for p, r in zip(patterns, responses, strict=True)), (patterns, responses)
             assert page.evaluate("window.API.isTerminated()"), "the SCO did not call LMSFinish when it was closed"
             assert not seen["errors"], seen["errors"]
             # The build's worst-case estimate (quizkit/scorm.py) really bounds what the quiz saves.
