@@ -235,8 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if settings["command"] == "scorm":
             builder = PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"]))
-            packages = {module_id: builder.package(module) for module_id, module in banks.modules.items()}
-            for path in write_packages(packages, settings["out"]):
+            for path in write_packages(builder.packages(banks.modules.values()), settings["out"]):
                 print(path)
         elif settings["command"] == "moodle":
             for path in write_moodle(MoodleWriter(renderer).files(), settings["out"]):

@@ -81,6 +81,12 @@ class Strings:
         """The strings the script needs, as compact JSON for a data attribute."""
         return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
 
+    @cached_property
+    def test_script_json(self) -> str:
+        """:attr:`script_json` for a test (the SCORM test package), which offers no second try."""
+        strings = {**self.script, "failed": self.trainer["failed_test"]}
+        return json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
+
 
 def templates(site_templates: Path | None = None) -> Environment:
     """The engine's Jinja environment; templates in ``site_templates`` (if any) take precedence."""
@@ -171,7 +177,7 @@ class QuizRenderer:
         # The site's part of the keys under which the browser keeps a learner's progress
         # (quiz.js: "<storage_key>:<module id>"), on every quiz as data-quiz-store.
         self.storage_key = storage_key
-        self._modules: dict[tuple[str, str], str] = {}
+        self._modules: dict[tuple[str, str, bool], str] = {}
         self.env = templates(site_templates)
         if site_templates is not None:
             check_templates(self.env, site_templates)
@@ -210,13 +216,14 @@ class QuizRenderer:
         """The citation function for pages whose sources page is at ``sources_url``."""
         return lambda ref: self.citations.cite(ref, sources_url)
 
-    def module(self, module_id: str, sources_url: str) -> str:
+    def module(self, module_id: str, sources_url: str, test: bool = False) -> str:
         """HTML for a whole module: intro, every item, score and summary.
 
         Rendered once per build and link to the sources page (pages at the same depth share
-        it; a SCORM package has its own).
+        it; a SCORM package has its own). ``test``: the script's strings of a test, which
+        offers no second try (the SCORM test package).
         """
-        key = (module_id, sources_url)
+        key = (module_id, sources_url, test)
         html = self._modules.get(key)
         if html is None:
             module = self.banks.module(module_id)
@@ -227,6 +234,7 @@ class QuizRenderer:
                 cite=self.cite(sources_url),
                 body=self.body,
                 store=self.storage_key,
+                strings=self.t.test_script_json if test else self.t.script_json,
             )
         return html
 

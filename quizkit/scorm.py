@@ -1,4 +1,4 @@
-"""One SCORM 1.2 package per quiz module: ``<module>.zip``.
+"""Two SCORM 1.2 packages per quiz module: ``<module>.zip`` and the test, ``<module>.<test>.zip``.
 
 A package is self-contained: ``index.html`` holds the module's quiz rendered with the engine's
 own templates, next to the quiz script and styles, a small stylesheet instead of the site
@@ -6,6 +6,11 @@ theme's, and ``scorm.js``, which finds the LMS's SCORM 1.2 API and plugs into th
 storage and result adapter. ``imsmanifest.xml`` names the one SCO and the module's pass mark as
 ``adlcp:masteryscore``. Nothing in a package loads anything from outside it; without an LMS it
 is a plain quiz that keeps answers in the browser. Nothing here needs MkDocs.
+
+The first package is the self-check of the site: "Toon antwoord" at any time, and any
+question tried again. The second is a test (``<test>`` is the locale's ``package_test_file``):
+the answer shows once a question is checked, and that first checked answer is final, so the
+score the LMS gets is the learner's first try (quiz.js, ``data-quiz-test``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -161,29 +167,45 @@ class PackageBuilder:
         self.id_prefix = id_prefix
         self.minify = minify  # the scripts and styles (see quizkit.assets.asset_text)
 
-    def index_html(self, module: QuizModule) -> str:
+    def index_html(self, module: QuizModule, test: bool = False) -> str:
         """The SCO: the module's quiz on a page of its own, citing the sources at its foot."""
         return self.renderer.render(
             "trainer/scorm_index.html",
             module=module,
             t=self.renderer.t,
             site_name=self.renderer.site_name,
-            quiz=Markup(self.renderer.module(module.module.id, "")),
+            quiz=Markup(self.renderer.module(module.module.id, "", test)),
             docs=self.renderer.citations.documents(module_sources(module)),
             interaction_types={item.id: item.scorm_interaction for item in module.items},
+            test=test,
         )
 
-    def manifest(self, module: QuizModule, files: list[str]) -> str:
+    def manifest(self, module: QuizModule, files: list[str], test: bool = False) -> str:
         """``imsmanifest.xml``: one organisation, one item, one SCO with every file listed."""
         return self.renderer.render(
-            "trainer/imsmanifest.xml", module=module, meta=module.module, files=files, id_prefix=self.id_prefix
+            "trainer/imsmanifest.xml",
+            module=module,
+            meta=module.module,
+            files=files,
+            id_prefix=self.id_prefix,
+            test=test,
+            t=self.renderer.t,
         )
 
-    def files(self, module: QuizModule) -> dict[str, bytes]:
-        """Every file of the package by name, manifest included."""
-        files = {"index.html": self.index_html(module).encode(), **self.shared_files}
-        files["imsmanifest.xml"] = self.manifest(module, sorted(files)).encode()
+    def files(self, module: QuizModule, test: bool = False) -> dict[str, bytes]:
+        """Every file of the package (the test with ``test``) by name, manifest included."""
+        files = {"index.html": self.index_html(module, test).encode(), **self.shared_files}
+        files["imsmanifest.xml"] = self.manifest(module, sorted(files), test).encode()
         return files
+
+    def packages(self, modules: Iterable[QuizModule]) -> dict[str, bytes]:
+        """Both packages of every module, by file name without ``.zip`` (see write_packages)."""
+        test_name = self.renderer.t.ts("package_test_file")
+        out: dict[str, bytes] = {}
+        for module in modules:
+            out[module.module.id] = self.package(module)
+            out[f"{module.module.id}.{test_name}"] = self.package(module, test=True)
+        return out
 
     @cached_property
     def shared_files(self) -> dict[str, bytes]:
@@ -202,12 +224,12 @@ class PackageBuilder:
                 _add(zf, name, self.shared_files[name])
         return buffer.getvalue()
 
-    def package(self, module: QuizModule) -> bytes:
-        """The zip of ``module``'s package.
+    def package(self, module: QuizModule, test: bool = False) -> bytes:
+        """The zip of ``module``'s package (its test with ``test``).
 
         Entries: the shared files in name order, then ``index.html``, then ``imsmanifest.xml``.
         """
-        files = self.files(module)
+        files = self.files(module, test)
         buffer = io.BytesIO(self._shared_zip)
         with zipfile.ZipFile(buffer, "a") as zf:
             for name in ("index.html", "imsmanifest.xml"):
@@ -217,7 +239,7 @@ class PackageBuilder:
 
 
 def write_packages(packages: dict[str, bytes], directory: Path) -> list[Path]:
-    """Write zips by module id to ``directory/<id>.zip``.
+    """Write zips by name (see PackageBuilder.packages) to ``directory/<name>.zip``.
 
     Each is written whole or not at all: a process stopped while writing leaves no cut-off zip.
     """

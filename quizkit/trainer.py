@@ -20,6 +20,7 @@ class ModuleLinks:
     relative: str
     answer_key: str
     scorm: str = ""  # empty: the site makes no packages (scorm_dir: "")
+    scorm_test: str = ""  # the package as a test (see quizkit.scorm)
     moodle: str = ""  # empty: the site makes no Moodle files (moodle_dir: "")
 
 

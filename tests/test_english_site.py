@@ -168,6 +168,15 @@ def test_scorm_package_is_english_and_complete(english_site: Path):
     assert "This module comes from Example Training." in index
     assert 'identifier="quiz-basics"' in manifest
     assert "<adlcp:masteryscore>60</adlcp:masteryscore>" in manifest
+    # The test package, named and titled in the site's language.
+    with zipfile.ZipFile(english_site / "packages" / "basics.test.zip") as package:
+        index = package.read("index.html").decode()
+        manifest = package.read("imsmanifest.xml").decode()
+    assert (
+        "This is a test. You can check each question once" in index
+        and ' data-quiz-test="This answer counts and is final."' in index
+    )
+    assert 'identifier="quiz-basics-test"' in manifest and "(test)</title>" in manifest
 
 
 def test_engine_templates_hold_no_text_of_their_own():

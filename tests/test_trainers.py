@@ -85,6 +85,9 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         assert not relative.startswith(("http", "/")) and urljoin(page.url, relative) == module_page.url
         scorm = page.request.get(urljoin(page.url, links[ts("scorm")]))
         assert scorm.ok and scorm.body()[:2] == b"PK", f"{module_id}: SCORM zip not downloadable"
+        assert links[ts("scorm_test")].endswith(f"{module_id}.toets.zip")
+        test = page.request.get(urljoin(page.url, links[ts("scorm_test")]))
+        assert test.ok and test.body()[:2] == b"PK" and test.body() != scorm.body(), f"{module_id}: no test package"
         moodle = page.request.get(urljoin(page.url, links[ts("moodle")]))
         assert moodle.ok and f"<idnumber>{module_id}</idnumber>".encode() in moodle.body(), module_id
         key = page.request.get(urljoin(page.url, links[ts("answer_key")]))

@@ -30,6 +30,9 @@
    An item's response is its saved states, and its key the right ones, each through its type's
    authored (if it has one).
    A record is {v: content version, items: {itemId: {h: answer hash, s: states, ok}}}.
+   quizkit.checked(item) (optional, set before this script runs) is called when an item's
+   answer is checked or put back (the SCORM package made as a test, scorm.js: it stops the
+   item's controls, so the first checked answer is final).
    store is the site's own part of the browser storage keys (the plugin's storage_key option,
    in data-quiz-store): in this browser a module's record is kept under "<store>:<module>",
    so that two sites on one origin (two project sites under one github.io) keep their own. */
@@ -248,6 +251,7 @@
       const ok = states.every((s, u) => same(s, keys[u]));
       const before = summarize();
       store((saved) => (saved[item.dataset.quizItem] = { h: item.dataset.quizHash, s: states, ok }));
+      safe(() => Q.checked(item));
       const after = summarize();
       hideUndo();
       let html = verdict(item, states, ok);
@@ -346,6 +350,7 @@
         const region = item.querySelector("[data-quiz-feedback]");
         region.className = "qk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
         region.innerHTML = verdict(item, states, right);
+        safe(() => Q.checked(item));
       });
     }
 

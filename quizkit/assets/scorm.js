@@ -270,5 +270,21 @@
       },
     };
   }
+  // The package made as a test (data-quiz-test on its page, holding the note to show): an
+  // item's first checked answer is final. quiz.js calls this when an answer is checked or put
+  // back, also without an LMS; package.css hides the answer until then, and every "Opnieuw"
+  // and "Begin opnieuw".
+  Q.checked = (item) => {
+    const page = document.querySelector("[data-quiz-test]");
+    if (!page || item.dataset.quizFinal) return;
+    item.dataset.quizFinal = "1";
+    item.querySelectorAll("[data-quiz-unit] input, [data-quiz-unit] button").forEach((el) => (el.disabled = true));
+    // aria-disabled, not disabled: the button keeps the focus it has.
+    item.querySelector('[data-quiz-action="check"]').setAttribute("aria-disabled", "true");
+    const note = document.createElement("p");
+    note.className = "qk-package__final";
+    note.textContent = page.dataset.quizTest;
+    item.querySelector("[data-quiz-feedback]").after(note);
+  };
   Q.scorm = { lms, credited, finish, pack, unpack };
 })();

@@ -192,14 +192,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One SCORM 1.2 package per module; Moodle XML per module and for all modules.
+        """Two SCORM 1.2 packages per module (the self-check, the test); Moodle XML per module and for all modules.
 
         The answer keys leave the sitemap (search engines need not find them).
         """
         self._drop_from_sitemap(Path(config.site_dir), set(self.answer_key_pages.values()))
         if self.config.scorm_dir:
             builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix, self.config.minify)
-            packages = {module_id: builder.package(module) for module_id, module in self.banks.modules.items()}
+            packages = builder.packages(self.banks.modules.values())
             self.packages_written = True
             write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
         if self.config.moodle_dir:
@@ -312,6 +312,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._needs(page, *TRAINER_ASSETS)
         here = page.url
         links = {}
+        test_name = self.renderer.t.ts("package_test_file")
         for module_id in self.banks.modules:
             module_src = self.config.module_page.format(module_id)
             module_url = self._page_url(module_src, f"leermodule '{module_id}'")
@@ -323,6 +324,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
                 scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here)
+                if self.config.scorm_dir
+                else "",
+                scorm_test=get_relative_url(f"{self.config.scorm_dir}/{module_id}.{test_name}.zip", here)
                 if self.config.scorm_dir
                 else "",
                 moodle=self._moodle_url(f"{module_id}.xml", here),

@@ -46,6 +46,28 @@ def test_one_package_per_module(packages: dict[str, Path], banks: QuizBanks) -> 
     assert sorted(packages) == sorted(banks.modules)
 
 
+def test_each_module_also_has_a_test_package_of_its_own(
+    packages: dict[str, Path], test_packages: dict[str, Path], banks: QuizBanks, scorm_schema
+) -> None:
+    # <module>.toets.zip: the same files, its own identifiers and title, and the quiz marked as
+    # a test (quiz.js: the first checked answer is final).
+    assert sorted(test_packages) == sorted(banks.modules)
+    for module_id, package in test_packages.items():
+        text = manifest_of(package)
+        assert not [str(e) for e in scorm_schema.iter_errors(text)], module_id
+        root = ElementTree.fromstring(text)
+        assert root.get("identifier") == f"halk-{module_id}-test"
+        assert root.get("identifier") != ElementTree.fromstring(manifest_of(packages[module_id])).get("identifier")
+        title = root.findtext("cp:organizations/cp:organization/cp:item/cp:title", namespaces=NS)
+        assert title == f"{banks.modules[module_id].module.title} (toets)"
+        with zipfile.ZipFile(package) as zf, zipfile.ZipFile(packages[module_id]) as own:
+            assert zf.namelist() == own.namelist()
+            test_html, own_html = zf.read("index.html").decode(), own.read("index.html").decode()
+        assert ' data-quiz-test="Dit antwoord telt en staat vast.">' in test_html and "data-quiz-test" not in own_html
+        assert "Niet geslaagd." in test_html and "Niet geslaagd." not in own_html
+        assert "Dit is een toets." in test_html
+
+
 def test_manifests_are_valid_scorm_12(packages: dict[str, Path], scorm_schema) -> None:
     for module_id, package in packages.items():
         errors = [str(e) for e in scorm_schema.iter_errors(manifest_of(package))]

@@ -255,6 +255,61 @@ def test_a_pass_is_not_taken_back(page, lms_url: str, banks: QuizBanks) -> None:
         assert not seen["errors"], seen["errors"]
 
 
+def test_in_the_test_package_the_first_checked_answer_is_final(page, lms_url: str, banks: QuizBanks) -> None:
+    # The package made as a test (<module>.toets.zip): no answer to look at before checking, no
+    # second try, no "Begin opnieuw"; the LMS gets the first checked answers, also after a relaunch.
+    module_id = max(banks.modules, key=lambda m: len(banks.modules[m].items))
+    items = banks.modules[module_id].items
+    total = len(items)
+    with lms_session(page, lms_url, f"{module_id}.toets") as seen:
+        frame = launch(page)
+        first = frame.locator(f"#vraag-{items[0].id}")
+        assert first.locator(".qk-quiz-item__answer").is_hidden(), "the answer shows before checking"
+        assert frame.locator('.qk-quiz__summary [data-quiz-action="reset"]').is_hidden()
+        assert answer_all(frame, "wrong", limit=1) == 1
+        check = first.locator('[data-quiz-action="check"]')
+        assert check.get_attribute("aria-disabled") == "true"
+        assert first.locator('[data-quiz-action="retry"]').is_hidden()
+        assert first.locator(".qk-quiz-item__answer").is_visible()
+        assert first.locator(".qk-package__final").inner_text() == "Dit antwoord telt en staat vast."
+        controls = first.locator("[data-quiz-unit] input, [data-quiz-unit] button")
+        assert controls.count() and all(controls.nth(i).is_disabled() for i in range(controls.count()))
+        # "Controleer" again changes nothing; the rest is answered right.
+        check.click(force=True)  # Playwright waits for an aria-disabled button otherwise
+        assert "is-bad" in first.locator("[data-quiz-feedback]").get_attribute("class")
+        answer_all(frame, "right", list(range(1, total)))
+        summary = frame.locator(".qk-quiz__summary").inner_text()
+        pct = 100 * (total - 1) // total
+        assert f"({pct}%)" in summary
+        # No second try in a test: the verdict below the pass mark does not suggest one.
+        if pct < banks.modules[module_id].module.pass_mark:
+            assert "Niet geslaagd." in summary and "opnieuw" not in summary
+        cmi = page.evaluate("lms.close()")
+        assert cmi["core"]["score"]["raw"] == str(pct)
+        assert [i["result"] for i in interactions(cmi)] == ["wrong"] + ["correct"] * (total - 1)
+        # Relaunched: every answer is back, final, with its answer showing.
+        frame = launch(page, cmi)
+        assert frame.locator("[data-quiz-progress]").inner_text().startswith(f"{total} van {total}")
+        assert frame.locator('[data-quiz-action="check"][aria-disabled="true"]').count() == total
+        assert frame.locator(".qk-quiz-item__answer:visible").count() == total
+        assert frame.locator(".qk-quiz-item__feedback.is-bad").count() == 1
+        assert frame.locator(".qk-package__final").count() == total
+        assert not seen["errors"], seen["errors"]
+
+
+def test_the_self_check_package_keeps_answers_and_retries_open(page, lms_url: str, banks: QuizBanks) -> None:
+    module_id = next(iter(banks.modules))
+    item = banks.modules[module_id].items[0]
+    with lms_session(page, lms_url, module_id):
+        frame = launch(page)
+        block = frame.locator(f"#vraag-{item.id}")
+        assert block.locator(".qk-quiz-item__answer").is_visible()
+        answer_all(frame, "wrong", limit=1)
+        assert block.locator('[data-quiz-action="retry"]').is_visible()
+        assert block.locator('[data-quiz-action="check"]').get_attribute("aria-disabled") is None
+        assert frame.locator(".qk-package__final").count() == 0
+
+
 def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks) -> None:
     module_id = next(iter(banks.modules))
     seen: list[str] = []
@@ -286,14 +341,15 @@ def test_package_makes_no_request_outside_itself(page, lms_url: str, banks: Quiz
         assert any(u.endswith("/sco/quiz.js") for u in seen["requests"])
 
 
+@pytest.mark.parametrize("package", ["", ".toets"], ids=["self-check", "test"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_package_page_passes_axe(browser, lms_url: str, banks: QuizBanks, scheme: str) -> None:
+def test_package_page_passes_axe(browser, lms_url: str, banks: QuizBanks, scheme: str, package: str) -> None:
     from helpers import format_violations, run_axe
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
-        module_id = next(iter(banks.modules))
+        module_id = next(iter(banks.modules)) + package
         page.goto(f"{lms_url}{module_id}/host.html")
         frame = launch(page)
         answer_all(frame, "wrong")
