@@ -5,7 +5,9 @@ Two halves, run side by side:
 - its own checks: every data file through its model, every question bank and every page's
   front matter, each with *all* its problems (the build stops at the first file with one);
 - the real strict build (``mkdocs build --strict``) into a temporary folder that is always
-  removed: it owns links, anchors, navigation, macro calls and templates, and publishes nothing.
+  removed: it owns links, anchors, navigation, macro calls and templates, and publishes nothing;
+  and, as ``make build`` makes the offline copy too, the offline config's check against
+  ``mkdocs.yml`` and its strict build (``mkdocs.offline.yml``).
 
 It prints what both found, each line once, and exits 1 if either found anything: it never says
 "in orde" when the strict build would fail. Plus a report of guessable quiz items (warnings).
@@ -32,6 +34,8 @@ from quizkit.yamlload import load_yaml
 from .build import strict_build_command
 from .content import Bibliography, Glossary, load_bibliography, load_glossary
 from .facts import FactList, load_fact_list
+from .offline import OFFLINE_CONFIG, OfflineBuildError
+from .offline import check_config as check_offline_config
 from .pages import check_page_meta
 from .tables import TableFile, load_table_file
 
@@ -204,11 +208,11 @@ class StrictBuild:
     counting of warnings, its exit code). The folder is removed when :meth:`result` returns.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, config: str = "mkdocs.yml") -> None:
         self._dest = tempfile.TemporaryDirectory(prefix="halk-check-")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         self._process = subprocess.Popen(
-            strict_build_command(root / "mkdocs.yml", Path(self._dest.name)),
+            strict_build_command(root / config, Path(self._dest.name)),
             cwd=root,
             env=env,
             stdout=subprocess.PIPE,
@@ -262,26 +266,34 @@ def build_problems(output: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Print every problem (``file:line: [item] message``) and return 1 if there is any."""
     root = Path(argv[0] if argv else ".").resolve()
-    build = StrictBuild(root)  # runs while the data is checked
+    # make build also builds the offline copy (macros/build.py): its config must match, and
+    # its strict build must succeed too. Both builds run while the data is checked.
+    offline_problems: list[str] = []
+    try:
+        check_offline_config(root)
+    except OfflineBuildError as exc:
+        offline_problems.append(str(exc))
+    builds = [StrictBuild(root)] + ([StrictBuild(root, OFFLINE_CONFIG)] if not offline_problems else [])
     try:
         bank_check = QuizBankCheck()
         checkers: list[Checker] = [check_data, bank_check, check_front_matter]
         own = [problem.text for checker in checkers for problem in run_checker(checker, root)]
         cues = cue_warnings(bank_check.banks) if bank_check.banks is not None else []  # banks that load
     finally:
-        code, output = build.result()
+        results = [build.result() for build in builds]
     for line in cues:
         print(line)
     # A strict build that succeeded had no warning; anything else it printed is not a problem.
-    from_build = build_problems(output) if code != 0 else []
+    from_build = [line for code, output in results if code != 0 for line in build_problems(output)]
+    code = max(code for code, _ in results)
     # Each line once: a data mistake is often found by both (the same check, the same text).
-    problems = list(dict.fromkeys([*own, *from_build]))
+    problems = list(dict.fromkeys([*own, *offline_problems, *from_build]))
     if code != 0 and not problems:
         problems.append(f"mkdocs build --strict is mislukt (exitcode {code}) zonder melding")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+        print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
     print("Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.")
     return 0

@@ -46,8 +46,11 @@ class OfflineBuildError(RuntimeError):
 
 
 def _load(path: Path) -> dict:
-    with path.open("rb") as fd:
-        return yaml_load(fd)
+    try:
+        with path.open("rb") as fd:
+            return yaml_load(fd)
+    except FileNotFoundError:
+        raise OfflineBuildError(f"{path.name}: bestand niet gevonden (de offline kopie wordt ermee gebouwd)") from None
 
 
 def check_config(root: Path = ROOT) -> dict:
@@ -61,18 +64,21 @@ def check_config(root: Path = ROOT) -> dict:
     expected = [*main.get("plugins", []), "offline"]
     if offline.get("plugins") != expected:
         raise OfflineBuildError(
-            f"{OFFLINE_CONFIG}: plugins must be those of mkdocs.yml plus 'offline'.\n"
+            f"{OFFLINE_CONFIG}: plugins moeten die van mkdocs.yml zijn plus 'offline' (plugins must be "
+            f"those of mkdocs.yml plus 'offline'); neem de wijziging in mkdocs.yml hier over.\n"
             f"  mkdocs.yml + offline: {expected}\n  {OFFLINE_CONFIG}: {offline.get('plugins')}"
         )
     features = [f for f in main["theme"].get("features", []) if not f.startswith("navigation.instant")]
     if offline["theme"].get("features") != features:
         raise OfflineBuildError(
-            f"{OFFLINE_CONFIG}: theme.features must be those of mkdocs.yml without navigation.instant*.\n"
-            f"  expected: {features}\n  {OFFLINE_CONFIG}: {offline['theme'].get('features')}"
+            f"{OFFLINE_CONFIG}: theme.features moeten die van mkdocs.yml zijn zonder navigation.instant* "
+            f"(theme.features must be those of mkdocs.yml without navigation.instant*); neem de wijziging "
+            f"in mkdocs.yml hier over.\n"
+            f"  verwacht: {features}\n  {OFFLINE_CONFIG}: {offline['theme'].get('features')}"
         )
     shim = offline.get("extra", {}).get("polyfills", [])
     if shim != [SHIM_TARGET.as_posix()]:
-        raise OfflineBuildError(f"{OFFLINE_CONFIG}: extra.polyfills must be ['{SHIM_TARGET.as_posix()}']")
+        raise OfflineBuildError(f"{OFFLINE_CONFIG}: extra.polyfills moet ['{SHIM_TARGET.as_posix()}'] zijn")
     return offline
 
 

@@ -41,7 +41,7 @@ _BLOCK_MARKUP = re.compile(
 BLOCK_HELP = (
     "een witregel, een codeblok, of een regel die begint met '-', '*', '+', '1.', '#', '>', ':' of '!!!' "
     "of alleen '=' of '-' bevat, maakt er een lijst, kop, citaat of blok van; zet een '\\' voor dat "
-    "teken (\\> 38 graden) of herschrijf de zin"
+    'teken (\\> 38 graden; tussen dubbele aanhalingstekens twee: "\\\\> 38 graden") of herschrijf de zin'
 )
 
 

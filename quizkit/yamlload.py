@@ -355,6 +355,31 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | N
     return found
 
 
+_NO_COLON = "could not find expected ':'"
+# PyYAML's most frequent complaints about an editor's YAML, said in Dutch with what to do; the
+# original follows in brackets (other complaints are shown as PyYAML words them).
+_SAID = {
+    _NO_COLON: "de dubbele punt na de sleutel ontbreekt op deze regel; schrijf 'sleutel: waarde'",
+    "mapping values are not allowed here": (
+        "een dubbele punt waar YAML er geen verwacht. Staat er een dubbele punt in een tekst, zet die "
+        "tekst dan tussen rechte aanhalingstekens (\" of ', niet de gekrulde); of springt deze regel te "
+        "ver in, of mist de regel erboven de dubbele punt na de sleutel"
+    ),
+    "expected <block end>, but found '<block mapping start>'": (
+        "deze regel springt anders in dan de regels erboven; zet hem even ver in als de andere velden "
+        "van hetzelfde blok"
+    ),
+    "expected <block end>, but found '<block sequence start>'": (
+        "deze lijst springt anders in dan de regels erboven; zet de '-' even ver in als de andere velden "
+        "van hetzelfde blok, of verder dan de sleutel erboven"
+    ),
+    "expected <block end>, but found '-'": (
+        "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
+    ),
+    "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
+}
+
+
 def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> LoadedYaml:
     try:
         loader = loader_class(text)
@@ -386,7 +411,14 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
                 opened.line + 1 + line_offset,
                 f"ongeldige YAML: haakje niet gesloten? ({exc.problem} op regel {where})",
             ) from None
-        raise ContentError(path, where, f"ongeldige YAML: {exc.problem or exc.context}") from None
+        problem = exc.problem or exc.context or ""
+        said = _SAID.get(problem)
+        if problem == _NO_COLON and exc.context_mark is not None:
+            # PyYAML notices the missing colon on the line after the key.
+            where = exc.context_mark.line + 1 + line_offset
+        raise ContentError(
+            path, where, f"ongeldige YAML: {said} ({problem})" if said else f"ongeldige YAML: {problem}"
+        ) from None
     except RecursionError:  # pragma: no cover - deep nesting is refused before (_from_events)
         raise ContentError(path, None, _TOO_DEEP) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input

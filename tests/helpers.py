@@ -45,7 +45,7 @@ CHROMIUM_ARGS = [
 ]
 # Everything a site needs to build; fixture sites are copies of these. The quiz engine (quizkit/)
 # is not copied: it is installed (editable) in the venv, and a copy's build imports it from there.
-SITE_PARTS = ("docs", "hooks", "macros", "overrides", "mkdocs.yml")
+SITE_PARTS = ("docs", "hooks", "macros", "overrides", "mkdocs.yml", "mkdocs.offline.yml")
 
 
 def mkdocs_env() -> dict[str, str]:

@@ -43,7 +43,23 @@ def test_every_data_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert "docs/over.md:2: ongeldige YAML" in err
     # The bank error is found by both, and printed once.
     assert err.count("onbekend vraagtype 'volgorde'") == 1, err
-    assert "4 probleem/problemen gevonden" in err
+    assert "4 problemen gevonden" in err
+    assert "in orde" not in result.stdout
+
+
+def test_an_offline_config_that_drifted_from_the_sites_is_a_problem(tmp_path: Path) -> None:
+    """`make build` also builds the offline copy: check may not say "in orde" when its config drifted."""
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    - search.highlight\n" in text
+    config.write_text(
+        text.replace("    - search.highlight\n", "    - search.highlight\n    - search.suggest\n", 1), "utf-8"
+    )
+    result = run_check(project)
+    assert result.returncode == 1, result.stdout
+    assert "mkdocs.offline.yml: theme.features moeten die van mkdocs.yml zijn" in result.stderr
+    assert result.stderr.rstrip().endswith("1 probleem gevonden.")
     assert "in orde" not in result.stdout
 
 
@@ -79,7 +95,7 @@ def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> Non
     assert f"docs/alk.md:{line}: link naar 'profielschets.md#bestaat-niet': kopje of anker '#bestaat-niet'" in err
     assert f"docs/alk.md:{line}: link naar 'over.md#ook-niet': kopje of anker '#ook-niet'" in err
     assert "docs/los.md: pagina staat niet in de navigatie (nav in mkdocs.yml); voeg haar toe" in err
-    assert "4 probleem/problemen gevonden" in err
+    assert "4 problemen gevonden" in err
 
 
 def test_a_file_no_loader_can_read_ends_in_a_line_not_a_crash(tmp_path: Path) -> None:
@@ -90,7 +106,7 @@ def test_a_file_no_loader_can_read_ends_in_a_line_not_a_crash(tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.startswith("docs/_data/tabellen/map.yml:"), result.stderr
     assert 'macros/check.py", line' not in result.stderr, result.stderr
-    assert result.stderr.rstrip().endswith("probleem/problemen gevonden.")
+    assert result.stderr.rstrip().endswith(("probleem gevonden.", "problemen gevonden."))
 
 
 # What a failed build prints (stdout and stderr as one stream), and the problems check takes from it.

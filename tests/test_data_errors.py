@@ -22,6 +22,26 @@ def test_malformed_yaml_reports_line() -> None:
     assert "ongeldige YAML" in str(exc.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        # A missing colon: at the key's line, not the one after, where PyYAML notices it.
+        ("items:\n  - id: a\n    type multiple\n    stem: x\n", 3, "de dubbele punt na de sleutel ontbreekt"),
+        ("a: 1\nb\n", 2, "de dubbele punt na de sleutel ontbreekt"),
+        ("a:\n  b: 1\n c: 2\n", 3, "deze regel springt anders in dan de regels erboven"),
+        ("a:\n  - x\n - y\n", 3, "deze lijst springt anders in"),
+        ("stem: “Vraag: hoe vaak?”\n", 1, "tussen rechte aanhalingstekens"),
+        ("a:\n\tb: 1\n", 2, "een tab; spring in met spaties"),
+    ],
+)
+def test_common_yaml_mistakes_are_said_in_dutch_at_their_line(text: str, line: int, said: str) -> None:
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text(text, "x.yml")
+    assert exc.value.line == line, exc.value.text
+    assert said in exc.value.detail, exc.value.text
+    assert exc.value.detail.endswith(")"), "PyYAML's own words follow in brackets"
+
+
 def test_duplicate_key_reports_line() -> None:
     with pytest.raises(ContentError) as exc:
         load_yaml_text("a: 1\nb: 2\na: 3\n", "x.yml")

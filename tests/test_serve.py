@@ -174,6 +174,18 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     (project / BANK).write_text(bank, encoding="utf-8")
     rebuilt(log, start)
     assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    # The same mistake again: its line again (MkDocs' build log would drop a repeated message).
+    start = len(log.lines)
+    edit(
+        project / BANK, "casus-kennismaking\n    type: case\n", "casus-kennismaking\n    type: case\n    type: single\n"
+    )
+    again = log.lines[log.wait_for("casus.yml:", start)]
+    assert again.endswith("docs/_data/quiz/casus.yml:19: sleutel 'type' staat twee keer in dezelfde lijst"), again
+    log.wait_for("An error happened during the rebuild", start)
+    start = len(log.lines)
+    (project / BANK).write_text(bank, encoding="utf-8")
+    rebuilt(log, start)
+    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
 
     # A mistake that only shows while a page renders (mkdocs-macros would print a traceback
     # and end the server): one line at the page's line, and the server keeps running.

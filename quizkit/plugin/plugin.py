@@ -10,6 +10,7 @@ build fails.
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -41,22 +42,45 @@ from .macros import PageSource
 from .stash import QuizStash
 
 log = get_plugin_logger(__name__)
+# Problems under mkdocs serve, printed as MkDocs prints a build error (no prefix); see QuizPlugin.stop.
+serve_log = logging.getLogger("mkdocs.plugins.quizkit")
 
 
 class QuizBuildError(PluginError):
-    """Content errors as MkDocs prints them: one line each, no traceback."""
+    """Content errors as MkDocs prints them: one line each, no traceback (``text``: printed instead)."""
 
-    def __init__(self, error: ContentError):
-        super().__init__(error.text)
+    def __init__(self, error: ContentError, text: str | None = None):
+        super().__init__(error.text if text is None else text)
         self.error = error
+
+
+# What stops a rebuild under ``mkdocs serve``, after the problems themselves (see QuizPlugin.stop).
+SERVE_STOPPED = "quizkit: de site is niet opnieuw gebouwd; herstel wat hierboven staat en bewaar het bestand"
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
     """Quizzes from YAML banks: see the module docstring for what it does when."""
 
+    serving = False  # under mkdocs serve (see stop)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per ``mkdocs`` command: the bank cache lives across ``serve`` rebuilds."""
         self.cache = BankCache()
+        self.serving = command == "serve"
+
+    def stop(self, error: ContentError) -> QuizBuildError:
+        """The exception that stops this build with ``error``'s problems.
+
+        MkDocs prints a build error through a logger that drops any message it printed before
+        in the same session. Under ``mkdocs serve`` the same mistake made again after a fix
+        would then show no line at all, so there the plugin prints the problems itself, each
+        time, and the error says only that the site was not rebuilt.
+        """
+        if not self.serving:
+            return QuizBuildError(error)
+        for line in error.text.splitlines():
+            serve_log.error(line)
+        return QuizBuildError(error, SERVE_STOPPED)
 
     # -- the build, in MkDocs' order ---------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -91,7 +115,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             if self.config.scorm_dir:  # SCORM's limits count only where the site makes packages
                 check_packages(self.banks)
         except ContentError as exc:
-            raise QuizBuildError(exc) from None
+            raise self.stop(exc) from None
         # Data texts get the site's Markdown (its extensions, its abbreviations), no raw HTML.
         markdown = MarkdownRenderer(
             [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
@@ -113,7 +137,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             if self.config.moodle_dir:
                 self.moodle_files = MoodleWriter(self.renderer).files()
         except ContentError as exc:
-            raise QuizBuildError(exc) from None
+            raise self.stop(exc) from None
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
         self.stash = QuizStash()
         config.markdown_extensions.append(self.stash)  # type: ignore[arg-type]  # MkDocs accepts instances
@@ -181,7 +205,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read: stop with every problem the macros reported, before writing any."""
         if self.problems:
-            raise QuizBuildError(ContentErrorList(self.problems))
+            raise self.stop(ContentErrorList(self.problems))
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

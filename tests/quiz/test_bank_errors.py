@@ -117,7 +117,7 @@ CASES = {
     ),
     "duplicate-id-in-bank": (
         VALID.replace("id: twee", "id: een"),
-        f"{PATH}:19: [item een] id 'een' komt al voor in {PATH}:11; een id is uniek over alle modules",
+        f"{PATH}:19: [item een] id 'een' komt al voor in {PATH}:11; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
     ),
     "no-correct-answer": (
         VALID.replace("        correct: true\n", ""),
@@ -256,7 +256,7 @@ def test_duplicate_id_across_banks(tmp_path: Path) -> None:
     other = VALID.replace("  id: m\n", "  id: a\n").replace("id: een", "id: eigen")
     message = error_of(tmp_path, VALID, extra={"a.yml": other})
     assert message == (
-        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules"
+        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)"
     )
 
 
@@ -290,7 +290,7 @@ def test_a_duplicate_id_is_found_also_in_a_bank_with_other_mistakes(tmp_path: Pa
     texts = [e.text for e in exc.value.errors]
     assert texts == [
         f"{PATH}:12: [item eigen] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
-        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules",
+        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
     ]
 
 
@@ -516,3 +516,10 @@ def test_an_empty_hint_is_no_hint(tmp_path: Path) -> None:
     assert banks.items["een"][1].hint == ""
     with pytest.raises(ContentError, match="één alinea"):
         load(tmp_path, VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    hint: '> 38 graden'\n"))
+
+
+@pytest.mark.parametrize("written", ["\\> 38 graden", '"\\\\> 38 graden"', "'\\> 38 graden'"])
+def test_the_escape_the_message_suggests_works_as_written(tmp_path: Path, written: str) -> None:
+    # Plain, in double quotes (where YAML reads "\\" as one "\") and in single quotes.
+    banks = load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    hint: {written}\n"))
+    assert banks.items["een"][1].hint == "\\> 38 graden"
