@@ -22,7 +22,38 @@ if TYPE_CHECKING:
     from .moodle import Head, MoodleWriter
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# Markdown links in a data text: inline ``[x](target)`` and reference definitions ``[x]: target``.
+# A scan of the source and not of the rendered HTML: texts are validated when the banks load,
+# long before (and far more cheaply than) they are rendered, and no Markdown library lists a
+# text's links without rendering it. Autolinks (``<https://...>``) always have a scheme.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
+# What a link to the site looks like: an anchor, a path from here or the top, a page (.md, .html)
+# or a folder. Anything with a scheme is left to the sanitiser, which keeps http, https and
+# mailto and drops the rest (javascript:, data:...); an image is dropped too.
+_SITE_LINK = re.compile(r"#|\.{0,2}/|[^:?#]*\.(?:md|html?)(?:[#?]|$)|[^:?#]*/$", re.IGNORECASE)
+
+
+def no_site_link(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it links to anything but a full address.
+
+    A data text shows on pages at different depths, in the SCORM packages and in Moodle, so a
+    link relative to one page (``alk.md``, ``../x.md``, ``#kop``) would be broken elsewhere,
+    and MkDocs never sees it to check it.
+    """
+    for found in _LINK_TARGET.finditer(text):
+        target = found.group(1) if found.group(1) is not None else found.group(2)
+        if target and _SITE_LINK.match(target):
+            raise ValueError(
+                f"link naar '{target}': een link naar een pagina, bestand of kopje van de site werkt niet in "
+                "tekst uit YAML (die tekst staat op verschillende pagina's, en bij vragen ook in SCORM en "
+                "Moodle); noem de pagina in de tekst, of link naar een volledig adres (https://...)"
+            )
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(no_site_link)]
+# An optional Markdown text (explanation, feedback): may be empty, links checked alike.
+Markdown = Annotated[str, AfterValidator(no_site_link)]
 
 # What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
 # as its block processors test it. A list or indented code only at the start of a text (a
@@ -61,9 +92,9 @@ def inline_text(text: str) -> str:
 
 # A text the templates set inside a line: an option's label, a statement, a step, a category,
 # a hint, a title. A list or a heading there would put block elements in a <label> or <p>.
-Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(inline_text)]
+Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(inline_text), AfterValidator(no_site_link)]
 # A hint is such a text too, but may be left empty (``hint: ""``: no hint).
-Hint = Annotated[str, AfterValidator(inline_text)]
+Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link)]
 
 
 def _yes_no(value: object) -> object:
@@ -93,7 +124,7 @@ class Question(Strict):
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
     hint: Hint | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
-    explanation: str | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
+    explanation: Markdown | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
 
     @field_validator("stem")
     @classmethod

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from ..base import Inline, Question, YesNo
+from ..base import Inline, Markdown, Question, YesNo
 from ..validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ class Option(Strict):
 
     text: Inline = Field(description="Markdown, one paragraph: the option as the learner reads it")
     correct: YesNo = Field(False, description="true for a correct option")
-    feedback: str | None = Field(None, description="Markdown: why this option is (not) right")
+    feedback: Markdown | None = Field(None, description="Markdown: why this option is (not) right")
 
 
 def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool) -> ET.Element:

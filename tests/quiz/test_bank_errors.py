@@ -523,3 +523,21 @@ def test_the_escape_the_message_suggests_works_as_written(tmp_path: Path, writte
     # Plain, in double quotes (where YAML reads "\\" as one "\") and in single quotes.
     banks = load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    hint: {written}\n"))
     assert banks.items["een"][1].hint == "\\> 38 graden"
+
+
+@pytest.mark.parametrize(
+    ("written", "target"),
+    [("Zie [ALK](alk.md).", "alk.md"), ("Zie [x](../nergens.md#kop)", "../nergens.md#kop"), ("[kop](#kop)", "#kop")],
+)
+def test_a_link_to_a_page_of_the_site_is_refused_at_its_line(tmp_path: Path, written: str, target: str) -> None:
+    # Such a link would be broken on pages at another depth, in SCORM and in Moodle; MkDocs never sees it.
+    with pytest.raises(ContentError) as exc:
+        load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: '{written}'\n"))
+    assert f"explanation: link naar '{target}': een link naar een pagina" in exc.value.text
+    assert exc.value.line == VALID.splitlines().index("    stem: Vraag?") + 2
+
+
+def test_a_link_to_a_full_address_is_kept(tmp_path: Path) -> None:
+    text = "Zie [de richtlijn](https://example.org/richtlijn) of [mail](mailto:info@example.org)."
+    banks = load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: '{text}'\n"))
+    assert banks.items["een"][1].explanation == text

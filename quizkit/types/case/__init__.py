@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from ...base import Hint, Id, ItemFields, Question, Text, one_paragraph
+from ...base import Hint, Id, ItemFields, Markdown, Question, Text, one_paragraph
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def case_item(stage_question: Any) -> type:
         type: Literal["case"]
         stem: Text = Field(description="Markdown, one paragraph: introduces the case")
         hint: Hint | None = None
-        explanation: str | None = None
+        explanation: Markdown | None = None
         stages: list[Stage] = Field(min_length=1)
 
         @field_validator("stem")

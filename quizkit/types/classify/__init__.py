@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ...base import Id, Inline, Question
+from ...base import Id, Inline, Markdown, Question
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class ClassifyStatement(Strict):
 
     text: Inline
     category: Id = Field(description="The id of one of the item's categories")
-    feedback: str | None = None
+    feedback: Markdown | None = None
 
 
 class ClassifyQuestion(Question):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
-from ...base import Inline, Question, YesNo
+from ...base import Inline, Markdown, Question, YesNo
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class Statement(Strict):
 
     text: Inline
     answer: YesNo = Field(description="true when the statement is right")
-    feedback: str | None = None
+    feedback: Markdown | None = None
 
 
 class TrueFalseQuestion(Question):
