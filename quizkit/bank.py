@@ -36,7 +36,7 @@ class QuizBanks:
         """The module ``module_id``, or a :class:`ContentError` naming the known ones."""
         if module_id not in self.modules:
             known = ", ".join(sorted(self.modules)) or "geen"
-            raise ContentError("", None, f"quiz: module '{module_id}' bestaat niet (bekend: {known})")
+            raise ContentError("", None, f"module '{module_id}' bestaat niet (bekend: {known})")
         return self.modules[module_id]
 
     def item(self, item_id: str) -> tuple[QuizModule, Item]:

@@ -386,7 +386,7 @@ def test_a_file_given_as_the_bank_folder_is_named_as_such(tmp_path: Path) -> Non
     [
         (
             '# X\n\n{{ quiz("bestaat-niet") }}\n',
-            "quiz: module 'bestaat-niet' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
+            "module 'bestaat-niet' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
         ),
         (
             "# X\n\nTekst.\n\n{{ quiz_item('vb-nergens') }}\n",
