@@ -1,28 +1,104 @@
 /*
- * A keyboard fix to Material's behaviour. Loaded once; document survives instant
- * navigation, so the listener serves every page.
+ * Keyboard fixes to Material's behaviour. Loaded once; document survives instant
+ * navigation, so the listeners serve every page.
  */
 
 /*
- * Skip link: instant navigation takes over in-page links, scrolls, and may swap the page's
- * content for a fresh copy, so keyboard focus stayed at the top of the page (or was lost)
- * and the next Tab went on into the navigation. Handle the skip link before Material sees
- * it (capture phase): focus the target, the page's h1, which also scrolls it into view. The
- * heading is made focusable by script only (tabindex -1), so it adds no tab stop.
+ * Same-page links move focus (WCAG 2.4.3): the skip link and every in-page link in the
+ * content, such as heading permalinks, footnotes and the quiz summary's "Vraag n van 15".
+ * Instant navigation takes over in-page links, scrolls, and may swap the page's content for
+ * a fresh copy, so keyboard focus stayed at the top of the page (or was lost) and the next
+ * Tab went on into the navigation. Handle such a link before Material sees it (capture
+ * phase): scroll the target to the top (below the sticky header: scroll-padding-top in
+ * site.css) and focus it. A target that takes no focus of its own is made focusable by
+ * script only (tabindex -1), so it adds no tab stop. Content links also put their fragment
+ * in the address, as Material does (the offset in the state lets Material restore it on Back).
  */
+const samePageTarget = (link) => {
+  if (!link.hash || link.target || link.origin !== location.origin) return null;
+  if (link.pathname !== location.pathname || link.search !== location.search) return null;
+  return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+};
+
 document.addEventListener(
   "click",
   (event) => {
-    const link = event.target instanceof Element ? event.target.closest("a.md-skip") : null;
-    const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest("a.md-skip, .md-content a[href]") : null;
+    const target = link && samePageTarget(link);
     if (!target) return;
     event.preventDefault();
     event.stopPropagation();
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.focus();
+    if (!link.matches(".md-skip") && link.href !== location.href) {
+      history.replaceState({ x: window.scrollX, y: window.scrollY }, "");
+      history.pushState(null, "", link.href);
+    }
+    if (!target.matches("a[href], button, input, select, textarea, summary, [tabindex]"))
+      target.setAttribute("tabindex", "-1");
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   },
   { capture: true },
 );
+
+/*
+ * The menu button that opens the navigation drawer (below 1220 px) is a label in Material and
+ * took no focus; with the closed drawer's links out of the tab order (site.css) keyboard users
+ * need it to reach the navigation. A real button inside the label (site.css gives it the label's
+ * look) opens and closes the drawer and says whether it is open; Esc in the open drawer closes
+ * it and returns focus to the button.
+ */
+const DRAWER_BUTTON = '.md-header label.md-header__button[for="__drawer"]';
+const syncDrawerButton = () => {
+  const label = document.querySelector(DRAWER_BUTTON);
+  const toggle = document.getElementById("__drawer");
+  if (!label || !toggle) return;
+  let button = label.querySelector(":scope > button.halk-drawer-button");
+  if (!button) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "halk-drawer-button";
+    button.setAttribute("aria-label", "Navigatiemenu");
+    button.append(...label.childNodes);
+    label.append(button);
+    // A click on a button inside a label does not reach the checkbox: toggle it here.
+    button.addEventListener("click", () => toggle.click());
+  }
+  button.setAttribute("aria-expanded", String(toggle.checked));
+};
+document.addEventListener("change", (event) => {
+  if (event.target instanceof Element && event.target.id === "__drawer") syncDrawerButton();
+});
+
+/*
+ * In the drawer a section is a pane that slides in from its label and back out from its title;
+ * with navigation.sections Material leaves those labels out of the tab order (tabindex=""), and
+ * the links of closed panes are out of it too now (site.css). Below 1220 px these labels take
+ * focus; Enter (Material) or Space opens the pane or goes back. From 1220 px on sections are
+ * headings again and take no focus.
+ */
+const DRAWER = window.matchMedia("(max-width: 76.234375em)");
+const PANE_LABELS = '.md-sidebar--primary label:is(.md-nav__link, .md-nav__title):not([for="__drawer"])';
+const syncPaneLabels = () => {
+  for (const label of document.querySelectorAll(PANE_LABELS)) {
+    if (label.getAttribute("tabindex") === "0" && !label.hasAttribute("data-halk-pane")) continue;
+    label.setAttribute("data-halk-pane", "");
+    label.setAttribute("tabindex", DRAWER.matches ? "0" : "");
+  }
+};
+DRAWER.addEventListener("change", syncPaneLabels);
+document.addEventListener("keydown", (event) => {
+  const toggle = document.getElementById("__drawer");
+  if (!(event.target instanceof Element)) return;
+  if (event.key === " " && event.target.matches(PANE_LABELS)) {
+    event.preventDefault();
+    event.target.click();
+  } else if (event.key === "Escape" && toggle?.checked) {
+    if (!event.target.closest(".md-sidebar--primary, .halk-drawer-button")) return;
+    toggle.click();
+    document.querySelector(".halk-drawer-button")?.focus();
+  }
+});
 
 /*
  * Abbreviation tooltips (WCAG 1.4.13). Without this script, site.css shows the expansion
@@ -143,7 +219,12 @@ const nameNavigation = () => {
     nav.setAttribute("aria-labelledby", title.id);
   }
 };
+const everyPage = () => {
+  nameNavigation();
+  syncDrawerButton();
+  syncPaneLabels();
+};
 document.addEventListener("DOMContentLoaded", () => {
-  if (window.document$) window.document$.subscribe(nameNavigation);
-  else nameNavigation();
+  if (window.document$) window.document$.subscribe(everyPage);
+  else everyPage();
 });

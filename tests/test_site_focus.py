@@ -1,0 +1,200 @@
+"""Keyboard focus in Chromium: no invisible tab stops in the closed drawer, in-page links move focus.
+
+WCAG 2.4.3 and 2.4.7. Below Material's drawer breakpoint (1220 px) the left navigation is an
+off-screen drawer whose links took focus while closed (site.css now hides them). Same-page links
+in the content scrolled but left focus on <body> (overrides/assets/javascripts/a11y.js now
+focuses their target).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ANSWER_JS, open_for_instant_navigation
+
+pytestmark = pytest.mark.browser
+
+CONTENT_PAGE = "handreiking/"
+# A page at the top of the navigation: its drawer opens on the top level, with closed sections.
+TOP_PAGE = ""
+QUIZ_PAGE = "leermodules/handreiking/"
+MENU_BUTTON = 'label.md-header__button[for="__drawer"]'
+# The button the site's script puts inside Material's menu label.
+MENU_KEYBOARD_BUTTON = f"{MENU_BUTTON} > button"
+NAV_LINKS = ".md-sidebar--primary .md-nav--primary a.md-nav__link[href]"
+# Material's drawer slides in and out in 0.25 s.
+DRAWER_TRANSITION_MS = 400
+
+FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+    return {tag: e.tagName.toLowerCase(), cls: String(e.className || ''), id: e.id || '',
+            text: (e.textContent || '').trim().slice(0, 40), x: r.x, width: r.width,
+            inContent: !!e.closest('.md-content'), inNav: !!e.closest('.md-sidebar--primary'),
+            onScreen: r.x + r.width > 0 && r.x < innerWidth,
+            visible: e.checkVisibility({visibilityProperty: true})}; }"""
+
+
+def focused(page) -> dict:
+    """The element with keyboard focus, where it is and whether it lies inside the viewport."""
+    return page.evaluate(FOCUSED)
+
+
+def tab_to_content(page, limit: int = 80) -> list[dict]:
+    """Press Tab from the top of the page until focus is in the content; every element on the way."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+        if seen[-1]["inContent"]:
+            return seen
+    raise AssertionError(f"focus never reached the content in {limit} Tab presses: {seen[-5:]}")
+
+
+def on_screen_links(page, selector: str) -> int:
+    """How many links match ``selector`` and are shown; fails if one that is shown lies off screen."""
+    links = page.locator(selector).evaluate_all(
+        """els => els.filter(a => a.checkVisibility({visibilityProperty: true})).map(a => {
+            const r = a.getBoundingClientRect();
+            return {text: a.textContent.trim(), x: r.x, ok: r.x >= 0 && r.x + r.width <= innerWidth}; })"""
+    )
+    assert all(link["ok"] for link in links), f"links shown off screen: {[x for x in links if not x['ok']]}"
+    return len(links)
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_closed_drawer_takes_no_focus_and_opens_usable(new_page, base_url: str, width: int) -> None:
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + TOP_PAGE, wait_until="networkidle")
+    off_screen = [f for f in tab_to_content(page) if not f["onScreen"]]
+    assert not off_screen, f"{len(off_screen)} invisible tab stops before the content, e.g. {off_screen[:3]}"
+    exposed = page.locator(NAV_LINKS).evaluate_all(
+        "els => els.filter(a => a.checkVisibility({visibilityProperty: true})).length"
+    )
+    assert not exposed, f"{exposed} links of the closed drawer are still exposed"
+
+    # Opened with the menu button, the links take focus at once and are shown once it has slid in.
+    page.locator(MENU_BUTTON).click()
+    takes_focus = page.locator(NAV_LINKS).evaluate_all(
+        """els => els.filter(a => a.checkVisibility({visibilityProperty: true}))
+            .map(a => (a.focus(), document.activeElement === a))"""
+    )
+    assert len(takes_focus) >= 2 and all(takes_focus), f"open drawer's links take focus: {takes_focus}"
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert on_screen_links(page, NAV_LINKS) >= 2
+    # A section's pane slides in when opened and its links are shown; unopened panes stay hidden.
+    pane = page.evaluate(
+        """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__toggle:not(:checked)')]
+            .map(t => document.querySelector(`.md-sidebar--primary label.md-nav__link[for="${t.id}"]`))
+            .find(label => { if (!label) return false; const r = label.getBoundingClientRect();
+                return label.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })
+            ?.htmlFor"""
+    )
+    assert pane, "no closed section to open in the drawer"
+    page.locator(f'.md-sidebar--primary label.md-nav__link[for="{pane}"]').click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert on_screen_links(page, f"#{pane} ~ nav.md-nav a.md-nav__link[href]") >= 2
+    page.keyboard.press("Tab")
+    after = focused(page)
+    assert after["inNav"] and after["onScreen"], f"Tab in the open drawer went to {after}"
+
+    # Closed again (a tap beside the drawer), its links leave the tab order.
+    page.mouse.click(width - 10, 400)
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert not page.locator("#__drawer").is_checked()
+    assert page.locator(NAV_LINKS).evaluate_all("els => els.every(a => getComputedStyle(a).visibility === 'hidden')")
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str, width: int) -> None:
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + TOP_PAGE, wait_until="networkidle")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    button = page.locator(MENU_KEYBOARD_BUTTON)
+    assert button.evaluate("b => b === document.activeElement"), f"second Tab went to {focused(page)}"
+    assert button.get_attribute("aria-label")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.locator("#__drawer").is_checked()
+    assert button.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if (now := focused(page))["inNav"]:
+            break
+    assert now["inNav"] and now["onScreen"], f"Tab after opening the drawer went to {now}"
+    # A closed section's label takes focus; Enter slides its pane in, and Tab goes on into it.
+    for _ in range(20):
+        if (now := focused(page))["tag"] == "label" and page.evaluate(
+            "() => !document.getElementById(document.activeElement.htmlFor)?.checked"
+        ):
+            break
+        page.keyboard.press("Tab")
+    assert now["tag"] == "label" and now["inNav"] and now["onScreen"], f"no closed section reached: {now}"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if (now := focused(page))["tag"] == "a":
+            break
+    assert now["inNav"] and now["onScreen"] and now["visible"], f"Tab in the opened section went to {now}"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    assert button.evaluate("b => b === document.activeElement")
+
+
+def test_desktop_sidebar_links_stay_in_the_tab_order(new_page, base_url: str) -> None:
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + CONTENT_PAGE, wait_until="networkidle")
+    assert not page.locator(MENU_BUTTON).is_visible()
+    seen = tab_to_content(page)
+    nav = [f for f in seen if f["inNav"]]
+    assert len(nav) > 5 and all(f["onScreen"] for f in nav), seen
+    assert not [f for f in seen if not f["onScreen"]], seen
+
+
+def test_quiz_summary_link_moves_focus_into_the_question(new_page, base_url: str) -> None:
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + QUIZ_PAGE, wait_until="networkidle")
+    assert page.evaluate(ANSWER_JS, "right") == 15
+    link = page.locator('.qk-quiz__summary a[href^="#vraag-"]').nth(3)
+    target = link.get_attribute("href")[1:]
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "id => { const t = document.getElementById(id); return t && t.contains(document.activeElement); }",
+        arg=target,
+        timeout=5000,
+    )
+    box = page.evaluate(
+        """id => { const r = document.getElementById(id).getBoundingClientRect();
+            return [r.top, document.querySelector('.md-header').getBoundingClientRect().bottom]; }""",
+        target,
+    )
+    assert box[0] >= box[1], f"question scrolled under the sticky header: {box}"
+    assert page.evaluate("location.hash") == f"#{target}"
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        """id => { const e = document.activeElement; const t = document.getElementById(id);
+            return {inside: t.contains(e) && e !== t, tag: e.tagName.toLowerCase(),
+                    control: e.matches('input, button, select, textarea, summary, a[href], [tabindex="0"]')}; }""",
+        target,
+    )
+    assert after["inside"] and after["control"], f"Tab after the summary link went to {after}"
+
+
+def test_permalink_moves_focus_after_instant_navigation(new_page, base_url: str) -> None:
+    page = new_page(viewport={"width": 390, "height": 800})
+    open_for_instant_navigation(page, base_url + "alk/")
+    page.evaluate("window.__notReloaded = true")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_function("() => location.pathname.endsWith('/hardnekkige-alk/')")
+    page.wait_for_function("() => document.querySelector('article h1') !== null")
+    assert page.evaluate("window.__notReloaded === true"), "not an instant navigation"
+    permalink = page.locator("article h2 > a.headerlink").first
+    heading = permalink.evaluate("a => a.parentElement.id")
+    permalink.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => document.activeElement.id === id", arg=heading, timeout=5000)
+    assert page.evaluate("location.hash") == f"#{heading}"
+    page.keyboard.press("Tab")
+    after = focused(page)
+    assert after["inContent"] and not after["inNav"], f"Tab after the permalink went to {after}"
