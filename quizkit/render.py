@@ -79,13 +79,16 @@ class Strings:
     @cached_property
     def script_json(self) -> str:
         """The strings the script needs, as compact JSON for a data attribute."""
-        return json.dumps(self.script, ensure_ascii=False, separators=(",", ":"))
+        return _compact_json(self.script)
 
     @cached_property
     def test_script_json(self) -> str:
         """:attr:`script_json` for a test (the SCORM test package), which offers no second try."""
-        strings = {**self.script, "failed": self.trainer["failed_test"]}
-        return json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
+        return _compact_json({**self.script, "failed": self.trainer["failed_test"]})
+
+
+def _compact_json(strings: dict[str, str]) -> str:
+    return json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
 
 
 def templates(site_templates: Path | None = None) -> Environment:

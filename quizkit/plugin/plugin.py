@@ -33,7 +33,7 @@ from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
 from ..moodle import MoodleWriter, all_modules_file, write_moodle
 from ..render import QuizRenderer, Strings, check_storage_key
-from ..scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
+from ..scorm import PackageBuilder, check_id_prefix, check_packages, package_names, write_packages
 from ..source import read_text, readable_text
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
 from ..yamlload import load_yaml_text
@@ -336,8 +336,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._needs(page, *TRAINER_ASSETS)
         here = page.url
         links = {}
-        test_name = self.renderer.t.ts("package_test_file")
         for module_id in self.banks.modules:
+            own, test = package_names(module_id, self.renderer.t)
             module_src = self.config.module_page.format(module_id)
             module_url = self._page_url(module_src, f"leermodule '{module_id}'")
             key_url = self._page_url(self.config.answer_key_page.format(module_id), f"antwoordsleutel '{module_id}'")
@@ -347,10 +347,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 absolute=absolute_url(self.site_url or "/", online),
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
-                scorm=get_relative_url(f"{self.config.scorm_dir}/{module_id}.zip", here)
-                if self.config.scorm_dir
-                else "",
-                scorm_test=get_relative_url(f"{self.config.scorm_dir}/{module_id}.{test_name}.zip", here)
+                scorm=get_relative_url(f"{self.config.scorm_dir}/{own}.zip", here) if self.config.scorm_dir else "",
+                scorm_test=get_relative_url(f"{self.config.scorm_dir}/{test}.zip", here)
                 if self.config.scorm_dir
                 else "",
                 moodle=self._moodle_url(f"{module_id}.xml", here),

@@ -297,6 +297,20 @@ def test_in_the_test_package_the_first_checked_answer_is_final(page, lms_url: st
         assert not seen["errors"], seen["errors"]
 
 
+def test_without_javascript_the_test_package_still_shows_its_answers(browser, lms_url: str, banks: QuizBanks) -> None:
+    # Nothing can be checked or sent then, and the page's hint says to compare with "Toon antwoord".
+    module_id = next(iter(banks.modules))
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{lms_url}{module_id}.toets/sco/index.html")
+        answers = page.locator(".qk-quiz-item__answer")
+        assert answers.count() == len(banks.modules[module_id].items)
+        assert all(answers.nth(i).is_visible() for i in range(answers.count()))
+    finally:
+        context.close()
+
+
 def test_the_self_check_package_keeps_answers_and_retries_open(page, lms_url: str, banks: QuizBanks) -> None:
     module_id = next(iter(banks.modules))
     item = banks.modules[module_id].items[0]
