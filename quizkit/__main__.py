@@ -31,6 +31,8 @@ DESCRIPTION = (
     "Messages name file, line and item."
 )
 # Defaults when neither the command line nor --config gives a value.
+# After writing packages or Moodle files with neither --locale nor --config.
+LANGUAGE_NOTE = "quizkit: teksten in taal '{}'; een andere met --locale of --config"
 DEFAULTS: dict[str, Any] = {
     "banks": "docs/_data/quiz",
     "citations": None,
@@ -243,7 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             if settings["moodle_dir"]:  # an item Moodle cannot take stops it; nothing is written
                 MoodleWriter(renderer).files()
-            print(strings.ts("check_ok", modules=len(banks.modules), n=len(banks.items)))
+            modules, items = strings.ts("modules", n=len(banks.modules)), strings("items", n=len(banks.items))
+            print(strings.ts("check_ok", modules=modules, items=items))
+        if command != "check" and "locale" not in args and not config:
+            # Written in the default language, which the learners' texts are in: say so.
+            print(LANGUAGE_NOTE.format(strings.locale), file=sys.stderr)
     except ContentError as exc:
         print(exc.text, file=sys.stderr)
         return 1

@@ -33,7 +33,7 @@ class PlainCitations:
     """Citations for a site without a bibliography: the source as written, no link."""
 
     def check(self, ref: SourceRef) -> str | None:
-        """Any document name is accepted."""
+        """Any document id is accepted (the model allows lower-case letters, digits and hyphens)."""
         return None
 
     def cite(self, ref: SourceRef, sources_url: str) -> Markup:

@@ -238,6 +238,7 @@ class QuizRenderer:
                 body=self.body,
                 store=self.storage_key,
                 strings=self.t.test_script_json if test else self.t.script_json,
+                test=test,
             )
         return html
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, copy_project
 
-from quizkit.__main__ import main
+from quizkit.__main__ import LANGUAGE_NOTE, main
 
 CONFIG = str(ROOT / "mkdocs.yml")
 BANKS = "docs/_data/quiz"
@@ -64,7 +64,7 @@ def test_with_the_config_it_checks_the_sources_as_the_build_does(tmp_path: Path,
 
 def test_without_a_site_name_the_package_names_none(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "--root", str(ROOT), "scorm", ROOT_BANKS, str(tmp_path))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, LANGUAGE_NOTE.format("nl") + "\n")
     with zipfile.ZipFile(tmp_path / "casus.zip") as package:
         page = package.read("index.html").decode()
         manifest = package.read("imsmanifest.xml").decode()
@@ -176,9 +176,24 @@ def test_with_the_config_the_bank_folder_is_the_plugins(tmp_path: Path, capsys, 
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "--config", CONFIG, "check") == (0, "6 modules, 70 vragen: in orde\n", "")
     english = ROOT / "tests" / "fixtures" / "english_site" / "mkdocs.yml"
-    assert run(capsys, "--config", str(english), "check") == (0, "1 module(s), 7 questions: all in order\n", "")
+    assert run(capsys, "--config", str(english), "check") == (0, "1 module, 7 questions: all in order\n", "")
     code, out, _ = run(capsys, "--config", str(english), "scorm", str(tmp_path / "out"))
     assert code == 0 and out.split() == [str(tmp_path / "out" / name) for name in ("basics.zip", "basics.test.zip")]
+
+
+def test_written_from_the_banks_alone_the_language_is_named(tmp_path: Path, capsys) -> None:
+    """Without --locale or --config the packages are in the default language: the command says so."""
+    banks = str(ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks")
+    code, out, err = run(capsys, "scorm", banks, str(tmp_path / "nl"))
+    assert code == 0 and out.split()[-1].endswith("basics.toets.zip")
+    assert (
+        err
+        == "quizkit: teksten in taal 'nl'; een andere met --locale of --config\n"
+        == LANGUAGE_NOTE.format("nl") + "\n"
+    )
+    code, out, err = run(capsys, "moodle", banks, str(tmp_path / "en"), "--locale", "en")
+    assert (code, err) == (0, "") and out.split()[-1].endswith("all-modules.xml")
+    assert run(capsys, "check", banks)[2] == ""
 
 
 def test_the_command_line_knows_the_plugins_options_and_defaults() -> None:
@@ -246,7 +261,7 @@ def test_a_storage_key_that_cannot_be_one_is_one_line(tmp_path: Path, capsys, va
 
 def test_the_storage_key_can_be_given_for_the_packages(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "--root", str(ROOT), "scorm", ROOT_BANKS, str(tmp_path), "--storage-key", "ons-lms")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, LANGUAGE_NOTE.format("nl") + "\n")
     with zipfile.ZipFile(tmp_path / "casus.zip") as package:
         page = package.read("index.html").decode()
     assert 'data-quiz-store="ons-lms"' in page and "halk-quiz" not in page

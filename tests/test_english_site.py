@@ -247,6 +247,38 @@ def test_a_storage_key_that_cannot_be_one_stops_the_build(tmp_path: Path):
     assert "quizkit: storage_key 'a b' in mkdocs.yml: alleen de letters a-z en A-Z (zonder accenten)" in output
 
 
+@pytest.mark.parametrize(
+    ("left_out", "message"),
+    [
+        ("  - quizkit:", "quizkit: de macro's van quizkit vragen de plugin 'quizkit' onder plugins: in mkdocs.yml"),
+        (
+            "  - macros:",
+            "quizkit: de macro's van quizkit zijn niet geladen; zet in mkdocs.yml onder plugins: "
+            "'- macros:' met 'modules: [quizkit.plugin.macros]'",
+        ),
+    ],
+)
+def test_a_plugin_left_out_stops_the_build_with_a_message(tmp_path: Path, left_out: str, message: str):
+    """A site without one of the two plugins stops with a message, and publishes nothing.
+
+    Without the plugin the macros ended in a traceback; without the macros every
+    ``{{ quiz(...) }}`` was published as text, and the build succeeded.
+    """
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index(left_out)
+    end = text.index("\n  - ", start + 1) if left_out == "  - macros:" else text.index("\nnav:")
+    config.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-2000:]
+    assert_clean_failure(output)
+    assert message in output
+    assert not list((project / "site").rglob("*.html"))
+
+
 def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):
     """MkDocs' own theme has no way to leave a page out of search: the engine keeps the answers out."""
     feedback = "The constitution names it."

@@ -46,12 +46,8 @@
   const localAdapter = {
     load(module, store) {
       const key = `${store}:${module}`;
-      try {
-        const data = JSON.parse(key in unsaved ? unsaved[key] : localStorage.getItem(key));
-        return data && typeof data === "object" && data.items && typeof data.items === "object" ? data : null;
-      } catch {
-        return null;
-      }
+      // Checked by the quiz (see load in init), as any adapter's record is.
+      return safe(() => JSON.parse(key in unsaved ? unsaved[key] : localStorage.getItem(key)), null);
     },
     save(module, data, store) {
       const key = `${store}:${module}`;
@@ -94,16 +90,11 @@
   function learnerSeed(store) {
     const given = safe(() => adapter.learner && adapter.learner(), null);
     if (given) return String(given);
-    try {
+    return safe(() => {
       let seed = localStorage.getItem(`${store}:learner`);
-      if (!seed) {
-        seed = Math.random().toString(36).slice(2);
-        localStorage.setItem(`${store}:learner`, seed);
-      }
+      if (!seed) localStorage.setItem(`${store}:learner`, (seed = Math.random().toString(36).slice(2)));
       return seed;
-    } catch {
-      return "";
-    }
+    }, "");
   }
   // A seeded generator (FNV-1a hash of the text, then mulberry32): no library does this small a job.
   function seeded(text) {
@@ -155,7 +146,17 @@
     count: (state, key) => state.filter((v, i) => v === key[i]).length,
     counted: "statements_right",
   };
-  Q.shared = { all, tick, groups, safe, permutation, reorder };
+  // Options to choose from (single, multiple): ticked from a value or a list of values, shown
+  // in the learner's own order.
+  const options = {
+    write: tick,
+    count: () => null,
+    shuffle(unit, random) {
+      const shown = all(unit, ".qk-q__option");
+      reorder(shown, permutation(shown.length, random));
+    },
+  };
+  Q.shared = { all, groups, options, permutation, reorder };
 
   function init(root) {
     if (root.dataset.quizReady) return;
@@ -171,10 +172,9 @@
 
     // The saved answers of an item if they are for this version of it and fit its units.
     function usable(item, entry) {
-      if (!entry || typeof entry !== "object" || entry.h !== item.dataset.quizHash || !Array.isArray(entry.s)) return null;
+      if (!entry || entry.h !== item.dataset.quizHash || !Array.isArray(entry.s)) return null;
       const parts = units(item);
-      if (entry.s.length !== parts.length) return null;
-      return parts.every((unit, u) => safe(() => handler(unit).valid(unit, entry.s[u]), false)) ? entry.s : null;
+      return entry.s.length === parts.length && parts.every((unit, u) => safe(() => handler(unit).valid(unit, entry.s[u]), false)) ? entry.s : null;
     }
     // An answer as the LMS reports it: in the bank's terms, not the order shown (see authored).
     const authored = (item, states) => {
@@ -199,12 +199,20 @@
       safe(() => adapter.save(module, data, storageKey));
     };
 
-    function say(item, html, ok) {
+    // The item's feedback region shows ``html`` ("" empties it) with its verdict's class. It is
+    // live, but for answers put back (``live`` "off"): fifteen verdicts read out at once would
+    // drown the one status line; it is live again once the learner acts on the item.
+    function show(item, html, ok, live = "polite") {
       const region = item.querySelector("[data-quiz-feedback]");
       region.className = "qk-quiz-item__feedback" + (ok === undefined ? "" : ok ? " is-good" : " is-bad");
-      region.innerHTML = "";
-      // A short pause so that screen readers announce a repeated message again.
-      setTimeout(() => (region.innerHTML = html), 30);
+      region.setAttribute("aria-live", live);
+      region.innerHTML = html;
+    }
+    // The verdict's class at once, its text after a short pause, so that screen readers
+    // announce a repeated message again.
+    function say(item, html, ok) {
+      show(item, "", ok);
+      setTimeout(() => show(item, html, ok), 30);
     }
 
     function verdict(item, states, ok) {
@@ -223,13 +231,8 @@
             // A statement's right value follows what the learner chose, so it is not read as a verdict.
             const entry = li.cloneNode(true);
             const value = entry.querySelector(".qk-quiz-answer__value");
-            const mine = groups[i] && groups[i].querySelector("input:checked");
-            const label = mine && groups[i].querySelector(`label[for="${mine.id}"]`);
-            if (value && label) {
-              const chosen = document.createElement("span");
-              chosen.textContent = fmt(S.your_answer, { answer: label.textContent.trim() }) + " ";
-              value.before(chosen);
-            }
+            const label = groups[i]?.querySelector("input:checked")?.labels[0];
+            if (value && label) value.before(fmt(S.your_answer, { answer: label.textContent.trim() }) + " ");
             return `<li>${entry.innerHTML}</li>`;
           })
           .join("");
@@ -243,12 +246,13 @@
     function check(item) {
       const states = units(item).map(read);
       if (states.includes(null)) {
-        const groups = item.querySelector("[data-quiz-group]");
-        say(item, `<p>${groups ? S.answer_all : S.choose_first}</p>`);
+        // What the first unanswered unit still needs; in a case, named by its stage.
+        const open = units(item)[states.indexOf(null)];
+        const stage = open.closest(".qk-quiz-stage");
+        say(item, `<p>${stage ? stage.querySelector(".qk-quiz-stage__title").textContent + ": " : ""}${open.querySelector("[data-quiz-group]") ? S.answer_all : S.choose_first}</p>`);
         return;
       }
-      const keys = keysOf(item);
-      const ok = states.every((s, u) => same(s, keys[u]));
+      const ok = rightAnswer(item, states);
       const before = summarize();
       store((saved) => (saved[item.dataset.quizItem] = { h: item.dataset.quizHash, s: states, ok }));
       safe(() => Q.checked(item));
@@ -266,20 +270,20 @@
     // An answer changed after it was checked: its verdict no longer applies, so it goes, and the
     // item counts as unanswered until it is checked again.
     function stale(item) {
-      const region = item.querySelector("[data-quiz-feedback]");
-      if (!region.innerHTML) return;
-      region.className = "qk-quiz-item__feedback";
-      region.innerHTML = "";
-      store((saved) => delete saved[item.dataset.quizItem]);
+      if (!item.querySelector("[data-quiz-feedback]").innerHTML) return;
+      forget(item);
       summarize();
+    }
+
+    // The item's verdict and saved answer go.
+    function forget(item) {
+      show(item, "");
+      store((saved) => delete saved[item.dataset.quizItem]);
     }
 
     function clear(item) {
       units(item).forEach((unit) => write(unit, null));
-      const region = item.querySelector("[data-quiz-feedback]");
-      region.className = "qk-quiz-item__feedback";
-      region.innerHTML = "";
-      store((saved) => delete saved[item.dataset.quizItem]);
+      forget(item);
     }
 
     // Fills in the summary; returns how many items are answered and the score line (null
@@ -345,11 +349,8 @@
         const states = usable(item, saved[item.dataset.quizItem]);
         if (!states) return;
         safe(() => units(item).forEach((unit, u) => write(unit, states[u])));
-        const keys = keysOf(item);
-        const right = states.every((s, u) => same(s, keys[u]));
-        const region = item.querySelector("[data-quiz-feedback]");
-        region.className = "qk-quiz-item__feedback " + (right ? "is-good" : "is-bad");
-        region.innerHTML = verdict(item, states, right);
+        const right = rightAnswer(item, states);
+        show(item, verdict(item, states, right), right, "off");
         safe(() => Q.checked(item));
       });
     }
@@ -390,8 +391,7 @@
       if (item && root.contains(item)) stale(item);
     });
 
-    all(root, "[data-quiz-js]").forEach((el) => (el.hidden = false));
-    all(root, "[data-quiz-nojs]").forEach((el) => (el.hidden = true));
+    all(root, "[data-quiz-js], [data-quiz-nojs]").forEach((el) => (el.hidden = "quizNojs" in el.dataset));
     // Options in the learner's own order (the page without JavaScript and the answer keys keep
     // the authored order), before saved answers are put back.
     const seed = learnerSeed(storageKey);

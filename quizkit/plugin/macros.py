@@ -21,6 +21,7 @@ from types import FrameType
 from typing import Any
 
 from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, Undefined
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta
 from pydantic import ValidationError, validate_call
 
@@ -333,7 +334,14 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def define_env(env: Any) -> None:
-    """Register the quiz and trainer macros (mkdocs-macros calls this for ``modules:``)."""
+    """Register the quiz and trainer macros (mkdocs-macros calls this for ``modules:``).
+
+    The plugin is told that its macros run in this build (see QuizPlugin.on_files); without
+    the plugin the build stops here, before any page.
+    """
+    if PLUGIN not in env.conf.plugins:
+        raise PluginError(f"quizkit: de macro's van quizkit vragen de plugin '{PLUGIN}' onder plugins: in mkdocs.yml")
+    plugin_of(env).macros_config = env.conf
     macro = located(env)
 
     @macro

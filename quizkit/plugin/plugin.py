@@ -62,6 +62,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     """Quizzes from YAML banks: see the module docstring for what it does when."""
 
     serving = False  # under mkdocs serve (see stop)
+    macros_config: MkDocsConfig | None = None  # the build whose macros registered (see on_files)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per ``mkdocs`` command: the bank cache lives across ``serve`` rebuilds."""
@@ -170,7 +171,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return text
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The quiz script and styles, as files of the site."""
+        """The quiz script and styles, as files of the site.
+
+        Every plugin's ``on_config`` has run: the macros must have registered in this build
+        (``define_env``), else every macro call would be published as text.
+        """
+        if self.macros_config is not config:
+            raise PluginError(
+                "quizkit: de macro's van quizkit zijn niet geladen; zet in mkdocs.yml onder plugins: "
+                "'- macros:' met 'modules: [quizkit.plugin.macros]'"
+            )
         for name in PAGE_ASSETS:
             files.append(
                 File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name, self.config.minify))

@@ -141,3 +141,64 @@ def test_the_quiz_counts_when_the_browser_keeps_nothing(page, quiz_url: str) -> 
     assert page.evaluate("() => localStorage.getItem('halk-quiz:voorbeeld-keuze')") is None
     summary.locator('[data-quiz-action="reset"]').click()
     assert "0 van 4 vragen beantwoord." in summary.inner_text()
+
+
+# For every change inside an item's feedback region: whether the region was a live region
+# (aria-live "polite") or silenced ("off") when the change was made.
+LIVE_LOG = """
+window.liveLog = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+    const region = node && node.closest("[data-quiz-feedback]");
+    if (region && record.addedNodes.length) window.liveLog.push(region.getAttribute("aria-live"));
+  }
+}).observe(document, { subtree: true, childList: true });
+"""
+
+
+def test_answers_put_back_are_not_read_out(page, quiz_url: str) -> None:
+    """Restored verdicts fill their regions silently; a region speaks again once the learner acts.
+
+    A screen reader would read every restored verdict at once, after "Ongedaan maken" too.
+    """
+    page.add_init_script(LIVE_LOG)
+    page.goto(quiz_url + KEUZE)
+    answer_all_by_mouse(page, wrong={"vb-single-basis"})
+    assert set(page.evaluate("() => liveLog")) == {"polite"}
+    page.reload()
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    assert "Dat klopt niet." in feedback(page, "vb-single-basis")
+    assert page.evaluate("() => liveLog") == ["off"] * 4
+    # Checked again: heard again.
+    page.locator('#vraag-vb-single-opmaak [data-quiz-action="check"]').click()
+    page.wait_for_function("() => liveLog.length === 5")
+    assert page.evaluate("() => liveLog")[4] == "polite"
+    region = page.locator("#vraag-vb-single-opmaak [data-quiz-feedback]")
+    assert region.get_attribute("aria-live") == "polite"
+    # Wiped and put back: the one status line speaks, the four verdicts do not.
+    summary = page.locator(".qk-quiz__summary")
+    summary.locator('[data-quiz-action="reset"]').click()
+    assert page.evaluate("() => document.querySelectorAll('[data-quiz-feedback][aria-live=polite]').length") == 4
+    before = page.evaluate("() => liveLog.length")
+    summary.locator('[data-quiz-action="undo"]').click()
+    assert page.locator("#vraag-vb-single-opmaak [data-quiz-feedback]").inner_text() != ""
+    assert page.evaluate(f"() => liveLog.slice({before})") == ["off"] * 4
+    assert summary.locator("[data-quiz-status]").inner_text() == "Uw antwoorden zijn teruggezet."
+    # A change to a restored answer makes its region live again before any verdict.
+    page.locator("#vb-single-basis-1").check()
+    assert page.locator("#vraag-vb-single-basis [data-quiz-feedback]").get_attribute("aria-live") == "polite"
+
+
+def test_an_incomplete_answer_says_what_is_missing(page, quiz_url: str) -> None:
+    """The message fits the part still unanswered, and in a case names its stage."""
+    page.goto(quiz_url + STELLINGEN)
+    page.locator('#vraag-vb-case-verwijzing [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-case-verwijzing") == "Fase 1: Kies eerst een antwoord."
+    truefalse = page.locator("#vraag-vb-truefalse-basis")
+    truefalse.locator("[data-quiz-group] input").first.check()
+    truefalse.locator('[data-quiz-action="check"]').click()
+    assert feedback(page, "vb-truefalse-basis") == "Beantwoord eerst alle stellingen."
+    page.goto(quiz_url + KEUZE)
+    page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
+    assert feedback(page, "vb-multiple-basis") == "Kies eerst een antwoord."

@@ -66,6 +66,8 @@ def test_each_module_also_has_a_test_package_of_its_own(
         assert ' data-quiz-test="Dit antwoord telt en staat vast.">' in test_html and "data-quiz-test" not in own_html
         assert "Niet geslaagd." in test_html and "Niet geslaagd." not in own_html
         assert "Dit is een toets." in test_html
+        # The result's note: a test whose score the LMS records, not a self-check.
+        assert "zelftoets" not in test_html and "Dit is een zelftoets" in own_html
 
 
 def test_manifests_are_valid_scorm_12(packages: dict[str, Path], scorm_schema) -> None:

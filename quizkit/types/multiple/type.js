@@ -10,13 +10,8 @@
         .sort((a, b) => a - b);
       return chosen.length ? chosen : null;
     },
-    write: (unit, state) => shared.tick(unit, state),
+    ...shared.options,
     feedback: (state) => state,
-    count: () => null,
-    shuffle(unit, random) {
-      const options = shared.all(unit, ".qk-q__option");
-      shared.reorder(options, shared.permutation(options.length, random));
-    },
     valid: (unit, state) => {
       const n = shared.all(unit, "input").length;
       return Array.isArray(state) && state.length > 0 && state.every((v) => Number.isInteger(v) && v >= 0 && v < n);
