@@ -30,9 +30,9 @@ DESCRIPTION = (
     "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator. "
     "Messages name file, line and item."
 )
-# Defaults when neither the command line nor --config gives a value.
 # After writing packages or Moodle files with neither --locale nor --config.
-LANGUAGE_NOTE = "quizkit: teksten in taal '{}'; een andere met --locale of --config"
+LANGUAGE_NOTE = "quizkit: de teksten zijn in taal '{}'; kies een andere met --locale of --config"
+# Defaults when neither the command line nor --config gives a value.
 DEFAULTS: dict[str, Any] = {
     "banks": "docs/_data/quiz",
     "citations": None,

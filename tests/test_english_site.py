@@ -250,10 +250,13 @@ def test_a_storage_key_that_cannot_be_one_stops_the_build(tmp_path: Path):
 @pytest.mark.parametrize(
     ("left_out", "message"),
     [
-        ("  - quizkit:", "quizkit: de macro's van quizkit vragen de plugin 'quizkit' onder plugins: in mkdocs.yml"),
+        (
+            "  - quizkit:",
+            "quizkit: de macro's van quizkit hebben de plugin 'quizkit' nodig onder plugins: in mkdocs.yml",
+        ),
         (
             "  - macros:",
-            "quizkit: de macro's van quizkit zijn niet geladen; zet in mkdocs.yml onder plugins: "
+            "mkdocs.yml: de macro's van quizkit zijn niet geladen; zet onder plugins: "
             "'- macros:' met 'modules: [quizkit.plugin.macros]'",
         ),
     ],

@@ -240,10 +240,16 @@ def test_search_opens_and_works_with_the_keyboard_only(browser, base_url: str, b
         page.wait_for_function(
             f"() => document.querySelector('.md-search-result__meta').textContent.trim() === '{SEARCH_READY}'"
         )
+        # Its status line (the number of results) is hidden until search opens: unheard on load.
+        assert page.locator(".md-search [role=status]").is_hidden()
         tab_until(page, lambda f: "md-search__input" in f["cls"], 10)
         page.keyboard.type(title.lower(), delay=20)
         wait_for_search_results(page, title.lower())
         assert page.locator(".md-search").is_visible()
+        # The number of results is announced: it stands in the dialog's one status.
+        status = page.locator(".md-search [role=status]")
+        assert status.count() == 1
+        assert re.fullmatch(r"1 overeenkomend document|\d+ overeenkomende documenten", status.inner_text().strip())
         violations = run_axe(page)
         assert not violations, format_violations(violations)
         page.keyboard.press("ArrowDown")

@@ -163,7 +163,7 @@
     root.dataset.quizReady = "1";
     const S = JSON.parse(root.dataset.quizStrings);
     // A string with its count filled in: the "<key>_one" form where n is 1 and the locale has one.
-    const counted = (key, values) => fmt(values.n === 1 && S[key + "_one"] ? S[key + "_one"] : S[key], values);
+    const counted = (key, values) => fmt(S[values.n === 1 && S[key + "_one"] ? key + "_one" : key], values);
     const module = root.dataset.quizModule;
     const storageKey = root.dataset.quizStore || "quizkit";
     const version = +root.dataset.quizVersion;

@@ -36,12 +36,12 @@ log = logging.getLogger("mkdocs.plugins.quizkit")
 
 
 def plugin_of(env: Any) -> Any:
-    """The quizkit plugin of this build."""
+    """The quizkit plugin of this build (``define_env`` stops a build without it, before any page)."""
     try:
         return env.conf.plugins[PLUGIN]
     except KeyError:
-        raise ContentError(
-            "mkdocs.yml", None, f"de macro's van quizkit vragen de plugin '{PLUGIN}' in plugins:"
+        raise PluginError(
+            f"quizkit: de macro's van quizkit hebben de plugin '{PLUGIN}' nodig onder plugins: in mkdocs.yml"
         ) from None
 
 
@@ -336,11 +336,9 @@ def on_pre_page_macros(env: Any) -> None:
 def define_env(env: Any) -> None:
     """Register the quiz and trainer macros (mkdocs-macros calls this for ``modules:``).
 
-    The plugin is told that its macros run in this build (see QuizPlugin.on_files); without
+    The plugin is told that its macros run in this build (see QuizPlugin.on_pre_build); without
     the plugin the build stops here, before any page.
     """
-    if PLUGIN not in env.conf.plugins:
-        raise PluginError(f"quizkit: de macro's van quizkit vragen de plugin '{PLUGIN}' onder plugins: in mkdocs.yml")
     plugin_of(env).macros_config = env.conf
     macro = located(env)
 

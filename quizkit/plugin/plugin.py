@@ -62,7 +62,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     """Quizzes from YAML banks: see the module docstring for what it does when."""
 
     serving = False  # under mkdocs serve (see stop)
-    macros_config: MkDocsConfig | None = None  # the build whose macros registered (see on_files)
+    macros_config: MkDocsConfig | None = None  # the build whose macros registered (see on_pre_build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per ``mkdocs`` command: the bank cache lives across ``serve`` rebuilds."""
@@ -170,17 +170,24 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.page_sources[page.file.src_uri] = PageSource(text)
         return text
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The quiz script and styles, as files of the site.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Every plugin's ``on_config`` has run: the macros must have registered in this build.
 
-        Every plugin's ``on_config`` has run: the macros must have registered in this build
-        (``define_env``), else every macro call would be published as text.
+        Else every macro call would be published as text. Checked before MkDocs empties the
+        site folder, so a plain ``mkdocs build`` leaves the last site in place.
         """
         if self.macros_config is not config:
-            raise PluginError(
-                "quizkit: de macro's van quizkit zijn niet geladen; zet in mkdocs.yml onder plugins: "
-                "'- macros:' met 'modules: [quizkit.plugin.macros]'"
+            raise self.stop(
+                ContentError(
+                    "mkdocs.yml",
+                    None,
+                    "de macro's van quizkit zijn niet geladen; zet onder plugins: '- macros:' "
+                    "met 'modules: [quizkit.plugin.macros]'",
+                )
             )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The quiz script and styles, as files of the site."""
         for name in PAGE_ASSETS:
             files.append(
                 File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name, self.config.minify))

@@ -144,7 +144,9 @@ def test_the_quiz_counts_when_the_browser_keeps_nothing(page, quiz_url: str) -> 
 
 
 # For every change inside an item's feedback region: whether the region was a live region
-# (aria-live "polite") or silenced ("off") when the change was made.
+# (aria-live "polite") or silenced ("off"), as it stands at the end of the script's task that
+# made the change (when the observer runs; Chromium hands live-region changes to a screen
+# reader no earlier).
 LIVE_LOG = """
 window.liveLog = [];
 new MutationObserver((records) => {

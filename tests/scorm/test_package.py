@@ -67,7 +67,8 @@ def test_each_module_also_has_a_test_package_of_its_own(
         assert "Niet geslaagd." in test_html and "Niet geslaagd." not in own_html
         assert "Dit is een toets." in test_html
         # The result's note: a test whose score the LMS records, not a self-check.
-        assert "zelftoets" not in test_html and "Dit is een zelftoets" in own_html
+        assert '<p class="qk-result__note">Dit is een toets. Voor uw score telt' in test_html
+        assert '<p class="qk-result__note">Dit is een zelftoets' in own_html and "Dit is een zelftoets" not in test_html
 
 
 def test_manifests_are_valid_scorm_12(packages: dict[str, Path], scorm_schema) -> None:

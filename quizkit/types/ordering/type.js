@@ -4,12 +4,12 @@
   const { types, shared } = window.quizkit;
   const steps = (list) => shared.all(list, "[data-quiz-step]");
 
-  // The first step cannot go up, the last cannot go down.
+  // The first step cannot go up, the last cannot go down (setAttribute writes "true", "false").
   function edges(list) {
     const all = steps(list);
     all.forEach((li, i) => {
-      li.querySelector('[data-quiz-action="up"]').setAttribute("aria-disabled", String(i === 0));
-      li.querySelector('[data-quiz-action="down"]').setAttribute("aria-disabled", String(i === all.length - 1));
+      li.querySelector('[data-quiz-action="up"]').setAttribute("aria-disabled", i === 0);
+      li.querySelector('[data-quiz-action="down"]').setAttribute("aria-disabled", i === all.length - 1);
     });
   }
 
