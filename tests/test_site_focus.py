@@ -154,6 +154,8 @@ def test_desktop_sidebar_links_stay_in_the_tab_order(new_page, base_url: str) ->
 def test_quiz_summary_link_moves_focus_into_the_question(new_page, base_url: str) -> None:
     page = new_page(viewport={"width": 1280, "height": 800})
     page.goto(base_url + QUIZ_PAGE, wait_until="networkidle")
+    # Network quiet is not yet a started quiz on a busy machine (its script may still run).
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]", state="attached")
     assert page.evaluate(ANSWER_JS, "right") == 15
     link = page.locator('.qk-quiz__summary a[href^="#vraag-"]').nth(3)
     target = link.get_attribute("href")[1:]

@@ -196,6 +196,26 @@ def test_ordering_help_describes_the_question_once_the_buttons_are_there(page, q
     assert "Omhoog en Omlaag" in page.locator(f"#{help_id}").inner_text()
 
 
+def test_each_move_button_is_named_by_its_step(page, quiz_url: str) -> None:
+    """A screen reader's list of buttons read "Omhoog" ten times; each now names its step too.
+
+    The name starts with the visible text (WCAG 2.5.3), and follows the step when it moves.
+    """
+    page.goto(quiz_url + STELLINGEN)
+    unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
+    texts = unit.locator(".qk-q__step-text").all_inner_texts()
+    assert len(texts) >= 3
+    for text in texts:
+        for word, action in (("Omhoog", "up"), ("Omlaag", "down")):
+            button = unit.get_by_role("button", name=f"{word} {text}", exact=True)
+            assert button.count() == 1, f"no button named {word} {text}"
+            assert button.get_attribute("data-quiz-action") == action
+    unit.locator("[data-quiz-step]").first.locator('[data-quiz-action="down"]').click()
+    moved = unit.locator("[data-quiz-step]").nth(1)
+    assert moved.locator(".qk-q__step-text").inner_text() == texts[0]
+    assert moved.get_by_role("button", name=f"Omhoog {texts[0]}", exact=True).count() == 1
+
+
 ANSWER_KEY = "leermodules/antwoorden/voorbeeld-stellingen/"
 
 
