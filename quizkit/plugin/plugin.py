@@ -364,10 +364,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 absolute=absolute_url(self.site_url or "/", online),
                 relative=get_relative_url(module_url, here),
                 answer_key=get_relative_url(key_url, here),
-                scorm=get_relative_url(f"{self.config.scorm_dir}/{own}.zip", here) if self.config.scorm_dir else "",
-                scorm_test=get_relative_url(f"{self.config.scorm_dir}/{test}.zip", here)
-                if self.config.scorm_dir
-                else "",
+                scorm=self._scorm_url(own, here),
+                scorm_test=self._scorm_url(test, here),
                 moodle=self._moodle_url(f"{module_id}.xml", here),
             )
         rank = {p.file.src_uri: i for i, p in enumerate(self.nav_pages)}
@@ -377,6 +375,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         )
         moodle_all = self._moodle_url(all_modules_file(self.renderer.t), here)
         return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True)
+
+    def _scorm_url(self, name: str, here: str) -> str:
+        """The link from the page at ``here`` to the package ``name`` ('' without ``scorm_dir``)."""
+        return get_relative_url(f"{self.config.scorm_dir}/{name}.zip", here) if self.config.scorm_dir else ""
 
     def _moodle_url(self, name: str, here: str) -> str:
         """The link from the page at ``here`` to a Moodle XML file ('' without ``moodle_dir``)."""
