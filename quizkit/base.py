@@ -27,9 +27,11 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 # long before (and far more cheaply than) they are rendered, and no Markdown library lists a
 # text's links without rendering it. Autolinks (``<https://...>``) always have a scheme.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
+# A target with a scheme (https:, mailto:...). Those are left to the sanitiser, which keeps
+# http, https and mailto and drops the rest (javascript:, data:...); an image is dropped too.
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # What a link to the site looks like: an anchor, a path from here or the top, a page (.md, .html)
-# or a folder. Anything with a scheme is left to the sanitiser, which keeps http, https and
-# mailto and drops the rest (javascript:, data:...); an image is dropped too.
+# or a folder. Any other target without a scheme (www.example.org, woordenlijst) is relative too.
 _SITE_LINK = re.compile(r"#|\.{0,2}/|[^:?#]*\.(?:md|html?)(?:[#?]|$)|[^:?#]*/$", re.IGNORECASE)
 
 
@@ -42,12 +44,18 @@ def no_site_link(text: str) -> str:
     """
     for found in _LINK_TARGET.finditer(text):
         target = found.group(1) if found.group(1) is not None else found.group(2)
-        if target and _SITE_LINK.match(target):
+        if not target or _SCHEME.match(target):
+            continue
+        if _SITE_LINK.match(target):
             raise ValueError(
                 f"link naar '{target}': een link naar een pagina, bestand of kopje van de site werkt niet in "
                 "tekst uit YAML (die tekst staat op verschillende pagina's, en bij vragen ook in SCORM en "
                 "Moodle); noem de pagina in de tekst, of link naar een volledig adres (https://...)"
             )
+        raise ValueError(
+            f"link naar '{target}': dit is geen volledig adres, dus de link wijst vanaf elke pagina ergens "
+            "anders heen; begin het adres met https:// (of http://, of mailto: voor een e-mailadres)"
+        )
     return text
 
 
@@ -57,20 +65,24 @@ Markdown = Annotated[str, AfterValidator(no_site_link)]
 
 # What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
 # as its block processors test it. A list or indented code only at the start of a text (a
-# line in a paragraph never starts one); the rest on any line: a heading (#, or a line of = or -
-# under a line), a quote (>), a rule (***), a fenced code block, a definition (:), an
-# admonition or details (!!!, ???), a table's separator line; and a blank line anywhere.
+# line in a paragraph never starts one), and a table: a first line with a "|" and under it a
+# line of only "|", ":", "-" and spaces (tables' test: the first two lines of a block). The rest
+# on any line: a heading (#, or a line of = or - under a line), a quote (>), a rule (***), a
+# fenced code block, a definition (:), a footnote's text ([^1]:), an admonition or details
+# (!!!, ???); and a blank line anywhere.
 _BLOCK_MARKUP = re.compile(
     r"\A(?:[ ]{0,3}(?:[*+-]|\d+\.)[ \t]|[ ]{4}|\t)"
+    r"|\A[^\n]*\|[^\n]*\n[|:\- ]*\|[|:\- ]*$"
     r"|\n[ \t]*\n"
-    r"|^(?:#|[ ]{0,3}>|[ ]{0,3}:[ ]|!!!|\?\?\?|[ ]{0,3}(?:`{3,}|~{3,})|[ ]{0,3}\|?[ ]*:?-{3,}[ ]*(?:\|[ ]*:?-+)"
+    r"|^(?:#|[ ]{0,3}>|[ ]{0,3}:[ ]|!!!|\?\?\?|[ ]{0,3}(?:`{3,}|~{3,})|[ ]{0,3}\[\^[^\]\n]*\]:"
     r"|[ ]{0,3}([*_-])(?:[ ]*\1){2,}[ ]*$)"
     r"|\n(?:=+|-+)[ ]*(?:\n|\Z)",
     re.MULTILINE,
 )
 # What the editor can do about it (the same for the stem and every other text on one line).
 BLOCK_HELP = (
-    "een witregel, een codeblok, of een regel die begint met '-', '*', '+', '1.', '#', '>', ':' of '!!!' "
+    "een witregel, een codeblok, een tabel, een voetnoot ('[^1]: ...') of een regel die begint met '-', '*', '+', "
+    "'1.', '#', '>', ':' of '!!!' "
     "of alleen '=' of '-' bevat, maakt er een lijst, kop, citaat of blok van; zet een '\\' voor dat "
     'teken (\\> 38 graden; tussen dubbele aanhalingstekens twee: "\\\\> 38 graden") of herschrijf de zin'
 )

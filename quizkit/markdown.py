@@ -115,6 +115,13 @@ class MarkdownRenderer:
     ):
         self.extensions = [e for e in extensions if _name(e) not in DATA_EXCLUDED_EXTENSIONS]
         self.configs = dict(extension_configs or {})
+        # Each text is converted on its own, so each would number its footnotes from 1: two texts
+        # with a footnote on one page (two explanations) would both have id="fn:1" and their
+        # back links would jump to the first. UNIQUE_IDS puts the text's own number in its ids
+        # (fn:7-1), counted per converter, so no two texts of a build share one.
+        for ext in self.extensions:
+            if isinstance(ext, str) and _name(ext) == "footnotes":
+                self.configs[ext] = {**self.configs.get(ext, {}), "UNIQUE_IDS": True}
         self._md = markdown.Markdown(extensions=list(self.extensions), extension_configs=self.configs)
         # Data text may not carry raw HTML: without these processors, "<script>" is
         # just text and comes out escaped.

@@ -7,6 +7,8 @@ Markdown for plain sentences is only right for extensions known to leave plain t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizkit.markdown import FastMarkdown, MarkdownRenderer
@@ -32,6 +34,12 @@ def test_footnotes_stay_with_their_text(fast: FastMarkdown):
     two = fast.block("Tweede bewering.[^1]\n\n[^1]: Bron van de tweede.")
     assert "Bron van de eerste" in one and "Bron van de tweede" not in one
     assert "Bron van de tweede" in two and "Bron van de eerste" not in two
+    # Two texts on one page (two explanations): their footnotes' ids, and so their links, differ.
+    ids = [re.findall(r'id="([^"]+)"', html) for html in (one, two)]
+    assert len(ids[0]) == len(ids[1]) == 2, ids  # the reference and the note
+    assert not set(ids[0]) & set(ids[1]), ids
+    for html in (one, two):
+        assert {f"#{i}" for i in re.findall(r'id="([^"]+)"', html)} == set(re.findall(r'href="(#[^"]+)"', html))
 
 
 def test_shortcut_matches_full_markdown_for_plain_sentences(fast: FastMarkdown):

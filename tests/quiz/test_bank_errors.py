@@ -243,6 +243,17 @@ CASES = {
         + "      - id: a\n        text: Nog eens.\n        question: {type: truefalse, stem: S, statements: [{text: x, answer: true}]}\n",
         f"{PATH}:35: [item drie] items[2].stages[1]: fase 'a' komt twee keer voor",
     ),
+    # Stage "a-0"'s ids would be those of stage "a"'s first statement: the case could not be answered.
+    "case-stage-id-extends-another": (
+        VALID
+        + CASE_STAGES.replace(
+            "type: case\n          stem: Genest?",
+            "type: truefalse\n          stem: Genest?\n          statements: [{text: x, answer: true}, {text: y, answer: false}]",
+        )
+        + "      - id: a-0\n        text: Nog eens.\n        question: {type: single, stem: S, options: [{text: a, correct: true}, {text: b}]}\n",
+        f"{PATH}:35: [item drie] items[2].stages[1].id: fase 'a-0' begint met de id van fase 'a' plus '-'; "
+        "de HTML-ids van beide fasen kunnen dan botsen: kies een andere id",
+    ),
 }
 
 
@@ -487,6 +498,10 @@ ONE_LINE_TEXTS = [
     ),
     *("```\ncode\n```", "~~~\ncode\n~~~", "!!! note", "??? note", "***", "Zin\n***", "term\n: uitleg", "    code"),
     *("#1 van de lijst", "Zin\n# kop", "a | b\n--- | ---\nc | d", "| a | b |\n|---|---|\n| c | d |"),
+    # Short and aligned separators, a single column; a line of dashes under a pipe further down.
+    *("bron | duur\n-- | --\nx | y", "a | b\n:- | -:", "| a |\n| - |", "a | b\nc\n-- | --", "a - b | c"),
+    # A footnote's text makes a block of its own (a rule and a list); a reference alone does not.
+    *("Zin.[^1]\n[^1]: Noot.", "[^x]: Noot.", "Zin[^1] zonder noot"),
 ]
 
 
@@ -534,6 +549,18 @@ def test_a_link_to_a_page_of_the_site_is_refused_at_its_line(tmp_path: Path, wri
     with pytest.raises(ContentError) as exc:
         load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: '{written}'\n"))
     assert f"explanation: link naar '{target}': een link naar een pagina" in exc.value.text
+    assert exc.value.line == VALID.splitlines().index("    stem: Vraag?") + 2
+
+
+@pytest.mark.parametrize("target", ["www.nhg.org", "woordenlijst", "?vraag=1"])
+def test_a_link_without_a_scheme_is_refused_at_its_line(tmp_path: Path, target: str) -> None:
+    # A browser reads it relative to the page it is on: broken on the site, in SCORM and in Moodle.
+    with pytest.raises(ContentError) as exc:
+        load(
+            tmp_path,
+            VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: 'Zie [hier]({target}).'\n"),
+        )
+    assert f"explanation: link naar '{target}': dit is geen volledig adres" in exc.value.text
     assert exc.value.line == VALID.splitlines().index("    stem: Vraag?") + 2
 
 

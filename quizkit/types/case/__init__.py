@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field, field_validator
 
 from ...base import Hint, Id, ItemFields, Markdown, Question, Text, one_paragraph
-from ...validate import Strict, require_unique
+from ...validate import LocatedValueError, Strict, require_unique
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -47,7 +47,19 @@ def case_item(stage_question: Any) -> type:
         @field_validator("stages")
         @classmethod
         def _stages(cls, stages: list[Stage]) -> list[Stage]:
-            require_unique([s.id for s in stages], "fase '{}' komt twee keer voor")
+            ids = [s.id for s in stages]
+            require_unique(ids, "fase '{}' komt twee keer voor")
+            # A stage's HTML ids are its unit id plus "-" and more (its first statement's group
+            # is "<item>--<stage>-0"), so stage "a-0" would share ids with stage "a": as for items
+            # (quizkit.bank.html_id_clashes), no stage id is another's plus "-".
+            for i, stage_id in enumerate(ids):
+                for other in ids:
+                    if stage_id.startswith(other + "-"):
+                        raise LocatedValueError(
+                            (i, "id"),
+                            f"fase '{stage_id}' begint met de id van fase '{other}' plus '-'; de HTML-ids van "
+                            "beide fasen kunnen dan botsen: kies een andere id",
+                        )
             return stages
 
         def units(self, uid: str) -> list[tuple[Question, str, str, Any]]:
