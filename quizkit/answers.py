@@ -48,9 +48,11 @@ def answer_hash(shape: Any, key: Any) -> str:
     """A short hash of what saved answers depend on: type, shape and key (not the wording).
 
     A typo fix keeps a learner's saved answer; a new option or another correct answer makes the
-    saved answer for this item (only) obsolete, and so does moving the right option or a step.
-    Swapping two wrong options does not: their indexes are not in the key, and a restored
-    answer then ticks the option now at the saved place (raise the module's version then).
+    saved answer for this item (only) obsolete, and so does moving the right option. An ordering
+    question's shape holds its steps' texts, so any change to a step does too. Swapping two wrong
+    options (or two statements with the same answer) does not: their indexes are not in the key,
+    and a restored answer then ticks the option now at the saved place (raise the module's
+    version then).
     """
     text = json.dumps([shape, key], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:10]

@@ -118,6 +118,17 @@ def _yes_no(value: object) -> object:
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
+def _not_yes_no(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"moet een getal zijn, niet {str(value).lower()} (YAML leest ook yes, no, on en off zo)")
+    return value
+
+
+# A whole number (a pass mark, a version): YAML's true and false are no numbers, though Python
+# would take them for 1 and 0 (``pass_mark: yes`` would pass everyone at 1 %).
+Number = Annotated[int, BeforeValidator(_not_yes_no)]
+
+
 class SourceRef(Strict):
     """A pointer into a source document: which document, and where in it."""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union
 from pydantic import Field, field_validator
 
 from . import LOCALES_DIR
-from .base import Id, Inline, ItemFields, SourceRef, Text, item_model
+from .base import Id, Inline, ItemFields, Number, SourceRef, Text, item_model
 from .types import ITEM_TYPES, QUESTION_MODELS, QUESTION_TYPES, CaseItem
 from .validate import Strict
 from .yamlload import load_yaml
@@ -48,11 +48,11 @@ class ModuleMeta(Strict):
     id: Id = Field(description="Equals the file name (without .yml)")
     title: Inline
     description: Text = Field(description="One or two sentences on what the module practises")
-    version: int = Field(
+    version: Number = Field(
         ge=1, description="Content version; raise it when items change in meaning (resets saved progress)"
     )
-    minutes: int = Field(ge=1, description="Estimated minutes")
-    pass_mark: int = Field(ge=1, le=100, description="Percentage of items answered correctly to pass (1-100)")
+    minutes: Number = Field(ge=1, description="Estimated minutes")
+    pass_mark: Number = Field(ge=1, le=100, description="Percentage of items answered correctly to pass (1-100)")
     objectives: list[Text] = Field(min_length=1, description="Learning objectives, Markdown")
 
     @field_validator("id")

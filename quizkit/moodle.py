@@ -60,6 +60,15 @@ def share_of(n: int) -> float:
     return max(f for f in MOODLE_FRACTIONS if f <= 1 / n + 1e-9)
 
 
+def penalty_of(n: int) -> float:
+    """The smallest grade Moodle allows that is at least ``1 / n`` (``n`` >= 1).
+
+    What each of ``n`` wrong options takes off: together at least 100 %, so that ticking every
+    option scores nothing (11 wrong options take off 10 % each; 1/11 is no grade Moodle has).
+    """
+    return min(f for f in MOODLE_FRACTIONS if f >= 1 / n - 1e-6)
+
+
 class _Text(HTMLParser):
     """Plain text of an HTML fragment."""
 
@@ -166,6 +175,7 @@ class MoodleWriter:
 
     fraction = staticmethod(fraction)
     share_of = staticmethod(share_of)
+    penalty_of = staticmethod(penalty_of)
     plain = staticmethod(plain)
 
     def answer(self, q: ET.Element, grade: str, html: str, feedback: str = "", fmt: str | None = "html") -> ET.Element:

@@ -464,3 +464,24 @@ def test_a_broken_site_template_stops_the_build_with_its_file_and_line(tmp_path:
     assert_clean_failure(output)
     assert "ours/quiz/item.html:2: fout in sjabloon: Unexpected end of template." in output, output
     assert not (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(("online", "address"), [(None, "basics.html"), (True, "basics/")])
+def test_the_trainer_page_gives_the_address_the_published_site_has(tmp_path: Path, online, address: str):
+    # A site without directory URLs publishes basics.html; an offline copy of a site with them
+    # (online_directory_urls: true) names the online page. Without JavaScript nothing corrects it.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") + "use_directory_urls: false\n"
+    if online is not None:
+        text = text.replace(
+            "      catalogue_page: trainers.md\n",
+            "      catalogue_page: trainers.md\n      online_directory_urls: true\n",
+        )
+    config.write_text(text, encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    trainers = (project / "site" / "trainers.html").read_text(encoding="utf-8")
+    inputs = re.findall(r"<input[^>]*qk-trainer__url[^>]*>", trainers)
+    assert [re.search(r'value="([^"]*)"', tag).group(1) for tag in inputs] == [f"http://127.0.0.1:8000/{address}"]

@@ -230,9 +230,11 @@
       report(module, result) {
         if (!credited || done) return;
         const status = result.passed ? "passed" : "failed";
-        // A pass is never taken back: after a passed result (held or reported), a failing one
-        // leaves status and score as they are; its answers still go into the journal.
-        const keepsPass = current !== null && current.status === "passed" && status === "failed";
+        // A pass is never taken back or lowered: after a passed result (held or reported), a
+        // failing or lower one leaves status and score as they are; its answers still go into
+        // the journal.
+        const keepsPass =
+          current !== null && current.status === "passed" && (status === "failed" || result.pct < Number(current.raw));
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
         if (!reported) {
           // Before the learner changed anything, the answers are those restored from

@@ -44,3 +44,7 @@ class QuizConfig(Config):
     storage_key = c.Type(str, default="quizkit")
     # A folder whose templates replace the engine's of the same name (``quiz/item.html``...).
     templates = c.Optional(c.Type(str))
+    # Whether the published site has directory URLs (``modules/x/``, not ``modules/x.html``), for
+    # the full addresses on the trainer page; unset: as this build (``use_directory_urls``). An
+    # offline copy built without them sets true, so that they name the pages of the online site.
+    online_directory_urls = c.Optional(c.Type(bool))

@@ -358,8 +358,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             module_src = self.config.module_page.format(module_id)
             module_url = self._page_url(module_src, f"leermodule '{module_id}'")
             key_url = self._page_url(self.config.answer_key_page.format(module_id), f"antwoordsleutel '{module_id}'")
-            # The address on the published site, also in the offline copy (no directory URLs).
-            online = File(module_src, "", "", use_directory_urls=True).url
+            # The address on the published site, also in an offline copy (see online_directory_urls).
+            online = File(module_src, "", "", use_directory_urls=self.online_directory_urls).url
             links[module_id] = ModuleLinks(
                 absolute=absolute_url(self.site_url or "/", online),
                 relative=get_relative_url(module_url, here),
@@ -401,4 +401,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.nav_pages = nav.pages
         self.site_url = config.site_url
         self.site_dir = config.site_dir
+        online = self.config.online_directory_urls
+        self.online_directory_urls = config.use_directory_urls if online is None else online
         return nav

@@ -27,14 +27,15 @@ def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool
     """Moodle ``multichoice``: the options with their own feedback, shuffled where the site shuffles them.
 
     One right option scores 100 %. With several, each right option scores an equal share
-    (together 100 %) and each wrong one takes off an equal share (together -100 %), so that
-    ticking every option scores nothing; Moodle never gives less than 0 for a question.
+    (together 100 %) and each wrong one takes off an equal share (together -100 %, or a little
+    more where Moodle has no grade of exactly 1/n: see :func:`~quizkit.moodle.penalty_of`), so
+    that ticking every option scores nothing; Moodle never gives less than 0 for a question.
     """
     options = question.options  # type: ignore[attr-defined]
     right = sum(o.correct for o in options)
     wrong = len(options) - right
     plus = mx.fraction(1 / right)  # a ValueError when Moodle cannot split 100 % that way
-    minus = "0" if single else mx.fraction(-mx.share_of(wrong))
+    minus = "0" if single else mx.fraction(-mx.penalty_of(wrong))
     q = mx.question(
         "multichoice",
         head,

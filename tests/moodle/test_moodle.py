@@ -176,7 +176,10 @@ def check_multichoice(q: ET.Element) -> None:
     else:
         assert abs(sum(g for g in grades if g > 0) - 100) < 0.01, "the right options sum to 100 %"
         assert all(g < 0 for g in grades if g <= 0), "every wrong option takes marks off"
-        assert sum(g for g in grades if g < 0) >= -100.01
+        negatives = [g for g in grades if g < 0]
+        assert sum(negatives) <= -99.99, "ticking every option scores nothing"
+        least = min(100 * f for f in MOODLE_FRACTIONS if 100 * f >= 100 / len(negatives) - 1e-4)
+        assert all(g == pytest.approx(-least) for g in negatives), "each takes off the least grade that does"
 
 
 def check_truefalse(q: ET.Element) -> None:
@@ -403,6 +406,25 @@ def test_a_grade_moodle_cannot_hold_stops_the_export(tmp_path: Path) -> None:
     code = main(["--root", str(tmp_path), "moodle", str(folder), str(tmp_path / "out")])
     assert code == 1
     assert not (tmp_path / "out").exists(), "nothing is written when a module cannot be exported"
+
+
+@pytest.mark.parametrize("wrong", [1, 2, 3, 7, 11, 13, 19, 21, 30])
+def test_ticking_every_option_scores_nothing_in_moodle(tmp_path: Path, wrong: int) -> None:
+    # As on the site: the wrong options together take off at least what the right ones give,
+    # also where Moodle has no grade of exactly 1/n (1/11 is none: 5 % each would leave 45 %).
+    options = "\n".join(
+        f"      - text: Optie {i}\n        correct: {'true' if i < 2 else 'false'}" for i in range(2 + wrong)
+    )
+    item = f"  - id: veel-opties\n    type: multiple\n    stem: Welke?\n    source: {{doc: profielschets, where: x}}\n    options:\n{options}\n"
+    folder = _bank_with(tmp_path, item)
+    assert main(["--root", str(tmp_path), "moodle", str(folder), str(tmp_path / "out")]) == 0
+    root = ET.parse(tmp_path / "out" / "voorbeeld-keuze.xml").getroot()
+    question = next(q for q in root.iter("question") if q.findtext("idnumber") == "veel-opties")
+    grades = [float(a.get("fraction", "")) for a in question.iter("answer")]
+    assert len(grades) == 2 + wrong
+    assert sum(g for g in grades if g > 0) == pytest.approx(100)
+    assert sum(grades) <= 1e-4, grades  # 3 x -33.33333 % is Moodle's -100 %
+    assert all(float(g) in {round(100 * f, 5) for f in MOODLE_FRACTIONS} for g in map(abs, grades))
 
 
 def _bank_with(tmp_path: Path, items: str) -> Path:

@@ -183,6 +183,11 @@ CASES = {
         VALID.replace("pass_mark: 70", "pass_mark: 0"),
         f"{PATH}:7: [item m] module.pass_mark: moet minstens 1 zijn",
     ),
+    # YAML reads yes/on as true, which Python would take for 1: a pass mark of 1 %.
+    "pass-mark-yes": (
+        VALID.replace("pass_mark: 70", "pass_mark: yes"),
+        f"{PATH}:7: [item m] module.pass_mark: moet een getal zijn, niet true (YAML leest ook yes, no, on en off zo)",
+    ),
     "no-items": (
         VALID.split("items:\n")[0] + "items: []\n",
         f"{PATH}:10: items: moet minstens 1 element(en) bevatten",

@@ -112,6 +112,22 @@ def test_answer_hash_ignores_wording_but_not_answers(example_banks: QuizBanks) -
     assert encode_key(1, "ab") != encode_key(1, "cd")
 
 
+def test_moving_or_rewording_a_step_resets_an_ordering_answer(example_banks: QuizBanks) -> None:
+    # A saved order is a list of step indexes: after a step moves in the bank, the same indexes
+    # would show an order the learner never made, judged by the new order.
+    item = example_banks.items["vb-ordering-verwijzen"][1]
+
+    def with_steps(steps: list[str]):
+        return type(item).model_validate({**item.model_dump(), "steps": steps})
+
+    swapped = with_steps([item.steps[1], item.steps[0], *item.steps[2:]])
+    assert swapped.correct_answer == item.correct_answer, "the key alone does not see the move"
+    assert swapped.saved_hash != item.saved_hash
+    assert with_steps([item.steps[0] + " nu", *item.steps[1:]]).saved_hash != item.saved_hash
+    reflowed = with_steps([item.steps[0].replace(" ", "  \n"), *item.steps[1:]])
+    assert reflowed.saved_hash == item.saved_hash
+
+
 def test_schema_files_are_up_to_date() -> None:
     for name in SCHEMAS:
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema_text(name), f"{name}: run `make schema`"

@@ -480,6 +480,26 @@ def test_suspend_data_fits_a_module_ten_times_the_largest(banks: QuizBanks) -> N
         check_suspend_data(scaled(40), "x")
 
 
+def test_a_lower_result_that_still_passes_keeps_the_best_score(page, lms_url: str, banks: QuizBanks) -> None:
+    # After 100 %, "Begin opnieuw" and one right answer pass too (the pass mark set to 1 %): the
+    # LMS keeps 100, as the README says of every worse result; the new answers are journalled.
+    module_id = next(iter(banks.modules))
+    n = len(banks.modules[module_id].items)
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        frame.evaluate("() => { document.querySelector('.qk-quiz').dataset.quizPass = '1'; }")
+        answer_all(frame, "right")
+        frame.locator('.qk-quiz__summary [data-quiz-action="reset"]').click()
+        assert answer_all(frame, "right", [0]) == 1
+        assert answer_all(frame, "wrong", list(range(1, n))) == n - 1
+        assert f"U heeft 1 van {n} vragen goed ({100 // n}%)" in frame.locator(".qk-quiz__summary").inner_text()
+        cmi = page.evaluate("lms.close()")
+        assert (cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]) == ("passed", "100")
+        # The first item's answer is the one reported before: only the changed ones are added.
+        assert [i["result"] for i in interactions(cmi)] == ["correct"] * n + ["wrong"] * (n - 1)
+        assert not seen["errors"], seen["errors"]
+
+
 def test_a_score_just_below_the_pass_mark_is_not_rounded_up_to_it(page, lms_url: str, banks: QuizBanks) -> None:
     # One right of n is 100/n %; with a fraction of .5 or more, rounding would reach the next
     # whole percentage. Set as the pass mark, that would pass a learner who is below it.

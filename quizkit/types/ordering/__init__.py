@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, field_validator
@@ -30,6 +31,17 @@ class OrderingQuestion(Question):
     def _steps(cls, steps: list[str]) -> list[str]:
         require_unique(steps, "stap '{}' komt twee keer voor")
         return steps
+
+    def size(self) -> list[int]:
+        """The step count, and a number made from the steps' texts in their order.
+
+        A saved order is a list of step indexes, and an index stands for whatever step is at that
+        place in ``steps``. Without the texts in the saved-answer hash, moving a step in the bank
+        would restore a learner's order as one they never made, judged by the new order. So any
+        change to a step's text or place resets this item's saved answer (white space aside).
+        """
+        texts = "\n".join(" ".join(step.split()) for step in self.steps)
+        return [*super().size(), int(hashlib.sha256(texts.encode()).hexdigest()[:8], 16)]
 
     def shown_order(self, seed: str) -> list[int]:
         """The order the steps are shown in: shuffled, stable per item, never already solved."""
