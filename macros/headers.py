@@ -73,10 +73,11 @@ _DENIED_FEATURES = (
 
 @dataclass(frozen=True)
 class InlineCode:
-    """What the built pages hold inline: script texts, and event-handler attributes a policy would block."""
+    """What the built pages hold inline: script texts, style attributes, and event handlers a policy would block."""
 
     scripts: frozenset[str]
     handlers: tuple[str, ...]
+    styles: frozenset[str] = frozenset()
 
 
 # The pages are read with libxml2's HTML parser (through lxml), which tokenises HTML as HTML5
@@ -90,6 +91,9 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
 _INLINE_SCRIPTS = lxml.etree.XPath("//script[not(@src)]")
 # Attribute names come out lower-case, as a browser reads them (ONCLICK is onclick).
 _HANDLERS = lxml.etree.XPath("//@*[starts-with(name(), 'on')]")
+# Style attributes, their values as the browser hashes them (entities decoded). Markdown writes
+# them for a table's aligned columns (style="text-align: right;"), also in text from the data.
+_STYLES = lxml.etree.XPath("//@style")
 
 
 def find_inline_code(html: str | bytes) -> InlineCode:
@@ -105,11 +109,11 @@ def find_inline_code(html: str | bytes) -> InlineCode:
         if (element.get("type") or "").strip().lower() in _SCRIPT_TYPES
     )
     handlers = tuple(f"<{attribute.getparent().tag} {attribute.attrname}>" for attribute in _HANDLERS(root))
-    return InlineCode(scripts, handlers)
+    return InlineCode(scripts, handlers, frozenset(str(value) for value in _STYLES(root)))
 
 
 def script_hash(text: str) -> str:
-    """The CSP hash source of an inline script (the browser hashes it with newlines normalised)."""
+    """The CSP hash source of an inline script or style attribute (newlines normalised, as the browser does)."""
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
@@ -148,17 +152,22 @@ def handler_problem(page: str, handler: str) -> str:
     )
 
 
-def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Iterable[str] = ()) -> str:
-    """The site's Content-Security-Policy: its own files only, inline scripts by hash."""
+def content_security_policy(
+    script_hashes: Iterable[str], frame_ancestors: Iterable[str] = (), style_hashes: Iterable[str] = ()
+) -> str:
+    """The site's Content-Security-Policy: its own files only, inline scripts and style attributes by hash."""
+    styles = sorted(style_hashes)
     directives = {
         "default-src": ["'none'"],
         "script-src": ["'self'", *sorted(script_hashes)],
         # Material's search runs in a worker loaded from the site's own assets.
         "worker-src": ["'self'"],
-        # Stylesheets from the site only. Inline style attributes and <style> elements are
-        # refused too: the site writes none (overrides/halk/table.html sizes chart bars with
-        # SVG attributes); scripts may still set styles through the DOM (element.style).
-        "style-src": ["'self'"],
+        # Stylesheets from the site only, and no <style> element: the site writes none
+        # (overrides/halk/table.html sizes chart bars with SVG attributes); scripts may still
+        # set styles through the DOM (element.style). Style attributes only as the built pages
+        # hold them, by hash ('unsafe-hashes' is what lets a hash allow an attribute): Markdown
+        # aligns a table's columns with style="text-align: ...". Without any, none is allowed.
+        "style-src": ["'self'", *(["'unsafe-hashes'", *styles] if styles else [])],
         # Material's icons are SVG data: URLs in its stylesheet (masks and list markers).
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -174,11 +183,13 @@ def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Itera
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def security_headers(script_hashes: Iterable[str], frame_ancestors: Iterable[str] = ()) -> list[tuple[str, str]]:
+def security_headers(
+    script_hashes: Iterable[str], frame_ancestors: Iterable[str] = (), style_hashes: Iterable[str] = ()
+) -> list[tuple[str, str]]:
     """Every header the site should be served with, in order (the one definition of the policy)."""
     frame_ancestors = tuple(frame_ancestors)
     headers = [
-        ("Content-Security-Policy", content_security_policy(script_hashes, frame_ancestors)),
+        ("Content-Security-Policy", content_security_policy(script_hashes, frame_ancestors, style_hashes)),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("Permissions-Policy", ", ".join(f"{feature}=()" for feature in _DENIED_FEATURES)),
@@ -225,16 +236,18 @@ def _pages(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
 
 
-def inline_code(site_dir: Path) -> tuple[set[str], list[str]]:
-    """Hashes of the inline scripts in every built page, and a Dutch line per inline event handler."""
+def inline_code(site_dir: Path) -> tuple[set[str], set[str], list[str]]:
+    """Hashes of the inline scripts and of the style attributes in every built page, and a Dutch line per inline event handler."""
     hashes: set[str] = set()
+    styles: set[str] = set()
     problems: list[str] = []
     for page in _pages(site_dir):
         found = find_inline_code(page.read_bytes())
         hashes |= {script_hash(text) for text in found.scripts}
+        styles |= {script_hash(text) for text in found.styles}
         rel = page.relative_to(site_dir).as_posix()
         problems += [handler_problem(rel, handler) for handler in found.handlers]
-    return hashes, problems
+    return hashes, styles, problems
 
 
 def write_header_files(site_dir: Path, frame_ancestors: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -242,10 +255,10 @@ def write_header_files(site_dir: Path, frame_ancestors: Iterable[str] = ()) -> l
 
     Raises :class:`PluginError` if a page holds an inline event handler (it would not run).
     """
-    hashes, problems = inline_code(site_dir)
+    hashes, styles, problems = inline_code(site_dir)
     if problems:
         raise PluginError("\n".join(problems))
-    headers = security_headers(hashes, frame_ancestors)
+    headers = security_headers(hashes, frame_ancestors, styles)
     for name, render in ((HEADERS_FILE, headers_file), (APACHE_FILE, apache_file), (NGINX_FILE, nginx_file)):
         (site_dir / name).write_text(render(headers), encoding="utf-8")
     return headers
@@ -263,4 +276,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     headers = write_header_files(Path(config.site_dir), lms_origins(config.extra.get("lms_origins")))
     policy = dict(headers)["Content-Security-Policy"]
-    log.info(f"Security headers: {HEADERS_FILE}, {APACHE_FILE}, {NGINX_FILE} ({policy.count('sha256-')} script hashes)")
+    log.info(f"Security headers: {HEADERS_FILE}, {APACHE_FILE}, {NGINX_FILE} ({policy.count('sha256-')} hashes)")

@@ -77,7 +77,8 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
         "a": frozenset({"href", "title"}),
         "abbr": frozenset({"title"}),
         "ol": frozenset({"start"}),
-        # Column alignment (tables): the style attribute, with text-align and nothing else.
+        # Column alignment (tables): the style attribute, with text-align and nothing else. (A
+        # Content-Security-Policy must allow such attributes: this site's, by hash in macros/headers.py.)
         "th": frozenset({"style"}),
         "td": frozenset({"style"}),
         # Footnote references and footnotes: fnref:N and fn:N, nothing an editor can choose.
