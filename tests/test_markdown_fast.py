@@ -7,6 +7,7 @@ on its own, so footnotes and link references never cross from one text to anothe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -117,3 +118,14 @@ def test_without_abbreviations_in_markdown_the_short_cut_adds_none() -> None:
     renderer = MarkdownRenderer(["attr_list", "md_in_html"])
     fast = FastMarkdown(renderer)
     assert fast.inline("Bij ALK en SOLK") == "Bij ALK en SOLK" == renderer.inline("Bij ALK en SOLK")
+
+
+def test_a_stacked_tables_cell_labels_are_its_headings_as_read(site: SiteData) -> None:
+    # On a phone a table of 4+ columns stacks, each cell showing its heading (data-label): the
+    # heading's text, not its Markdown ("**Duur**" or a link would show as source).
+    table = next(t for tables in site.tables.values() for t in tables.values() if len(t.columns) >= 4)
+    columns = ["**Vet**", "[Link](https://example.org)", "*Schuin* en `code`", *table.columns[3:]]
+    html = site.render("table.html", table=table.model_copy(update={"columns": columns}), cite=lambda ref: "")
+    labels = re.findall(r'data-label="([^"]*)"', html)
+    assert {"Link", "Schuin en code"} <= set(labels), labels  # the first column heads the rows (th)
+    assert not [label for label in labels if set(label) & set("*[]`")], labels
