@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from quizkit.errors import ContentError
+from quizkit.errors import ContentError, ContentErrorList
 from quizkit.source import read_text
 from quizkit.validate import validation_problems
 from quizkit.yamlload import load_yaml
@@ -69,6 +69,8 @@ def _data_file(
         return
     try:
         loader(path, root, bib)
+    except ContentErrorList as exc:
+        yield from exc.errors
     except ContentError as exc:
         yield exc
 

@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from quizkit.base import Id, SourceRef, Text
 from quizkit.errors import ContentError
-from quizkit.validate import Strict, require_unique, validate
+from quizkit.validate import LocatedValueError, Strict, require_unique, validate
 from quizkit.yamlload import load_yaml
 
 
@@ -51,10 +51,13 @@ class Bibliography(Strict):
         doc_ids = [d.id for d in self.documents]
         require_unique(doc_ids, "'{}' komt twee keer voor in documents", at=("documents",))
         require_unique([r.id for r in self.literature], "'{}' komt twee keer voor in literature", at=("literature",))
-        for ref in self.literature:
-            for doc in ref.cited_in:
+        for i, ref in enumerate(self.literature):
+            for j, doc in enumerate(ref.cited_in):
                 if doc not in doc_ids:
-                    raise ValueError(f"literatuur '{ref.id}' verwijst naar onbekend brondocument '{doc}'")
+                    raise LocatedValueError(
+                        ("literature", i, "cited_in", j),
+                        f"literatuur '{ref.id}' verwijst naar onbekend brondocument '{doc}'",
+                    )
         return self
 
     def doc(self, doc_id: str) -> SourceDocument | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from quizkit.errors import ContentError
+from quizkit.errors import ContentError, raise_all
 from quizkit.validate import Strict, require_file_name, require_unique, validate
 from quizkit.yamlload import data_files, load_yaml
 
@@ -57,10 +57,15 @@ def load_fact_list(path: Path, root: Path, bib: Bibliography) -> FactList:
     loaded = load_yaml(path, root)
     facts = validate(FactList, loaded)
     require_file_name(loaded, path.stem, ("id",), facts.id)
-    check_source(facts.source, bib, loaded.path, loaded.line_of(("source",)), facts.id)
-    for i, item in enumerate(facts.items):
-        if item.source:
-            check_source(item.source, bib, loaded.path, loaded.line_of(("items", i, "source")), item.id)
+    sources: list[tuple[SourceRef, tuple[str | int, ...], str]] = [(facts.source, ("source",), facts.id)]
+    sources += [(item.source, ("items", i, "source"), item.id) for i, item in enumerate(facts.items) if item.source]
+    problems = []
+    for source, where, item_id in sources:  # every unknown source at once
+        try:
+            check_source(source, bib, loaded.path, loaded.line_of(where), item_id)
+        except ContentError as exc:
+            problems.append(exc)
+    raise_all(problems)
     return facts
 
 

@@ -26,6 +26,7 @@ import base64
 import hashlib
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,9 @@ class InlineCode:
     scripts: frozenset[str]
     handlers: tuple[str, ...]
     styles: frozenset[str] = frozenset()
+    # Ids that stand more than once in the page, with their count (invalid HTML: links and the
+    # table of contents go to the first). The page is parsed here anyway, so they are counted here.
+    repeated_ids: tuple[tuple[str, int], ...] = ()
 
 
 # The pages are read with libxml2's HTML parser (through lxml), which tokenises HTML as HTML5
@@ -94,6 +98,7 @@ _HANDLERS = lxml.etree.XPath("//@*[starts-with(name(), 'on')]")
 # Style attributes, their values as the browser hashes them (entities decoded). Markdown writes
 # them for a table's aligned columns (style="text-align: right;"), also in text from the data.
 _STYLES = lxml.etree.XPath("//@style")
+_IDS = lxml.etree.XPath("//@id")
 
 
 def find_inline_code(html: str | bytes) -> InlineCode:
@@ -109,7 +114,9 @@ def find_inline_code(html: str | bytes) -> InlineCode:
         if (element.get("type") or "").strip().lower() in _SCRIPT_TYPES
     )
     handlers = tuple(f"<{attribute.getparent().tag} {attribute.attrname}>" for attribute in _HANDLERS(root))
-    return InlineCode(scripts, handlers, frozenset(str(value) for value in _STYLES(root)))
+    ids = Counter(str(value) for value in _IDS(root))
+    repeated = tuple((name, n) for name, n in ids.items() if n > 1)
+    return InlineCode(scripts, handlers, frozenset(str(value) for value in _STYLES(root)), repeated)
 
 
 def script_hash(text: str) -> str:
@@ -150,6 +157,28 @@ def handler_problem(page: str, handler: str) -> str:
         f"{page}: {handler} is een inline event handler; de Content-Security-Policy blokkeert die. "
         "Zet de code in een scriptbestand."
     )
+
+
+def repeated_id_problem(page: str, name: str, count: int) -> str:
+    """The Dutch line for an id that a built page has more than once."""
+    return (
+        f"{page}: id '{name}' staat {count} keer op de pagina; een id (ook die van een kop, {{ #{name} }}) moet "
+        "uniek zijn, anders gaan links en de inhoudsopgave naar de eerste: kies een andere"
+    )
+
+
+def page_source(site_rel: str, docs_dir: Path | None) -> str:
+    """Where a built page comes from, for messages: ``docs/casus.md`` for ``casus/index.html``.
+
+    Found from the built path (``x/index.html`` or ``x.html``: ``x.md``, ``x/index.md`` or
+    ``x/README.md``); a page made by a plugin or theme (``404.html``) keeps its built path.
+    """
+    if docs_dir is not None:
+        stem = site_rel.removesuffix("index.html").removesuffix(".html").rstrip("/")
+        for candidate in (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md", "index.md" if not stem else ""):
+            if candidate and (docs_dir / candidate).is_file():
+                return f"{docs_dir.name}/{candidate}"
+    return site_rel
 
 
 def content_security_policy(
@@ -236,8 +265,11 @@ def _pages(site_dir: Path) -> Iterator[Path]:
     yield from sorted(site_dir.rglob("*.html"))
 
 
-def inline_code(site_dir: Path) -> tuple[set[str], set[str], list[str]]:
-    """Hashes of the inline scripts and of the style attributes in every built page, and a Dutch line per inline event handler."""
+def inline_code(site_dir: Path, docs_dir: Path | None = None) -> tuple[set[str], set[str], list[str]]:
+    """Hashes of the inline scripts and style attributes in every built page; a Dutch line per problem.
+
+    The problems: an inline event handler (the policy would block it) and an id twice on a page.
+    """
     hashes: set[str] = set()
     styles: set[str] = set()
     problems: list[str] = []
@@ -245,17 +277,21 @@ def inline_code(site_dir: Path) -> tuple[set[str], set[str], list[str]]:
         found = find_inline_code(page.read_bytes())
         hashes |= {script_hash(text) for text in found.scripts}
         styles |= {script_hash(text) for text in found.styles}
-        rel = page.relative_to(site_dir).as_posix()
-        problems += [handler_problem(rel, handler) for handler in found.handlers]
+        where = page_source(page.relative_to(site_dir).as_posix(), docs_dir)
+        problems += [handler_problem(where, handler) for handler in found.handlers]
+        problems += [repeated_id_problem(where, name, count) for name, count in found.repeated_ids]
     return hashes, styles, problems
 
 
-def write_header_files(site_dir: Path, frame_ancestors: Iterable[str] = ()) -> list[tuple[str, str]]:
+def write_header_files(
+    site_dir: Path, frame_ancestors: Iterable[str] = (), docs_dir: Path | None = None
+) -> list[tuple[str, str]]:
     """Compute the policy from the pages in ``site_dir`` and write the three files; returns the headers.
 
-    Raises :class:`PluginError` if a page holds an inline event handler (it would not run).
+    Raises :class:`PluginError` if a page holds an inline event handler (it would not run) or an
+    id twice (``docs_dir``: to name the page file in the message).
     """
-    hashes, styles, problems = inline_code(site_dir)
+    hashes, styles, problems = inline_code(site_dir, docs_dir)
     if problems:
         raise PluginError("\n".join(problems))
     headers = security_headers(hashes, frame_ancestors, styles)
@@ -274,6 +310,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """MkDocs hook: after every page (404 and quiz pages included) is written, write the header files."""
     if config.extra.get("offline"):
         return
-    headers = write_header_files(Path(config.site_dir), lms_origins(config.extra.get("lms_origins")))
+    headers = write_header_files(
+        Path(config.site_dir), lms_origins(config.extra.get("lms_origins")), Path(config.docs_dir)
+    )
     policy = dict(headers)["Content-Security-Policy"]
     log.info(f"Security headers: {HEADERS_FILE}, {APACHE_FILE}, {NGINX_FILE} ({policy.count('sha256-')} hashes)")

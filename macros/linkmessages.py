@@ -106,6 +106,21 @@ class DutchLinkMessages(logging.Filter):
         line = line_of(text, needle) if needle else None
         return f"{shown}:{line}" if line else shown
 
+    def _nav_file(self) -> Path:
+        """The file with the navigation: the config, or the one it inherits when it has no nav.
+
+        The offline copy's config (INHERIT: mkdocs.yml) has no nav of its own: its navigation
+        mistakes are mkdocs.yml's, and said as such (``make check`` then prints them once).
+        """
+        try:
+            text = self.config_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return self.config_file
+        inherit = re.search(r"^INHERIT:[ \t]*(\S+)", text, re.MULTILINE)
+        if inherit and not re.search(r"^nav:", text, re.MULTILINE):
+            return self.config_file.parent / inherit.group(1)
+        return self.config_file
+
     def translate(self, message: str) -> str | None:
         """The Dutch line(s) for one of MkDocs' sentences, or ``None`` for any other message."""
         extra = ""
@@ -126,7 +141,7 @@ class DutchLinkMessages(logging.Filter):
                 pages = [p.strip()[2:] for p in fields["pages"].strip("\n").splitlines()]
                 return "\n".join(f"{self._where(self.docs_dir / page, None)}: {text}" for page in pages)
             if kind.startswith("nav_"):
-                return f"{self._where(self.config_file, fields['target'])}: {text}"
+                return f"{self._where(self._nav_file(), fields['target'])}: {text}"
             return f"{self._where(self.docs_dir / fields['doc'], fields.get('link'))}: {text}"
         return None
 

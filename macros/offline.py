@@ -18,6 +18,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import yaml
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +53,16 @@ def _load(path: Path) -> dict:
             return yaml_load(fd)
     except FileNotFoundError:
         raise OfflineBuildError(f"{path.name}: bestand niet gevonden (de offline kopie wordt ermee gebouwd)") from None
+    except (yaml.YAMLError, ConfigurationError) as exc:
+        # MkDocs wraps the YAML error (its cause) in a ConfigurationError; the mark has the line.
+        cause = exc if isinstance(exc, yaml.YAMLError) else exc.__cause__ or exc.__context__
+        mark = getattr(cause, "problem_mark", None)
+        where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
+        detail = getattr(cause, "problem", None) or str(cause or exc)
+        raise OfflineBuildError(
+            f"{where}: ongeldige YAML ({detail}); kijk op deze regel en de regel erboven naar de inspringing "
+            "(spaties, geen tabs) en naar aanhalingstekens en dubbele punten"
+        ) from None
 
 
 def check_config(root: Path = ROOT) -> dict:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from quizkit.errors import ContentError
+from quizkit.errors import ContentError, raise_all
 from quizkit.validate import LocatedValueError, Strict, require_unique, validate
 from quizkit.yamlload import data_files, load_yaml
 
@@ -78,11 +78,16 @@ def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dic
 
 
 def load_table_file(path: Path, root: Path, bib: Bibliography) -> TableFile:
-    """Load and validate one table file; every table's source must exist."""
+    """Load and validate one table file; every table's source must exist (all unknown ones at once)."""
     loaded = load_yaml(path, root)
     tables = validate(TableFile, loaded)
+    problems = []
     for i, table in enumerate(tables.tables):
-        check_source(table.source, bib, loaded.path, loaded.line_of(("tables", i, "source")), table.id)
+        try:
+            check_source(table.source, bib, loaded.path, loaded.line_of(("tables", i, "source")), table.id)
+        except ContentError as exc:
+            problems.append(exc)
+    raise_all(problems)
     return tables
 
 

@@ -200,7 +200,7 @@ def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[Co
             yield ContentError(
                 loaded.path,
                 line,
-                f"id '{item_id}' komt al voor in {first_seen[item_id]}; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
+                f"id '{item_id}' komt ook voor in {first_seen[item_id]}; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
                 item_id,
             )
         else:

@@ -377,7 +377,19 @@ _SAID = {
         "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
     ),
     "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
+    # "stem: "Samen-optie" is stap 3." or "stem: [Rovers] Zet ...": a quoted text or a list, then more.
+    "expected <block end>, but found '<scalar>'": (
+        "na een tekst tussen aanhalingstekens of een lijst tussen [ ] staat nog meer op deze regel. Begint "
+        'een tekst met " of [, zet dan de hele tekst tussen enkele aanhalingstekens (\'"Samen-optie" is '
+        "stap 3.'; een ' in de tekst schrijft u dan als '')"
+    ),
 }
+# "stem: *Zet* de stappen...": YAML reads a value that starts with * or & as an alias or anchor.
+_ALIAS_OR_ANCHOR = "expected alphabetic or numeric character, but found"
+_ALIAS_OR_ANCHOR_SAID = (
+    "een tekst die met * of & begint, leest YAML als verwijzing; zet de hele tekst tussen enkele "
+    "aanhalingstekens ('*Zet* de stappen ...')"
+)
 
 
 def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> LoadedYaml:
@@ -412,7 +424,7 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
                 f"ongeldige YAML: haakje niet gesloten? ({exc.problem} op regel {where})",
             ) from None
         problem = exc.problem or exc.context or ""
-        said = _SAID.get(problem)
+        said = _SAID.get(problem) or (_ALIAS_OR_ANCHOR_SAID if problem.startswith(_ALIAS_OR_ANCHOR) else None)
         if problem == _NO_COLON and exc.context_mark is not None:
             # PyYAML notices the missing colon on the line after the key.
             where = exc.context_mark.line + 1 + line_offset

@@ -350,8 +350,8 @@ CASES: dict[str, Case] = {
     ),
     "id-differing-by-no-break-space": case(
         write(NEW_BANK, SMALL_BANK + bank_item('"kapot-een\u00a0"')),
-        lines=f"{NEW_BANK}:18: [item kapot-een] id 'kapot-een' komt al voor in {NEW_BANK}:10; "
-        "een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
+        lines=f"{NEW_BANK}:18: [item kapot-een] id 'kapot-een' komt ook voor in {NEW_BANK}:10; "
+        "een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
     ),
     "ids-whose-html-ids-collide": case(
         write(NEW_BANK, SMALL_BANK + bank_item("kapot-een-0")),

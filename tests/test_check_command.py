@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import copy_project, mkdocs_env
 
 from macros.check import build_problems
@@ -60,6 +61,21 @@ def test_an_offline_config_that_drifted_from_the_sites_is_a_problem(tmp_path: Pa
     assert result.returncode == 1, result.stdout
     assert "mkdocs.offline.yml: theme.features moeten die van mkdocs.yml zijn" in result.stderr
     assert result.stderr.rstrip().endswith("1 probleem gevonden.")
+    assert "in orde" not in result.stdout
+
+
+@pytest.mark.parametrize("wrong", ["     - verwijzen.md\n", "\t- verwijzen.md\n"])
+def test_a_mistake_in_mkdocs_yml_is_a_line_not_a_traceback(tmp_path: Path, wrong: str) -> None:
+    # Editors change the navigation in mkdocs.yml: an indentation mistake or a tab there.
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = lines.index("      - verwijzen.md\n")
+    config.write_text("".join([*lines[:n], wrong, *lines[n + 1 :]]), encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr[-3000:]
+    assert f"mkdocs.yml:{n + 1}: ongeldige YAML (" in result.stderr, result.stderr[-3000:]
     assert "in orde" not in result.stdout
 
 

@@ -32,6 +32,11 @@ def test_malformed_yaml_reports_line() -> None:
         ("a:\n  - x\n - y\n", 3, "deze lijst springt anders in"),
         ("stem: “Vraag: hoe vaak?”\n", 1, "tussen rechte aanhalingstekens"),
         ("a:\n\tb: 1\n", 2, "een tab; spring in met spaties"),
+        # A text that starts like something else: a quoted word, a list, an alias, an anchor.
+        ('a: 1\nstem: "Samen-optie" is stap 3.\n', 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
+        ("a: 1\nstem: [Rovers 2025] Zet de stappen\n", 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
+        ("a: 1\nstem: *Zet* de stappen\n", 2, "een tekst die met * of & begint"),
+        ("a: 1\nstem: & of en\n", 2, "een tekst die met * of & begint"),
     ],
 )
 def test_common_yaml_mistakes_are_said_in_dutch_at_their_line(text: str, line: int, said: str) -> None:
@@ -143,3 +148,39 @@ def test_duplicate_id_points_at_the_second_entry() -> None:
     with pytest.raises(ContentError) as exc:
         validate(FactList, load_yaml_text(text, "l.yml"))
     assert str(exc.value) == "l.yml:9: [item een] items[2]: id 'een' komt twee keer voor in deze lijst"
+
+
+def test_every_unknown_source_in_a_table_or_list_file_is_reported_at_once(tmp_path: Path) -> None:
+    # An editor who renames a source fixes every place in one round, not one per `make check`.
+    from macros.check import check_data
+
+    project = copy_project(tmp_path / "p")
+    data = project / "docs" / "_data"
+    expected = []
+    for rel, old, new in [
+        ("tabellen/ernstige-alk.yml", "doc: tussen-de-oren,", "doc: oren-2023,"),
+        ("lijsten/handreiking-stappen.yml", "doc: ", "doc: x-"),
+    ]:
+        path = data / rel
+        text = path.read_text(encoding="utf-8").replace(old, new)
+        path.write_text(text, encoding="utf-8")
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if new in line]
+        assert len(lines) >= 2, f"{rel}: the test needs two sources there"
+        expected += [(f"docs/_data/{rel}", n) for n in lines]
+    found = [(e.path, e.line) for e in check_data(project) if "onbekend brondocument" in e.detail]
+    assert sorted(found) == sorted(expected), found
+
+
+def test_an_unknown_document_in_cited_in_is_reported_at_its_entry() -> None:
+    # Not at the top of the file: the editor renamed a document and looks for what still uses it.
+    from helpers import ROOT
+
+    from macros.content import Bibliography
+
+    text = (ROOT / "docs" / "_data" / "bronnen.yml").read_text(encoding="utf-8")
+    text = text.replace("cited_in: [tussen-de-oren]", "cited_in: [oren-2023]", 1)
+    line = next(n for n, entry in enumerate(text.splitlines(), 1) if "oren-2023" in entry)
+    with pytest.raises(ContentError) as exc:
+        validate(Bibliography, load_yaml_text(text, "docs/_data/bronnen.yml"))
+    assert exc.value.line == line, exc.value.text
+    assert "verwijst naar onbekend brondocument 'oren-2023'" in exc.value.detail

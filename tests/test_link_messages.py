@@ -161,6 +161,18 @@ def test_every_mkdocs_sentence_has_its_dutch_line(tmp_path: Path, sentence: str,
     assert record.levelno == logging.WARNING  # strict mode still counts it
 
 
+def test_a_config_without_nav_points_at_the_nav_it_inherits(tmp_path: Path) -> None:
+    # The offline copy's config inherits mkdocs.yml's nav: a mistake there is mkdocs.yml's.
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n  - alk.md\n  - weg.md\n", encoding="utf-8")
+    (tmp_path / "offline.yml").write_text("INHERIT: mkdocs.yml\nuse_directory_urls: false\n", encoding="utf-8")
+    message = (
+        "A reference to 'weg.md' is included in the 'nav' configuration, which is not found in the documentation files."
+    )
+    for config in ("mkdocs.yml", "offline.yml"):
+        dutch = DutchLinkMessages(tmp_path / "docs", tmp_path / config).translate(message)
+        assert dutch == "mkdocs.yml:4: navigatie noemt 'weg.md', maar dat bestand bestaat niet in docs/", config
+
+
 def test_the_line_is_that_of_the_whole_link_not_of_a_longer_one(tmp_path: Path) -> None:
     (tmp_path / "p.md").write_text("[a](#stappen-lang)\ntekst\n[b](#stappen)\n", encoding="utf-8")
     message = "Doc file 'p.md' contains a link '#stappen', but there is no such anchor on this page."

@@ -22,7 +22,16 @@ from helpers import ROOT
 CODE_DIRS = ("quizkit", "macros")
 # Functions whose return value is a message (built there, reported elsewhere).
 MESSAGE_FUNCTIONS = {
-    *("_call_problem", "_check_link", "check", "message_of", "origin_problem", "handler_problem", "_render_problem"),
+    *(
+        "_call_problem",
+        "_check_link",
+        "check",
+        "message_of",
+        "origin_problem",
+        "handler_problem",
+        "repeated_id_problem",
+        "_render_problem",
+    ),
 }
 # Messages for developers, not editors (a wrong plugin option), with the reason.
 NOT_FOR_EDITORS = {

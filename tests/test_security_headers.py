@@ -322,7 +322,20 @@ def test_a_page_with_an_inline_event_handler_stops_the_build(tmp_path: Path) -> 
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert_clean_failure(output)
-    assert "over/index.html: <button onclick> is een inline event handler" in output
+    assert "docs/over.md: <button onclick> is een inline event handler" in output
+
+
+def test_an_id_twice_on_a_page_stops_the_build(tmp_path: Path) -> None:
+    # A heading given another heading's id ({ #schets }): invalid HTML, and links and the table
+    # of contents go to the first. MkDocs does not notice.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "casus.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Een { #dubbel }\n\n## Twee { #dubbel }\n", "utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert_clean_failure(output)
+    assert "docs/casus.md: id 'dubbel' staat 2 keer op de pagina" in output, output[-3000:]
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ CASES = {
     ),
     "duplicate-id-in-bank": (
         VALID.replace("id: twee", "id: een"),
-        f"{PATH}:19: [item een] id 'een' komt al voor in {PATH}:11; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
+        f"{PATH}:19: [item een] id 'een' komt ook voor in {PATH}:11; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
     ),
     "no-correct-answer": (
         VALID.replace("        correct: true\n", ""),
@@ -272,7 +272,7 @@ def test_duplicate_id_across_banks(tmp_path: Path) -> None:
     other = VALID.replace("  id: m\n", "  id: a\n").replace("id: een", "id: eigen")
     message = error_of(tmp_path, VALID, extra={"a.yml": other})
     assert message == (
-        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)"
+        f"{PATH}:19: [item twee] id 'twee' komt ook voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id"
     )
 
 
@@ -306,7 +306,7 @@ def test_a_duplicate_id_is_found_also_in_a_bank_with_other_mistakes(tmp_path: Pa
     texts = [e.text for e in exc.value.errors]
     assert texts == [
         f"{PATH}:12: [item eigen] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
-        f"{PATH}:19: [item twee] id 'twee' komt al voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: geef het nieuwe item een andere id, niet het item dat al gepubliceerd is (aan zijn id hangt de voortgang van cursisten)",
+        f"{PATH}:19: [item twee] id 'twee' komt ook voor in docs/_data/quiz/a.yml:19; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
     ]
 
 
