@@ -175,8 +175,9 @@ def page_source(site_rel: str, docs_dir: Path | None) -> str:
     """
     if docs_dir is not None:
         stem = site_rel.removesuffix("index.html").removesuffix(".html").rstrip("/")
-        for candidate in (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md", "index.md" if not stem else ""):
-            if candidate and (docs_dir / candidate).is_file():
+        folder = f"{stem}/" if stem else ""
+        for candidate in ((f"{stem}.md",) if stem else ()) + (f"{folder}index.md", f"{folder}README.md"):
+            if (docs_dir / candidate).is_file():
                 return f"{docs_dir.name}/{candidate}"
     return site_rel
 

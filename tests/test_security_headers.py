@@ -395,3 +395,18 @@ def test_an_aligned_table_in_a_page_or_a_question_is_aligned_under_the_policy(wa
             aligned = [cells.nth(i).evaluate("td => getComputedStyle(td).textAlign") for i in range(2)]
             assert aligned == ["left", "right"], (path, aligned)
             assert not violations(page) and not errors, (path, violations(page), errors)
+
+
+def test_a_built_page_is_named_by_its_page_file(tmp_path: Path) -> None:
+    from macros.headers import page_source
+
+    docs = tmp_path / "docs"
+    (docs / "map").mkdir(parents=True)
+    for name in ("index.md", "casus.md", "map/index.md"):
+        (docs / name).write_text("# x\n", encoding="utf-8")
+    assert page_source("index.html", docs) == "docs/index.md"
+    assert page_source("casus/index.html", docs) == "docs/casus.md"
+    assert page_source("casus.html", docs) == "docs/casus.md"
+    assert page_source("map/index.html", docs) == "docs/map/index.md"
+    assert page_source("404.html", docs) == "404.html"
+    assert page_source("casus/index.html", None) == "casus/index.html"

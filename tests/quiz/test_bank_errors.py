@@ -186,7 +186,7 @@ CASES = {
     # YAML reads yes/on as true, which Python would take for 1: a pass mark of 1 %.
     "pass-mark-yes": (
         VALID.replace("pass_mark: 70", "pass_mark: yes"),
-        f"{PATH}:7: [item m] module.pass_mark: moet een getal zijn, niet true (YAML leest ook yes, no, on en off zo)",
+        f"{PATH}:7: [item m] module.pass_mark: moet een getal zijn, niet true (YAML leest ook yes, no, on en off als true of false)",
     ),
     "no-items": (
         VALID.split("items:\n")[0] + "items: []\n",
