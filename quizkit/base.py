@@ -120,7 +120,9 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 def _not_yes_no(value: object) -> object:
     if isinstance(value, bool):
-        raise ValueError(f"moet een getal zijn, niet {str(value).lower()} (YAML leest ook yes, no, on en off als true of false)")
+        raise ValueError(
+            f"moet een getal zijn, niet {str(value).lower()} (YAML leest ook yes, no, on en off als true of false)"
+        )
     return value
 
 

@@ -423,11 +423,7 @@ CASES: dict[str, Case] = {
     ),
     "unclosed-block": case(
         append(PAGE, "{% if true %}\nTekst.\n"),
-        lines=f"{PAGE}:{PAGE_CALL}: "
-        + SYNTAX.format(
-            "Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or "
-            "'endif'. The innermost block that needs to be closed is 'if'."
-        ),
+        lines=f"{PAGE}:{PAGE_CALL}: blok '{{% if ... %}}' niet gesloten: zet '{{% endif %}}' waar het blok eindigt",
     ),
     "unknown-filter": call_on_page('{{ "x" | vet }}', SYNTAX.format("No filter named 'vet'.")),
     "problems-on-two-pages-at-once": case(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import cached_property
@@ -328,9 +329,18 @@ def on_pre_page_macros(env: Any) -> None:
             return
     except TemplateSyntaxError as exc:
         line = exc.lineno
-        problem = f"fout in een macro-aanroep ({exc.message}); controleer haakjes en aanhalingstekens"
+        unclosed = _UNCLOSED_BLOCK.search(exc.message or "")
+        if unclosed:  # a {% if %} or {% for %} without its end: brackets and quotes are fine
+            block = unclosed.group(1)
+            problem = f"blok '{{% {block} ... %}}' niet gesloten: zet '{{% end{block} %}}' waar het blok eindigt"
+        else:
+            problem = f"fout in een macro-aanroep ({exc.message}); controleer haakjes en aanhalingstekens"
     plugin_of(env).report(ContentError(page_file(env), page_line(env, line), problem))
     env.markdown = ""
+
+
+# Jinja's words for a block left open at the end of the page ("... needs to be closed is 'if'.").
+_UNCLOSED_BLOCK = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 
 
 def define_env(env: Any) -> None:
