@@ -287,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     # A strict build that succeeded had no warning; anything else it printed is not a problem.
     from_build = [line for code, output in results if code != 0 for line in build_problems(output)]
+    if any(problem.startswith("mkdocs.yml") and ": ongeldige YAML (" in problem for problem in offline_problems):
+        # mkdocs.yml does not load: the build said only that, in MkDocs' English (said above).
+        from_build = []
     code = next((code for code, _ in results if code != 0), 0)  # the first build that failed
     # Each line once: a data mistake is often found by both (the same check, the same text).
     problems = list(dict.fromkeys([*own, *offline_problems, *from_build]))

@@ -26,7 +26,6 @@ import base64
 import hashlib
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +78,11 @@ class InlineCode:
     scripts: frozenset[str]
     handlers: tuple[str, ...]
     styles: frozenset[str] = frozenset()
-    # Ids that stand more than once in the page, with their count (invalid HTML: links and the
-    # table of contents go to the first). The page is parsed here anyway, so they are counted here.
-    repeated_ids: tuple[tuple[str, int], ...] = ()
+    # Ids that stand more than once in the page, with the tags that carry them (invalid HTML:
+    # links and the table of contents go to the first). The page is parsed here anyway.
+    repeated_ids: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Style attributes other than a column's alignment, by tag (the policy does not allow them).
+    other_styles: tuple[str, ...] = ()
 
 
 # The pages are read with libxml2's HTML parser (through lxml), which tokenises HTML as HTML5
@@ -98,7 +99,10 @@ _HANDLERS = lxml.etree.XPath("//@*[starts-with(name(), 'on')]")
 # Style attributes, their values as the browser hashes them (entities decoded). Markdown writes
 # them for a table's aligned columns (style="text-align: right;"), also in text from the data.
 _STYLES = lxml.etree.XPath("//@style")
-_IDS = lxml.etree.XPath("//@id")
+_WITH_ID = lxml.etree.XPath("//*[@id]")
+# The only style attribute the site has: Markdown's alignment of a table column (a page's
+# table, or one in a data text, which the sanitiser lets through with text-align alone).
+_ALIGNMENT = re.compile(r"text-align:\s*(?:left|right|center);?")
 
 
 def find_inline_code(html: str | bytes) -> InlineCode:
@@ -114,9 +118,14 @@ def find_inline_code(html: str | bytes) -> InlineCode:
         if (element.get("type") or "").strip().lower() in _SCRIPT_TYPES
     )
     handlers = tuple(f"<{attribute.getparent().tag} {attribute.attrname}>" for attribute in _HANDLERS(root))
-    ids = Counter(str(value) for value in _IDS(root))
-    repeated = tuple((name, n) for name, n in ids.items() if n > 1)
-    return InlineCode(scripts, handlers, frozenset(str(value) for value in _STYLES(root)), repeated)
+    tags: dict[str, list[str]] = {}
+    for element in _WITH_ID(root):
+        tags.setdefault(str(element.get("id")), []).append(str(element.tag))
+    repeated = tuple((name, tuple(found)) for name, found in tags.items() if len(found) > 1)
+    styles = [(attribute.getparent().tag, str(attribute)) for attribute in _STYLES(root)]
+    aligned = frozenset(value for _, value in styles if _ALIGNMENT.fullmatch(value.strip()))
+    other = tuple(f"<{tag} style>" for tag, value in styles if value not in aligned)
+    return InlineCode(scripts, handlers, aligned, repeated, other)
 
 
 def script_hash(text: str) -> str:
@@ -159,11 +168,25 @@ def handler_problem(page: str, handler: str) -> str:
     )
 
 
-def repeated_id_problem(page: str, name: str, count: int) -> str:
-    """The Dutch line for an id that a built page has more than once."""
+def repeated_id_problem(page: str, name: str, tags: tuple[str, ...]) -> str:
+    """The Dutch line for an id that a built page has more than once (``tags``: the elements with it)."""
+    where = f"id '{name}' staat {len(tags)} keer op de pagina ({', '.join(f'<{tag}>' for tag in tags)})"
+    if all(re.fullmatch(r"h[1-6]", tag) for tag in tags):
+        return (
+            f"{page}: {where}; twee koppen met dezelfde id ({{ #{name} }}): links en de inhoudsopgave gaan "
+            "naar de eerste. Geef een van beide een andere id, of laat { #... } weg"
+        )
     return (
-        f"{page}: id '{name}' staat {count} keer op de pagina; een id (ook die van een kop, {{ #{name} }}) moet "
-        "uniek zijn, anders gaan links en de inhoudsopgave naar de eerste: kies een andere"
+        f"{page}: {where}; staat een tabel, lijst, vraag of voetnoot twee keer op de pagina? Laat er één "
+        "staan: links gaan anders naar de eerste"
+    )
+
+
+def style_problem(page: str, element: str) -> str:
+    """The Dutch line for a style attribute in a built page that is no column alignment."""
+    return (
+        f"{page}: {element} is een stijlattribuut; de Content-Security-Policy blokkeert dat (alleen het uitlijnen "
+        "van een tabelkolom mag). Gebruik een klasse uit de stylesheet van de site."
     )
 
 
@@ -280,7 +303,8 @@ def inline_code(site_dir: Path, docs_dir: Path | None = None) -> tuple[set[str],
         styles |= {script_hash(text) for text in found.styles}
         where = page_source(page.relative_to(site_dir).as_posix(), docs_dir)
         problems += [handler_problem(where, handler) for handler in found.handlers]
-        problems += [repeated_id_problem(where, name, count) for name, count in found.repeated_ids]
+        problems += [style_problem(where, element) for element in found.other_styles]
+        problems += [repeated_id_problem(where, name, tags) for name, tags in found.repeated_ids]
     return hashes, styles, problems
 
 

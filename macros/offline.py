@@ -56,6 +56,8 @@ def _load(path: Path) -> dict:
     except (yaml.YAMLError, ConfigurationError) as exc:
         # MkDocs wraps the YAML error (its cause) in a ConfigurationError; the mark has the line.
         cause = exc if isinstance(exc, yaml.YAMLError) else exc.__cause__ or exc.__context__
+        if not isinstance(cause, yaml.YAMLError):  # not the YAML itself (an INHERIT file missing)
+            raise OfflineBuildError(f"{path.name}: niet te lezen als MkDocs-configuratie ({exc})") from None
         mark = getattr(cause, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
         detail = getattr(cause, "problem", None) or str(cause or exc)

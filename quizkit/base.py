@@ -22,29 +22,44 @@ if TYPE_CHECKING:
     from .moodle import Head, MoodleWriter
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-# Markdown links in a data text: inline ``[x](target)`` and reference definitions ``[x]: target``.
-# A scan of the source and not of the rendered HTML: texts are validated when the banks load,
-# long before (and far more cheaply than) they are rendered, and no Markdown library lists a
-# text's links without rendering it. Autolinks (``<https://...>``) always have a scheme.
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
-# A target with a scheme (https:, mailto:...). Those are left to the sanitiser, which keeps
-# http, https and mailto and drops the rest (javascript:, data:...); an image is dropped too.
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+# Markdown links in a data text: inline ``[x](target)`` or ``[x](<target>)``, and reference
+# definitions ``[x]: target`` (not a footnote's text, ``[^1]: ...``). A scan of the source and not
+# of the rendered HTML: texts are validated when the banks load, long before (and far more
+# cheaply than) they are rendered, and no Markdown library lists a text's links without
+# rendering it. Autolinks (``<https://...>``) always have a scheme.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*(?:<([^>\n]*)>|([^\s)]*))|^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*(?:<([^>\n]*)>|(\S*))", re.MULTILINE
+)
 # What a link to the site looks like: an anchor, a path from here or the top, a page (.md, .html)
-# or a folder. Any other target without a scheme (www.example.org, woordenlijst) is relative too.
+# or a folder.
 _SITE_LINK = re.compile(r"#|\.{0,2}/|[^:?#]*\.(?:md|html?)(?:[#?]|$)|[^:?#]*/$", re.IGNORECASE)
+
+
+def _is_image(text: str, close: int) -> bool:
+    """Whether the ``]`` at ``close`` ends an image's text (``![...]``), nested brackets counted."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        if text[i] == "]":
+            depth += 1
+        elif text[i] == "[":
+            if depth == 0:
+                return i > 0 and text[i - 1] == "!"
+            depth -= 1
+    return False
 
 
 def no_site_link(text: str) -> str:
     """``text`` unchanged, or a ValueError if it links to anything but a full address.
 
     A data text shows on pages at different depths, in the SCORM packages and in Moodle, so a
-    link relative to one page (``alk.md``, ``../x.md``, ``#kop``) would be broken elsewhere,
-    and MkDocs never sees it to check it.
+    link relative to one page (``alk.md``, ``../x.md``, ``#kop``, ``www.nhg.org``) would be
+    broken elsewhere, and MkDocs never sees it to check it. A target with a colon is left to the
+    sanitiser, which keeps http, https and mailto and drops the rest (``javascript:``, however
+    spelt); it drops images too, so an image is only checked for a link to the site.
     """
     for found in _LINK_TARGET.finditer(text):
-        target = found.group(1) if found.group(1) is not None else found.group(2)
-        if not target or _SCHEME.match(target):
+        target = next((group for group in found.groups() if group is not None), "")
+        if not target:
             continue
         if _SITE_LINK.match(target):
             raise ValueError(
@@ -52,10 +67,12 @@ def no_site_link(text: str) -> str:
                 "tekst uit YAML (die tekst staat op verschillende pagina's, en bij vragen ook in SCORM en "
                 "Moodle); noem de pagina in de tekst, of link naar een volledig adres (https://...)"
             )
-        raise ValueError(
-            f"link naar '{target}': dit is geen volledig adres, dus de link wijst vanaf elke pagina ergens "
-            "anders heen; begin het adres met https:// (of http://, of mailto: voor een e-mailadres)"
-        )
+        if ":" not in target and not (found.group(0).startswith("]") and _is_image(text, found.start())):
+            raise ValueError(
+                f"link naar '{target}': dit is geen volledig adres, dus de link wijst vanaf elke pagina ergens "
+                "anders heen; begin het adres met https:// (of http://, of mailto: voor een e-mailadres), of "
+                "noem de pagina in de tekst"
+            )
     return text
 
 
@@ -72,7 +89,7 @@ Markdown = Annotated[str, AfterValidator(no_site_link)]
 # (!!!, ???); and a blank line anywhere.
 _BLOCK_MARKUP = re.compile(
     r"\A(?:[ ]{0,3}(?:[*+-]|\d+\.)[ \t]|[ ]{4}|\t)"
-    r"|\A[^\n]*\|[^\n]*\n[|:\- ]*\|[|:\- ]*$"
+    r"|\A[^\n]*\|[^\n]*\n[|:\- \t]*\|[|:\- \t]*$"
     r"|\n[ \t]*\n"
     r"|^(?:#|[ ]{0,3}>|[ ]{0,3}:[ ]|!!!|\?\?\?|[ ]{0,3}(?:`{3,}|~{3,})|[ ]{0,3}\[\^[^\]\n]*\]:"
     r"|[ ]{0,3}([*_-])(?:[ ]*\1){2,}[ ]*$)"

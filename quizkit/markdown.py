@@ -183,6 +183,10 @@ class MarkdownRenderer:
 _PLAIN = re.compile(r"^(?![\s>#=+*\-:?!.]|\d+[.)])[^\x00-\x1f\x7f\xa0*_`\[\]!<>&\\{}|~^]+\Z")
 
 
+# Where a text may hold a footnote (a reference ``[^1]`` or its text ``[^1]: ...``).
+_FOOTNOTE = "[^"
+
+
 class FastMarkdown:
     """The site's Markdown for data texts: memoised, with a short-cut for plain sentences.
 
@@ -232,6 +236,8 @@ class FastMarkdown:
 
     def inline(self, text: str) -> Markup:
         """Inline Markdown (one paragraph, no ``<p>``)."""
+        if _FOOTNOTE in text:  # each conversion its own footnote ids: not kept (see below)
+            return self.renderer.inline(text)
         html = self._inline.get(text)
         if html is None:
             plain = self._plain(text)
@@ -239,7 +245,14 @@ class FastMarkdown:
         return html
 
     def block(self, text: str) -> Markup:
-        """Block Markdown."""
+        """Block Markdown.
+
+        A text with a footnote is converted each time it is asked for: its footnotes' ids are
+        that conversion's own (see MarkdownRenderer), so the same feedback under two questions
+        of one page does not give two elements the same id.
+        """
+        if _FOOTNOTE in text:
+            return self.renderer.block(text)
         html = self._block.get(text)
         if html is None:
             plain = self._plain(text)

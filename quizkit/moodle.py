@@ -55,11 +55,6 @@ def fraction(share: float) -> str:
     raise ValueError(f"Moodle kent geen score van {share:.4f} per antwoord")
 
 
-def share_of(n: int) -> float:
-    """The largest grade Moodle allows that is at most ``1 / n`` (``n`` >= 1)."""
-    return max(f for f in MOODLE_FRACTIONS if f <= 1 / n + 1e-9)
-
-
 def penalty_of(n: int) -> float:
     """The smallest grade Moodle allows that is at least ``1 / n`` (``n`` >= 1).
 
@@ -174,7 +169,6 @@ class MoodleWriter:
         return q
 
     fraction = staticmethod(fraction)
-    share_of = staticmethod(share_of)
     penalty_of = staticmethod(penalty_of)
     plain = staticmethod(plain)
 

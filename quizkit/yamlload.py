@@ -356,6 +356,7 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | N
 
 
 _NO_COLON = "could not find expected ':'"
+_BLOCK_MAPPING = "expected <block end>, but found '<block mapping start>'"
 # PyYAML's most frequent complaints about an editor's YAML, said in Dutch with what to do; the
 # original follows in brackets (other complaints are shown as PyYAML words them).
 _SAID = {
@@ -365,7 +366,7 @@ _SAID = {
         "tekst dan tussen rechte aanhalingstekens (\" of ', niet de gekrulde); of springt deze regel te "
         "ver in, of mist de regel erboven de dubbele punt na de sleutel"
     ),
-    "expected <block end>, but found '<block mapping start>'": (
+    _BLOCK_MAPPING: (
         "deze regel springt anders in dan de regels erboven; zet hem even ver in als de andere velden "
         "van hetzelfde blok"
     ),
@@ -377,15 +378,18 @@ _SAID = {
         "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
     ),
     "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
-    # "stem: "Samen-optie" is stap 3." or "stem: [Rovers] Zet ...": a quoted text or a list, then more.
-    "expected <block end>, but found '<scalar>'": (
-        "na een tekst tussen aanhalingstekens of een lijst tussen [ ] staat nog meer op deze regel. Begint "
-        'een tekst met " of [, zet dan de hele tekst tussen enkele aanhalingstekens (\'"Samen-optie" is '
-        "stap 3.'; een ' in de tekst schrijft u dan als '')"
-    ),
 }
+# More text after a closed quote or bracket ("stem: "Samen-optie" is stap 3.", "stem: [Rovers]
+# Zet ..."); the same complaint for a text's next line indented too little, said as such.
+_MORE_AFTER = "expected <block end>, but found '<scalar>'"
+_MORE_AFTER_SAID = (
+    "na een tekst tussen aanhalingstekens of een lijst tussen [ ] staat nog meer op deze regel. Begint "
+    'een tekst met " of [, zet dan de hele tekst tussen enkele aanhalingstekens (\'"Samen-optie" is '
+    "stap 3.'; een ' in de tekst schrijft u dan als '')"
+)
+_OPENS_QUOTED = re.compile(r"\s*(?:-\s+)?(?:[^\s:#\"'\[{][^:#]*:\s+)?[\"'\[{]")
 # "stem: *Zet* de stappen...": YAML reads a value that starts with * or & as an alias or anchor.
-_ALIAS_OR_ANCHOR = "expected alphabetic or numeric character, but found"
+_ALIAS_OR_ANCHOR = ("while scanning an alias", "while scanning an anchor")
 _ALIAS_OR_ANCHOR_SAID = (
     "een tekst die met * of & begint, leest YAML als verwijzing; zet de hele tekst tussen enkele "
     "aanhalingstekens ('*Zet* de stappen ...')"
@@ -424,7 +428,11 @@ def _load_with(loader_class: type, text: str, path: str, line_offset: int) -> Lo
                 f"ongeldige YAML: haakje niet gesloten? ({exc.problem} op regel {where})",
             ) from None
         problem = exc.problem or exc.context or ""
-        said = _SAID.get(problem) or (_ALIAS_OR_ANCHOR_SAID if problem.startswith(_ALIAS_OR_ANCHOR) else None)
+        said = _SAID.get(problem) or (_ALIAS_OR_ANCHOR_SAID if exc.context in _ALIAS_OR_ANCHOR else None)
+        if problem == _MORE_AFTER and exc.problem_mark is not None:
+            rows = text.splitlines()
+            row = rows[exc.problem_mark.line] if exc.problem_mark.line < len(rows) else ""
+            said = _MORE_AFTER_SAID if _OPENS_QUOTED.match(row) else _SAID[_BLOCK_MAPPING]
         if problem == _NO_COLON and exc.context_mark is not None:
             # PyYAML notices the missing colon on the line after the key.
             where = exc.context_mark.line + 1 + line_offset

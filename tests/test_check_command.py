@@ -76,6 +76,8 @@ def test_a_mistake_in_mkdocs_yml_is_a_line_not_a_traceback(tmp_path: Path, wrong
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stdout + result.stderr, result.stderr[-3000:]
     assert f"mkdocs.yml:{n + 1}: ongeldige YAML (" in result.stderr, result.stderr[-3000:]
+    # Said once: MkDocs' own English line about the same mistake is left out.
+    assert result.stderr.rstrip().endswith("\n1 probleem gevonden."), result.stderr[-3000:]
     assert "in orde" not in result.stdout
 
 

@@ -37,6 +37,8 @@ def test_malformed_yaml_reports_line() -> None:
         ("a: 1\nstem: [Rovers 2025] Zet de stappen\n", 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
         ("a: 1\nstem: *Zet* de stappen\n", 2, "een tekst die met * of & begint"),
         ("a: 1\nstem: & of en\n", 2, "een tekst die met * of & begint"),
+        # A text's next line indented too little: an indentation slip, not a quote.
+        ("a:\n  explanation: >-\n    tekst\n   meer tekst\n", 4, "deze regel springt anders in"),
     ],
 )
 def test_common_yaml_mistakes_are_said_in_dutch_at_their_line(text: str, line: int, said: str) -> None:

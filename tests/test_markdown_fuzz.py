@@ -8,6 +8,7 @@ URL. FastMarkdown's plain-text short-cut gives exactly what the full path gives.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -147,6 +148,10 @@ def test_no_script_out_of_any_text(renderer: MarkdownRenderer, text: str) -> Non
         assert_safe(str(html))
 
 
+# A footnote id's conversion number (MarkdownRenderer: footnotes with UNIQUE_IDS).
+_CONVERSION = re.compile(r"\b(fn|fnref):\d+-")
+
+
 @FUZZ
 @given(text=st.one_of(PLAIN_ISH, st.text(), DANGEROUS))
 # Found by this test: a trailing newline once took the short-cut and was kept.
@@ -156,8 +161,10 @@ def test_no_script_out_of_any_text(renderer: MarkdownRenderer, text: str) -> Non
 def test_short_cut_gives_the_full_path_output(renderer: MarkdownRenderer, text: str) -> None:
     fast = FastMarkdown(renderer)
     assert fast.shortcut, "the site's extensions allow the short-cut"
-    assert fast.inline(text) == renderer.inline(text)
-    assert fast.block(text) == renderer.block(text)
+    # Footnote ids carry the number of their conversion (fn:7-1): each call is a conversion.
+    same = lambda html: _CONVERSION.sub(r"\1:N-", str(html))  # noqa: E731
+    assert same(fast.inline(text)) == same(renderer.inline(text))
+    assert same(fast.block(text)) == same(renderer.block(text))
 
 
 @FUZZ

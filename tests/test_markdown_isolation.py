@@ -40,6 +40,9 @@ def test_footnotes_stay_with_their_text(fast: FastMarkdown):
     assert not set(ids[0]) & set(ids[1]), ids
     for html in (one, two):
         assert {f"#{i}" for i in re.findall(r'id="([^"]+)"', html)} == set(re.findall(r'href="(#[^"]+)"', html))
+    # The same footnoted feedback under two questions of one page: ids of its own each time.
+    again = fast.block("Eerste bewering.[^1]\n\n[^1]: Bron van de eerste.")
+    assert not set(re.findall(r'id="([^"]+)"', again)) & set(ids[0]), again
 
 
 def test_shortcut_matches_full_markdown_for_plain_sentences(fast: FastMarkdown):

@@ -30,6 +30,7 @@ MESSAGE_FUNCTIONS = {
         "origin_problem",
         "handler_problem",
         "repeated_id_problem",
+        "style_problem",
         "_render_problem",
     ),
 }

@@ -335,7 +335,7 @@ def test_an_id_twice_on_a_page_stops_the_build(tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert_clean_failure(output)
-    assert "docs/casus.md: id 'dubbel' staat 2 keer op de pagina" in output, output[-3000:]
+    assert "docs/casus.md: id 'dubbel' staat 2 keer op de pagina (<h2>, <h2>); twee koppen" in output, output[-3000:]
 
 
 @pytest.mark.parametrize(
@@ -357,8 +357,16 @@ def test_inline_code_is_found_as_a_browser_reads_the_page(html: str, scripts: se
 
 
 def test_style_attributes_are_found_with_their_values_as_the_browser_hashes_them() -> None:
-    found = find_inline_code('<td style="text-align: right;">1</td><p STYLE="a &amp; b">x</p><svg style="c"/>')
-    assert found.styles == {"text-align: right;", "a & b", "c"}
+    # A column's alignment is allowed (by hash); any other style attribute is a problem.
+    html = '<td style="text-align: right;">1</td><th style="text-align:left">k</th><p STYLE="a &amp; b">x</p><svg style="c"/>'
+    found = find_inline_code(html)
+    assert found.styles == {"text-align: right;", "text-align:left"}
+    assert found.other_styles == ("<p style>", "<svg style>")
+
+
+def test_an_id_twice_is_said_by_the_elements_that_carry_it() -> None:
+    found = find_inline_code('<h2 id="a">x</h2><h3 id="a">y</h3><figure id="t"></figure><figure id="t"></figure>')
+    assert found.repeated_ids == (("a", ("h2", "h3")), ("t", ("figure", "figure")))
 
 
 @pytest.mark.browser

@@ -87,7 +87,8 @@
   const heldStatus = lms ? get("cmi.core.lesson_status") : "";
   const heldRaw = lms ? get("cmi.core.score.raw") : "";
   const finished = (status) => status === "passed" || status === "failed";
-  let current = finished(heldStatus) && heldRaw !== "" ? { status: heldStatus, raw: heldRaw } : null;
+  // A finished status may come without a score (an administrator marked the learner passed).
+  let current = finished(heldStatus) ? { status: heldStatus, raw: heldRaw } : null;
   // Interactions only where the LMS has them, and only the elements it lists.
   const children = lms ? get("cmi.interactions._children").split(",").map((c) => c.trim()) : [];
   const journal = children.includes("id") && children.includes("result");
@@ -102,9 +103,11 @@
   function commit() {
     if (!credited || done) return;
     if (current) {
-      set("cmi.core.score.min", 0);
-      set("cmi.core.score.max", 100);
-      must("cmi.core.score.raw", current.raw);
+      if (current.raw !== "") {
+        set("cmi.core.score.min", 0);
+        set("cmi.core.score.max", 100);
+        must("cmi.core.score.raw", current.raw);
+      }
       must("cmi.core.lesson_status", current.status);
     } else {
       must("cmi.core.lesson_status", "incomplete");
@@ -230,11 +233,13 @@
       report(module, result) {
         if (!credited || done) return;
         const status = result.passed ? "passed" : "failed";
-        // A pass is never taken back or lowered: after a passed result (held or reported), a
-        // failing or lower one leaves status and score as they are; its answers still go into
-        // the journal.
+        // A pass is never taken back or lowered: after a passed result (held or reported, also
+        // held without a score), a failing or lower one leaves status and score as they are; its
+        // answers still go into the journal.
         const keepsPass =
-          current !== null && current.status === "passed" && (status === "failed" || result.pct < Number(current.raw));
+          current !== null &&
+          current.status === "passed" &&
+          (status === "failed" || (current.raw !== "" && result.pct < Number(current.raw)));
         const answers = new Map(result.items.map((item) => [item.id, JSON.stringify([item.ok, item.response])]));
         if (!reported) {
           // Before the learner changed anything, the answers are those restored from

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -505,6 +506,7 @@ ONE_LINE_TEXTS = [
     *("#1 van de lijst", "Zin\n# kop", "a | b\n--- | ---\nc | d", "| a | b |\n|---|---|\n| c | d |"),
     # Short and aligned separators, a single column; a line of dashes under a pipe further down.
     *("bron | duur\n-- | --\nx | y", "a | b\n:- | -:", "| a |\n| - |", "a | b\nc\n-- | --", "a - b | c"),
+    "a | b\n-\t|\t-",
     # A footnote's text makes a block of its own (a rule and a list); a reference alone does not.
     *("Zin.[^1]\n[^1]: Noot.", "[^x]: Noot.", "Zin[^1] zonder noot"),
 ]
@@ -567,6 +569,19 @@ def test_a_link_without_a_scheme_is_refused_at_its_line(tmp_path: Path, target: 
         )
     assert f"explanation: link naar '{target}': dit is geen volledig adres" in exc.value.text
     assert exc.value.line == VALID.splitlines().index("    stem: Vraag?") + 2
+
+
+def test_footnotes_in_explanations_and_feedback_load_and_a_stem_refuses_one(tmp_path: Path) -> None:
+    # A footnote's text ([^1]: ...) is no link definition: its first word is no link target.
+    note = "Zie de dia.[^1]\n\n[^1]: Rovers 2025, dia Handvatten."
+    text = VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: {json.dumps(note)}\n")
+    assert load(tmp_path, text).items["een"][1].explanation == note
+    with pytest.raises(ContentError) as exc:
+        load(
+            tmp_path,
+            VALID.replace("    stem: Vraag?\n", f"    stem: {json.dumps('Vraag?[^1]' + chr(10) + '[^1]: Noot.')}\n"),
+        )
+    assert "de vraag (stem) moet één alinea zijn" in exc.value.text, exc.value.text
 
 
 def test_a_link_to_a_full_address_is_kept(tmp_path: Path) -> None:

@@ -146,7 +146,8 @@ def test_a_changed_answer_is_added_to_the_journal(page, lms_url: str, banks: Qui
         assert (found[0]["result"], found[-1]["result"]) == ("correct", "wrong")
         assert found[0]["student_response"] != found[-1]["student_response"]
         pct = 100 * (len(items) - 1) // len(items)
-        assert first["core"]["score"]["raw"] == str(pct)
+        # A pass keeps its best score (see test_a_lower_result_that_still_passes_keeps_the_best_score).
+        assert first["core"]["score"]["raw"] == "100"
         # Relaunched with a result the LMS does not hold (say, an administrator reset the
         # status): the whole result is reported again, after what the journal has.
         stale = {**first, "core": {**first["core"], "lesson_status": "incomplete"}}
@@ -497,6 +498,22 @@ def test_a_lower_result_that_still_passes_keeps_the_best_score(page, lms_url: st
         assert (cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]) == ("passed", "100")
         # The first item's answer is the one reported before: only the changed ones are added.
         assert [i["result"] for i in interactions(cmi)] == ["correct"] * n + ["wrong"] * (n - 1)
+        assert not seen["errors"], seen["errors"]
+
+
+def test_a_pass_the_lms_holds_without_a_score_is_not_taken_back(page, lms_url: str, banks: QuizBanks) -> None:
+    # An administrator marked the learner as passed: the LMS holds "passed", no score and no
+    # saved answers. Wrong answers in the next launch still leave the pass alone.
+    module_id = next(iter(banks.modules))
+    with lms_session(page, lms_url, module_id) as seen:
+        launch(page)
+        first = page.evaluate("lms.close()")
+        core = {**first["core"], "lesson_status": "passed", "score": {**first["core"]["score"], "raw": ""}}
+        frame = launch(page, {**first, "suspend_data": "", "core": core})
+        answer_all(frame, "wrong")
+        second = page.evaluate("lms.close()")
+        assert second["core"]["lesson_status"] == "passed", second["core"]
+        assert [i["result"] for i in interactions(second)] == ["wrong"] * len(banks.modules[module_id].items)
         assert not seen["errors"], seen["errors"]
 
 
