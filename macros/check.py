@@ -34,7 +34,7 @@ from quizkit.yamlload import load_yaml
 from .build import strict_build_command
 from .content import Bibliography, Glossary, load_bibliography, load_glossary
 from .facts import FactList, load_fact_list
-from .offline import OFFLINE_CONFIG, OfflineBuildError
+from .offline import OFFLINE_CONFIG, OfflineBuildError, UnreadableConfigError
 from .offline import check_config as check_offline_config
 from .pages import check_page_meta
 from .tables import TableFile, load_table_file
@@ -271,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     # make build also builds the offline copy (macros/build.py): its config must match, and
     # its strict build must succeed too. Both builds run while the data is checked.
     offline_problems: list[str] = []
+    site_config_unreadable = False
     try:
         check_offline_config(root)
     except OfflineBuildError as exc:
         offline_problems.append(str(exc))
+        site_config_unreadable = isinstance(exc, UnreadableConfigError) and exc.name == "mkdocs.yml"
     builds = [StrictBuild(root)] + ([StrictBuild(root, OFFLINE_CONFIG)] if not offline_problems else [])
     try:
         bank_check = QuizBankCheck()
@@ -287,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     # A strict build that succeeded had no warning; anything else it printed is not a problem.
     from_build = [line for code, output in results if code != 0 for line in build_problems(output)]
-    if any(problem.startswith("mkdocs.yml") and ": ongeldige YAML (" in problem for problem in offline_problems):
+    if site_config_unreadable:
         # mkdocs.yml does not load: the build said only that, in MkDocs' English (said above).
         from_build = []
     code = next((code for code, _ in results if code != 0), 0)  # the first build that failed

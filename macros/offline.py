@@ -47,6 +47,14 @@ class OfflineBuildError(RuntimeError):
     """The offline copy could not be built; the message says why and what to do."""
 
 
+class UnreadableConfigError(OfflineBuildError):
+    """A config file (``name``) is not YAML: no build of it can start either."""
+
+    def __init__(self, message: str, name: str):
+        super().__init__(message)
+        self.name = name
+
+
 def _load(path: Path) -> dict:
     try:
         with path.open("rb") as fd:
@@ -61,9 +69,10 @@ def _load(path: Path) -> dict:
         mark = getattr(cause, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
         detail = getattr(cause, "problem", None) or str(cause or exc)
-        raise OfflineBuildError(
+        raise UnreadableConfigError(
             f"{where}: ongeldige YAML ({detail}); kijk op deze regel en de regel erboven naar de inspringing "
-            "(spaties, geen tabs) en naar aanhalingstekens en dubbele punten"
+            "(spaties, geen tabs) en naar aanhalingstekens en dubbele punten",
+            path.name,
         ) from None
 
 
