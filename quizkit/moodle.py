@@ -218,7 +218,9 @@ class MoodleWriter:
         self.text(q, "correctfeedback", f"<p>{self.t.ts('moodle_right')}</p>")
         self.text(q, "partiallycorrectfeedback", f"<p>{self.t.ts('moodle_partly')}</p>")
         self.text(q, "incorrectfeedback", f"<p>{self.t.ts('moodle_wrong')}</p>")
-        ET.SubElement(q, "shownumcorrect")
+        # Value 1, not an empty element: Moodle's own types read it by presence, qtype_ordering by
+        # its value (an empty one would turn the setting off).
+        self.value(q, "shownumcorrect", 1)
 
     # -- modules -----------------------------------------------------------------------------
     def source(self, item: Any) -> str:
@@ -336,7 +338,10 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
         name=f"{prefix} " + short_name(plain(mx.inline(q.stem)), NAME_LENGTH - len(prefix) - 1),
         idnumber=f"{item.id}--{stage.id}",
         text="".join(story) + mx.para(q.stem) + hint,
-        feedback=str(mx.block(q.explanation)) + str(mx.block(item.explanation)) + mx.source(item),
+        # The case's explanation only after its last stage: it names what the later stages ask.
+        feedback=str(mx.block(q.explanation))
+        + (str(mx.block(item.explanation)) if index == total - 1 else "")
+        + mx.source(item),
         # The stages share the item's one point, as on the site a case counts as one question.
         grade=round(1 / total, 7),
         seed=f"{item.id}/{stage.id}",

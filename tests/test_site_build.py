@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import material
 import pytest
 from helpers import ROOT
+from mkdocs.utils.yaml import yaml_load
 from site_pages import Node, noindex_pages, page_file, parse, site_pages, sitemap_pages
 
 from macros.hooks import focusable_abbreviations
@@ -167,6 +168,44 @@ def test_no_resource_from_another_host(site_dir: Path, pages: dict[str, Node]) -
         for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8")):
             problems.append(f"{css.relative_to(site_dir)}: url({url})")
     assert not problems, "\n".join(problems)
+
+
+def _site_link_problems(site_dir: Path, pages: dict[str, Node], made_later: set[str]) -> list[str]:
+    """Every href and src of every page that names a file of the site which is not there.
+
+    ``made_later``: site paths that ``make build`` adds after MkDocs (the offline zip).
+    """
+    problems = []
+    for page, doc in pages.items():
+        base = f"http://site/{page}"
+        for el in doc.elements():
+            for attr in ("href", "src"):
+                value = el.attrs.get(attr)
+                if value is None or value.startswith("#") or re.match(r"[a-z][a-z0-9+.-]*:|//", value, re.I):
+                    continue
+                target = urlsplit(urljoin(base, value))
+                if target.netloc != "site":
+                    problems.append(f"/{page}: <{el.tag} {attr}={value!r}> leaves the site")
+                    continue
+                path = unquote(target.path).removeprefix("/")
+                file = site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
+                if not file.is_file() and path not in made_later:
+                    problems.append(f"/{page}: <{el.tag} {attr}={value!r}> -> /{path} is not in the site")
+    return problems
+
+
+def test_every_link_within_the_site_finds_its_file(site_dir: Path, pages: dict[str, Node]) -> None:
+    """The footer's offline-copy link pointed below the page on every page but the home page."""
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        offline_zip = "downloads/" + yaml_load(fd)["extra"]["offline_zip"]
+    problems = _site_link_problems(site_dir, pages, {offline_zip})
+    checked = sum(1 for doc in pages.values() for el in doc.elements() if "href" in el.attrs or "src" in el.attrs)
+    assert checked > 1000, f"only {checked} links: the test checks next to nothing"
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} in all)"
+    # The check itself: a link one folder too deep is found.
+    page = next(page for page in pages if page.count("/") == 2)
+    wrong = Node("a", {"href": "downloads/../../" + offline_zip.removeprefix("downloads/")})
+    assert _site_link_problems(site_dir, {page: Node("html", {}, [wrong])}, {offline_zip}), page
 
 
 def test_no_unrendered_template_is_published(site_dir: Path) -> None:

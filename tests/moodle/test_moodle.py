@@ -214,6 +214,8 @@ def check_ordering(q: ET.Element) -> None:
     assert one(q, "gradingtype").text in GRADING_TYPES
     assert one(q, "showgrading").text in ("SHOW", "HIDE")
     check_combined(q)
+    # qtype_ordering reads the element's value, not its presence: empty is "" and saves as 0.
+    assert one(q, "shownumcorrect").text == "1", "Moodle would not show the number of steps right"
     for position, a in enumerate(answers, start=1):
         assert a.get("format") == "html" and (one(a, "text").text or "").strip()
         assert a.get("fraction") == str(position), "an ordering answer's fraction is its position"
@@ -350,6 +352,11 @@ def test_case_stages_carry_the_case_and_share_one_mark(bank_set) -> None:
                 assert text.startswith(intro), "every stage starts with the case"
                 for earlier in stages[: k + 1]:
                     assert plain(mx.block(earlier.text))[:40] in plain(text)
+            # The case's own explanation gives the later stages away: only the last stage has it.
+            if len(stages) > 1 and item.explanation:
+                explanation = plain(mx.block(item.explanation))[:60]
+                feedback = [plain(by_id[f"{item.id}--{s.id}"].findtext("generalfeedback/text") or "") for s in stages]
+                assert [explanation in f for f in feedback] == [False] * (len(stages) - 1) + [True], item.id
 
 
 def test_html_inside_is_valid(bank_set, tmp_path: Path) -> None:
