@@ -166,8 +166,12 @@ def test_answer_keys_are_kept_out_of_search(site_dir: Path, banks: QuizBanks) ->
 
 
 @pytest.mark.browser
-def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, banks: QuizBanks) -> None:
+def test_answer_key_shows_every_answer_feedback_and_source(
+    page, base_url: str, banks: QuizBanks, site_dir: Path
+) -> None:
     bib = load_bibliography(ROOT / "docs" / "_data", ROOT)
+    moodle_file = (site_dir / "downloads" / "moodle" / "alle-modules.xml").read_text(encoding="utf-8")
+    moodle_ids = set(re.findall(r"<idnumber>([^<]+)</idnumber>", moodle_file))
     for module_id, module in banks.modules.items():
         page.goto(f"{base_url}leermodules/antwoorden/{module_id}/")
         assert page.locator(".qk-answer-key__item").count() == len(module.items)
@@ -205,8 +209,12 @@ def test_answer_key_shows_every_answer_feedback_and_source(page, base_url: str, 
                     assert plain(q.explanation)[:60] in text
             cite = block.locator(".qk-cite").last.inner_text()
             assert bib.doc(item.source.doc).short in cite and item.source.where in cite, item.id
-            # The id the LMS reports the item under (SCORM interactions, Moodle's idnumber).
-            assert block.locator(".qk-answer-key__id code").inner_text() == item.id
+            # The id the LMS reports the item under (SCORM interactions, Moodle's idnumber): a
+            # case's stages are Moodle questions of their own, each with its id under the stage.
+            ids = block.locator(".qk-answer-key__id code").all_inner_texts()
+            moodle = [f"{item.id}--{stage.id}" for stage in stages if stage]
+            assert ids == [*moodle, item.id], item.id
+            assert set(moodle) <= moodle_ids, f"{item.id}: not the Moodle files' idnumbers"
 
 
 @pytest.mark.browser
