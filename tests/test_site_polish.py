@@ -68,6 +68,28 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, base_url: str, site_dir, 
     assert not wide, wide
 
 
+def test_quiz_text_at_twice_its_size_wraps_on_a_phone(new_page, base_url: str, banks) -> None:
+    """WCAG 1.4.4 (resize text) at 360 px: text at 200 %, as a phone's font-size setting gives.
+
+    An option with one long word (ontwikkelingsproblemen) kept its whole label at that word's
+    width: every line of it was cut off at the screen's edge and the page scrolled sideways.
+    """
+    page = new_page(viewport=PHONE)
+    wide = []
+    for module_id in banks.modules:
+        page.goto(f"{base_url}leermodules/{module_id}/")
+        page.wait_for_selector(".qk-quiz[data-quiz-ready]", state="attached")
+        # Material's root size is 125 %; twice that is text at 200 %.
+        page.evaluate("document.documentElement.style.fontSize = '250%'")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        labels = page.locator(".qk-q__option label").evaluate_all(
+            "els => els.filter(e => e.getBoundingClientRect().right > innerWidth + 1).map(e => e.textContent.trim())"
+        )
+        if width > PHONE["width"] or labels:
+            wide.append(f"{module_id}: {width} px, {len(labels)} labels past the edge, e.g. {labels[:1]}")
+    assert not wide, wide
+
+
 def test_without_javascript_a_summary_shows_its_keyboard_focus(new_page, base_url: str) -> None:
     """WCAG 2.4.7 without JavaScript: "Toon antwoord" and the module list's objectives.
 
