@@ -8,7 +8,8 @@
      write(unit, state)      puts a saved answer back (null clears it)
      feedback(state, key)    -> indexes of the feedback entries under "Toon antwoord" to show
      count(state, key)       -> how many parts are right, or null (no "n of m" line)
-     counted                 the strings key of that line ("statements_right", "steps_right")
+     counted                 the strings key of that line ("statements_right", "steps_right",
+                             "options_right")
      valid(unit, state)      -> whether a saved answer has the shape this unit can show
      act(action, button, say) (optional) a type's own button (ordering: up, down) -> whether the
                              answer changed (its verdict then no longer applies)
@@ -331,7 +332,7 @@
 
     // "Begin opnieuw" keeps what it wiped until the next check, so that it can be undone.
     let wiped = null;
-    const undoButton = root.querySelector('[data-quiz-action="undo"]');
+    const undoButton = root.querySelector("[data-quiz-action=undo]");
     const status = (text) => {
       const region = root.querySelector("[data-quiz-status]");
       if (region) region.textContent = text;
@@ -376,7 +377,7 @@
         restore();
         summarize();
         // The pressed button is gone: focus goes back to the one that wiped the answers.
-        root.querySelector('[data-quiz-action="reset"]').focus();
+        root.querySelector("[data-quiz-action=reset]").focus();
         status(S.restored);
       } else {
         // A type's own action (ordering: up, down); a move changes the answer.

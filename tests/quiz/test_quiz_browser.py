@@ -478,6 +478,27 @@ def test_multiple_choice_is_right_in_any_shown_order(page, quiz_url: str) -> Non
     assert "Dat klopt." in feedback(page, "vb-multiple-basis")
 
 
+def test_multiple_choice_feedback_counts_the_right_options_chosen(
+    page, quiz_url: str, example_banks: QuizBanks
+) -> None:
+    """A wrong answer that only missed a right option listed nothing but "Juist: ..." lines."""
+    page.goto(quiz_url + KEUZE)
+    options = example_banks.items["vb-multiple-basis"][1].options
+    right = [i for i, o in enumerate(options) if o.correct]
+    wrong = [i for i, o in enumerate(options) if not o.correct]
+    assert len(right) >= 2 and wrong, "the example needs two right options and a wrong one"
+    page.locator(f"#vb-multiple-basis-{right[0]}").check()
+    page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
+    text = feedback(page, "vb-multiple-basis")
+    assert "Dat klopt niet." in text and f"Juiste antwoorden gekozen: 1 van {len(right)}." in text
+    # A wrong option ticked beside every right one: all right ones chosen, and still not right.
+    for i in right + wrong[:1]:
+        page.locator(f"#vb-multiple-basis-{i}").check()
+    page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
+    text = feedback(page, "vb-multiple-basis")
+    assert "Dat klopt niet." in text and f"Juiste antwoorden gekozen: {len(right)} van {len(right)}." in text
+
+
 def test_the_right_order_is_numbered_like_the_steps(page, quiz_url: str, example_banks: QuizBanks) -> None:
     """The steps read 1., 2., 3.; the right order under "Toon antwoord" must not read a., b., c."""
     page.goto(quiz_url + STELLINGEN)

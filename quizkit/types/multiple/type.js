@@ -12,9 +12,12 @@
     },
     ...shared.options,
     feedback: (state) => state,
+    // How many of the right options were ticked: a wrong answer may only have missed some.
+    count: (state, key) => state.filter((v) => key.includes(v)).length,
+    counted: "options_right",
     valid: (unit, state) => {
       const n = shared.all(unit, "input").length;
-      return Array.isArray(state) && state.length > 0 && state.every((v) => Number.isInteger(v) && v >= 0 && v < n);
+      return Array.isArray(state) && state.length && state.every((v) => Number.isInteger(v) && v >= 0 && v < n);
     },
   };
 })();

@@ -8,8 +8,8 @@
   function edges(list) {
     const all = steps(list);
     all.forEach((li, i) => {
-      li.querySelector('[data-quiz-action="up"]').setAttribute("aria-disabled", i === 0);
-      li.querySelector('[data-quiz-action="down"]').setAttribute("aria-disabled", i === all.length - 1);
+      li.querySelector("[data-quiz-action=up]").setAttribute("aria-disabled", i === 0);
+      li.querySelector("[data-quiz-action=down]").setAttribute("aria-disabled", i === all.length - 1);
     });
   }
 
