@@ -137,6 +137,21 @@ def test_questions_are_headings_that_name_their_items(page, quiz_url: str) -> No
     assert page.get_by_role("heading", level=2, name="Uw resultaat").count() == 1
 
 
+def test_case_stages_are_headings_that_name_their_groups(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """A case's "Fase n" was bold text: screen-reader users could not jump to it, nor hear it in forms mode."""
+    page.goto(quiz_url + STELLINGEN)
+    item = page.locator("#vraag-vb-case-verwijzing")
+    stages = example_banks.items["vb-case-verwijzing"][1].stages
+    assert len(stages) >= 2
+    for n, stage in enumerate(stages, start=1):
+        assert item.get_by_role("heading", level=3, name=f"Fase {n}", exact=True).count() == 1
+        group = item.get_by_role("group", name=f"Fase {n}", exact=True)
+        assert group.count() == 1
+        # The stage's text and question are inside the group its heading names.
+        assert stage.text[:30] in group.inner_text()
+        assert group.get_by_role("group", name=stage.question.stem[:20]).count() >= 1
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
 def test_items_line_up_with_the_intro(new_page, quiz_url: str, viewport: dict) -> None:
     """D14: no stray indent from Material's list style on the items or the ordering steps."""
