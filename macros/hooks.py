@@ -10,8 +10,13 @@ from mkdocs.structure.pages import Page
 # An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
 _ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
 # Interactive elements an abbreviation may sit in. A focusable abbreviation inside one of them
-# would be a second tab stop within the same control, so such occurrences are passed over.
-_INTERACTIVE = re.compile(r"<(a|button|summary|label)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
+# would be a second tab stop within the same control, so such occurrences are passed over; so
+# are those in a closed <details> (a quiz's "Toon antwoord"), whose tab stop no one could reach
+# without opening it, nor use to read an option's abbreviation before answering.
+_INTERACTIVE = re.compile(
+    r"<(a|button|summary|label)\b[^>]*>.*?</\1>|<details\b(?![^>]*\bopen\b)[^>]*>.*?</details>",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def focusable_abbreviations(html: str) -> str:
@@ -20,8 +25,8 @@ def focusable_abbreviations(html: str) -> str:
     A CSS tooltip (``site.css``) shows an abbreviation's expansion on hover and
     on keyboard focus, but an ``<abbr>`` cannot take focus by itself. One tab stop per
     abbreviation per page is enough to read its meaning; one on every occurrence would bury
-    the links under tab stops. Occurrences inside links, buttons, summaries and labels are
-    skipped (the next one outside such a control gets the tab stop).
+    the links under tab stops. Occurrences inside links, buttons, summaries, labels and closed
+    ``<details>`` are skipped (the next one outside such a control gets the tab stop).
     """
     if "<abbr" not in html:
         return html

@@ -181,6 +181,13 @@ class Question(Strict):
         """The longest answer the type's script can save (bounds SCORM's suspend_data)."""
         raise NotImplementedError
 
+    def authored(self, state: Any, key: Any) -> Any:
+        """``state`` in the bank's terms, as the type's script reports it to the LMS (its ``authored``).
+
+        Most types' states already are; a type whose state is in shown terms overrides this.
+        """
+        return state
+
     def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
         """The question as a Moodle XML ``<question>`` (see quizkit/moodle.py)."""
         raise NotImplementedError

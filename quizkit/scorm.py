@@ -18,7 +18,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from markupsafe import Markup
 
 from .assets import asset_text
 from .bank import QuizBanks
+from .base import ItemFields, Question
 from .errors import ContentError, raise_all
 from .models import QuizModule
 from .render import QuizRenderer, Strings, module_sources
@@ -157,6 +159,103 @@ def check_suspend_data(module: QuizModule, path: str) -> None:
             f"SCORM: opgeslagen antwoorden kunnen {size} tekens worden, meer dan de {SUSPEND_DATA_LIMIT} "
             "die SCORM 1.2 toestaat; splits de module",
         )
+
+
+# The codes an LMS records per item (cmi.interactions.n: student_response and
+# correct_responses.0.pattern), for the trainers' answer key. Hand-written: they mirror
+# scorm.js (``letter``, ``response``), and the types' ``authored`` mirror their type.js; the
+# browser writes the codes, where Python cannot ask. tests/scorm/test_codes_runtime.py checks
+# them against what scorm-again records.
+SCORM_PATTERN_LIMIT = 255  # scorm.js cuts a response at 255 characters
+
+
+def scorm_letter(n: int) -> str:
+    """The code of an option, step or category: ``a``..``z`` for 0..25, then the number (scorm.js's ``letter``)."""
+    return chr(97 + n) if n < 26 else str(n)
+
+
+def _unit_response(interaction: str, state: Any) -> str:
+    """One unit's state as scorm.js's ``one`` in ``response`` writes it for ``interaction``."""
+    if not isinstance(state, list):
+        return scorm_letter(state)
+    if interaction in ("choice", "sequencing"):
+        return ",".join(scorm_letter(v) for v in state)
+    values = ("t" if v is True else "f" if v is False else scorm_letter(v) for v in state)
+    return ",".join(f"{i}.{v}" for i, v in enumerate(values))
+
+
+def scorm_response(interaction: str, states: list[Any]) -> str:
+    """An item's answer (a state per unit, in the bank's terms) as scorm.js reports it to the LMS.
+
+    ``choice`` and ``sequencing``: letters joined by ``,``; ``matching``: ``statement.value``
+    pairs; ``true-false``: ``t`` or ``f``; ``performance`` (a case): ``<stage>:<code>`` per
+    stage, joined by ``;``, each stage's list as pairs. At most 255 characters.
+    """
+    if interaction == "true-false":
+        return "t" if states[0][0] else "f"
+    if interaction == "performance":
+        text = ";".join(f"{i}:{_unit_response(interaction, s)}" for i, s in enumerate(states, start=1))
+    else:
+        text = _unit_response(interaction, states[0])
+    return text[:SCORM_PATTERN_LIMIT]
+
+
+@dataclass(frozen=True)
+class UnitCodes:
+    """What the codes of one unit (an item's question, or a case stage's) stand for."""
+
+    pattern: str  # this unit's code in the right answer (a case stage's with its "<n>:")
+    statements: list[tuple[str, Markup]]  # statement number -> statement (truefalse, classify)
+    values: list[tuple[str, Markup]]  # letter (or t, f) -> option, step, category or verdict
+    numbered: bool  # the letters come as "<place>.<letter>" pairs (a case's option list or steps)
+
+
+@dataclass(frozen=True)
+class ScormCodes:
+    """An item's codes in the LMS: its interaction type, the right answer's pattern, a legend per unit."""
+
+    interaction: str
+    pattern: str  # correct_responses.0.pattern, exactly as scorm.js writes it
+    units: list[UnitCodes]
+
+
+def _legend(
+    question: Question, inline: Callable[[str], Markup], strings: Strings, indexed: bool
+) -> tuple[list[tuple[str, Markup]], list[tuple[str, Markup]]]:
+    """(statements, values) of one unit; ``indexed``: the code names each statement by its number."""
+    options = getattr(question, "options", None) or getattr(question, "steps", None)
+    if options is not None:
+        texts = [o if isinstance(o, str) else o.text for o in options]
+        return [], [(scorm_letter(i), inline(text)) for i, text in enumerate(texts)]
+    statements = [(str(i), inline(s.text)) for i, s in enumerate(question.statements)]  # type: ignore[attr-defined]
+    categories = getattr(question, "categories", None)
+    if categories is not None:
+        values = [(scorm_letter(i), inline(c.label)) for i, c in enumerate(categories)]
+    else:
+        values = [("t", Markup.escape(strings("true_label"))), ("f", Markup.escape(strings("false_label")))]
+    return statements if indexed else [], values
+
+
+def scorm_codes(item: ItemFields, inline: Callable[[str], Markup], strings: Strings) -> ScormCodes:
+    """The codes the LMS records for ``item`` (scorm.js), with what each letter and number stands for.
+
+    ``pattern`` is the right answer's ``correct_responses.0.pattern``; each unit's legend
+    gives its options, steps or categories by letter (texts through ``inline``, the renderer's
+    inline Markdown), its statements by number, and ``t``/``f`` in the locale's words.
+    """
+    interaction = item.scorm_interaction
+    units = item.units_of
+    keys = item.correct_answer if item.type == "case" else [item.correct_answer]
+    states = [q.authored(key, key) for (q, _uid, _seed, _stage), key in zip(units, keys, strict=True)]
+    pattern = scorm_response(interaction, states)
+    legends = []
+    for n, ((q, _uid, _seed, _stage), state) in enumerate(zip(units, states, strict=True), start=1):
+        # A case's stage: its part of the pattern; any other item: the whole of it.
+        code = f"{n}:{_unit_response(interaction, state)}" if interaction == "performance" else pattern
+        statements, values = _legend(q, inline, strings, indexed=interaction != "true-false")
+        numbered = interaction == "performance" and isinstance(state, list) and not statements
+        legends.append(UnitCodes(code, statements, values, numbered))
+    return ScormCodes(interaction, pattern, legends)
 
 
 class PackageBuilder:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .models import QuizModule
 from .render import QuizRenderer
+from .scorm import scorm_codes
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,19 @@ def catalogue(
     return renderer.render("trainer/catalogue.html", modules=modules, links=links, moodle_all=moodle_all, t=renderer.t)
 
 
-def answer_key(renderer: QuizRenderer, module: QuizModule, sources_url: str, catalogue_url: str) -> str:
-    """HTML: every item of ``module`` with its correct answer, feedback and source."""
+def answer_key(
+    renderer: QuizRenderer, module: QuizModule, sources_url: str, catalogue_url: str, packages: bool = True
+) -> str:
+    """HTML: every item of ``module`` with its correct answer, feedback and source.
+
+    With ``packages`` (the site makes SCORM packages), under each answer the codes the LMS
+    records for it (``codes``: :func:`quizkit.scorm.scorm_codes`).
+    """
     return renderer.render(
         "trainer/answer_key.html",
         module=module,
         t=renderer.t,
         cite=renderer.cite(sources_url),
         catalogue_url=catalogue_url,
+        codes=(lambda item: scorm_codes(item, renderer.markdown.inline, renderer.t)) if packages else None,
     )

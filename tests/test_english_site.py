@@ -443,6 +443,9 @@ def test_a_site_without_packages_links_none_and_is_not_held_to_scorms_limits(tmp
     assert not re.findall(r'href="[^"]*\.zip"', trainers)
     assert not list((project / "site").rglob("*.zip"))
     assert (project / "site" / "downloads" / "moodle" / "basics.xml").exists()
+    # Nor does the answer key explain the codes of packages that do not exist.
+    key = (project / "site" / "answers" / "basics" / "index.html").read_text(encoding="utf-8")
+    assert "qk-answer-key__id" in key and "qk-answer-key__codes" not in key
 
 
 def test_a_broken_site_template_stops_the_build_with_its_file_and_line(tmp_path: Path):

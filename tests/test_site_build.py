@@ -231,7 +231,9 @@ def test_first_abbreviation_of_each_kind_per_page_takes_focus(pages: dict[str, N
         first: dict[str, Node] = {}
         for abbr in article.find("abbr"):
             seen_any = True
-            in_control = any(a.tag in controls for a in abbr.ancestors())
+            in_control = any(
+                a.tag in controls or (a.tag == "details" and "open" not in a.attrs) for a in abbr.ancestors()
+            )
             if not abbr.attrs.get("title"):
                 problems.append(f"/{page}: <abbr>{abbr.text()}</abbr> has no expansion")
             if not in_control and abbr.text() not in first:
@@ -262,3 +264,11 @@ def test_focusable_abbreviations_marks_only_the_first_outside_links() -> None:
         f"<label>x</label><button>y</button><p>{alk.replace('>ALK', ' ' + focus + 'ALK')}</p>"
         f"<label>z {ggz}</label><p>{ggz.replace('>GGZ', ' ' + focus + 'GGZ')}</p><a href='/'>{alk}</a>"
     )
+    # A quiz's closed "Toon antwoord" (a details) before the question that uses the abbreviation
+    # too: the tab stop goes to the one a learner can reach; in an open details it may stay.
+    answer = f'<details class="qk-quiz-item__answer"><summary>Toon</summary><ul><li>{ggz}</li></ul></details>'
+    assert (
+        focusable_abbreviations(f"{answer}<p>{ggz}</p>") == f"{answer}<p>{ggz.replace('>GGZ', ' ' + focus + 'GGZ')}</p>"
+    )
+    opened = f"<details open><summary>Meer</summary><p>{ggz}</p></details>"
+    assert focusable_abbreviations(opened) == opened.replace(">GGZ", " " + focus + "GGZ")

@@ -390,7 +390,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.answer_key_pages[page.file.src_uri] = page.url
         module = self.banks.module(module_id)
         catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
-        html = answer_key(self.renderer, module, self._sources_url(page), catalogue_url)
+        html = answer_key(
+            self.renderer, module, self._sources_url(page), catalogue_url, packages=bool(self.config.scorm_dir)
+        )
         # Never in a search index, whatever the theme: learners would find the answers there.
         return self.stash.put(html)
 

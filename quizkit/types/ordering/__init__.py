@@ -52,6 +52,10 @@ class OrderingQuestion(Question):
         shown = self.shown_order(seed)
         return [shown.index(step) for step in range(len(self.steps))]
 
+    def authored(self, state: list[int], key: list[int]) -> list[int]:
+        """The shown positions as the steps' places in the bank (type.js's ``authored``)."""
+        return [key.index(shown) for shown in state]
+
     def worst_state(self) -> list[int]:
         """A permutation: always the same length."""
         return list(range(len(self.steps)))
