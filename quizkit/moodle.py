@@ -253,9 +253,10 @@ class MoodleWriter:
         q = ET.Element("question", {"type": "category"})
         path = "$course$/top/" + plain(self.inline(meta.title)).replace("/", "//")
         ET.SubElement(ET.SubElement(q, "category"), "text").text = path
-        # The content version too: a trainer can tell which version a course imported.
-        version = escape(self.t.ts("version", n=meta.version))
-        self.text(q, "info", f"{self.block(meta.description)}<p>{version}</p>")
+        # The content version too: a trainer can tell which version a course imported. And the
+        # module's pass mark, which a Moodle quiz does not take over: the trainer sets it there.
+        facts = escape(f"{self.t.ts('version', n=meta.version)} · {self.t('pass_mark', n=meta.pass_mark)}")
+        self.text(q, "info", f"{self.block(meta.description)}<p>{facts}</p>")
         self.value(q, "idnumber", meta.id)
         return q
 

@@ -270,7 +270,11 @@ def test_every_question_has_what_the_importer_reads(bank_set) -> None:
                 category = one(q, "category/text").text or ""
                 assert category.startswith("$course$/top/")
                 module = banks.modules[one(q, "idnumber").text]
-                assert f"<p>Inhoudsversie {module.module.version}</p>" in html_text(q, "info")
+                meta = module.module
+                # The version and the pass mark, which a Moodle quiz does not take over by itself.
+                assert f"<p>Inhoudsversie {meta.version} · Geslaagd bij {meta.pass_mark}% goed</p>" in html_text(
+                    q, "info"
+                )
                 continue
             assert category, f"{name}: a question before any category"
             check_common(q)
