@@ -185,6 +185,8 @@ def cue_warnings(banks: QuizBanks) -> list[str]:
         flags = []
         if count.lists and count.right_longest_share > CUE_LIMITS["right_longest"]:
             flags.append(f"juiste optie vaak de langste (meer dan {CUE_LIMITS['right_longest']:.0%})")
+        if count.sorts_in_order:
+            flags.append("stellingen van een indeelvraag in de volgorde van de categorieën")
         if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
             flags.append(
                 f"woorden als 'altijd' of 'nooit' vaak in onjuiste opties (meer dan {CUE_LIMITS['absolute_false']:.0%})"
@@ -193,7 +195,17 @@ def cue_warnings(banks: QuizBanks) -> list[str]:
             f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "
             f"({count.right_longest_share:.0%}); absolute woorden onjuist in {count.absolute_false} van "
             f"{count.absolute} ({count.absolute_false_share:.0%})"
+            + (
+                f"; indelen in de volgorde van de categorieën in {count.sorts_in_order} van {count.sorts}"
+                if count.sorts
+                else ""
+            )
             + (f"  WAARSCHUWING: {'; '.join(flags)}" if flags else "")
+        )
+    if report.in_order:
+        lines.append(
+            "  Indeelvragen waarvan de antwoorden de volgorde van de categorieën volgen (zet de stellingen door "
+            "elkaar): " + ", ".join(report.in_order)
         )
     worst = [choice for choice in report.worst(5) if choice.right_is_longest]
     if worst:

@@ -6,7 +6,12 @@ Two cues are measured, per module and in total:
   such a question inside a case stage), the right option is strictly the longest, by the
   length of the text the learner sees (Markdown markup left out);
 - **absolute words**: an option (of any choice question) or a true/false statement that
-  contains an absolute word such as *altijd*, *nooit* or *alleen* is false.
+  contains an absolute word such as *altijd*, *nooit* or *alleen* is false;
+- **statements in category order**: in a ``classify`` question (also in a case stage) the
+  statements follow the categories, so their answers read 0, 0, 1, 2 or 0, 1, 2, 0, 1, 2, or
+  each category's statements stand together (1, 1, 2, 2, 0, 0).
+  The page shows them in the bank's order to every learner (unlike options, which are
+  shuffled per learner), so the pattern gives the answers away.
 
 The function is pure: it takes validated :class:`~quizkit.models.QuizModule` models and
 returns numbers, so it runs in a test or a one-off script without MkDocs.
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 from .models import QuizModule
 from .types import CaseItem
 from .types.choice import Option
+from .types.classify import ClassifyQuestion
 from .types.multiple import MultipleQuestion
 from .types.phrasing import PhrasingQuestion
 from .types.single import SingleQuestion
@@ -112,6 +118,8 @@ class CueCount:
     right_longest: int = 0
     absolute: int = 0
     absolute_false: int = 0
+    sorts: int = 0  # classify questions
+    sorts_in_order: int = 0  # ... whose statements follow the categories (see in_category_order)
 
     @property
     def right_longest_share(self) -> float:
@@ -129,6 +137,8 @@ class CueCount:
         self.right_longest += other.right_longest
         self.absolute += other.absolute
         self.absolute_false += other.absolute_false
+        self.sorts += other.sorts
+        self.sorts_in_order += other.sorts_in_order
 
 
 @dataclass
@@ -139,6 +149,7 @@ class CueReport:
     total: CueCount = field(default_factory=lambda: CueCount("totaal"))
     lists: list[ChoiceList] = field(default_factory=list)
     absolutes: list[AbsoluteText] = field(default_factory=list)
+    in_order: list[str] = field(default_factory=list)  # classify questions in category order (item or item/stage)
 
     def worst(self, n: int = 10) -> list[ChoiceList]:
         """The ``n`` lists where the right option is longest by the largest factor."""
@@ -172,6 +183,21 @@ def _questions(module: QuizModule) -> Iterable[tuple[str, str | None, object]]:
             yield item.id, None, item
 
 
+def in_category_order(answers: Sequence[int]) -> bool:
+    """Whether a classify question's answers (a category index per statement) follow a pattern.
+
+    Sorted (0, 0, 1, 2), the categories over and over (0, 1, 2, 0, 1, 2), or each category's
+    statements side by side (1, 1, 2, 2, 0, 0): a learner who sees the pattern needs no
+    knowledge. One category for all, or two statements, is no pattern.
+    """
+    if len(answers) < 3 or len(set(answers)) < 2:
+        return False
+    cycle = max(answers) + 1
+    runs = [a for i, a in enumerate(answers) if i == 0 or answers[i - 1] != a]
+    blocks = len(runs) == len(set(runs)) < len(answers)  # each category once, some twice or more
+    return list(answers) == sorted(answers) or all(a == i % cycle for i, a in enumerate(answers)) or blocks
+
+
 def _choice_list(module_id: str, item: str, stage: str | None, options: Sequence[Option]) -> ChoiceList:
     right = [len(visible_text(o.text)) for o in options if o.correct]
     wrong = [len(visible_text(o.text)) for o in options if not o.correct]
@@ -195,6 +221,11 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
                 texts = [(o.text, o.correct) for o in question.options]
             elif isinstance(question, TrueFalseQuestion):
                 texts = [(s.text, s.answer) for s in question.statements if isinstance(s, Statement)]
+            elif isinstance(question, ClassifyQuestion):
+                count.sorts += 1
+                if in_category_order(question.answer_key(item)):
+                    count.sorts_in_order += 1
+                    report.in_order.append(f"{item}/{stage}" if stage else item)
             for text, true in texts:
                 words = absolute_words(text)
                 if words:

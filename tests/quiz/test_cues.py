@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizkit.cues import absolute_words, measure_cues, visible_text
+from quizkit.cues import absolute_words, in_category_order, measure_cues, visible_text
 from quizkit.models import QuizModule
 
 SOURCE = {"doc": "profielschets", "where": "hoofdstuk 2"}
@@ -126,3 +126,56 @@ def test_make_check_reports_the_cues_per_module_without_failing():
     section = result.stdout.split("Raadbare vragen", 1)[1]
     for module in ("casus", "handreiking", "mentaliseren", "misverstanden", "profielschets", "verwijzen", "totaal"):
         assert f"  {module}: juiste optie de langste in " in section, module
+
+
+def classify(item_id: str, *answers: str) -> dict:
+    categories = [{"id": c, "label": c.upper()} for c in sorted(set(answers))]
+    statements = [{"text": f"Stelling {i}", "category": a} for i, a in enumerate(answers)]
+    return {
+        "id": item_id,
+        "type": "classify",
+        "stem": "Deel in.",
+        "source": SOURCE,
+        "categories": categories,
+        "statements": statements,
+    }
+
+
+def test_statements_in_category_order_are_a_pattern():
+    assert in_category_order([0, 0, 1, 2])  # sorted
+    assert in_category_order([0, 1, 2, 0, 1, 2])  # the categories over and over
+    assert in_category_order([1, 1, 2, 2, 0, 0])  # each category's statements side by side
+    assert in_category_order([2, 2, 1, 0])
+    assert not in_category_order([2, 0, 1, 2, 1, 0])
+    assert not in_category_order([1, 0, 0, 1, 0, 1, 0, 0])
+    assert not in_category_order([0, 1])  # two statements: no pattern to see
+    assert not in_category_order([1, 1, 1])  # one category for all
+    assert not in_category_order([2, 4, 1, 0, 3])
+
+
+def test_classify_questions_in_category_order_are_counted_also_in_a_case():
+    stage = classify("x", "a", "b", "c", "a", "b", "c")
+    case = {
+        "id": "c",
+        "type": "case",
+        "stem": "Casus.",
+        "source": SOURCE,
+        "stages": [
+            {
+                "id": "s1",
+                "text": "Fase.",
+                "question": {k: stage[k] for k in ("type", "stem", "categories", "statements")},
+            }
+        ],
+    }
+    report = measure_cues([module("m", [classify("k", "a", "a", "b", "c"), classify("g", "b", "a", "c", "a"), case])])
+    count = report.modules[0]
+    assert (count.sorts, count.sorts_in_order) == (3, 2)
+    assert report.in_order == ["k", "c/s1"]
+
+
+def test_no_classify_question_of_the_site_gives_its_answers_away(banks):
+    """Classify statements are shown in the bank's order to every learner (options are shuffled)."""
+    report = measure_cues(banks.modules.values())
+    assert report.total.sorts >= 5, "the banks have classify questions: the test checks something"
+    assert report.in_order == [], "statements in the order of the categories: put them in another order"
