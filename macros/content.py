@@ -140,8 +140,13 @@ class BibliographyCitations:
             if doc is None:
                 continue
             date = f", {doc.date}" if doc.date else ""
+            # A title that ends in its own mark (Rovers: "... aanhouden?") takes no full stop.
+            stop = "" if doc.title.rstrip().endswith(("?", "!", ".")) else "."
             out.append(
-                (doc.id, Markup("<strong>{}</strong>: {}. {}{}.").format(doc.short, doc.title, doc.authors, date))
+                (
+                    doc.id,
+                    Markup("<strong>{}</strong>: {}{} {}{}.").format(doc.short, doc.title, stop, doc.authors, date),
+                )
             )
         return out
 

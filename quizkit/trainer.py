@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import QuizModule
-from .render import QuizRenderer
+from .render import QuizRenderer, module_sources
 from .scorm import scorm_codes
 
 
@@ -33,11 +33,18 @@ def absolute_url(site_url: str, page_url: str) -> str:
 def catalogue(
     renderer: QuizRenderer, modules: list[QuizModule], links: dict[str, ModuleLinks], moodle_all: str = ""
 ) -> str:
-    """HTML: every module with its objectives, facts, deep links, SCORM, Moodle XML and answer key.
+    """HTML: every module with its objectives, facts, sources, deep links, SCORM, Moodle XML and answer key.
 
     ``moodle_all`` is the link to the Moodle XML file with every module (none: not offered).
     """
-    return renderer.render("trainer/catalogue.html", modules=modules, links=links, moodle_all=moodle_all, t=renderer.t)
+    return renderer.render(
+        "trainer/catalogue.html",
+        modules=modules,
+        links=links,
+        moodle_all=moodle_all,
+        t=renderer.t,
+        sources=lambda module: renderer.citations.documents(module_sources(module)),
+    )
 
 
 def answer_key(

@@ -51,6 +51,7 @@ def site_url(site_dir: Path) -> str:
 @pytest.mark.browser
 def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_dir: Path, banks: QuizBanks) -> None:
     ts = trainer_strings()
+    bib = load_bibliography(ROOT / "docs" / "_data", ROOT)
     page.goto(base_url + CATALOGUE)
     sections = page.locator(".qk-trainer__module")
     assert sections.count() == len(banks.modules)
@@ -73,6 +74,12 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
             assert plain(objective) in text, f"{module_id}: objective {objective!r} missing"
         types = section.locator(".qk-trainer__types li").all_inner_texts()
         assert types == [f"{ts('type_' + kind)}: {n}" for kind, n in type_counts(module)]
+        # The sources its questions cite, each once, by the bibliography's title (no "?." after it).
+        cited = list(dict.fromkeys(item.source.doc for item in module.items))
+        sources = section.locator(".qk-trainer__sources li").all_inner_texts()
+        assert len(sources) == len(cited), module_id
+        for doc_id, shown in zip(cited, sources, strict=True):
+            assert plain(bib.doc(doc_id).title) in plain(shown) and "?." not in shown, f"{module_id}: {shown}"
         # The link to hand out: site_url + the module page, and it is the page that holds the quiz.
         absolute = section.locator("input.qk-trainer__url").input_value()
         assert absolute == site_url(site_dir) + f"leermodules/{module_id}/"
