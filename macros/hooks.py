@@ -10,13 +10,15 @@ from mkdocs.structure.pages import Page
 # An abbreviation as the ``abbr`` extension writes it: <abbr title="...">ALK</abbr>.
 _ABBR = re.compile(r"<abbr\b(?P<attrs>[^>]*)>(?P<text>.*?)</abbr>", re.DOTALL)
 # Interactive elements an abbreviation may sit in. A focusable abbreviation inside one of them
-# would be a second tab stop within the same control, so such occurrences are passed over; so
-# are those in a closed <details> (a quiz's "Toon antwoord"), whose tab stop no one could reach
-# without opening it, nor use to read an option's abbreviation before answering.
-_INTERACTIVE = re.compile(
-    r"<(a|button|summary|label)\b[^>]*>.*?</\1>|<details\b(?![^>]*\bopen\b)[^>]*>.*?</details>",
-    re.DOTALL | re.IGNORECASE,
-)
+# would be a second tab stop within the same control, so such occurrences are passed over.
+_CONTROLS = r"<(a|button|summary|label)\b[^>]*>.*?</\1>"
+# A closed <details> (a quiz's "Toon antwoord"): a tab stop there cannot be reached before it
+# is opened, nor used to read an option's abbreviation before answering, so an occurrence
+# outside one is preferred. (A details inside a closed one ends the match early: the site has
+# none, and a regular expression cannot count nesting.)
+_CLOSED_DETAILS = r"<details\b(?![^>]*\sopen[\s=>/])[^>]*>.*?</details>"
+_SKIPPED = re.compile(f"{_CONTROLS}|{_CLOSED_DETAILS}", re.DOTALL | re.IGNORECASE)
+_SKIPPED_CONTROLS = re.compile(_CONTROLS, re.DOTALL | re.IGNORECASE)
 
 
 def focusable_abbreviations(html: str) -> str:
@@ -25,28 +27,37 @@ def focusable_abbreviations(html: str) -> str:
     A CSS tooltip (``site.css``) shows an abbreviation's expansion on hover and
     on keyboard focus, but an ``<abbr>`` cannot take focus by itself. One tab stop per
     abbreviation per page is enough to read its meaning; one on every occurrence would bury
-    the links under tab stops. Occurrences inside links, buttons, summaries, labels and closed
-    ``<details>`` are skipped (the next one outside such a control gets the tab stop).
+    the links under tab stops. Occurrences inside links, buttons, summaries and labels are
+    skipped (the next one outside such a control gets the tab stop), and so are those in a
+    closed ``<details>``, unless the abbreviation occurs nowhere else.
     """
     if "<abbr" not in html:
         return html
-    # The controls, found as far as needed: in order and not overlapping, so only the last one
-    # that starts before an abbreviation can hold it. Only first occurrences are looked up, and
-    # those tend to come early on the page (a page with quizzes has hundreds of controls).
-    controls = _INTERACTIVE.finditer(html)
-    upcoming = next(controls, None)
-    last = (-1, -1)
     seen: set[str] = set()
+    html = _mark_first(html, _SKIPPED, seen)
+    if {match["text"] for match in _ABBR.finditer(html)} - seen:  # some only in closed details
+        html = _mark_first(html, _SKIPPED_CONTROLS, seen)
+    return html
 
-    def inside_control(position: int) -> bool:
+
+def _mark_first(html: str, skipped: re.Pattern[str], seen: set[str]) -> str:
+    """Give the first occurrence outside ``skipped`` of each abbreviation not in ``seen`` its tab stop."""
+    # The skipped regions, found as far as needed: in order and not overlapping, so only the last
+    # one that starts before an abbreviation can hold it. Only first occurrences are looked up,
+    # and those tend to come early on the page (a page with quizzes has hundreds of controls).
+    regions = skipped.finditer(html)
+    upcoming = next(regions, None)
+    last = (-1, -1)
+
+    def inside(position: int) -> bool:
         nonlocal upcoming, last
         while upcoming is not None and upcoming.start() <= position:
-            last, upcoming = upcoming.span(), next(controls, None)
+            last, upcoming = upcoming.span(), next(regions, None)
         return last[0] <= position < last[1]
 
     def replace(match: re.Match[str]) -> str:
         text, attrs = match["text"], match["attrs"]
-        if text in seen or inside_control(match.start()):
+        if text in seen or inside(match.start()):
             return match.group(0)
         seen.add(text)
         return match.group(0) if "tabindex" in attrs else f'<abbr{attrs} tabindex="0">{text}</abbr>'
