@@ -116,6 +116,11 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
     assert page.locator("#__drawer").is_checked()
     assert button.get_attribute("aria-expanded") == "true"
     page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    # Focus is in the drawer at once, not on the header's buttons behind its overlay.
+    now = focused(page)
+    assert now["inNav"] and now["onScreen"] and now["visible"], f"opening the drawer left focus at {now}"
+    page.keyboard.press("Tab")
+    assert focused(page)["inNav"], f"Tab from the drawer's first item went to {focused(page)}"
     for _ in range(10):
         page.keyboard.press("Tab")
         if (now := focused(page))["inNav"]:

@@ -46,9 +46,11 @@ document.addEventListener(
  * took no focus; with the closed drawer's links out of the tab order (site.css) keyboard users
  * need it to reach the navigation. A real button inside the label (site.css gives it the label's
  * look) opens and closes the drawer and says whether it is open; Esc in the open drawer closes
- * it and returns focus to the button.
+ * it and returns focus to the button. Opened from the button, the drawer takes the focus: it
+ * lies over the page, and the next tab stops were the header's buttons behind its overlay.
  */
 const DRAWER_BUTTON = '.md-header label.md-header__button[for="__drawer"]';
+const DRAWER_FIRST = '.md-sidebar--primary .md-nav--primary > .md-nav__list :is(a[href], label[tabindex="0"])';
 const syncDrawerButton = () => {
   const label = document.querySelector(DRAWER_BUTTON);
   const toggle = document.getElementById("__drawer");
@@ -62,7 +64,13 @@ const syncDrawerButton = () => {
     button.append(...label.childNodes);
     label.append(button);
     // A click on a button inside a label does not reach the checkbox: toggle it here.
-    button.addEventListener("click", () => toggle.click());
+    button.addEventListener("click", () => {
+      toggle.click();
+      if (!toggle.checked) return;
+      // The first item one can see: a closed section's pane beside the drawer is hidden.
+      const items = [...document.querySelectorAll(DRAWER_FIRST)];
+      items.find((el) => getComputedStyle(el).visibility === "visible" && el.getClientRects().length)?.focus();
+    });
   }
   button.setAttribute("aria-expanded", String(toggle.checked));
 };
