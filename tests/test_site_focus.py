@@ -188,6 +188,25 @@ def test_quiz_summary_link_moves_focus_into_the_question(new_page, base_url: str
     assert after["inside"] and after["control"], f"Tab after the summary link went to {after}"
 
 
+def test_a_page_swapped_in_by_instant_navigation_takes_focus_on_its_title(new_page, base_url: str) -> None:
+    """Focus stayed on the body: screen readers announced nothing, and Tab started at the top."""
+    page = new_page(viewport={"width": 390, "height": 800})
+    open_for_instant_navigation(page, base_url + "alk/")
+    assert page.evaluate("document.activeElement === document.body"), "a first load keeps the browser's focus"
+    page.evaluate("window.__notReloaded = true")
+    page.locator("a.md-footer__link--next").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname.endsWith('/hardnekkige-alk/')")
+    page.wait_for_function("() => document.activeElement.matches('article h1')", timeout=5000)
+    assert page.evaluate("window.__notReloaded === true"), "not an instant navigation"
+    assert page.evaluate("document.activeElement.textContent").strip() == page.locator("article h1").inner_text()
+    page.keyboard.press("Tab")
+    assert focused(page)["inContent"], f"Tab after the new page's title went to {focused(page)}"
+    # Back: the previous page's title, where Material restored the reader's place.
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/alk/') && document.activeElement.matches('article h1')")
+
+
 def test_permalink_moves_focus_after_instant_navigation(new_page, base_url: str) -> None:
     page = new_page(viewport={"width": 390, "height": 800})
     open_for_instant_navigation(page, base_url + "alk/")

@@ -227,10 +227,30 @@ const nameNavigation = () => {
     nav.setAttribute("aria-labelledby", title.id);
   }
 };
+/*
+ * A page that instant navigation swaps in is announced: focus stayed on the body (or on the
+ * link, now gone), so screen readers said nothing and the next Tab started at the top. Focus
+ * goes to the page's title, or to the target of the address's fragment, without scrolling
+ * (Material has scrolled already, also back to where a reader was on Back). The first page
+ * of a visit is the browser's own load and keeps its focus.
+ */
+let swapped = false;
+const focusSwappedPage = () => {
+  if (!swapped) {
+    swapped = true;
+    return;
+  }
+  const target = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) ||
+    document.querySelector(".md-content article h1");
+  if (!target) return;
+  if (!target.matches("a[href], button, input, select, textarea, summary, [tabindex]")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+};
 const everyPage = () => {
   nameNavigation();
   syncDrawerButton();
   syncPaneLabels();
+  focusSwappedPage();
 };
 document.addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(everyPage);
