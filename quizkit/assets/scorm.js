@@ -68,17 +68,21 @@
   // An LMS that is there but refuses the session or a commit records nothing of this launch:
   // the learner is told once (the package's [data-scorm-notice]), and the console says why.
   let refused = false;
+  // Puts a notice of the package's page (its text in data-text) in place, once the page is there.
+  function tell(selector) {
+    const show = () => {
+      const notice = document.querySelector(selector);
+      if (notice) notice.textContent = notice.dataset.text;
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+    else show();
+  }
   function refusal(what) {
     if (refused) return;
     refused = true;
     const error = call("LMSGetLastError") ?? "";
     console.warn(`quizkit: the LMS refused ${what} (SCORM error ${error}: ${call("LMSGetErrorString", error)})`);
-    const show = () => {
-      const notice = document.querySelector("[data-scorm-notice]");
-      if (notice) notice.textContent = notice.dataset.text;
-    };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
-    else show();
+    tell("[data-scorm-notice]");
   }
   if (api && !lms) refusal("LMSInitialize");
   // Browse and review launches look without counting: nothing is written back.
@@ -218,7 +222,15 @@
       // A copy each time, as the browser's storage gives one: quiz.js changes what it loads
       // ("Begin opnieuw" keeps the record it wiped, to put it back).
       load(module) {
-        if (!(module in memory)) memory[module] = fromLms();
+        if (!(module in memory)) {
+          memory[module] = fromLms();
+          // Answers saved for another content version (the trainer replaced the package): quiz.js
+          // starts afresh, and the learner is told why the answers are gone.
+          const saved = get("cmi.suspend_data");
+          const version = document.querySelector("[data-quiz-version]")?.dataset.quizVersion;
+          if (memory[module] && String(memory[module].v) !== version && /[^~\d,]/.test(saved.split("~")[2] ?? saved))
+            tell("[data-scorm-version]");
+        }
         return memory[module] && JSON.parse(JSON.stringify(memory[module]));
       },
       save(module, data) {

@@ -621,3 +621,34 @@ def test_a_page_kept_for_back_and_forward_keeps_its_session(page, lms_url: str, 
 def packed_entries(text: str) -> list[str]:
     """The non-empty entries of packed suspend_data."""
     return [entry for entry in text.split("~")[2].split(",") if entry]
+
+
+def test_answers_of_another_version_are_gone_and_the_learner_is_told_why(page, lms_url: str, banks: QuizBanks) -> None:
+    # The trainer replaced the package by a newer content version: the learner's answers belong
+    # to the old questions, so none is put back, and a status line says so instead of silence.
+    module_id = next(iter(banks.modules))
+    version = banks.modules[module_id].module.version
+    with lms_session(page, lms_url, module_id) as seen:
+        frame = launch(page)
+        assert answer_all(frame, "wrong", limit=2) == 2
+        first = page.evaluate("lms.close()")
+        assert first["suspend_data"].startswith(f"~{version}~")
+        # The same version: answers back, no notice.
+        frame = launch(page, first)
+        notice = frame.locator("[data-scorm-version]")
+        assert notice.get_attribute("role") == "status" and notice.inner_text() == ""
+        assert frame.locator("[data-quiz-progress]").inner_text().startswith("2 van ")
+        page.evaluate("lms.close()")
+        older = {**first, "suspend_data": first["suspend_data"].replace(f"~{version}~", f"~{version + 1}~", 1)}
+        frame = launch(page, older)
+        notice = frame.locator("[data-scorm-version]")
+        assert notice.inner_text().startswith("Deze module is veranderd sinds u eraan werkte"), notice.inner_text()
+        assert f"inhoudsversie {version}" in notice.inner_text()
+        assert frame.locator("[data-quiz-progress]").inner_text().startswith("0 van ")
+        page.evaluate("lms.close()")
+        # A saved record without answers (opened, nothing answered) is no reason to say so.
+        empty = {**first, "suspend_data": f"~{version + 1}~"}
+        frame = launch(page, empty)
+        assert frame.locator("[data-scorm-version]").inner_text() == ""
+        page.evaluate("lms.close()")
+        assert not seen["errors"], seen["errors"]
