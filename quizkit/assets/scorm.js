@@ -228,8 +228,11 @@
           // starts afresh, and the learner is told why the answers are gone.
           const saved = get("cmi.suspend_data");
           const version = document.querySelector("[data-quiz-version]")?.dataset.quizVersion;
-          if (memory[module] && String(memory[module].v) !== version && /[^~\d,]/.test(saved.split("~")[2] ?? saved))
-            tell("[data-scorm-version]");
+          // Any answers at all: an entry in the packed form, an item in the JSON of older packages.
+          const answered = saved.startsWith("~")
+            ? (saved.split("~")[2] ?? "").split(",").some(Boolean)
+            : Object.keys(memory[module]?.items ?? {}).length > 0;
+          if (memory[module] && String(memory[module].v) !== version && answered) tell("[data-scorm-version]");
         }
         return memory[module] && JSON.parse(JSON.stringify(memory[module]));
       },

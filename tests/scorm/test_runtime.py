@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -639,16 +640,18 @@ def test_answers_of_another_version_are_gone_and_the_learner_is_told_why(page, l
         assert notice.get_attribute("role") == "status" and notice.inner_text() == ""
         assert frame.locator("[data-quiz-progress]").inner_text().startswith("2 van ")
         page.evaluate("lms.close()")
-        older = {**first, "suspend_data": first["suspend_data"].replace(f"~{version}~", f"~{version + 1}~", 1)}
-        frame = launch(page, older)
+        other = {**first, "suspend_data": first["suspend_data"].replace(f"~{version}~", f"~{version + 1}~", 1)}
+        frame = launch(page, other)
         notice = frame.locator("[data-scorm-version]")
         assert notice.inner_text().startswith("Deze module is veranderd sinds u eraan werkte"), notice.inner_text()
         assert f"inhoudsversie {version}" in notice.inner_text()
         assert frame.locator("[data-quiz-progress]").inner_text().startswith("0 van ")
         page.evaluate("lms.close()")
-        # A saved record without answers (opened, nothing answered) is no reason to say so.
-        empty = {**first, "suspend_data": f"~{version + 1}~"}
-        frame = launch(page, empty)
-        assert frame.locator("[data-scorm-version]").inner_text() == ""
-        page.evaluate("lms.close()")
+        # A saved record without answers (all cleared, or an older package's empty JSON) is no
+        # reason to say so.
+        items = first["suspend_data"].split("~")[2].count(",") + 1
+        for empty in (f"~{version + 1}~" + "," * (items - 1), json.dumps({"v": version + 1, "items": {}})):
+            frame = launch(page, {**first, "suspend_data": empty})
+            assert frame.locator("[data-scorm-version]").inner_text() == "", empty
+            page.evaluate("lms.close()")
         assert not seen["errors"], seen["errors"]

@@ -46,11 +46,9 @@ document.addEventListener(
  * took no focus; with the closed drawer's links out of the tab order (site.css) keyboard users
  * need it to reach the navigation. A real button inside the label (site.css gives it the label's
  * look) opens and closes the drawer and says whether it is open; Esc in the open drawer closes
- * it and returns focus to the button. Opened from the button, the drawer takes the focus: it
- * lies over the page, and the next tab stops were the header's buttons behind its overlay.
+ * it and returns focus to the button.
  */
 const DRAWER_BUTTON = '.md-header label.md-header__button[for="__drawer"]';
-const DRAWER_FIRST = '.md-sidebar--primary .md-nav--primary > .md-nav__list :is(a[href], label[tabindex="0"])';
 const syncDrawerButton = () => {
   const label = document.querySelector(DRAWER_BUTTON);
   const toggle = document.getElementById("__drawer");
@@ -64,13 +62,7 @@ const syncDrawerButton = () => {
     button.append(...label.childNodes);
     label.append(button);
     // A click on a button inside a label does not reach the checkbox: toggle it here.
-    button.addEventListener("click", () => {
-      toggle.click();
-      if (!toggle.checked) return;
-      // The first item one can see: a closed section's pane beside the drawer is hidden.
-      const items = [...document.querySelectorAll(DRAWER_FIRST)];
-      items.find((el) => getComputedStyle(el).visibility === "visible" && el.getClientRects().length)?.focus();
-    });
+    button.addEventListener("click", () => toggle.click());
   }
   button.setAttribute("aria-expanded", String(toggle.checked));
 };
@@ -227,30 +219,10 @@ const nameNavigation = () => {
     nav.setAttribute("aria-labelledby", title.id);
   }
 };
-/*
- * A page that instant navigation swaps in is announced: focus stayed on the body (or on the
- * link, now gone), so screen readers said nothing and the next Tab started at the top. Focus
- * goes to the page's title, or to the target of the address's fragment, without scrolling
- * (Material has scrolled already, also back to where a reader was on Back). The first page
- * of a visit is the browser's own load and keeps its focus.
- */
-let swapped = false;
-const focusSwappedPage = () => {
-  if (!swapped) {
-    swapped = true;
-    return;
-  }
-  const target = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) ||
-    document.querySelector(".md-content article h1");
-  if (!target) return;
-  if (!target.matches("a[href], button, input, select, textarea, summary, [tabindex]")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true });
-};
 const everyPage = () => {
   nameNavigation();
   syncDrawerButton();
   syncPaneLabels();
-  focusSwappedPage();
 };
 document.addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(everyPage);
