@@ -164,9 +164,9 @@
     });
     return { v: Number(v), items };
   }
-  function fromLms() {
+  // The record saved in cmi.suspend_data (its text), or null.
+  function fromLms(text) {
     try {
-      const text = get("cmi.suspend_data");
       // Packages before the packed form saved the record as JSON.
       const data = text.startsWith("~") ? unpack(text) : JSON.parse(text || "null");
       return data && typeof data === "object" ? data : null;
@@ -223,10 +223,10 @@
       // ("Begin opnieuw" keeps the record it wiped, to put it back).
       load(module) {
         if (!(module in memory)) {
-          memory[module] = fromLms();
+          const saved = get("cmi.suspend_data");
+          memory[module] = fromLms(saved);
           // Answers saved for another content version (the trainer replaced the package): quiz.js
           // starts afresh, and the learner is told why the answers are gone.
-          const saved = get("cmi.suspend_data");
           const version = document.querySelector("[data-quiz-version]")?.dataset.quizVersion;
           // Any answers at all: an entry in the packed form, an item in the JSON of older packages.
           const answered = saved.startsWith("~")

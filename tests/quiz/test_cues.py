@@ -27,6 +27,15 @@ def single(item_id: str, right: str, *wrong: str, kind: str = "single") -> dict:
     return {"id": item_id, "type": kind, "stem": "Vraag?", "source": SOURCE, "options": options}
 
 
+def case_of(item_id: str, *questions: dict) -> dict:
+    """A case with a stage ``s1``, ``s2``... per question (an item's fields without its id and source)."""
+    stages = [
+        {"id": f"s{n}", "text": "Fase.", "question": {k: v for k, v in q.items() if k not in ("id", "source")}}
+        for n, q in enumerate(questions, start=1)
+    ]
+    return {"id": item_id, "type": "case", "stem": "Casus.", "source": SOURCE, "stages": stages}
+
+
 def test_visible_text_drops_markup():
     assert visible_text("**Vet** en [een link](https://x.nl) en `code`") == "Vet en een link en code"
 
@@ -40,42 +49,19 @@ def test_absolute_words_word_boundary_and_case():
 
 
 def test_counts_lists_longest_and_absolutes():
-    case = {
-        "id": "c",
-        "type": "case",
-        "stem": "Casus.",
-        "source": SOURCE,
-        "stages": [
-            {
-                "id": "s1",
-                "text": "Fase.",
-                "question": {
-                    k: v for k, v in single("x", "kort", "veel langer").items() if k in ("type", "stem", "options")
-                },
-            },
-            {
-                "id": "s2",
-                "text": "Fase.",
-                "question": {
-                    k: v
-                    for k, v in single("x", "langste juist", "kort", kind="phrasing").items()
-                    if k in ("type", "stem", "options")
-                },
-            },
-            {
-                "id": "s3",
-                "text": "Fase.",
-                "question": {
-                    "type": "truefalse",
-                    "stem": "Juist?",
-                    "statements": [
-                        {"text": "Dit geldt altijd", "answer": False},
-                        {"text": "Dit geldt soms", "answer": True},
-                    ],
-                },
-            },
-        ],
-    }
+    case = case_of(
+        "c",
+        single("x", "kort", "veel langer"),
+        single("x", "langste juist", "kort", kind="phrasing"),
+        {
+            "type": "truefalse",
+            "stem": "Juist?",
+            "statements": [
+                {"text": "Dit geldt altijd", "answer": False},
+                {"text": "Dit geldt soms", "answer": True},
+            ],
+        },
+    )
     first = module(
         "een",
         [
@@ -154,20 +140,7 @@ def test_statements_in_category_order_are_a_pattern():
 
 
 def test_classify_questions_in_category_order_are_counted_also_in_a_case():
-    stage = classify("x", "a", "b", "c", "a", "b", "c")
-    case = {
-        "id": "c",
-        "type": "case",
-        "stem": "Casus.",
-        "source": SOURCE,
-        "stages": [
-            {
-                "id": "s1",
-                "text": "Fase.",
-                "question": {k: stage[k] for k in ("type", "stem", "categories", "statements")},
-            }
-        ],
-    }
+    case = case_of("c", classify("x", "a", "b", "c", "a", "b", "c"))
     report = measure_cues([module("m", [classify("k", "a", "a", "b", "c"), classify("g", "b", "a", "c", "a"), case])])
     count = report.modules[0]
     assert (count.sorts, count.sorts_in_order) == (3, 2)
