@@ -51,7 +51,8 @@ Checker = Callable[[Path], Iterator[ContentError]]
 
 # The build's own loader of one data file (path, project root, bibliography): its checks beyond
 # the file's model (sources that must exist, an id that must be the file name), with its texts.
-FileLoader = Callable[[Path, Path, Bibliography], object]
+# Without a bibliography (it has a problem of its own) a loader checks everything but sources.
+FileLoader = Callable[[Path, Path, Bibliography | None], object]
 
 
 def _data_file(
@@ -65,7 +66,7 @@ def _data_file(
         return
     problems = validation_problems(model, loaded)
     yield from problems
-    if problems or bib is None or loader is None:
+    if problems or loader is None:
         return
     try:
         loader(path, root, bib)
@@ -89,7 +90,11 @@ def check_data(root: Path) -> Iterator[ContentError]:
 
 
 def _bibliography_or_none(root: Path) -> Bibliography | None:
-    """The bibliography, or ``None`` when it has a problem (:func:`check_data` reports it)."""
+    """The bibliography, or ``None`` when it has a problem (:func:`check_data` reports it).
+
+    The other checks then run without checking sources (see ``check_source``), so that one
+    mistake in ``bronnen.yml`` does not hide every other file's until it is mended.
+    """
     try:
         return load_bibliography(root / "docs" / "_data", root)
     except ContentError:
@@ -108,8 +113,6 @@ def check_front_matter(root: Path) -> Iterator[ContentError]:
     stops it before any page. Links, anchors and navigation are left to the build itself.
     """
     bib = _bibliography_or_none(root)
-    if bib is None:
-        return
     for page in _pages(root):
         shown = str(page.relative_to(root))
         try:
@@ -134,15 +137,16 @@ class QuizBankCheck:
     def __call__(self, root: Path) -> Iterator[ContentError]:
         """The problems of the banks under ``root``; keeps the banks when there are none."""
         from quizkit.bank import load_quiz_banks
+        from quizkit.cite import Citations, PlainCitations
         from quizkit.errors import ContentErrorList
 
         from .content import BibliographyCitations
 
         bib = _bibliography_or_none(root)
-        if bib is None:
-            return
+        # PlainCitations accepts any document: the bibliography's own problem is reported.
+        citations: Citations = BibliographyCitations(bib) if bib is not None else PlainCitations()
         try:
-            self.banks = load_quiz_banks(root / "docs" / "_data" / "quiz", root, BibliographyCitations(bib))
+            self.banks = load_quiz_banks(root / "docs" / "_data" / "quiz", root, citations)
         except ContentErrorList as exc:
             yield from exc.errors
         except ContentError as exc:
@@ -165,6 +169,13 @@ def run_checker(checker: Checker, root: Path) -> list[ContentError]:
         detail = f"controle '{checker.__name__}' afgebroken ({type(exc).__name__}: {exc})"
         problems.append(ContentError(str(where), None, detail))
     return problems
+
+
+# Said after the problems when bronnen.yml has one: the other files' sources wait for it.
+SOURCES_UNCHECKED = (
+    "De bronnen van pagina's, vragen en gegevens zijn nog niet gecontroleerd, omdat docs/_data/bronnen.yml "
+    "een fout heeft: herstel die en controleer opnieuw."
+)
 
 
 # Above these shares a module's cues are flagged (a warning for the editor, not a failure).
@@ -313,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.", file=sys.stderr)
+        if _bibliography_or_none(root) is None:
+            print(SOURCES_UNCHECKED, file=sys.stderr)
         return 1
     print("Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.")
     return 0

@@ -95,8 +95,8 @@ def load_bibliography(data_dir: Path, root: Path) -> Bibliography:
     return validate(Bibliography, load_yaml(data_dir / "bronnen.yml", root))
 
 
-def load_glossary(data_dir: Path, root: Path, bib: Bibliography) -> Glossary:
-    """Load and validate ``woordenlijst.yml``; every term's source must exist."""
+def load_glossary(data_dir: Path, root: Path, bib: Bibliography | None) -> Glossary:
+    """Load and validate ``woordenlijst.yml``; every term's source must exist (see :func:`check_source`)."""
     loaded = load_yaml(data_dir / "woordenlijst.yml", root)
     glossary = validate(Glossary, loaded)
     for i, term in enumerate(glossary.terms):
@@ -104,9 +104,13 @@ def load_glossary(data_dir: Path, root: Path, bib: Bibliography) -> Glossary:
     return glossary
 
 
-def check_source(ref: SourceRef, bib: Bibliography, path: str, line: int | None, item_id: str | None) -> None:
-    """Raise a :class:`ContentError` when ``ref`` names a document that does not exist."""
-    if bib.doc(ref.doc) is None:
+def check_source(ref: SourceRef, bib: Bibliography | None, path: str, line: int | None, item_id: str | None) -> None:
+    """Raise a :class:`ContentError` when ``ref`` names a document that does not exist.
+
+    Without a bibliography (``make check`` when ``bronnen.yml`` has a problem of its own,
+    which it reports) nothing can be checked here, and the file's other checks still run.
+    """
+    if bib is not None and bib.doc(ref.doc) is None:
         known = ", ".join(d.id for d in bib.documents)
         raise ContentError(path, line, f"onbekend brondocument '{ref.doc}' (bekend: {known})", item_id)
 

@@ -52,7 +52,7 @@ def load_fact_lists(list_dir: Path, root: Path, bib: Bibliography) -> dict[str, 
     return {facts.id: facts for facts in lists}
 
 
-def load_fact_list(path: Path, root: Path, bib: Bibliography) -> FactList:
+def load_fact_list(path: Path, root: Path, bib: Bibliography | None) -> FactList:
     """Load and validate one fact list; its id is its file name, and every source must exist."""
     loaded = load_yaml(path, root)
     facts = validate(FactList, loaded)

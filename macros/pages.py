@@ -26,7 +26,7 @@ class PageMeta(Strict):
     search: dict[str, Any] | None = None
 
 
-def check_page_meta(source_text: str, path: str, bib: Bibliography) -> PageMeta:
+def check_page_meta(source_text: str, path: str, bib: Bibliography | None) -> PageMeta:
     """Parse and validate the front matter of a page file (``source_text`` is the whole file).
 
     MkDocs silently drops front matter that is not valid YAML; this parses it again so that

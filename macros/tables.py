@@ -77,7 +77,7 @@ def load_tables(table_dir: Path, root: Path, bib: Bibliography) -> dict[str, dic
     }
 
 
-def load_table_file(path: Path, root: Path, bib: Bibliography) -> TableFile:
+def load_table_file(path: Path, root: Path, bib: Bibliography | None) -> TableFile:
     """Load and validate one table file; every table's source must exist (all unknown ones at once)."""
     loaded = load_yaml(path, root)
     tables = validate(TableFile, loaded)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import copy_project, mkdocs_env
 
-from macros.check import build_problems
+from macros.check import SOURCES_UNCHECKED, build_problems
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -45,6 +45,33 @@ def test_every_data_problem_is_reported_at_once(tmp_path: Path) -> None:
     # The bank error is found by both, and printed once.
     assert err.count("onbekend vraagtype 'volgorde'") == 1, err
     assert "4 problemen gevonden" in err
+    assert "in orde" not in result.stdout
+
+
+def test_a_broken_bibliography_hides_no_other_files_problems(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    bib = project / "docs" / "_data" / "bronnen.yml"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("    short: Profielschets (2024)\n", "", 1), "utf-8")
+    bank = project / "docs" / "_data" / "quiz" / "verwijzen.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: ordering", "type: volgorde", 1), encoding="utf-8")
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Over deze", "title: Over: deze", 1), "utf-8")
+    glossary = project / "docs" / "_data" / "woordenlijst.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("    expansion: Aanhoudende lichamelijke klachten\n", "", 1),
+        "utf-8",
+    )
+    result = run_check(project)
+    assert result.returncode == 1
+    err = result.stderr
+    assert "docs/_data/bronnen.yml:" in err and "short" in err
+    # Each file's own mistake is reported beside the bibliography's, in the same run.
+    assert "docs/_data/quiz/verwijzen.yml:" in err and "onbekend vraagtype 'volgorde'" in err
+    assert "docs/over.md:2: ongeldige YAML" in err
+    assert "docs/_data/woordenlijst.yml:" in err and "expansion" in err
+    # Sources could not be checked, and the editor is told so, after the count.
+    assert "onbekend brondocument" not in err
+    assert err.rstrip().endswith(SOURCES_UNCHECKED), err
     assert "in orde" not in result.stdout
 
 
