@@ -178,6 +178,40 @@ SOURCES_UNCHECKED = (
 )
 
 
+def last_commit_text(root: Path, rel: str) -> str | None:
+    """``rel`` (under ``root``) as the last commit has it; ``None`` without git, a commit or that file."""
+    try:
+        result = subprocess.run(
+            ["git", "show", f"HEAD:./{rel}"], cwd=root, capture_output=True, text=True, encoding="utf-8", check=False
+        )
+    except OSError:  # no git at all
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def saved_answer_report(root: Path, banks: QuizBanks) -> list[str]:
+    """Lines on what the banks' edits since the last commit do to learners' saved answers.
+
+    The last commit stands for what was published (see ``quizkit.history``). Warnings, not
+    problems: a removed question is allowed, and a renamed one builds.
+    """
+    from quizkit.history import saved_answer_warnings
+
+    ids_now = [item.id for module in banks.modules.values() for item in module.items]
+    lines: list[str] = []
+    compared = 0
+    for rel in banks.paths.values():
+        before = last_commit_text(root, rel)
+        if before is None:
+            continue
+        compared += 1
+        lines += saved_answer_warnings(rel, before, (root / rel).read_text(encoding="utf-8"), ids_now)
+    if not compared:
+        return ["Bewaarde antwoorden: niet vergeleken met een vorige versie (geen git-commit met deze vragenbanken)."]
+    heading = f"Bewaarde antwoorden, vergeleken met de laatste commit ({compared} vragenbanken):"
+    return [heading, *(f"  {line}" for line in lines)] if lines else [f"{heading} niets gaat verloren."]
+
+
 # Above these shares a module's cues are flagged (a warning for the editor, not a failure).
 CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
 
@@ -305,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
         bank_check = QuizBankCheck()
         checkers: list[Checker] = [check_data, bank_check, check_front_matter]
         own = [problem.text for checker in checkers for problem in run_checker(checker, root)]
-        cues = cue_warnings(bank_check.banks) if bank_check.banks is not None else []  # banks that load
+        cues = []
+        if bank_check.banks is not None:  # banks that load
+            cues = cue_warnings(bank_check.banks) + saved_answer_report(root, bank_check.banks)
     finally:
         results = [build.result() for build in builds]
     for line in cues:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bank_items import SOURCE, case_of, classify, single
+
 from quizkit.cues import absolute_words, in_category_order, measure_cues, visible_text
 from quizkit.models import QuizModule
-
-SOURCE = {"doc": "profielschets", "where": "hoofdstuk 2"}
 
 
 def module(module_id: str, items: list[dict]) -> QuizModule:
@@ -19,21 +19,6 @@ def module(module_id: str, items: list[dict]) -> QuizModule:
         "objectives": ["O"],
     }
     return QuizModule.model_validate({"module": meta, "items": items})
-
-
-def single(item_id: str, right: str, *wrong: str, kind: str = "single") -> dict:
-    options = [{"text": right, "correct": True, "feedback": "f"}]
-    options += [{"text": w, "correct": False, "feedback": "f"} for w in wrong]
-    return {"id": item_id, "type": kind, "stem": "Vraag?", "source": SOURCE, "options": options}
-
-
-def case_of(item_id: str, *questions: dict) -> dict:
-    """A case with a stage ``s1``, ``s2``... per question (an item's fields without its id and source)."""
-    stages = [
-        {"id": f"s{n}", "text": "Fase.", "question": {k: v for k, v in q.items() if k not in ("id", "source")}}
-        for n, q in enumerate(questions, start=1)
-    ]
-    return {"id": item_id, "type": "case", "stem": "Casus.", "source": SOURCE, "stages": stages}
 
 
 def test_visible_text_drops_markup():
@@ -112,19 +97,6 @@ def test_make_check_reports_the_cues_per_module_without_failing():
     section = result.stdout.split("Raadbare vragen", 1)[1]
     for module in ("casus", "handreiking", "mentaliseren", "misverstanden", "profielschets", "verwijzen", "totaal"):
         assert f"  {module}: juiste optie de langste in " in section, module
-
-
-def classify(item_id: str, *answers: str) -> dict:
-    categories = [{"id": c, "label": c.upper()} for c in sorted(set(answers))]
-    statements = [{"text": f"Stelling {i}", "category": a} for i, a in enumerate(answers)]
-    return {
-        "id": item_id,
-        "type": "classify",
-        "stem": "Deel in.",
-        "source": SOURCE,
-        "categories": categories,
-        "statements": statements,
-    }
 
 
 def test_statements_in_category_order_are_a_pattern():
