@@ -68,7 +68,7 @@ def _digit(value: bool | int) -> str:
     if value is True or value is False:
         return "T" if value else "F"
     if not 0 <= value < len(_DIGITS):
-        raise ValueError(f"waarde {value} past niet in één teken")
+        raise ValueError(value)  # check_suspend_data names the item
     return _DIGITS[value]
 
 
@@ -115,7 +115,7 @@ def check_packages(banks: QuizBanks) -> None:
     problems = []
     for module_id, module in banks.modules.items():
         try:
-            check_suspend_data(module, banks.paths[module_id])
+            check_suspend_data(module, banks.paths[module_id], banks.lines)
         except ContentError as exc:
             problems.append(exc)
         problems += tag_clashes(module, banks.paths[module_id], banks.lines)
@@ -146,12 +146,29 @@ def tag_clashes(module: QuizModule, path: str, lines: dict[str, int | None]) -> 
     return problems
 
 
-def check_suspend_data(module: QuizModule, path: str) -> None:
-    """Stop if the module's saved answers could exceed SCORM 1.2's 4096 characters."""
-    try:
-        size = len(worst_suspend_data(module))
-    except ValueError as exc:
-        raise ContentError(path, None, f"SCORM: een opgeslagen antwoord kan niet worden bewaard ({exc})") from None
+def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | None] | None = None) -> None:
+    """Stop if an item's answer cannot be packed, or the module's could exceed SCORM 1.2's 4096 characters.
+
+    An answer packs each value in one character (:func:`_digit`): every item whose question (or
+    a stage's) has more options, statements, steps or categories than that allows is named.
+    """
+    problems = []
+    for item in module.items:
+        try:
+            for q, _uid, _seed, _stage in item.units_of:
+                _unit(q.worst_state())
+        except ValueError:
+            problems.append(
+                ContentError(
+                    path,
+                    (lines or {}).get(item.id),
+                    f"SCORM: een opgeslagen antwoord op deze vraag past niet in het pakket: een vraag (of fase) "
+                    f"heeft daar hoogstens {len(_DIGITS)} opties, stellingen, stappen of categorieën",
+                    item.id,
+                )
+            )
+    raise_all(problems)
+    size = len(worst_suspend_data(module))
     if size > SUSPEND_DATA_LIMIT:
         raise ContentError(
             path,

@@ -232,3 +232,30 @@ def test_two_items_of_a_module_with_one_saved_tag_stop_the_packages(tmp_path: Pa
         f"m.yml:8: [item {pair[1]}] SCORM: vraag '{pair[0]}' en deze vraag krijgen hetzelfde kenmerk "
         f"({saved_tag(pair[1], answer_hash)}) voor opgeslagen antwoorden; geef deze vraag een andere id"
     )
+
+
+def test_an_item_whose_answer_cannot_be_packed_is_named_at_its_line(tmp_path: Path) -> None:
+    from quizkit.bank import load_quiz_banks
+    from quizkit.scorm import check_packages
+
+    def options(n: int) -> str:
+        return "[" + ", ".join(f"{{text: Optie {i}, correct: {'true' if i == 0 else 'false'}}}" for i in range(n)) + "]"
+
+    steps = "[" + ", ".join(f"Stap {i}" for i in range(37)) + "]"
+    (tmp_path / "m.yml").write_text(
+        "module: {id: m, title: M, description: D, version: 1, minutes: 1, pass_mark: 50, objectives: [o]}\n"
+        "items:\n"
+        f"  - {{id: m-past, type: multiple, stem: V, source: {{doc: d, where: w}}, options: {options(36)}}}\n"
+        f"  - {{id: m-te-veel, type: multiple, stem: V, source: {{doc: d, where: w}}, options: {options(37)}}}\n"
+        "  - id: m-casus\n    type: case\n    stem: C\n    source: {doc: d, where: w}\n    stages:\n"
+        f"      - {{id: een, text: T, question: {{type: ordering, stem: V, steps: {steps}}}}}\n",
+        encoding="utf-8",
+    )
+    banks = load_quiz_banks(tmp_path, tmp_path)
+    with pytest.raises(ContentError) as exc:
+        check_packages(banks)
+    rule = (
+        "SCORM: een opgeslagen antwoord op deze vraag past niet in het pakket: een vraag (of fase) heeft daar "
+        "hoogstens 36 opties, stellingen, stappen of categorieën"
+    )
+    assert exc.value.text.splitlines() == [f"m.yml:4: [item m-te-veel] {rule}", f"m.yml:5: [item m-casus] {rule}"]
