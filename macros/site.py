@@ -74,7 +74,7 @@ class SiteData:
     def plain(self, text: str) -> str:
         """Data text as plain text (rendered, tags removed): for attributes and theme strings."""
         assert self.renderer is not None, "renderer is set by define_env"
-        return self.markdown.inline(text).striptags()
+        return self.markdown.plain(text)
 
     def cite(self, ref: SourceRef, bronnen_url: str = "") -> Markup:
         """A short citation: the document's short name (linked to the sources page) and where."""

@@ -158,10 +158,6 @@ class MarkdownRenderer:
         """A link to ``url`` showing the address, sanitised like any Markdown link."""
         return Markup(self._sanitise(str(Markup('<a href="{0}">{0}</a>').format(url))))
 
-    def plain(self, text: str) -> str:
-        """``text`` as plain text, for attributes and titles: rendered, then without tags."""
-        return self.inline(text).striptags()
-
     def literal(self, text: str) -> Markup:
         """Markdown source that the site's Markdown renders as exactly ``text`` (one line).
 
@@ -243,6 +239,13 @@ class FastMarkdown:
             plain = self._plain(text)
             html = self._inline[text] = Markup(plain) if plain is not None else self.renderer.inline(text)
         return html
+
+    def plain(self, text: str) -> str:
+        """``text`` as plain text, for names, attributes and titles: rendered, then without tags.
+
+        MarkupSafe's ``striptags`` also decodes entities and collapses whitespace.
+        """
+        return self.inline(text).striptags()
 
     def block(self, text: str) -> Markup:
         """Block Markdown.

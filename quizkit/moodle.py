@@ -17,10 +17,8 @@ Targets Moodle 4.4 and later (``ordering`` is a core question type from 4.4; ``m
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -62,25 +60,6 @@ def penalty_of(n: int) -> float:
     option scores nothing (11 wrong options take off 10 % each; 1/11 is no grade Moodle has).
     """
     return min(f for f in MOODLE_FRACTIONS if f >= 1 / n - 1e-6)
-
-
-class _Text(HTMLParser):
-    """Plain text of an HTML fragment."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain(html: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed (names, match answers)."""
-    parser = _Text()
-    parser.feed(str(html))
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
 
 
 def short_name(text: str, limit: int = NAME_LENGTH) -> str:
@@ -130,6 +109,10 @@ class MoodleWriter:
         """Block Markdown as on the site."""
         return self.renderer.markdown.block(text) if text else Markup("")
 
+    def plain(self, text: str | None) -> str:
+        """Inline Markdown as plain text, whitespace collapsed (names, match answers)."""
+        return self.renderer.markdown.plain(text or "")
+
     def para(self, text: str | None) -> str:
         """One paragraph of inline Markdown (a stem, a statement), or nothing."""
         return f"<p>{self.inline(text)}</p>" if text else ""
@@ -170,7 +153,6 @@ class MoodleWriter:
 
     fraction = staticmethod(fraction)
     penalty_of = staticmethod(penalty_of)
-    plain = staticmethod(plain)
 
     def answer(self, q: ET.Element, grade: str, html: str, feedback: str = "", fmt: str | None = "html") -> ET.Element:
         """An ``<answer fraction="grade">`` with its text and feedback (HTML); see :func:`fraction`."""
@@ -238,7 +220,7 @@ class MoodleWriter:
         hint = f"<p><em>{self.inline(item.hint)}</em></p>" if item.hint else ""
         number = f"{n:02d}"
         return Head(
-            name=f"{number} " + short_name(plain(self.inline(item.stem)), NAME_LENGTH - len(number) - 1),
+            name=f"{number} " + short_name(self.plain(item.stem), NAME_LENGTH - len(number) - 1),
             number=number,
             idnumber=item.id,
             text=self.para(item.stem) + hint,
@@ -251,7 +233,7 @@ class MoodleWriter:
         """The category question that puts the following questions in the module's category."""
         meta = module.module
         q = ET.Element("question", {"type": "category"})
-        path = "$course$/top/" + plain(self.inline(meta.title)).replace("/", "//")
+        path = "$course$/top/" + self.plain(meta.title).replace("/", "//")
         ET.SubElement(ET.SubElement(q, "category"), "text").text = path
         # The content version too: a trainer can tell which version a course imported. And the
         # module's pass mark, which a Moodle quiz does not take over: the trainer sets it there.
@@ -329,15 +311,15 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
         story.append(f"<p><em>{mx.inline(item.hint)}</em></p>")
     for k, stage in enumerate(item.stages[: index + 1], start=1):
         story.append(f"<p><strong>{mx.t('stage', n=k)}</strong></p>{mx.block(stage.text)}")
-    stage = item.stages[index]
-    q = stage.question
+    # The stage's question, HTML id and seed as the site has them (the stage's Moodle id is its HTML id).
+    q, uid, seed, _stage = item.units_of[index]
     hint = f"<p><em>{mx.inline(q.hint)}</em></p>" if q.hint else ""
     total = len(item.stages)
     prefix = f"{head.number}.{index + 1}"
     return replace(
         head,
-        name=f"{prefix} " + short_name(plain(mx.inline(q.stem)), NAME_LENGTH - len(prefix) - 1),
-        idnumber=f"{item.id}--{stage.id}",
+        name=f"{prefix} " + short_name(mx.plain(q.stem), NAME_LENGTH - len(prefix) - 1),
+        idnumber=uid,
         text="".join(story) + mx.para(q.stem) + hint,
         # The case's explanation only after its last stage: it names what the later stages ask.
         feedback=str(mx.block(q.explanation))
@@ -345,8 +327,8 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
         + mx.source(item),
         # The stages share the item's one point, as on the site a case counts as one question.
         grade=round(1 / total, 7),
-        seed=f"{item.id}/{stage.id}",
-        uid=f"{item.id}--{stage.id}",
+        seed=seed,
+        uid=uid,
     )
 
 

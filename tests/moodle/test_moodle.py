@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 from examples import write_example_banks
 from helpers import ROOT
+from markupsafe import Markup
 
 from macros.content import citations
 from quizkit.__main__ import main
 from quizkit.bank import QuizBanks, load_quiz_banks
-from quizkit.moodle import MOODLE_FRACTIONS, MoodleWriter, plain, quiz_document
+from quizkit.moodle import MOODLE_FRACTIONS, MoodleWriter, quiz_document
 from quizkit.render import QuizRenderer
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -105,6 +106,11 @@ def bank_set(request, tmp_path_factory) -> tuple[QuizBanks, dict[str, bytes]]:
     banks = load_quiz_banks(folder, root, citations(ROOT))
     banks.root = root  # type: ignore[attr-defined]
     return banks, MoodleWriter(QuizRenderer(banks, citations=citations(ROOT))).files()
+
+
+def plain(html: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed."""
+    return Markup(html).striptags()
 
 
 def parse(data: bytes) -> ET.Element:

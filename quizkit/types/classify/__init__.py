@@ -94,7 +94,7 @@ class ClassifyQuestion(Question):
                 right = c.id == s.category
                 mx.answer(q, "100" if right else "0", mx.inline(c.label), mx.block(s.feedback) if right else "")
             return q
-        labels = {c.id: mx.plain(mx.inline(c.label)) for c in self.categories}
+        labels = {c.id: mx.plain(c.label) for c in self.categories}
         head = replace(head, feedback=mx.answer_html(self, head.uid, head.seed) + head.feedback)
         pairs = [(mx.para(s.text), labels[s.category]) for s in self.statements]
         return mx.match(head, pairs, list(labels.values()))
