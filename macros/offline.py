@@ -115,7 +115,7 @@ def build_offline_site(dest: Path, root: Path = ROOT) -> Path:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / OFFLINE_CONFIG), "-d", str(dest)]
     result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise OfflineBuildError(f"offline build failed:\n{result.stdout}{result.stderr}")
+        raise OfflineBuildError(f"de offline-versie kon niet gebouwd worden:\n{result.stdout}{result.stderr}")
     (dest / SHIM_TARGET).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, dest / SHIM_TARGET)
     return dest

@@ -22,9 +22,10 @@ from .bank import load_quiz_banks
 from .cite import load_citations
 from .errors import ContentError
 from .markdown import MarkdownRenderer
-from .moodle import MoodleWriter, write_moodle
+from .moodle import MoodleWriter
 from .render import LOCALES, QuizRenderer, Strings, check_storage_key
 from .scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
+from .source import write_whole
 
 DESCRIPTION = (
     "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator. "
@@ -240,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_packages(builder.packages(banks.modules.values()), settings["out"]):
                 print(path)
         elif settings["command"] == "moodle":
-            for path in write_moodle(MoodleWriter(renderer).files(), settings["out"]):
+            for path in write_whole(MoodleWriter(renderer).files(), settings["out"]):
                 print(path)
         else:
             if settings["moodle_dir"]:  # an item Moodle cannot take stops it; nothing is written

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -330,16 +329,3 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
         seed=seed,
         uid=uid,
     )
-
-
-def write_moodle(files: dict[str, bytes], directory: Path) -> list[Path]:
-    """Write the files to ``directory``, each whole or not at all."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, data in files.items():
-        path = directory / name
-        part = path.with_suffix(".xml.part")
-        part.write_bytes(data)
-        part.replace(path)
-        paths.append(path)
-    return paths

@@ -197,6 +197,7 @@ class QuizRenderer:
             unquote=unquote,
         )
         self.env.filters["type_counts"] = type_counts
+        self.env.globals["t"] = self.t  # the interface's strings, in every template
         # Each type's macros (question, answer), imported once; a global, so that templates
         # imported without context (quiz/item.html) find them too.
         self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
@@ -233,7 +234,6 @@ class QuizRenderer:
             html = self._modules[key] = self.render(
                 "quiz/module.html",
                 module=module,
-                t=self.t,
                 cite=self.cite(sources_url),
                 body=self.body,
                 store=self.storage_key,
@@ -249,7 +249,6 @@ class QuizRenderer:
             "quiz/single_item.html",
             module=module,
             item=item,
-            t=self.t,
             cite=self.cite(sources_url),
             body=self.body,
             store=self.storage_key,
@@ -263,7 +262,7 @@ class QuizRenderer:
         order = order or []
         rank = {module_id: i for i, module_id in enumerate(order)}
         modules = sorted(self.banks.modules.values(), key=lambda m: (rank.get(m.module.id, len(order)), m.module.title))
-        return self.render("quiz/index.html", modules=modules, url_of=page_url_of, t=self.t)
+        return self.render("quiz/index.html", modules=modules, url_of=page_url_of)
 
 
 def module_sources(module: QuizModule) -> list[str]:

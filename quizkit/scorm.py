@@ -32,6 +32,7 @@ from .base import ItemFields, Question
 from .errors import ContentError, raise_all
 from .models import QuizModule
 from .render import QuizRenderer, Strings, module_sources
+from .source import write_whole
 
 # SCORM 1.2 allows 4096 characters of cmi.suspend_data.
 SUSPEND_DATA_LIMIT = 4096
@@ -288,7 +289,6 @@ class PackageBuilder:
         return self.renderer.render(
             "trainer/scorm_index.html",
             module=module,
-            t=self.renderer.t,
             site_name=self.renderer.site_name,
             quiz=Markup(self.renderer.module(module.module.id, "", test)),
             docs=self.renderer.citations.documents(module_sources(module)),
@@ -305,7 +305,6 @@ class PackageBuilder:
             files=files,
             id_prefix=self.id_prefix,
             test=test,
-            t=self.renderer.t,
         )
 
     def files(self, module: QuizModule, test: bool = False) -> dict[str, bytes]:
@@ -363,16 +362,5 @@ def package_names(module_id: str, strings: Strings) -> tuple[str, str]:
 
 
 def write_packages(packages: dict[str, bytes], directory: Path) -> list[Path]:
-    """Write zips by name (see PackageBuilder.packages) to ``directory/<name>.zip``.
-
-    Each is written whole or not at all: a process stopped while writing leaves no cut-off zip.
-    """
-    paths = []
-    directory.mkdir(parents=True, exist_ok=True)
-    for module_id, data in packages.items():
-        path = directory / f"{module_id}.zip"
-        part = path.with_suffix(".zip.part")
-        part.write_bytes(data)
-        part.replace(path)
-        paths.append(path)
-    return paths
+    """Write zips by name (see PackageBuilder.packages) to ``directory/<name>.zip``, each whole."""
+    return write_whole({f"{name}.zip": data for name, data in packages.items()}, directory)

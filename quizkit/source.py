@@ -1,4 +1,4 @@
-"""Reading an editor's file as text: UTF-8, any line ending, no invisible control characters.
+"""Files: an editor's read as text, the engine's own written whole (:func:`write_whole`).
 
 Every content file (YAML data and Markdown pages) is read through :func:`read_text`, so a file
 saved in another encoding, or text pasted with a stray control character from a PDF or a
@@ -87,3 +87,20 @@ def readable_text(path: Path) -> str:
     """
     text = path.read_bytes().decode("utf-8", "replace").removeprefix(_BOM)
     return CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def write_whole(files: dict[str, bytes], directory: Path) -> list[Path]:
+    """Write each file by name to ``directory``, whole or not at all; the paths written.
+
+    Each goes to ``<name>.part`` first and is then renamed: a process stopped while writing
+    leaves no cut-off zip or XML file for a trainer to download.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in files.items():
+        path = directory / name
+        part = directory / f"{name}.part"
+        part.write_bytes(data)
+        part.replace(path)
+        paths.append(path)
+    return paths

@@ -42,7 +42,6 @@ def catalogue(
         modules=modules,
         links=links,
         moodle_all=moodle_all,
-        t=renderer.t,
         sources=lambda module: renderer.citations.documents(module_sources(module)),
     )
 
@@ -58,7 +57,6 @@ def answer_key(
     return renderer.render(
         "trainer/answer_key.html",
         module=module,
-        t=renderer.t,
         cite=renderer.cite(sources_url),
         catalogue_url=catalogue_url,
         codes=(lambda item: scorm_codes(item, renderer.markdown.inline, renderer.t)) if packages else None,

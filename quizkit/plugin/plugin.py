@@ -31,10 +31,10 @@ from ..bank import BankCache, QuizBanks
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import MarkdownRenderer
-from ..moodle import MoodleWriter, all_modules_file, write_moodle
+from ..moodle import MoodleWriter, all_modules_file
 from ..render import QuizRenderer, Strings, check_storage_key
 from ..scorm import PackageBuilder, check_id_prefix, check_packages, package_names, write_packages
-from ..source import read_text, readable_text
+from ..source import read_text, readable_text, write_whole
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
 from ..yamlload import load_yaml_text
 from .config import QuizConfig
@@ -86,9 +86,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     # -- the build, in MkDocs' order ---------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check every bank (all problems at once), set up rendering and the stash."""
-        if not hasattr(self, "cache"):  # a MkDocs without on_startup
-            self.cache = BankCache()
         self.root = Path(config.config_file_path).parent
+        self.docs_name = Path(config.docs_dir).name  # how an editor's message names the docs folder
         try:
             # Before the banks, whose mistakes would hide it.
             check_storage_key(self.config.storage_key, Path(config.config_file_path).name)
@@ -152,7 +151,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """
         if not page.file.abs_src_path:
             return None
-        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        shown = f"{self.docs_name}/{page.file.src_uri}"
         try:
             text = read_text(Path(page.file.abs_src_path), shown)
         except ContentError as exc:
@@ -245,7 +244,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
         if self.config.moodle_dir:
             self.packages_written = True
-            write_moodle(self.moodle_files, Path(config.site_dir) / self.config.moodle_dir)
+            write_whole(self.moodle_files, Path(config.site_dir) / self.config.moodle_dir)
 
     @staticmethod
     def _drop_from_sitemap(site_dir: Path, urls: set[str]) -> None:
@@ -299,7 +298,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """The site URL of the page ``src_uri``, or an error naming the missing file."""
         found = self.files.get_file_from_path(src_uri)
         if found is None:
-            raise ContentError("", None, f"{what}: docs/{src_uri} ontbreekt; maak die pagina aan")
+            raise ContentError("", None, f"{what}: {self.docs_name}/{src_uri} ontbreekt; maak die pagina aan")
         return found.url
 
     def _sources_url(self, page: Page) -> str:

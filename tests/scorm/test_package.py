@@ -259,3 +259,26 @@ def test_an_item_whose_answer_cannot_be_packed_is_named_at_its_line(tmp_path: Pa
         "hoogstens 36 opties, stellingen, stappen of categorieën"
     )
     assert exc.value.text.splitlines() == [f"m.yml:4: [item m-te-veel] {rule}", f"m.yml:5: [item m-casus] {rule}"]
+
+
+def test_exports_are_written_whole_through_a_part_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizkit.scorm import write_packages
+
+    # A write that stops half-way (a full disk, a stopped process) leaves no file by the zip's name.
+    out = tmp_path / "scorm"
+    real_write = Path.write_bytes
+
+    def half(self: Path, data: bytes) -> int:
+        real_write(self, data[: len(data) // 2])
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(Path, "write_bytes", half)
+    with pytest.raises(OSError):
+        write_packages({"m": b"PK" + bytes(100)}, out)
+    assert not (out / "m.zip").exists() and (out / "m.zip.part").exists()
+    monkeypatch.undo()
+    assert write_packages({"m": b"PK" + bytes(100), "m.toets": b"PK"}, out) == [out / "m.zip", out / "m.toets.zip"]
+    assert (out / "m.zip").read_bytes() == b"PK" + bytes(100) and sorted(p.name for p in out.iterdir()) == [
+        "m.toets.zip",
+        "m.zip",
+    ]
