@@ -16,8 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from quizkit.errors import ContentError
 from quizkit.markdown import MarkdownRenderer
-from quizkit.plugin.macros import located, page_file, plugin_of
-from quizkit.source import read_text
+from quizkit.plugin.macros import located, page_file, page_source, plugin_of
 
 from .charts import render_bar_chart
 from .facts import find_fact_list
@@ -26,8 +25,6 @@ from .pocket import pocket_card as render_pocket_card
 from .publishing import GitDates, page_dates
 from .site import load_site_data
 from .worksheets import grid_sheet, party_grid_sheet, plan_sheet, render_sheet
-
-BRONNEN_PAGE = "bronnen/"
 
 
 def define_env(env) -> None:
@@ -46,12 +43,9 @@ def define_env(env) -> None:
     # "Laatst bijgewerkt" under every page: one git call for all of docs/.
     env.variables["halk_git_dates"] = GitDates(Path(env.conf["docs_dir"]))
 
-    # The offline copy (mkdocs.offline.yml) has no directory URLs: bronnen.html, not bronnen/.
-    bronnen_page = BRONNEN_PAGE if env.conf["use_directory_urls"] else "bronnen.html"
-    env.conf["extra"]["bronnen_page"] = bronnen_page
-
     def bronnen_url() -> str:
-        return get_relative_url(bronnen_page, env.page.url)
+        """The link to the sources page (the quizkit plugin's ``sources_page``) from this page."""
+        return plugin_of(env).sources_url(env.page)
 
     macro = located(env)
 
@@ -107,9 +101,8 @@ def define_env(env) -> None:
         return find_fact_list(site.fact_lists, list_id, page_file(env))
 
     def page_url(path: str) -> str:
-        """URL of the page ``path`` (without ``.md``) relative to the current page."""
-        target = f"{path}/" if env.conf["use_directory_urls"] else f"{path}.html"
-        return get_relative_url(target, env.page.url)
+        """The link to the page ``path`` (without ``.md``) from this page."""
+        return plugin_of(env).url_from(env.page, f"{path}.md", "werkblad")
 
     def sheet_assets() -> dict[str, str]:
         return {kind: get_relative_url(f"assets/werkbladen/werkblad.{kind}", env.page.url) for kind in ("css", "js")}
@@ -146,15 +139,14 @@ def on_pre_page_macros(env) -> None:
     """Every page must name its sources in its front matter; a page that does not is reported."""
     site = env.variables["site_data"]
     try:
-        # Read as the quizkit plugin read it for MkDocs (a file it could not read is reported there).
-        source_text = read_text(Path(env.page.file.abs_src_path), page_file(env))
-        meta = check_page_meta(source_text, page_file(env), site.bib)
+        # The file as the quizkit plugin read it for MkDocs (a file it could not read is reported there).
+        source = page_source(env)
+        meta = check_page_meta(source.text if source else "", page_file(env), site.bib)
     except ContentError as exc:
-        env.conf.plugins["quizkit"].report(exc)
+        plugin_of(env).report(exc)
     else:
         # "Bronnen van deze pagina" (overrides/partials/page-sources.html), rendered here with
         # autoescape: the theme's own templates print what they are given as it is.
-        bronnen_url = get_relative_url(env.conf["extra"]["bronnen_page"], env.page.url)
-        env.page.meta["halk_page_sources"] = site.page_sources(meta.sources, bronnen_url)
+        env.page.meta["halk_page_sources"] = site.page_sources(meta.sources, plugin_of(env).sources_url(env.page))
     # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
     env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path), dates=env.variables["halk_git_dates"])

@@ -110,9 +110,9 @@ def check_source(ref: SourceRef, bib: Bibliography | None, path: str, line: int 
     Without a bibliography (``make check`` when ``bronnen.yml`` has a problem of its own,
     which it reports) nothing can be checked here, and the file's other checks still run.
     """
-    if bib is not None and bib.doc(ref.doc) is None:
-        known = ", ".join(d.id for d in bib.documents)
-        raise ContentError(path, line, f"onbekend brondocument '{ref.doc}' (bekend: {known})", item_id)
+    problem = BibliographyCitations(bib).check(ref) if bib is not None else None
+    if problem:
+        raise ContentError(path, line, problem, item_id)
 
 
 class BibliographyCitations:

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from quizkit.errors import ContentError
 from quizkit.markdown import FastMarkdown, MarkdownRenderer
 
-from .content import Bibliography, Glossary, SourceRef, load_bibliography, load_glossary
+from .content import Bibliography, BibliographyCitations, Glossary, SourceRef, load_bibliography, load_glossary
 from .facts import FactList, find_fact_list, load_fact_lists
 from .tables import Table, find_table, load_tables
 
@@ -77,11 +77,8 @@ class SiteData:
         return self.markdown.plain(text)
 
     def cite(self, ref: SourceRef, bronnen_url: str = "") -> Markup:
-        """A short citation: the document's short name (linked to the sources page) and where."""
-        doc = self.bib.doc(ref.doc)
-        assert doc is not None, "source references are checked at load time"
-        href = f"{bronnen_url}#{doc.id}"
-        return Markup('<a href="{}">{}</a>, {}').format(href, doc.short, escape(ref.where))
+        """A short citation, as under a quiz item (:class:`BibliographyCitations`)."""
+        return BibliographyCitations(self.bib).cite(ref, bronnen_url)
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of ``overrides/halk/*.html``; output is a single HTML block."""

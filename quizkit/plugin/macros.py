@@ -27,7 +27,6 @@ from mkdocs.utils import meta
 from pydantic import ValidationError, validate_call
 
 from ..errors import ContentError
-from ..source import read_text
 from ..validate import message_of
 from .stash import Kept
 
@@ -78,17 +77,8 @@ class PageSource:
 
 
 def page_source(env: Any) -> PageSource | None:
-    """The current page's file as the quizkit plugin read it, else as it is on disk (``None``: unreadable)."""
-    try:
-        kept = plugin_of(env).page_sources.get(env.page.file.src_uri)
-    except (ContentError, AttributeError):  # no quizkit plugin, or it did not read this page
-        kept = None
-    if kept is not None:
-        return kept
-    try:
-        return PageSource(read_text(Path(env.page.file.abs_src_path), page_file(env)))
-    except ContentError:
-        return None
+    """The current page's file as the quizkit plugin read it (``None``: a page with no file)."""
+    return plugin_of(env).page_sources.get(env.page.file.src_uri)
 
 
 def page_line(env: Any, line: int | None) -> int | None:

@@ -301,10 +301,13 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             raise ContentError("", None, f"{what}: {self.docs_name}/{src_uri} ontbreekt; maak die pagina aan")
         return found.url
 
-    def _sources_url(self, page: Page) -> str:
-        if not self.config.sources_page:
-            return ""
-        return get_relative_url(self._page_url(self.config.sources_page, "bronnenpagina"), page.url)
+    def url_from(self, page: Page, src_uri: str, what: str) -> str:
+        """The link from ``page`` to the page ``src_uri`` (``what`` names it in an error), as MkDocs makes it."""
+        return get_relative_url(self._page_url(src_uri, what), page.url)
+
+    def sources_url(self, page: Page) -> str:
+        """The link from ``page`` to the sources page (``sources_page``); empty without one."""
+        return self.url_from(page, self.config.sources_page, "bronnenpagina") if self.config.sources_page else ""
 
     def _needs(self, page: Page, *names: str) -> None:
         """``page`` loads the asset files ``names``."""
@@ -328,14 +331,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """A whole module (stashed: it skips Markdown and search); its summary prints (trainer.js)."""
         self._place(page, "quiz", [item.id for item in self.banks.module(module_id).items])
         self._needs(page, *QUIZ_ASSETS, *TRAINER_ASSETS)
-        return self.stash.put(self.renderer.module(module_id, self._sources_url(page)))
+        return self.stash.put(self.renderer.module(module_id, self.sources_url(page)))
 
     def quiz_item(self, page: Page, item_id: str) -> Markup:
         """One item (stashed)."""
         self.banks.item(item_id)
         self._place(page, "quiz_item", [item_id])
         self._needs(page, *QUIZ_ASSETS)
-        return self.stash.put(self.renderer.item(item_id, self._sources_url(page)))
+        return self.stash.put(self.renderer.item(item_id, self.sources_url(page)))
 
     def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
         """The list of modules (searchable), with the quiz styles."""
@@ -343,7 +346,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
         def url_of(module_id: str) -> str:
             src = self.config.module_page.format(module_id)
-            return get_relative_url(self._page_url(src, f"leermodule '{module_id}'"), page.url)
+            return self.url_from(page, src, f"leermodule '{module_id}'")
 
         return self.stash.put(self.renderer.index(url_of, order), searchable=True)
 
@@ -388,9 +391,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._needs(page, *TRAINER_ASSETS)
         self.answer_key_pages[page.file.src_uri] = page.url
         module = self.banks.module(module_id)
-        catalogue_url = get_relative_url(self._page_url(self.config.catalogue_page, "trainerspagina"), page.url)
+        catalogue_url = self.url_from(page, self.config.catalogue_page, "trainerspagina")
         html = answer_key(
-            self.renderer, module, self._sources_url(page), catalogue_url, packages=bool(self.config.scorm_dir)
+            self.renderer, module, self.sources_url(page), catalogue_url, packages=bool(self.config.scorm_dir)
         )
         # Never in a search index, whatever the theme: learners would find the answers there.
         return self.stash.put(html)
