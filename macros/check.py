@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from quizkit.cues import cue_lines
 from quizkit.errors import ContentError, ContentErrorList
 from quizkit.source import read_text
 from quizkit.validate import validation_problems
@@ -125,7 +126,7 @@ def check_front_matter(root: Path) -> Iterator[ContentError]:
 class QuizBankCheck:
     """Every question bank with every problem, and item ids unique across all of them.
 
-    The banks, once they load without a problem, stay for the cue report (:func:`cue_warnings`),
+    The banks, once they load without a problem, stay for the cue report (``quizkit.cues.cue_lines``),
     so they are read once.
     """
 
@@ -212,54 +213,6 @@ def saved_answer_report(root: Path, banks: QuizBanks) -> list[str]:
     return [heading, *(f"  {line}" for line in lines)] if lines else [f"{heading} niets gaat verloren."]
 
 
-# Above these shares a module's cues are flagged (a warning for the editor, not a failure).
-CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
-
-
-def cue_warnings(banks: QuizBanks) -> list[str]:
-    """Per module: how often the right option is the longest and absolute words mark a wrong one.
-
-    Lines for the editor: the figures per module, a warning for each module over
-    :data:`CUE_LIMITS`, and the items where the cue is strongest.
-    """
-    from quizkit.cues import measure_cues
-
-    report = measure_cues(banks.modules.values())
-    lines = ["Raadbare vragen (signalen, geen fouten):"]
-    for count in [*report.modules, report.total]:
-        flags = []
-        if count.lists and count.right_longest_share > CUE_LIMITS["right_longest"]:
-            flags.append(f"juiste optie vaak de langste (meer dan {CUE_LIMITS['right_longest']:.0%})")
-        if count.sorts_in_order:
-            flags.append("stellingen van een indeelvraag in de volgorde van de categorieën")
-        if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
-            flags.append(
-                f"woorden als 'altijd' of 'nooit' vaak in onjuiste opties (meer dan {CUE_LIMITS['absolute_false']:.0%})"
-            )
-        lines.append(
-            f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "
-            f"({count.right_longest_share:.0%}); absolute woorden onjuist in {count.absolute_false} van "
-            f"{count.absolute} ({count.absolute_false_share:.0%})"
-            + (
-                f"; indelen in de volgorde van de categorieën in {count.sorts_in_order} van {count.sorts}"
-                if count.sorts
-                else ""
-            )
-            + (f"  WAARSCHUWING: {'; '.join(flags)}" if flags else "")
-        )
-    if report.in_order:
-        lines.append(
-            "  Indeelvragen waarvan de antwoorden de volgorde van de categorieën volgen (zet de stellingen door "
-            "elkaar): " + ", ".join(report.in_order)
-        )
-    worst = [choice for choice in report.worst(5) if choice.right_is_longest]
-    if worst:
-        lines.append(
-            "  Vragen waar de juiste optie het duidelijkst de langste is: " + ", ".join(c.where for c in worst)
-        )
-    return lines
-
-
 class StrictBuild:
     """``mkdocs build --strict`` of ``root`` into a temporary folder, started at once, in a child process.
 
@@ -341,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         own = [problem.text for checker in checkers for problem in run_checker(checker, root)]
         cues = []
         if bank_check.banks is not None:  # banks that load
-            cues = cue_warnings(bank_check.banks) + saved_answer_report(root, bank_check.banks)
+            cues = cue_lines(bank_check.banks.modules.values()) + saved_answer_report(root, bank_check.banks)
     finally:
         results = [build.result() for build in builds]
     for line in cues:

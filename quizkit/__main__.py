@@ -20,6 +20,7 @@ import yaml
 
 from .bank import load_quiz_banks
 from .cite import load_citations
+from .cues import cue_lines
 from .errors import ContentError
 from .markdown import MarkdownRenderer
 from .moodle import MoodleWriter
@@ -248,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 MoodleWriter(renderer).files()
             modules, items = strings.ts("modules", n=len(banks.modules)), strings("items", n=len(banks.items))
             print(strings.ts("check_ok", modules=modules, items=items))
+            print("\n".join(cue_lines(banks.modules.values())))  # signals for the editor, not problems
         if command != "check" and "locale" not in args and not config:
             # Written in the default language, which the learners' texts are in: say so.
             print(LANGUAGE_NOTE.format(strings.locale), file=sys.stderr)

@@ -1,6 +1,6 @@
 """Surface cues in the question banks: answers a learner can guess without knowing the content.
 
-Two cues are measured, per module and in total:
+Three cues are measured, per module and in total:
 
 - **longest right option**: in a single-answer list (a ``single`` or ``phrasing`` item, or
   such a question inside a case stage), the right option is strictly the longest, by the
@@ -13,8 +13,9 @@ Two cues are measured, per module and in total:
   The page shows them in the bank's order to every learner (unlike options, which are
   shuffled per learner), so the pattern gives the answers away.
 
-The function is pure: it takes validated :class:`~quizkit.models.QuizModule` models and
-returns numbers, so it runs in a test or a one-off script without MkDocs.
+:func:`measure_cues` is pure: it takes validated :class:`~quizkit.models.QuizModule` models and
+returns numbers, so it runs in a test or a one-off script without MkDocs; :func:`cue_lines`
+says them to an editor.
 """
 
 from __future__ import annotations
@@ -156,23 +157,6 @@ class CueReport:
         longest = [c for c in self.lists if c.right_is_longest]
         return sorted(longest, key=lambda c: c.ratio, reverse=True)[:n]
 
-    def false_absolutes(self) -> list[AbsoluteText]:
-        """The options and statements with an absolute word that are false."""
-        return [a for a in self.absolutes if not a.true]
-
-    def table(self) -> str:
-        """A Markdown table: per module and in total, both counts and shares."""
-        rows = [
-            "| module | lijsten | juist langst | aandeel | absoluut | absoluut onjuist | aandeel |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for c in [*self.modules, self.total]:
-            rows.append(
-                f"| {c.module} | {c.lists} | {c.right_longest} | {c.right_longest_share:.0%} "
-                f"| {c.absolute} | {c.absolute_false} | {c.absolute_false_share:.0%} |"
-            )
-        return "\n".join(rows)
-
 
 def _questions(module: QuizModule) -> Iterable[tuple[str, str | None, object]]:
     for item in module.items:
@@ -235,3 +219,49 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
         report.modules.append(count)
         report.total.add(count)
     return report
+
+
+# Above these shares a module's cues are flagged (a warning for the editor, not a failure).
+CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
+
+
+def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
+    """The cues of ``modules`` for the editor (``make check``, ``python -m quizkit check``).
+
+    The figures per module and in total, a warning for each module over :data:`CUE_LIMITS` or
+    with a classify question in category order, and the items where the cue is strongest.
+    """
+    report = measure_cues(modules)
+    lines = ["Raadbare vragen (signalen, geen fouten):"]
+    for count in [*report.modules, report.total]:
+        flags = []
+        if count.lists and count.right_longest_share > CUE_LIMITS["right_longest"]:
+            flags.append(f"juiste optie vaak de langste (meer dan {CUE_LIMITS['right_longest']:.0%})")
+        if count.sorts_in_order:
+            flags.append("stellingen van een indeelvraag in de volgorde van de categorieën")
+        if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
+            flags.append(
+                f"woorden als 'altijd' of 'nooit' vaak in onjuiste opties (meer dan {CUE_LIMITS['absolute_false']:.0%})"
+            )
+        lines.append(
+            f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "
+            f"({count.right_longest_share:.0%}); absolute woorden onjuist in {count.absolute_false} van "
+            f"{count.absolute} ({count.absolute_false_share:.0%})"
+            + (
+                f"; indelen in de volgorde van de categorieën in {count.sorts_in_order} van {count.sorts}"
+                if count.sorts
+                else ""
+            )
+            + (f"  WAARSCHUWING: {'; '.join(flags)}" if flags else "")
+        )
+    if report.in_order:
+        lines.append(
+            "  Indeelvragen waarvan de antwoorden de volgorde van de categorieën volgen (zet de stellingen door "
+            "elkaar): " + ", ".join(report.in_order)
+        )
+    worst = report.worst(5)
+    if worst:
+        lines.append(
+            "  Vragen waar de juiste optie het duidelijkst de langste is: " + ", ".join(c.where for c in worst)
+        )
+    return lines

@@ -174,9 +174,14 @@ def test_the_config_is_read_in_every_form_mkdocs_takes(tmp_path: Path, capsys, m
 def test_with_the_config_the_bank_folder_is_the_plugins(tmp_path: Path, capsys, monkeypatch) -> None:
     """``--config`` alone: the banks are where the plugin's ``banks`` option says; the summary is in the site's language."""
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "--config", CONFIG, "check") == (0, "6 modules, 70 vragen: in orde\n", "")
+    code, out, err = run(capsys, "--config", CONFIG, "check")
+    assert (code, out.splitlines()[0], err) == (0, "6 modules, 70 vragen: in orde", "")
+    # Then the cues, as make check gives them (quizkit.cues.cue_lines): a line per module and the total.
+    assert out.splitlines()[1] == "Raadbare vragen (signalen, geen fouten):"
+    assert sum(line.startswith(("  casus: ", "  totaal: ")) for line in out.splitlines()) == 2
     english = ROOT / "tests" / "fixtures" / "english_site" / "mkdocs.yml"
-    assert run(capsys, "--config", str(english), "check") == (0, "1 module, 7 questions: all in order\n", "")
+    code, out, err = run(capsys, "--config", str(english), "check")
+    assert (code, out.splitlines()[0], err) == (0, "1 module, 7 questions: all in order", "")
     code, out, _ = run(capsys, "--config", str(english), "scorm", str(tmp_path / "out"))
     assert code == 0 and out.split() == [str(tmp_path / "out" / name) for name in ("basics.zip", "basics.test.zip")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bank_items import SOURCE, case_of, classify, single
 
-from quizkit.cues import absolute_words, in_category_order, measure_cues, visible_text
+from quizkit.cues import absolute_words, cue_lines, in_category_order, measure_cues, visible_text
 from quizkit.models import QuizModule
 
 
@@ -80,8 +80,15 @@ def test_counts_lists_longest_and_absolutes():
     assert abs(report.total.right_longest_share - 2 / 6) < 1e-9
     assert abs(report.total.absolute_false_share - 3 / 5) < 1e-9
     assert [c.where for c in report.worst(5)] == ["a", "c/s2"]
-    assert {a.where for a in report.false_absolutes()} == {"m", "c/s3", "z"}
-    assert "| totaal | 6 | 2 | 33% | 5 | 3 | 60% |" in report.table()
+    assert {a.where for a in report.absolutes if not a.true} == {"m", "c/s3", "z"}
+    lines = cue_lines([first, second])
+    assert lines[0] == "Raadbare vragen (signalen, geen fouten):"
+    assert lines[3].startswith(
+        "  totaal: juiste optie de langste in 2 van 6 lijsten (33%); absolute woorden onjuist in 3 van 5 (60%)"
+    )
+    assert "WAARSCHUWING: juiste optie vaak de langste (meer dan 35%)" in lines[1]  # een: 2 of 5
+    assert "WAARSCHUWING" not in lines[2]  # twee: 0 of 1, and 1 of 2 absolutes false (50 %)
+    assert lines[-1] == "  Vragen waar de juiste optie het duidelijkst de langste is: a, c/s2"
 
 
 def test_make_check_reports_the_cues_per_module_without_failing():
