@@ -78,7 +78,7 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
         "abbr": frozenset({"title"}),
         "ol": frozenset({"start"}),
         # Column alignment (tables): the style attribute, with text-align and nothing else. (A
-        # Content-Security-Policy must allow such attributes: this site's, by hash in macros/headers.py.)
+        # Content-Security-Policy must allow such attributes: this site's, by hash in hooks/headers.py.)
         "th": frozenset({"style"}),
         "td": frozenset({"style"}),
         # Footnote references and footnotes: fnref:N and fn:N, nothing an editor can choose.

@@ -115,7 +115,7 @@ def copy_project(dest: Path) -> Path:
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The rules of a Netlify/Cloudflare Pages ``_headers`` file: (path pattern, [(name, value)]).
 
-    Written here and not taken from macros/headers.py, so the tests read the file the way a
+    Written here and not taken from hooks/headers.py, so the tests read the file the way a
     host does rather than trusting the code that wrote it. A path line starts in column 0; its
     headers follow, indented, as ``Name: value``; ``#`` starts a comment line.
     """
@@ -142,7 +142,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a directory without logging; with the headers of its ``_headers`` file, if it has one.
 
     So a built site is tested as a host serves it: with its Content-Security-Policy and the
-    other security headers the build wrote (macros/headers.py).
+    other security headers the build wrote (hooks/headers.py).
     """
 
     def end_headers(self) -> None:
@@ -221,7 +221,7 @@ def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> 
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated by the test driver, not added as an inline <script>, which the site's
-        # Content-Security-Policy refuses (macros/headers.py).
+        # Content-Security-Policy refuses (hooks/headers.py).
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
         """async ([ctx, tags]) => {

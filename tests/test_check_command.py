@@ -135,7 +135,7 @@ def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> Non
     assert result.returncode == 1
     err = result.stderr
     line = page.read_text(encoding="utf-8").splitlines().index(links.strip()) + 1
-    # MkDocs' own checks, in Dutch with the line (macros/linkmessages.py).
+    # MkDocs' own checks, in Dutch with the line (hooks/linkmessages.py).
     assert f"docs/alk.md:{line}: link naar 'nergens.md': die pagina of dat bestand bestaat niet" in err
     assert f"docs/alk.md:{line}: link naar 'profielschets.md#bestaat-niet': kopje of anker '#bestaat-niet'" in err
     assert f"docs/alk.md:{line}: link naar 'over.md#ook-niet': kopje of anker '#ook-niet'" in err

@@ -1,6 +1,6 @@
 """MkDocs' own link and navigation warnings reach editors in Dutch, with the page and the line.
 
-MkDocs owns the check (macros/linkmessages.py only rewords it). Each case breaks a copy of the
+MkDocs owns the check (hooks/linkmessages.py only rewords it). Each case breaks a copy of the
 project, runs ``make build`` (tests/helpers.publish) and expects exactly these lines, exit 1, no
 traceback and the previously published site untouched. The sentence test pins MkDocs' wording:
 when a release rewords one, it fails here instead of reaching editors in English unnoticed.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import assert_clean_failure, copy_project, publish
 
-from macros.linkmessages import DutchLinkMessages
+from hooks.linkmessages import DutchLinkMessages
 
 LINKS = "Zie [weg](nergens.md), [kop](alk.md#bestaat-niet) en [hier](#ook-niet)."
 

@@ -1,4 +1,4 @@
-"""The security headers the build writes (macros/headers.py), and the site served with them.
+"""The security headers the build writes (hooks/headers.py), and the site served with them.
 
 The test server sends the headers of the built ``_headers`` file (tests/helpers.py), so every
 browser test runs under the site's Content-Security-Policy; here: the policy itself, the three
@@ -28,7 +28,7 @@ from helpers import (
 )
 from mkdocs.exceptions import PluginError
 
-from macros.headers import find_inline_code, lms_origins, security_headers
+from hooks.headers import find_inline_code, lms_origins, security_headers
 
 # Every CSP violation the page reports, kept in the page (an init script: it runs before any
 # of the page's own scripts, and the policy does not apply to it).
@@ -55,7 +55,7 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def inline_script_hashes(site_dir: Path) -> set[str]:
-    """Hashes of the inline scripts a browser runs in ``site_dir``'s pages, found without macros/headers.py."""
+    """Hashes of the inline scripts a browser runs in ``site_dir``'s pages, found without hooks/headers.py."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
         for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
@@ -390,7 +390,7 @@ def test_an_aligned_table_in_a_page_or_a_question_is_aligned_under_the_policy(wa
         result = build(project, server.directory, site_url=server.url)
         assert result.returncode == 0, result.stderr[-3000:]
         styles = directives(site_headers(server.directory)["Content-Security-Policy"])["style-src"]
-        # Found without macros/headers.py: every style attribute in the pages (none has an entity).
+        # Found without hooks/headers.py: every style attribute in the pages (none has an entity).
         values = {v for f in server.directory.rglob("*.html") for v in re.findall(r'style="([^"]*)"', f.read_text())}
         assert {"text-align: left;", "text-align: right;"} <= values, values  # the page's, Markdown's own
         hashes = sorted(f"'sha256-{base64.b64encode(hashlib.sha256(v.encode()).digest()).decode()}'" for v in values)
@@ -406,7 +406,7 @@ def test_an_aligned_table_in_a_page_or_a_question_is_aligned_under_the_policy(wa
 
 
 def test_a_built_page_is_named_by_its_page_file(tmp_path: Path) -> None:
-    from macros.headers import page_source
+    from hooks.headers import page_source
 
     docs = tmp_path / "docs"
     (docs / "map").mkdir(parents=True)

@@ -13,7 +13,7 @@ from helpers import ROOT
 from mkdocs.utils.yaml import yaml_load
 from site_pages import Node, noindex_pages, page_file, parse, site_pages, sitemap_pages
 
-from macros.hooks import focusable_abbreviations
+from hooks.abbreviations import focusable_abbreviations
 
 MATERIAL = Path(material.__file__).parent / "templates"
 # English that Python-Markdown, Material's templates or a default admonition title would put
