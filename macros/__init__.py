@@ -67,17 +67,17 @@ def define_env(env) -> None:
     @html_macro
     def table(name: str, table_id: str) -> str:
         """A data table from ``docs/_data/tabellen/<name>.yml``."""
-        return site.table(name, table_id, page_file(env), bronnen_url())
+        return site.table(name, table_id, bronnen_url())
 
     @html_macro
     def bar_chart(name: str, table_id: str, value_column: int = 1, max_value: float | None = None) -> str:
         """A data table whose ``value_column`` also shows each figure as a bar (no JS)."""
-        return render_bar_chart(site, name, table_id, value_column, page_file(env), bronnen_url(), max_value)
+        return render_bar_chart(site, name, table_id, value_column, bronnen_url(), max_value)
 
     @html_macro
     def fact_list(list_id: str, style: str = "list", show_title: bool = False) -> str:
         """A fact list from ``docs/_data/lijsten/<list_id>.yml``."""
-        return site.fact_list(list_id, page_file(env), bronnen_url(), style, show_title)
+        return site.fact_list(list_id, bronnen_url(), style, show_title)
 
     @macro
     def pocket_card(list_id: str, title: str | None = None) -> str:
@@ -86,7 +86,7 @@ def define_env(env) -> None:
         Kept out of the page's Markdown like every data macro; its title still heads an entry
         in the page's table of contents.
         """
-        html, toc_entry = render_pocket_card(site, list_id, page_file(env), title)
+        html, toc_entry = render_pocket_card(site, list_id, title)
         return plugin_of(env).keep(html, toc=[toc_entry])
 
     @html_macro
@@ -98,7 +98,7 @@ def define_env(env) -> None:
     @macro
     def facts(list_id: str):
         """The fact list model itself, for pages that lay it out by hand."""
-        return find_fact_list(site.fact_lists, list_id, page_file(env))
+        return find_fact_list(site.fact_lists, list_id)
 
     def page_url(path: str) -> str:
         """The link to the page ``path`` (without ``.md``) from this page."""
@@ -110,19 +110,19 @@ def define_env(env) -> None:
     @html_macro
     def worksheet_grid(name: str, table_id: str, sheet_id: str, title: str) -> str:
         """A fillable, printable grid from a table; its cells are the examples behind the toggle."""
-        return render_sheet(site, grid_sheet(site, name, table_id, page_file(env), sheet_id, title), sheet_assets())
+        return render_sheet(site, grid_sheet(site, name, table_id, sheet_id, title), sheet_assets())
 
     @html_macro
     def worksheet_parties(name: str, table_id: str, sheet_id: str, title: str, parties: list[str]) -> str:
         """A grid whose columns are parties the reader names, adds and removes (AMBIT)."""
-        sheet = party_grid_sheet(site, name, table_id, page_file(env), sheet_id, title, parties)
+        sheet = party_grid_sheet(site, name, table_id, sheet_id, title, parties)
         return render_sheet(site, sheet, sheet_assets())
 
     @html_macro
     def worksheet_plan(sheet_id: str, title: str) -> str:
         """The preparation sheet for a zorgafstemmingsgesprek, from the handreiking's lists."""
         links = {s: page_url(f"werkbladen/{s}") for s in ("verklaringsmodel", "ambit")}
-        return render_sheet(site, plan_sheet(site, page_file(env), sheet_id, title, links), sheet_assets())
+        return render_sheet(site, plan_sheet(site, sheet_id, title, links), sheet_assets())
 
     @html_macro
     def glossary() -> str:

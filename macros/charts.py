@@ -50,17 +50,17 @@ def parse_figure(text: str) -> float | None:
     return float(match.group(1).replace(",", "."))
 
 
-def build_bar_chart(table: Table, value_column: int, page: str, max_value: float | None = None) -> BarChart:
+def build_bar_chart(table: Table, value_column: int, max_value: float | None = None) -> BarChart:
     """Compute the bars for ``value_column`` of ``table``.
 
     The scale is ``max_value`` (e.g. 100 for percentages) or else the largest value, so the
     longest bar fills the cell. Every cell of the column must be a single figure; anything
-    else is a :class:`ContentError` naming ``page``, the table and the row.
+    else is a :class:`ContentError` naming the table and the row (the macro adds the page and line).
     """
     where = f"bar_chart('{table.id}')"
     if value_column < 1 or value_column >= len(table.columns):
         raise ContentError(
-            page,
+            "",
             None,
             f"{where}: value_column {value_column} bestaat niet (kies 1 tot en met {len(table.columns) - 1})",
         )
@@ -70,15 +70,15 @@ def build_bar_chart(table: Table, value_column: int, page: str, max_value: float
         value = parse_figure(cell) if isinstance(cell, str) else None
         if value is None or not isinstance(cell, str):
             raise ContentError(
-                page, None, f"{where}: rij {i}, kolom '{table.columns[value_column]}' is geen getal: {cell!r}"
+                "", None, f"{where}: rij {i}, kolom '{table.columns[value_column]}' is geen getal: {cell!r}"
             )
         values.append((cell, value))
     scale = max_value if max_value is not None else max(v for _, v in values)
     if scale <= 0:
-        raise ContentError(page, None, f"{where}: de schaal moet groter dan 0 zijn (nu {scale})")
+        raise ContentError("", None, f"{where}: de schaal moet groter dan 0 zijn (nu {scale})")
     too_big = [text for text, v in values if v > scale]
     if too_big:
-        raise ContentError(page, None, f"{where}: waarde {too_big[0]} is groter dan max_value {scale}")
+        raise ContentError("", None, f"{where}: waarde {too_big[0]} is groter dan max_value {scale}")
     bars = [Bar(text=text, value=v, width=round(100 * v / scale, 2)) for text, v in values]
     return BarChart(table=table, value_column=value_column, scale=scale, bars=bars)
 
@@ -88,11 +88,10 @@ def render_bar_chart(
     name: str,
     table_id: str,
     value_column: int,
-    page: str,
     bronnen_url: str,
     max_value: float | None = None,
 ) -> str:
     """HTML for the chart of ``docs/_data/tabellen/<name>.yml`` table ``table_id``."""
-    table = find_table(site.tables, name, table_id, page)
-    chart = build_bar_chart(table, value_column, page, max_value)
+    table = find_table(site.tables, name, table_id)
+    chart = build_bar_chart(table, value_column, max_value)
     return site.render("table.html", chart=chart, table=table, cite=lambda ref: site.cite(ref, bronnen_url))

@@ -69,8 +69,8 @@ def load_fact_list(path: Path, root: Path, bib: Bibliography | None) -> FactList
     return facts
 
 
-def find_fact_list(lists: dict[str, FactList], list_id: str, page: str) -> FactList:
-    """The list ``list_id`` or a :class:`ContentError` pointing at ``page``."""
+def find_fact_list(lists: dict[str, FactList], list_id: str) -> FactList:
+    """The list ``list_id``, or a :class:`ContentError` (the macro adds the page and the line of its call)."""
     if list_id not in lists:
-        raise ContentError(page, None, f"lijst '{list_id}' bestaat niet (bekend: {', '.join(sorted(lists))})")
+        raise ContentError("", None, f"lijst '{list_id}' bestaat niet (bekend: {', '.join(sorted(lists))})")
     return lists[list_id]

@@ -25,12 +25,12 @@ def full_citation(site: SiteData, ref: SourceRef) -> Markup:
     return Markup("<cite>{}</cite> ({}), {}").format(doc.title, who, escape(ref.where))
 
 
-def pocket_card(site: SiteData, list_id: str, page: str, title: str | None = None) -> tuple[str, tuple[str, str]]:
+def pocket_card(site: SiteData, list_id: str, title: str | None = None) -> tuple[str, tuple[str, str]]:
     """HTML for one pocket card showing every item of the fact list ``list_id``.
 
     With it, the card's entry for the page's table of contents: (heading id, title as HTML).
     """
-    facts = find_fact_list(site.fact_lists, list_id, page)
+    facts = find_fact_list(site.fact_lists, list_id)
     item_sources = list(dict.fromkeys(full_citation(site, item.source) for item in facts.items if item.source))
     heading = title or facts.title
     html = site.render(

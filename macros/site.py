@@ -89,13 +89,11 @@ class SiteData:
         # Blank lines would end the raw HTML block in Markdown; the markup does not need them.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def fact_list(
-        self, list_id: str, page: str, bronnen_url: str, style: str = "list", show_title: bool = False
-    ) -> str:
+    def fact_list(self, list_id: str, bronnen_url: str, style: str = "list", show_title: bool = False) -> str:
         """HTML for a fact list (``style``: ``list`` or ``cards``)."""
         if style not in ("list", "cards"):
-            raise ContentError(page, None, f"fact_list: onbekende stijl '{style}' (kies list of cards)")
-        facts = find_fact_list(self.fact_lists, list_id, page)
+            raise ContentError("", None, f"fact_list: onbekende stijl '{style}' (kies list of cards)")
+        facts = find_fact_list(self.fact_lists, list_id)
         cite = lambda ref: self.cite(ref, bronnen_url)  # noqa: E731
         return self.render("fact_list.html", facts=facts, style=style, show_title=show_title, cite=cite)
 
@@ -140,9 +138,9 @@ class SiteData:
         docs = [(ref, self.bib.doc(ref.doc)) for ref in refs]
         return Markup(self.render("page_sources.html", refs=[(r, d) for r, d in docs if d], bronnen_url=bronnen_url))
 
-    def table(self, name: str, table_id: str, page: str, bronnen_url: str) -> str:
+    def table(self, name: str, table_id: str, bronnen_url: str) -> str:
         """HTML for a data table."""
-        table = find_table(self.tables, name, table_id, page)
+        table = find_table(self.tables, name, table_id)
         return self.render("table.html", table=table, cite=lambda ref: self.cite(ref, bronnen_url))
 
 

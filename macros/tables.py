@@ -91,11 +91,11 @@ def load_table_file(path: Path, root: Path, bib: Bibliography | None) -> TableFi
     return tables
 
 
-def find_table(tables: dict[str, dict[str, Table]], name: str, table_id: str, page: str) -> Table:
-    """The table ``name``/``table_id``, or a :class:`ContentError` pointing at ``page``."""
+def find_table(tables: dict[str, dict[str, Table]], name: str, table_id: str) -> Table:
+    """The table ``name``/``table_id``, or a :class:`ContentError` (the macro adds the page and the line)."""
     if name not in tables:
-        raise ContentError(page, None, f"tabelbestand '{name}' bestaat niet (bekend: {', '.join(sorted(tables))})")
+        raise ContentError("", None, f"tabelbestand '{name}' bestaat niet (bekend: {', '.join(sorted(tables))})")
     if table_id not in tables[name]:
         known = ", ".join(tables[name])
-        raise ContentError(page, None, f"tabel '{table_id}' staat niet in '{name}.yml' (bekend: {known})")
+        raise ContentError("", None, f"tabel '{table_id}' staat niet in '{name}.yml' (bekend: {known})")
     return tables[name][table_id]

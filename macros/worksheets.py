@@ -102,11 +102,11 @@ def _as_list(cell: str | list[str]) -> list[str]:
     return [cell] if isinstance(cell, str) else list(cell)
 
 
-def grid_sheet(site: SiteData, name: str, table_id: str, page: str, sheet_id: str, title: str) -> Sheet:
+def grid_sheet(site: SiteData, name: str, table_id: str, sheet_id: str, title: str) -> Sheet:
     """A grid from the table ``name``/``table_id``: its cells become examples, never answers."""
-    table = find_table(site.tables, name, table_id, page)
+    table = find_table(site.tables, name, table_id)
     if not table.row_headers or len(table.columns) < 2:
-        raise ContentError(page, None, f"werkblad: tabel '{table_id}' heeft geen rijkoppen en kolommen")
+        raise ContentError("", None, f"werkblad: tabel '{table_id}' heeft geen rijkoppen en kolommen")
     grid = Grid(
         corner=table.columns[0],
         rows=[_as_list(row[0])[0] for row in table.rows],
@@ -116,16 +116,14 @@ def grid_sheet(site: SiteData, name: str, table_id: str, page: str, sheet_id: st
     return Sheet(sheet_id, "grid", title, True, full_citation(site, table.source), grid=grid, note=table.note)
 
 
-def party_grid_sheet(
-    site: SiteData, name: str, table_id: str, page: str, sheet_id: str, title: str, parties: list[str]
-) -> Sheet:
+def party_grid_sheet(site: SiteData, name: str, table_id: str, sheet_id: str, title: str, parties: list[str]) -> Sheet:
     """A grid whose columns are parties the reader names; the table's answers are examples per row.
 
     ``parties``: the columns a blank sheet starts with ("" for a column still to be named).
     """
-    table = find_table(site.tables, name, table_id, page)
+    table = find_table(site.tables, name, table_id)
     if not 1 <= len(parties) <= MAX_PARTIES:
-        raise ContentError(page, None, f"werkblad: kies 1 tot en met {MAX_PARTIES} betrokkenen")
+        raise ContentError("", None, f"werkblad: kies 1 tot en met {MAX_PARTIES} betrokkenen")
     who = table.columns[1:]
     row_examples = [
         [f"{party.lower()}: {'; '.join(_as_list(cell))}" for party, cell in zip(who, row[1:], strict=True)]
@@ -143,18 +141,18 @@ def party_grid_sheet(
     return Sheet(sheet_id, "grid", title, True, full_citation(site, table.source), grid=grid)
 
 
-def _item(facts: FactList, item_id: str, page: str) -> Fact:
+def _item(facts: FactList, item_id: str) -> Fact:
     for item in facts.items:
         if item.id == item_id:
             return item
-    raise ContentError(page, None, f"werkblad: lijst '{facts.id}' heeft geen item '{item_id}'")
+    raise ContentError("", None, f"werkblad: lijst '{facts.id}' heeft geen item '{item_id}'")
 
 
 def _text(item: Fact) -> list[str]:
     return ([item.text.strip()] if item.text else []) + list(item.points)
 
 
-def plan_sheet(site: SiteData, page: str, sheet_id: str, title: str, links: dict[str, str]) -> Sheet:
+def plan_sheet(site: SiteData, sheet_id: str, title: str, links: dict[str, str]) -> Sheet:
     """The preparation sheet for a zorgafstemmingsgesprek, following the handreiking's steps.
 
     Its three parts are the summary's three questions (``samenvatting``); the fields come from
@@ -162,16 +160,14 @@ def plan_sheet(site: SiteData, page: str, sheet_id: str, title: str, links: dict
     the shared policy (``handreiking-beleid``). ``links``: URLs of the grid sheets by sheet id.
     """
     lists = site.fact_lists
-    summary = find_fact_list(lists, "samenvatting", page)
-    steps = find_fact_list(lists, "handreiking-stappen", page)
-    back = find_fact_list(lists, "handreiking-stap-achteruit", page)
-    policy = find_fact_list(lists, "handreiking-beleid", page)
-    what, do, who = (
-        _item(summary, i, page) for i in ("wat-is-er-aan-de-hand", "wat-moet-er-gebeuren", "wie-moet-het-doen")
-    )
-    model, plan, available = (_item(steps, i, page) for i in ("verklaringsmodel", "beleid", "beschikbaar"))
+    summary = find_fact_list(lists, "samenvatting")
+    steps = find_fact_list(lists, "handreiking-stappen")
+    back = find_fact_list(lists, "handreiking-stap-achteruit")
+    policy = find_fact_list(lists, "handreiking-beleid")
+    what, do, who = (_item(summary, i) for i in ("wat-is-er-aan-de-hand", "wat-moet-er-gebeuren", "wie-moet-het-doen"))
+    model, plan, available = (_item(steps, i) for i in ("verklaringsmodel", "beleid", "beschikbaar"))
     coordinator, table, roles, expectations, stepwise, together = (
-        _item(policy, i, page)
+        _item(policy, i)
         for i in ("casuscoordinator", "om-tafel", "rollen", "verwachtingen", "stappenplan", "met-niet-over")
     )
     sections = [
@@ -179,7 +175,7 @@ def plan_sheet(site: SiteData, page: str, sheet_id: str, title: str, links: dict
             key="wat",
             title=what.title,
             tagline=what.tagline,
-            steps=f"Stap 1 en 2 van de handreiking: {_item(steps, 'diagnostiek', page).title.lower()}; {model.title.lower()}",
+            steps=f"Stap 1 en 2 van de handreiking: {_item(steps, 'diagnostiek').title.lower()}; {model.title.lower()}",
             fields=[
                 *(SheetField(f"wat-{item.id}", item.title, hint=list(item.points)) for item in back.items),
                 SheetField(

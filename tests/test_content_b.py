@@ -240,16 +240,16 @@ def _table(rows: list[list[str]]) -> Table:
 
 
 def test_bar_chart_scale_and_errors() -> None:
-    chart = build_bar_chart(_table([["x", "50%"], ["y", "25%"]]), 1, "p.md")
+    chart = build_bar_chart(_table([["x", "50%"], ["y", "25%"]]), 1)
     assert [b.width for b in chart.bars] == [100.0, 50.0]
-    chart = build_bar_chart(_table([["x", "50%"], ["y", "25%"]]), 1, "p.md", max_value=100)
+    chart = build_bar_chart(_table([["x", "50%"], ["y", "25%"]]), 1, max_value=100)
     assert [b.width for b in chart.bars] == [50.0, 25.0]
     with pytest.raises(ContentError, match=r"rij 2, kolom 'b' is geen getal: 'veel'"):
-        build_bar_chart(_table([["x", "50%"], ["y", "veel"]]), 1, "p.md")
+        build_bar_chart(_table([["x", "50%"], ["y", "veel"]]), 1)
     with pytest.raises(ContentError, match="value_column 2 bestaat niet"):
-        build_bar_chart(_table([["x", "50%"]]), 2, "p.md")
+        build_bar_chart(_table([["x", "50%"]]), 2)
     with pytest.raises(ContentError, match="groter dan max_value"):
-        build_bar_chart(_table([["x", "150%"]]), 1, "p.md", max_value=100)
+        build_bar_chart(_table([["x", "150%"]]), 1, max_value=100)
 
 
 # -- bibliography ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def site():
 # -- one source of truth ------------------------------------------------------------------------------
 def test_grid_headers_and_examples_come_from_the_table(site) -> None:
     table = site.tables["verklaringsmodel"]["factoren"]
-    sheet = grid_sheet(site, "verklaringsmodel", "factoren", "p.md", "vm", "t")
+    sheet = grid_sheet(site, "verklaringsmodel", "factoren", "vm", "t")
     assert sheet.grid.columns == table.columns[1:]
     assert sheet.grid.rows == [row[0] for row in table.rows]
     assert sheet.grid.cell_examples == [[list(c) for c in row[1:]] for row in table.rows]
@@ -48,7 +48,7 @@ def test_grid_headers_and_examples_come_from_the_table(site) -> None:
 
 def test_party_grid_starts_blank_and_keeps_the_source_parties_as_row_examples(site) -> None:
     table = site.tables["handreiking"]["ambit-raster"]
-    sheet = party_grid_sheet(site, "handreiking", "ambit-raster", "p.md", "a", "t", ["Patiënt", ""])
+    sheet = party_grid_sheet(site, "handreiking", "ambit-raster", "a", "t", ["Patiënt", ""])
     assert sheet.grid.rows == [row[0] for row in table.rows]
     assert sheet.grid.columns == ["Patiënt", ""]
     assert sheet.grid.row_examples[0][0] == "patiënte: een gewoon leven"
@@ -56,7 +56,7 @@ def test_party_grid_starts_blank_and_keeps_the_source_parties_as_row_examples(si
 
 
 def test_plan_follows_the_summary_and_the_handreiking_lists(site) -> None:
-    sheet = plan_sheet(site, "p.md", "z", "t", {"verklaringsmodel": "a/", "ambit": "b/"})
+    sheet = plan_sheet(site, "z", "t", {"verklaringsmodel": "a/", "ambit": "b/"})
     assert [s.title for s in sheet.sections] == [i.title for i in site.fact_lists["samenvatting"].items]
     first = [f.label for f in sheet.sections[0].fields]
     assert first[:3] == [i.title for i in site.fact_lists["handreiking-stap-achteruit"].items]
@@ -88,7 +88,7 @@ def test_party_grid_rejects_too_many_parties(site) -> None:
     from quizkit.errors import ContentError
 
     with pytest.raises(ContentError, match="betrokkenen"):
-        party_grid_sheet(site, "handreiking", "ambit-raster", "p.md", "a", "t", [""] * (MAX_PARTIES + 1))
+        party_grid_sheet(site, "handreiking", "ambit-raster", "a", "t", [""] * (MAX_PARTIES + 1))
 
 
 # -- in Chromium --------------------------------------------------------------------------------------
