@@ -63,16 +63,18 @@ class Strings:
 
     def __call__(self, key: str, **values: Any) -> str:
         """The quiz string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
-        return self._fill(self.quiz, key, values)
+        return self._fill(self.quiz, key, values, "quiz")
 
     def ts(self, key: str, **values: Any) -> str:
         """The trainer string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
-        return self._fill(self.trainer, key, values)
+        return self._fill(self.trainer, key, values, "trainer")
 
-    @staticmethod
-    def _fill(strings: dict[str, str], key: str, values: dict[str, Any]) -> str:
+    def _fill(self, strings: dict[str, str], key: str, values: dict[str, Any], section: str) -> str:
         if values.get("n") == 1 and f"{key}_one" in strings:
             key = f"{key}_one"
+        if key not in strings:  # a template (a new type's, a site's) asks for a string no locale has
+            where = "quiz" if section == "quiz" else "trainer of quiz"
+            raise LookupError(f"quizkit/locales/{self.locale}.yml: geen tekst '{key}' onder {where}:")
         text = strings[key]
         return text.format(**values) if values else text
 

@@ -240,11 +240,17 @@ class ScormCodes:
 def _legend(
     question: Question, inline: Callable[[str], Markup], strings: Strings, indexed: bool
 ) -> tuple[list[tuple[str, Markup]], list[tuple[str, Markup]]]:
-    """(statements, values) of one unit; ``indexed``: the code names each statement by its number."""
+    """(statements, values) of one unit; ``indexed``: the code names each statement by its number.
+
+    Options or steps by letter; statements by number, with categories by letter or t/f; a type
+    with none of these (its answer is no choice among them) gets no legend.
+    """
     options = getattr(question, "options", None) or getattr(question, "steps", None)
     if options is not None:
         texts = [o if isinstance(o, str) else o.text for o in options]
         return [], [(scorm_letter(i), inline(text)) for i, text in enumerate(texts)]
+    if getattr(question, "statements", None) is None:
+        return [], []
     statements = [(str(i), inline(s.text)) for i, s in enumerate(question.statements)]  # type: ignore[attr-defined]
     categories = getattr(question, "categories", None)
     if categories is not None:

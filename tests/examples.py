@@ -13,12 +13,13 @@ from pathlib import Path
 from helpers import ROOT
 
 from quizkit.models import ITEM_TYPES
-from quizkit.types import TYPES_DIR
+from quizkit.types import QUESTION_MODELS, TYPES_DIR
 from quizkit.yamlload import load_yaml_text
 
 MODULE_HEADERS = ROOT / "tests" / "fixtures" / "quiz" / "modules"
-# The choice types go into the first example module; every other type into the second.
-CHOICE_TYPES = ("single", "multiple", "phrasing")
+# The choice types (a model with options) go into the first example module; every other type
+# into the second.
+CHOICE_TYPES = tuple(kind for kind, model in QUESTION_MODELS.items() if "options" in model.model_fields)
 
 
 def example_items(kind: str) -> str:
@@ -38,6 +39,11 @@ def example_ids(kind: str) -> list[str]:
 def example_module(kind: str) -> str:
     """The id of the example module that holds the examples of type ``kind``."""
     return "voorbeeld-keuze" if kind in CHOICE_TYPES else "voorbeeld-stellingen"
+
+
+def module_example_ids(module_id: str) -> list[str]:
+    """The ids of every example in the example module ``module_id``, in its order."""
+    return [item_id for kind in ITEM_TYPES if example_module(kind) == module_id for item_id in example_ids(kind)]
 
 
 def write_example_banks(dest: Path) -> Path:

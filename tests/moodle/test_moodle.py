@@ -284,6 +284,7 @@ def test_every_question_has_what_the_importer_reads(bank_set) -> None:
                 continue
             assert category, f"{name}: a question before any category"
             check_common(q)
+            assert kind in CHECKS, f"{name}: Moodle type '{kind}': add its checks to CHECKS (and key_from_xml)"
             CHECKS[kind](q)
             seen[kind] = seen.get(kind, 0) + 1
         ids = [q.findtext("idnumber") for q in root.findall("question")]

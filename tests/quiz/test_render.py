@@ -228,3 +228,12 @@ def test_blank_lines_inside_a_code_block_are_kept(tmp_path: Path) -> None:
     html = renderer.module("m", "")
     assert "regel 1\n\nregel 3" in html
     assert "\n\n" not in html.replace("regel 1\n\nregel 3", "")
+
+
+def test_a_string_no_locale_has_is_named_with_its_file_and_section() -> None:
+    from quizkit.render import Strings
+
+    with pytest.raises(LookupError, match=r"^quizkit/locales/en\.yml: geen tekst 'number_label' onder quiz:$"):
+        Strings("en")("number_label")
+    with pytest.raises(LookupError, match=r"onder trainer of quiz:$"):
+        Strings("nl").ts("number_label", n=1)
