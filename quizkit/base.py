@@ -158,8 +158,9 @@ class SourceRef(Strict):
 class Question(Strict):
     """Fields every question has, in an item or in a case stage, and what each type defines."""
 
-    # The SCORM 1.2 interaction type of an item of this type (scorm.js encodes the response).
-    scorm_interaction: ClassVar[str] = "performance"
+    # The SCORM 1.2 interaction type of an item of this type (scorm.js encodes the response):
+    # every type sets its own (quizkit/types/__init__.py checks that it does).
+    scorm_interaction: ClassVar[str]
     # Whether the site shows the options in each learner's own order (the type's script has a
     # ``shuffle`` handler); the Moodle question then shuffles them too.
     shuffles_options: ClassVar[bool] = False

@@ -26,6 +26,21 @@ TYPES_DIR = Path(__file__).parent
 
 
 QUESTION_MODELS: dict[str, Any] = {name: importlib.import_module(f"{__name__}.{name}").MODEL for name in QUESTION_TYPES}
+# What scorm.js can report (CONTRIBUTING.md, "How to add a question type").
+SCORM_INTERACTIONS = ("choice", "true-false", "matching", "sequencing", "performance")
+
+
+def check_models(models: dict[str, Any]) -> None:
+    """Each type's model names its SCORM interaction, one scorm.js knows (a property may choose)."""
+    for name, model in models.items():
+        value = getattr(model, "scorm_interaction", None)
+        if value is None or (isinstance(value, str) and value not in SCORM_INTERACTIONS):
+            raise TypeError(
+                f"quizkit/types/{name}: scorm_interaction must be one of {SCORM_INTERACTIONS}, not {value!r}"
+            )
+
+
+check_models(QUESTION_MODELS)  # when the engine is imported: a developer's mistake, before any build
 if TYPE_CHECKING:
     StageQuestion = Question
 else:

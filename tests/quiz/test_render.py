@@ -237,3 +237,20 @@ def test_a_string_no_locale_has_is_named_with_its_file_and_section() -> None:
         Strings("en")("number_label")
     with pytest.raises(LookupError, match=r"onder trainer of quiz:$"):
         Strings("nl").ts("number_label", n=1)
+
+
+def test_a_type_must_name_a_scorm_interaction_scorm_js_knows() -> None:
+    from quizkit.types import QUESTION_MODELS, check_models
+
+    check_models(QUESTION_MODELS)
+
+    class Unnamed:
+        pass
+
+    class Typed:
+        scorm_interaction = "numeric"
+
+    with pytest.raises(TypeError, match=r"quizkit/types/nieuw: scorm_interaction must be one of .* not None"):
+        check_models({"nieuw": Unnamed})
+    with pytest.raises(TypeError, match=r"not 'numeric'"):
+        check_models({"nieuw": Typed})
