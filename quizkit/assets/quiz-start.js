@@ -6,7 +6,7 @@
   if (quiz.started) return; // loaded again by instant navigation: already subscribed
   quiz.started = true;
   const start = quiz.start;
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  if (typeof window.document$?.subscribe === "function") window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

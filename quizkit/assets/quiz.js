@@ -89,7 +89,7 @@
   // learner id in a SCORM package, else a random one kept in this browser beside the
   // progress), so the order is the same on every visit and differs between learners.
   function learnerSeed(store) {
-    const given = safe(() => adapter.learner && adapter.learner(), null);
+    const given = safe(() => adapter.learner?.(), null);
     if (given) return String(given);
     return safe(() => {
       let seed = localStorage.getItem(`${store}:learner`);
@@ -119,7 +119,7 @@
   }
   // Shared by the option types: put the option elements in the learner's order.
   function reorder(elements, order) {
-    const parent = elements[0] && elements[0].parentNode;
+    const parent = elements[0]?.parentNode;
     if (parent) order.forEach((i) => parent.appendChild(elements[i]));
   }
 
@@ -185,10 +185,7 @@
         return type.authored ? type.authored(s, keys[u]) : s;
       });
     };
-    const rightAnswer = (item, states) => {
-      const keys = keysOf(item);
-      return states.every((s, u) => same(s, keys[u]));
-    };
+    const rightAnswer = (item, states) => same(states, keysOf(item));
 
     const load = () => {
       const data = safe(() => adapter.load(module, storageKey), null);
@@ -240,8 +237,8 @@
         if (keys.length > 1) text = `${answers[u].querySelector(".qk-quiz-stage__title").textContent}: ${right ? S.item_ok : S.item_bad}. ${text}`;
         return (text ? `<p>${text}</p>` : "") + (entries ? `<ul>${entries}</ul>` : "");
       });
-      const head = `<p><strong><span class="qk-sr">${ok ? S.good : S.bad} </span>${ok ? S.good_text : S.bad_text}</strong></p>`;
-      return head + parts.join("");
+      // The verdict (its "Goed:" or "Niet goed:" for screen readers only), then each unit's part.
+      return `<p><strong><span class="qk-sr">${ok ? S.good : S.bad} </span>${ok ? S.good_text : S.bad_text}</strong></p>` + parts.join("");
     }
 
     function check(item) {
@@ -314,9 +311,8 @@
       const pass = +root.dataset.quizPass;
       list.innerHTML = rows.join("");
       root.querySelector("[data-quiz-progress]").textContent = fmt(S.progress, { n: answered, total });
-      const score = root.querySelector("[data-quiz-score]");
       const line = `${fmt(S.score, { n: good, total, pct, pass })} ${pct >= pass ? S.passed : S.failed}`;
-      score.textContent = answered < total ? "" : line;
+      root.querySelector("[data-quiz-score]").textContent = answered < total ? "" : line;
       if (answered === total) {
         const result = items.map((item) => ({
           id: item.dataset.quizItem,
@@ -382,8 +378,7 @@
       } else {
         // A type's own action (ordering: up, down); a move changes the answer.
         const unit = button.closest("[data-quiz-unit]");
-        const type = unit && handler(unit);
-        if (type && type.act && type.act(action, button, (text, values) => fmt(S[text], values))) stale(item);
+        if (unit && handler(unit).act?.(action, button, (text, values) => fmt(S[text], values))) stale(item);
       }
     });
 
@@ -399,11 +394,10 @@
     items.forEach((item) => {
       const keys = keysOf(item);
       units(item).forEach((unit, u) => {
-        const type = handler(unit);
-        if (type.shuffle) type.shuffle(unit, seeded(`${seed}/${item.dataset.quizItem}/${u}`), keys[u]);
+        handler(unit).shuffle?.(unit, seeded(`${seed}/${item.dataset.quizItem}/${u}`), keys[u]);
       });
     });
-    all(root, "[data-quiz-unit]").forEach((unit) => handler(unit).ready && handler(unit).ready(unit));
+    all(root, "[data-quiz-unit]").forEach((unit) => handler(unit).ready?.(unit));
     hideUndo();
     restore();
     summarize();
