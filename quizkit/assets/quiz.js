@@ -200,17 +200,23 @@
     // The item's feedback region shows ``html`` ("" empties it) with its verdict's class. It is
     // live, but for answers put back (``live`` "off"): fifteen verdicts read out at once would
     // drown the one status line; it is live again once the learner acts on the item.
+    // Returns the region.
     function show(item, html, ok, live = "polite") {
       const region = item.querySelector("[data-quiz-feedback]");
       region.className = "qk-quiz-item__feedback" + (ok === undefined ? "" : ok ? " is-good" : " is-bad");
       region.setAttribute("aria-live", live);
       region.innerHTML = html;
+      return region;
     }
     // The verdict's class at once, its text after a short pause, so that screen readers
-    // announce a repeated message again.
+    // announce a repeated message again. A sighted learner sees it (or what the answer lacks)
+    // too: below a long question on a phone it may appear out of view, so it is scrolled into
+    // view ("nearest": not at all where it is wholly in view; the site's scroll-padding-top keeps
+    // it below the sticky header). The focus stays on the button, and the scroll is instant (no
+    // page here asks for smooth scrolling).
     function say(item, html, ok) {
       show(item, "", ok);
-      setTimeout(() => show(item, html, ok), 30);
+      setTimeout(() => show(item, html, ok).scrollIntoView({ block: "nearest" }), 30);
     }
 
     function verdict(item, states, ok) {

@@ -2,7 +2,8 @@
 
 D1 and D3: keyboard focus on every radio, checkbox and quiz button changes pixels around it at
 3:1 or more, in light, dark and forced colours. D2: no focused element hides under the sticky
-header, tabbing either way. axe with the WCAG 2.2 rules after every state change.
+header, tabbing either way. A verdict that appears out of view (a phone) is scrolled into view,
+below the header, the focus left on the button. axe with the WCAG 2.2 rules after every state change.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import base64
 
 import pytest
 from helpers import WCAG22_TAGS, format_violations, hidden_under_header, run_axe
-from test_quiz_browser import KEUZE, LOS, STELLINGEN, answer_item
+from test_quiz_browser import KEUZE, LOS, PAGE_OF, STELLINGEN, answer_item, feedback, give_answer, tab_to
 
 from quizkit.bank import QuizBanks
 
@@ -126,6 +127,89 @@ def test_focus_never_hides_under_the_sticky_header(new_page, quiz_url: str, path
         if found := hidden_under_header(page, partly=True):
             hidden.append(f"{key}: {found}")
     assert not hidden, "\n".join(hidden[:10])
+
+
+# Where an item's verdict (its feedback region) is on the screen, below the sticky header or not,
+# how far the page is scrolled and whether the check button still has the focus.
+VERDICT_JS = """(button) => {
+    const r = button.closest('[data-quiz-item]').querySelector('[data-quiz-feedback]').getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+            screen: innerHeight, scrolled: scrollY, focused: document.activeElement === button,
+            button_top: button.getBoundingClientRect().top};
+}"""
+
+
+def check_with_the_button_at(
+    page, banks: QuizBanks, item_id: str, bottom: str, right: bool = True
+) -> tuple[float, dict]:
+    """Answer an item by keyboard, Tab to "Controleer", put it on the screen and press Enter.
+
+    The page is scrolled until the button's bottom edge is at ``bottom``: a script expression of
+    ``innerHeight`` and ``header`` (the sticky header's bottom edge). Returns the scroll position
+    before the press, and :data:`VERDICT_JS` once the verdict is shown.
+    """
+    give_answer(page, banks, item_id, right)
+    tab_to(page, f'#vraag-{item_id} [data-quiz-action="check"]')
+    button = page.locator(f'#vraag-{item_id} [data-quiz-action="check"]')
+    placed = button.evaluate(
+        f"""b => {{ const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            const off = () => b.getBoundingClientRect().bottom - ({bottom});
+            scrollBy(0, off()); return off(); }}"""
+    )
+    assert abs(placed) < 1, f"the page could not be scrolled to put the button there ({placed} px off)"
+    before = page.evaluate("() => scrollY")
+    page.keyboard.press("Enter")
+    feedback(page, item_id)
+    return before, button.evaluate(VERDICT_JS)
+
+
+@pytest.mark.parametrize("item_id", list(PAGE_OF))
+def test_a_verdict_below_the_fold_is_scrolled_into_view(
+    new_page, quiz_url: str, example_banks: QuizBanks, item_id: str
+) -> None:
+    """On a phone, "Controleer" at the bottom of the screen: its verdict would appear out of view.
+
+    Screen readers hear it (a live region); a sighted learner now sees it too: it is scrolled
+    wholly into view below the sticky header, at once (no smooth scrolling, here with reduced
+    motion asked for), and the focus stays on the button. Every type, and a case's stages (one
+    verdict for the whole case).
+    """
+    page = new_page(viewport=PHONE, reduced_motion="reduce")
+    page.goto(quiz_url + PAGE_OF[item_id])
+    before, verdict = check_with_the_button_at(page, example_banks, item_id, "innerHeight - 2")
+    assert verdict["focused"], "focus moved unasked"
+    assert verdict["scrolled"] > before, verdict
+    # Scrolled by whole pixels: the box may end a fraction of a pixel past the screen's edge.
+    assert verdict["header"] <= verdict["top"] < verdict["bottom"] < verdict["screen"] + 1, verdict
+
+
+def test_a_verdict_in_view_is_not_scrolled_to(new_page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """A verdict that appears wholly in view moves nothing: the page stays where the learner has it."""
+    page = new_page(viewport=PHONE)
+    page.goto(quiz_url + KEUZE)
+    before, verdict = check_with_the_button_at(page, example_banks, "vb-single-basis", "header + 120")
+    assert verdict["header"] <= verdict["top"] < verdict["bottom"] <= verdict["screen"], verdict
+    assert verdict["scrolled"] == before, verdict
+    assert verdict["focused"], "focus moved unasked"
+
+
+def test_a_verdict_taller_than_the_screen_shows_its_start_and_the_button(
+    new_page, quiz_url: str, example_banks: QuizBanks
+) -> None:
+    """A verdict too tall for the screen below the header (a wrong case, a low screen).
+
+    Its start is scrolled into view below the header, and so is the focused "Controleer" above it
+    (quiz.css keeps room for the buttons above a verdict that the script scrolls to).
+    """
+    page = new_page(viewport={"width": 360, "height": 260})
+    page.goto(quiz_url + STELLINGEN)
+    before, verdict = check_with_the_button_at(
+        page, example_banks, "vb-case-verwijzing", "innerHeight - 2", right=False
+    )
+    assert verdict["bottom"] - verdict["top"] > verdict["screen"] - verdict["header"], "the verdict fits: no test"
+    assert verdict["scrolled"] > before, verdict
+    assert verdict["header"] <= verdict["button_top"] < verdict["top"] < verdict["screen"], verdict
+    assert verdict["focused"], "focus moved unasked"
 
 
 def test_questions_are_headings_that_name_their_items(page, quiz_url: str) -> None:

@@ -114,8 +114,8 @@ def feedback(page, item_id: str) -> str:
     return region.inner_text()
 
 
-def answer_item(page, banks: QuizBanks, item_id: str, right: bool) -> str:
-    """Answer an item by keyboard, check it with Enter, and return the live region's text."""
+def give_answer(page, banks: QuizBanks, item_id: str, right: bool) -> None:
+    """Answer an item by keyboard (``right``, or wrong in its first unit), without checking it."""
     item = banks.items[item_id][1]
     keys = item.correct_answer
     stages = [s.question for s in item.stages] if item.type == "case" else [item]
@@ -124,6 +124,11 @@ def answer_item(page, banks: QuizBanks, item_id: str, right: bool) -> str:
     for u, (question, key) in enumerate(zip(stages, keys, strict=True)):
         give = key if right or u > 0 else wrong_answer(question.type, key)
         answer_unit(page, units.nth(u), question.type, give)
+
+
+def answer_item(page, banks: QuizBanks, item_id: str, right: bool) -> str:
+    """Answer an item by keyboard, check it with Enter, and return the live region's text."""
+    give_answer(page, banks, item_id, right)
     # Arrow keys and choosing never submit: nothing has been announced yet.
     assert page.locator(f"#vraag-{item_id} [data-quiz-feedback]").inner_text() == ""
     tab_to(page, f'#vraag-{item_id} [data-quiz-action="check"]')
