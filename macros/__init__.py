@@ -138,15 +138,17 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Every page must name its sources in its front matter; a page that does not is reported."""
     site = env.variables["site_data"]
-    try:
-        # The file as the quizkit plugin read it for MkDocs (a file it could not read is reported there).
-        source = page_source(env)
-        meta = check_page_meta(source.text if source else "", page_file(env), site.bib)
-    except ContentError as exc:
-        plugin_of(env).report(exc)
-    else:
-        # "Bronnen van deze pagina" (overrides/partials/page-sources.html), rendered here with
-        # autoescape: the theme's own templates print what they are given as it is.
-        env.page.meta["halk_page_sources"] = site.page_sources(meta.sources, plugin_of(env).sources_url(env.page))
+    source = page_source(env)  # the file as the quizkit plugin read it for MkDocs
+    # A file the plugin could not read, or whose front matter is no YAML, it reported once already.
+    if source is not None and not source.reported:
+        try:
+            meta = check_page_meta(source.text, page_file(env), site.bib)
+        except ContentError as exc:
+            plugin_of(env).report(exc)
+        else:
+            # "Bronnen van deze pagina" (overrides/partials/page-sources.html), rendered here with
+            # autoescape: the theme's own templates print what they are given as it is.
+            sources_url = plugin_of(env).sources_url(env.page)
+            env.page.meta["halk_page_sources"] = site.page_sources(meta.sources, sources_url)
     # "Laatst bijgewerkt: ..." under the content (overrides/partials/source-file.html).
     env.page.meta["halk_updated"] = page_dates(Path(env.page.file.abs_src_path), dates=env.variables["halk_git_dates"])

@@ -42,6 +42,7 @@ from .tables import TableFile, load_table_file
 
 if TYPE_CHECKING:
     from quizkit.bank import QuizBanks
+    from quizkit.history import Published
 
 # A line of MkDocs' log ("WARNING -  message"), and its closing line when strict mode stops.
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
@@ -179,38 +180,63 @@ SOURCES_UNCHECKED = (
 )
 
 
-def last_commit_text(root: Path, rel: str) -> str | None:
-    """``rel`` (under ``root``) as the last commit has it; ``None`` without git, a commit or that file."""
-    try:
-        result = subprocess.run(
-            ["git", "show", f"HEAD:./{rel}"], cwd=root, capture_output=True, text=True, encoding="utf-8", check=False
-        )
-    except OSError:  # no git at all
+# The git revision whose banks count as published: the last commit, unless ``CHECK_BASE``
+# names another (``CHECK_BASE=origin/main make check`` on a branch with several commits).
+DEFAULT_BASE = "HEAD"
+
+
+def published_banks(root: Path, folder: str, base: str) -> list[Published] | None:
+    """The banks in ``folder`` (under ``root``) at git revision ``base``; ``None`` without git, that revision or banks.
+
+    A file git cannot give, or that is not UTF-8 or no bank, is left out: nothing can be
+    compared with it, and it is no problem of the banks as they are.
+    """
+    from quizkit.history import published_bank
+
+    def git(*args: str) -> bytes | None:
+        try:
+            result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+        except OSError:  # no git at all
+            return None
+        return result.stdout if result.returncode == 0 else None
+
+    # ls-tree names paths from the working directory, as show's "./" reads them.
+    listing = git("ls-tree", "--name-only", base, "--", f"{folder}/")
+    names = [n for n in (listing or b"").decode("utf-8", "replace").splitlines() if n.endswith(".yml")]
+    if not names:
         return None
-    return result.stdout if result.returncode == 0 else None
+    found = []
+    for rel in names:
+        data = git("show", f"{base}:./{rel}")
+        try:
+            text = data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
+            text = None
+        bank = published_bank(rel, text) if text is not None else None
+        if bank is not None:
+            found.append(bank)
+    return found
 
 
-def saved_answer_report(root: Path, banks: QuizBanks) -> list[str]:
-    """Lines on what the banks' edits since the last commit do to learners' saved answers.
+def saved_answer_report(root: Path, banks: QuizBanks, base: str | None = None) -> list[str]:
+    """Lines on what the banks' edits since ``base`` (see :data:`DEFAULT_BASE`) do to learners' saved answers.
 
-    The last commit stands for what was published (see ``quizkit.history``). Warnings, not
-    problems: a removed question is allowed, and a renamed one builds.
+    Warnings, not problems: a removed question is allowed, and a renamed one builds.
     """
     from quizkit.history import saved_answer_warnings
 
-    ids_now = [item.id for module in banks.modules.values() for item in module.items]
-    lines: list[str] = []
-    compared = 0
-    for rel in banks.paths.values():
-        before = last_commit_text(root, rel)
-        if before is None:
-            continue
-        compared += 1
-        lines += saved_answer_warnings(rel, before, (root / rel).read_text(encoding="utf-8"), ids_now)
-    if not compared:
-        return ["Bewaarde antwoorden: niet vergeleken met een vorige versie (geen git-commit met deze vragenbanken)."]
-    heading = f"Bewaarde antwoorden, vergeleken met de laatste commit ({compared} vragenbanken):"
-    return [heading, *(f"  {line}" for line in lines)] if lines else [f"{heading} niets gaat verloren."]
+    base = base or os.environ.get("CHECK_BASE") or DEFAULT_BASE
+    since = "de laatste commit" if base == DEFAULT_BASE else base
+    published = published_banks(root, "docs/_data/quiz", base)
+    if published is None:
+        return [f"Bewaarde antwoorden: niet vergeleken (git heeft geen vragenbanken bij {since})."]
+    lines = saved_answer_warnings(published, banks)
+    heading = f"Bewaarde antwoorden, vergeleken met {since} ({len(published)} vragenbanken):"
+    if lines:
+        return [heading, *(f"  {line}" for line in lines)]
+    now = {rel: (root / rel).read_text(encoding="utf-8") for rel in banks.paths.values()}
+    unchanged = now == {bank.path: bank.text for bank in published}
+    return [f"{heading} {'de vragenbanken zijn niet veranderd' if unchanged else 'niets gaat verloren'}."]
 
 
 class StrictBuild:

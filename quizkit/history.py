@@ -1,116 +1,175 @@
-"""What an edit to a bank does to the answers learners have saved: two edits no rule forbids.
+"""What edits to the banks do to the answers learners have saved: the edits no rule forbids.
 
-Saved answers (in the browser, and in an LMS through a SCORM package) belong to an item by its
-id, and within an item to the place of each option or statement (:func:`answers.answer_hash`).
-Two edits lose or misplace them, and nothing in the bank as it stands can show either:
+Saved answers (in the browser, and in an LMS through a SCORM package) belong to a module by its
+id, to an item by its id, and within an item to the place of each option or statement
+(:func:`answers.answer_hash`). Some edits lose or misplace them, and nothing in the banks as
+they stand can show it:
 
-- an item (or a case's stage) whose id changed: every learner starts it afresh, and an LMS or
-  Moodle sees a new question beside the old one;
-- two options or statements with the same answer that changed places while ``module.version``
-  stayed: the item's hash stays too, so a saved answer is restored onto the other one.
+- a module whose id changed (or that went): every learner starts it afresh;
+- an item (or a case's stage) whose id changed, or that moved to another module: every learner
+  starts it afresh, and an LMS or Moodle sees a new question beside the old one;
+- two options or statements with the same answer that changed places while the module's
+  version stayed: the item's hash stays too, so a saved answer is restored onto the other one.
 
-:func:`saved_answer_warnings` compares a bank's text as it was with the text as it is and
-names both. Which earlier text counts as published (a site's last commit, say) is the caller's
-choice; nothing here reads files.
+:func:`saved_answer_warnings` compares the banks as published with the banks as they are and
+names each. Which earlier texts count as published (a site's last commit, say) is the
+caller's choice; nothing here reads files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-import yaml
+from pydantic import ValidationError
 
-# The lists whose units a saved answer follows by place, and what a unit's answer is there.
-PLACED_UNITS = {"options": ("correct",), "statements": ("answer", "category")}
+from .bank import QuizBanks
+from .errors import ContentError
+from .models import QuizModule
+from .yamlload import load_yaml_text
 
 
-def _mapping(text: str) -> dict[str, Any] | None:
-    """The bank's data, or ``None`` when the text is no bank (then nothing is compared)."""
+@dataclass(frozen=True)
+class Published:
+    """A bank as published: its path and text, its module and item ids, and its model if it still validates."""
+
+    path: str
+    text: str
+    module_id: str
+    item_ids: list[str]
+    model: QuizModule | None
+
+
+def published_bank(path: str, text: str) -> Published | None:
+    """The bank ``text`` (at ``path``) as far as it can be read; ``None`` when it is no bank at all.
+
+    Read with the engine's own YAML loader. A bank that no longer validates (the format moved on)
+    still gives its module and item ids; only its model is missing.
+    """
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        data = load_yaml_text(text, path).data
+    except ContentError:
         return None
-    return data if isinstance(data, dict) else None
-
-
-def _items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    meta = data.get("module") if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str):
+        return None
     items = data.get("items")
-    return {i["id"]: i for i in items or [] if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    ids = (
+        [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
+        if isinstance(items, list)
+        else []
+    )
+    try:
+        model: QuizModule | None = QuizModule.model_validate(data)
+    except ValidationError:
+        model = None
+    return Published(path, text, meta["id"], ids, model)
 
 
-def _questions(item: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _placed_texts(question: Any) -> dict[str, list[str]]:
+    """The question's lists whose units a saved answer follows by place: each unit's text, by field."""
+    lists = {}
+    for name in type(question).model_fields:
+        value = getattr(question, name)
+        if isinstance(value, list) and value and all(isinstance(getattr(u, "text", None), str) for u in value):
+            lists[name] = [u.text for u in value]
+    return lists
+
+
+def _units(item: Any) -> dict[str, Any]:
     """The item's questions by stage id (``""`` for an item that is no case)."""
-    stages = item.get("stages")
-    if not isinstance(stages, list):
-        return {"": item}
-    return {
-        s["id"]: s["question"]
-        for s in stages
-        if isinstance(s, dict) and isinstance(s.get("id"), str) and isinstance(s.get("question"), dict)
-    }
+    return {stage.id if stage is not None else "": q for q, _uid, _seed, stage in item.units_of}
 
 
-def _swapped(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """The lists of ``after`` whose units only changed places among units with the same answer."""
-    found = []
-    for field, answer_keys in PLACED_UNITS.items():
-        old, new = before.get(field), after.get(field)
-        if not (isinstance(old, list) and isinstance(new, list)):
-            continue
-        texts = [[u.get("text") if isinstance(u, dict) else u for u in units] for units in (old, new)]
-        answers = [
-            [tuple(u.get(k) for k in answer_keys) if isinstance(u, dict) else None for u in units]
-            for units in (old, new)
-        ]
-        moved = texts[0] != texts[1] and sorted(map(str, texts[0])) == sorted(map(str, texts[1]))
-        if moved and answers[0] == answers[1]:
-            found.append(field)
-    return found
-
-
+# How a message names a list of units.
 UNIT_NAMES = {"options": "opties", "statements": "stellingen"}
 
 
-def saved_answer_warnings(path: str, before: str, after: str, ids_now: Iterable[str]) -> list[str]:
-    """Lines for the editor: what of ``before`` (the bank as published) ``after`` loses or misplaces.
-
-    ``ids_now`` holds the item ids of every bank as it is: an item moved to another bank is not
-    reported as gone here (its module's other learners' answers stay behind, but its id is kept).
-    """
-    old, new = _mapping(before), _mapping(after)
-    if old is None or new is None:
-        return []
-    ids = set(ids_now)
-    old_items, new_items = _items(old), _items(new)
-    lines = []
-    for item_id in old_items:
-        if item_id not in ids:
-            lines.append(
-                f"{path}: [item {item_id}] deze id staat niet meer in de vragenbanken; hebt u hem veranderd, "
-                "zet hem dan terug (aan de id hangen de bewaarde antwoorden van cursisten); een weggehaalde "
-                "vraag is in orde, maar hergebruik de id nooit"
-            )
-    same_version = (old.get("module") or {}).get("version") == (new.get("module") or {}).get("version")
-    for item_id, item in new_items.items():
-        if item_id not in old_items:
-            continue
-        before_questions, after_questions = _questions(old_items[item_id]), _questions(item)
-        for stage in before_questions.keys() - after_questions.keys():
-            lines.append(
-                f"{path}: [item {item_id}] de fase '{stage}' staat er niet meer; hebt u de id van de fase "
-                "veranderd, zet hem dan terug (aan de id hangen de bewaarde antwoorden van cursisten)"
-            )
-        if not same_version:
-            continue
-        for stage, question in after_questions.items():
-            if stage not in before_questions:
-                continue
-            for field in _swapped(before_questions[stage], question):
-                where = f" (fase '{stage}')" if stage else ""
-                lines.append(
-                    f"{path}: [item {item_id}] {UNIT_NAMES[field]} met hetzelfde antwoord van plaats verwisseld"
-                    f"{where} terwijl module.version gelijk bleef; een bewaard antwoord komt dan bij de "
-                    "andere terecht: verhoog module.version"
+def saved_answer_warnings(published: list[Published], banks: QuizBanks) -> list[str]:
+    """Lines for the editor (``file:line: [item] ...``): what ``banks`` lose or misplace of ``published``."""
+    now = {item.id: (module_id, item) for module_id, module in banks.modules.items() for item in module.items}
+    found: list[ContentError] = []
+    for old in published:
+        if old.module_id not in banks.modules:
+            found.append(
+                ContentError(
+                    old.path,
+                    None,
+                    f"module '{old.module_id}' bestaat niet meer: hebt u de id (of de bestandsnaam) veranderd, zet "
+                    "die dan terug (aan de id van de module hangen de bewaarde antwoorden van cursisten)",
                 )
-    return lines
+            )
+        old_items = {item.id: item for item in old.model.items} if old.model else {}
+        old_version = old.model.module.version if old.model else None
+        for item_id in old.item_ids:
+            if item_id not in now:
+                found.append(
+                    ContentError(
+                        old.path,
+                        None,
+                        "deze id staat niet meer in de vragenbanken; hebt u hem veranderd, zet hem dan terug (aan de "
+                        "id hangen de bewaarde antwoorden van cursisten); een weggehaalde vraag is in orde, maar "
+                        "hergebruik de id nooit",
+                        item_id,
+                    )
+                )
+                continue
+            module_id, item = now[item_id]
+            path, line = banks.paths[module_id], banks.lines.get(item_id)
+            if module_id != old.module_id and old.module_id in banks.modules:
+                found.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"deze vraag stond in module '{old.module_id}'; de bewaarde antwoorden erop blijven daar "
+                        "achter: cursisten beantwoorden haar hier opnieuw",
+                        item_id,
+                    )
+                )
+            before = old_items.get(item_id)
+            if before is None or module_id != old.module_id:
+                continue
+            found += _item_changes(
+                before, item, path, line, same_version=old_version == banks.modules[module_id].module.version
+            )
+    return [problem.text for problem in found]
+
+
+def _item_changes(before: Any, after: Any, path: str, line: int | None, same_version: bool) -> list[ContentError]:
+    """A stage that went, and units moved without a new version where the saved answers still apply."""
+    found = []
+    old_units, new_units = _units(before), _units(after)
+    for stage in old_units.keys() - new_units.keys():
+        found.append(
+            ContentError(
+                path,
+                line,
+                f"de fase '{stage}' staat er niet meer; hebt u de id van de fase veranderd, zet hem dan terug "
+                "(aan de id hangen de bewaarde antwoorden van cursisten)",
+                after.id,
+            )
+        )
+    # A new version, or another hash (another key or shape), and saved answers are set aside.
+    if not same_version or before.saved_hash != after.saved_hash:
+        return found
+    for stage, question in new_units.items():
+        if stage not in old_units:
+            continue
+        old_lists, new_lists = _placed_texts(old_units[stage]), _placed_texts(question)
+        for field, texts in new_lists.items():
+            old_texts = old_lists.get(field, [])
+            # A unit now at another place than before (its text found elsewhere): a saved answer
+            # for its old place lands on whatever is there now. A reworded unit is not traced.
+            if any(text != texts[i] and text in texts for i, text in enumerate(old_texts) if i < len(texts)):
+                where = f" (fase '{stage}')" if stage else ""
+                found.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"{UNIT_NAMES.get(field, field)} met hetzelfde antwoord van plaats verwisseld{where} terwijl "
+                        "module.version gelijk bleef; een bewaard antwoord komt dan bij de andere terecht: verhoog "
+                        "module.version",
+                        after.id,
+                    )
+                )
+    return found

@@ -151,7 +151,8 @@ def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | Non
     """Stop if an item's answer cannot be packed, or the module's could exceed SCORM 1.2's 4096 characters.
 
     An answer packs each value in one character (:func:`_digit`): every item whose question (or
-    a stage's) has more options, statements, steps or categories than that allows is named.
+    a stage's) has more options, steps or categories than that allows is named (statements are
+    packed one per character, so their number has no such limit).
     """
     problems = []
     for item in module.items:
@@ -164,7 +165,7 @@ def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | Non
                     path,
                     (lines or {}).get(item.id),
                     f"SCORM: een opgeslagen antwoord op deze vraag past niet in het pakket: een vraag (of fase) "
-                    f"heeft daar hoogstens {len(_DIGITS)} opties, stellingen, stappen of categorieën",
+                    f"heeft daar hoogstens {len(_DIGITS)} opties, stappen of categorieën",
                     item.id,
                 )
             )

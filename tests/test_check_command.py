@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, mkdocs_env
+from helpers import build, copy_project, mkdocs_env
 
 from macros.check import SOURCES_UNCHECKED, build_problems
 
@@ -73,6 +73,16 @@ def test_a_broken_bibliography_hides_no_other_files_problems(tmp_path: Path) -> 
     assert "onbekend brondocument" not in err
     assert err.rstrip().endswith(SOURCES_UNCHECKED), err
     assert "in orde" not in result.stdout
+
+
+def test_front_matter_that_is_no_yaml_is_one_line_of_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Over deze", "title: Over: deze", 1), "utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "docs/over.md" in line]
+    assert len(lines) == 1 and "docs/over.md:2: ongeldige YAML" in lines[0], lines
 
 
 def test_an_offline_config_that_drifted_from_the_sites_is_a_problem(tmp_path: Path) -> None:

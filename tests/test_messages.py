@@ -19,7 +19,7 @@ import re
 
 from helpers import ROOT
 
-CODE_DIRS = ("quizkit", "macros")
+CODE_DIRS = ("quizkit", "macros", "hooks")
 # Functions whose return value is a message (built there, reported elsewhere).
 MESSAGE_FUNCTIONS = {
     *(

@@ -57,8 +57,12 @@ class PageSource:
     of a macro call reads and splits no file: a page with many quizzes asks many times.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, reported: bool = False):
         self.text = text
+        # Whether the plugin already reported a mistake in the file (not UTF-8, or front matter
+        # that is no YAML, which it then emptied): a later check of the front matter would only
+        # repeat it in other words.
+        self.reported = reported
 
     @cached_property
     def lines(self) -> list[str]:

@@ -152,10 +152,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not page.file.abs_src_path:
             return None
         shown = f"{self.docs_name}/{page.file.src_uri}"
+        reported = False
         try:
             text = read_text(Path(page.file.abs_src_path), shown)
         except ContentError as exc:
             self.report(exc)
+            reported = True
             text = readable_text(Path(page.file.abs_src_path))
         else:
             front = meta.YAML_RE.match(text)
@@ -164,9 +166,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                     load_yaml_text(front.group(1), shown, line_offset=1)
                 except ContentError as exc:
                     self.report(exc)
+                    reported = True
                     # Emptied, line for line: later messages keep the lines of the file.
                     text = text[: front.start(1)] + "\n" * front.group(1).count("\n") + text[front.end(1) :]
-        self.page_sources[page.file.src_uri] = PageSource(text)
+        self.page_sources[page.file.src_uri] = PageSource(text, reported=reported)
         return text
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -1,4 +1,4 @@
-"""What an edit since the last commit does to saved answers: ids that went, swaps without a new version."""
+"""What edits since the published banks do to saved answers: ids and modules that went, swaps without a new version."""
 
 from __future__ import annotations
 
@@ -14,9 +14,22 @@ from bank_items import case_of, classify, single
 from helpers import copy_project
 
 from macros.check import QuizBankCheck, saved_answer_report
-from quizkit.history import saved_answer_warnings
+from quizkit.bank import load_quiz_banks
+from quizkit.history import published_bank, saved_answer_warnings
 
-PATH = "docs/_data/quiz/m.yml"
+
+class NoAliases(yaml.SafeDumper):
+    """The items share their source dict: written out each time, as the engine's loader wants."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=NoAliases, allow_unicode=True)
+
+
+META = {"title": "M", "description": "D", "minutes": 1, "pass_mark": 50, "objectives": ["o"]}
 
 
 def sort(item_id: str) -> dict[str, Any]:
@@ -28,97 +41,151 @@ def case(item_id: str) -> dict[str, Any]:
     return case_of(item_id, single("x", "Juist", "Fout een", "Fout twee"), single("x", "Ja", "Nee", "Misschien"))
 
 
-def bank(*items: dict[str, Any], version: int = 1) -> dict[str, Any]:
-    return {"module": {"id": "m", "title": "M", "version": version}, "items": list(items)}
+def bank(*items: dict[str, Any], version: int = 1, module_id: str = "m") -> dict[str, Any]:
+    return {"module": {"id": module_id, "version": version, **META}, "items": list(items)}
 
 
-def warnings(before: dict[str, Any], after: dict[str, Any], also: tuple[str, ...] = ()) -> list[str]:
-    ids = [i["id"] for i in after["items"]] + list(also)
-    return saved_answer_warnings(PATH, yaml.safe_dump(before), yaml.safe_dump(after), ids)
+def warnings(tmp_path: Path, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """The warnings for banks ``after`` (written to ``tmp_path/nu``) against ``before`` as published."""
+    folder = tmp_path / "nu"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for data in after:
+        (folder / f"{data['module']['id']}.yml").write_text(dump(data), encoding="utf-8")
+    banks = load_quiz_banks(folder, tmp_path)
+    published = [published_bank(f"oud/{d['module']['id']}.yml", dump(d)) for d in before]
+    assert all(published)
+    return saved_answer_warnings([p for p in published if p], banks)
 
 
 def swap(units: list[Any], i: int, j: int) -> None:
     units[i], units[j] = units[j], units[i]
 
 
-def test_an_unchanged_bank_and_a_reworded_one_lose_nothing() -> None:
+def test_an_unchanged_bank_and_a_reworded_one_lose_nothing(tmp_path: Path) -> None:
     before = bank(single("m-a", "Juist", "Fout een", "Fout twee"), sort("m-b"), case("m-c"))
-    assert warnings(before, before) == []
+    assert warnings(tmp_path, [before], [before]) == []
     after = copy.deepcopy(before)
     after["items"][0]["options"][1]["text"] = "Fout een, anders gezegd"
     after["items"].append(single("m-nieuw", "Ja", "Nee"))
-    assert warnings(before, after) == []
+    assert warnings(tmp_path, [before], [after]) == []
 
 
-def test_a_changed_id_is_named_and_a_removed_or_moved_item_is_too_unless_it_is_elsewhere() -> None:
+def test_a_changed_id_is_named_and_so_is_an_item_moved_to_another_module(tmp_path: Path) -> None:
     before = bank(single("m-a", "Juist", "Fout"), single("m-b", "Juist", "Fout"))
     after = copy.deepcopy(before)
     after["items"][0]["id"] = "m-a-nieuw"
-    (line,) = warnings(before, after)
-    assert line.startswith(f"{PATH}: [item m-a] deze id staat niet meer in de vragenbanken")
-    # Moved to another bank: the id is still there.
-    assert warnings(before, after, also=("m-a",)) == []
+    (line,) = warnings(tmp_path, [before], [after])
+    assert line.startswith("oud/m.yml: [item m-a] deze id staat niet meer in de vragenbanken")
+    # Moved to another module: its saved answers stay behind in the first (stored per module).
+    other = bank(single("n-a", "Ja", "Nee"), module_id="n")
+    moved = copy.deepcopy(before)
+    other["items"].append(moved["items"].pop(0))
+    (line,) = warnings(tmp_path, [before, bank(single("n-a", "Ja", "Nee"), module_id="n")], [moved, other])
+    assert line.startswith("nu/n.yml:") and "[item m-a] deze vraag stond in module 'm'" in line
 
 
-def test_swapped_units_with_the_same_answer_need_a_new_version() -> None:
+def test_a_renamed_module_is_named_once(tmp_path: Path) -> None:
+    before = bank(single("m-a", "Juist", "Fout"))
+    after = copy.deepcopy(before)
+    after["module"]["id"] = "nieuw"
+    (line,) = warnings(tmp_path, [before], [after])
+    assert line.startswith("oud/m.yml: module 'm' bestaat niet meer")
+
+
+def test_swapped_units_with_the_same_answer_need_a_new_version(tmp_path: Path) -> None:
     before = bank(single("m-a", "Juist", "Fout een", "Fout twee"), sort("m-b"))
     after = copy.deepcopy(before)
     swap(after["items"][0]["options"], 1, 2)  # two wrong options
     swap(after["items"][1]["statements"], 0, 2)  # two statements of category a
-    lines = warnings(before, after)
+    lines = warnings(tmp_path, [before], [after])
     assert len(lines) == 2, lines
-    assert "[item m-a] opties met hetzelfde antwoord van plaats verwisseld" in lines[0]
+    # At the item's line in the bank as it is.
+    assert (
+        lines[0].startswith("nu/m.yml:")
+        and "[item m-a] opties met hetzelfde antwoord van plaats verwisseld" in lines[0]
+    )
     assert "[item m-b] stellingen met hetzelfde antwoord van plaats verwisseld" in lines[1]
+    assert all(line.split(":")[1].isdigit() for line in lines), lines
     assert all(line.endswith("verhoog module.version") for line in lines)
     after["module"]["version"] = 2
-    assert warnings(before, after) == []
+    assert warnings(tmp_path, [before], [after]) == []
 
 
-def test_moving_the_right_answer_needs_no_new_version() -> None:
+def test_a_swap_is_found_also_with_one_side_reworded_or_correct_left_out(tmp_path: Path) -> None:
+    before = bank(single("m-a", "Juist", "Fout een", "Fout twee"))
+    after = copy.deepcopy(before)
+    swap(after["items"][0]["options"], 1, 2)
+    after["items"][0]["options"][2]["text"] = "Fout een, anders gezegd"
+    assert len(warnings(tmp_path, [before], [after])) == 1
+    # `correct: false` and no `correct` at all are the same answer.
+    after = copy.deepcopy(before)
+    del after["items"][0]["options"][1]["correct"]
+    swap(after["items"][0]["options"], 1, 2)
+    assert len(warnings(tmp_path, [before], [after])) == 1
+
+
+def test_moving_the_right_answer_needs_no_new_version(tmp_path: Path) -> None:
     # The item's hash changes with its key, so saved answers to it start afresh by themselves.
     before = bank(single("m-a", "Juist", "Fout een", "Fout twee"), sort("m-b"))
     after = copy.deepcopy(before)
     swap(after["items"][0]["options"], 0, 1)
     swap(after["items"][1]["statements"], 0, 1)  # a and b change places
-    assert warnings(before, after) == []
+    assert warnings(tmp_path, [before], [after]) == []
 
 
-def test_a_case_stage_that_went_and_a_swap_inside_a_stage() -> None:
+def test_a_case_stage_that_went_and_a_swap_inside_a_stage(tmp_path: Path) -> None:
     before = bank(case("m-c"))
     after = copy.deepcopy(before)
     after["items"][0]["stages"][0]["id"] = "start"
+    (line,) = warnings(tmp_path, [before], [after])
+    assert "[item m-c] de fase 's1' staat er niet meer" in line
+    after = copy.deepcopy(before)
     swap(after["items"][0]["stages"][1]["question"]["options"], 1, 2)
-    lines = warnings(before, after)
-    assert len(lines) == 2, lines
-    assert lines[0].startswith(f"{PATH}: [item m-c] de fase 's1' staat er niet meer")
-    assert "verwisseld (fase 's2') terwijl module.version gelijk bleef" in lines[1]
+    (line,) = warnings(tmp_path, [before], [after])
+    assert "verwisseld (fase 's2') terwijl module.version gelijk bleef" in line
 
 
-@pytest.mark.parametrize("text", ["", "items: [\n", "- een lijst\n"])
-def test_an_earlier_text_that_is_no_bank_compares_nothing(text: str) -> None:
-    assert saved_answer_warnings(PATH, text, yaml.safe_dump(bank(single("m-a", "Juist", "Fout"))), ["m-a"]) == []
+@pytest.mark.parametrize("text", ["", "items: [\n", "- een lijst\n", "module: x\n", "module: [1]\n", "items: 3\n"])
+def test_an_earlier_text_that_is_no_bank_is_left_out(text: str) -> None:
+    assert published_bank("m.yml", text) is None
+
+
+def test_an_earlier_bank_that_no_longer_validates_still_gives_its_ids(tmp_path: Path) -> None:
+    before = bank(single("m-a", "Juist", "Fout"))
+    before["items"][0]["veld-van-toen"] = 1
+    published = published_bank("oud/m.yml", dump(before))
+    assert published is not None and published.model is None and published.item_ids == ["m-a"]
+    after = bank(single("m-b", "Juist", "Fout"))
+    (line,) = warnings(tmp_path, [before], [after])
+    assert "[item m-a] deze id staat niet meer" in line
 
 
 def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=root, check=True, capture_output=True
+    )
+
+
+def _report(project: Path, base: str | None = None) -> list[str]:
+    check = QuizBankCheck()
+    assert list(check(project)) == [] and check.banks is not None
+    return saved_answer_report(project, check.banks, base)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_make_check_compares_the_banks_with_the_last_commit(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    check = QuizBankCheck()
-    assert list(check(project)) == [] and check.banks is not None
     # No commit yet: it says that it did not compare, rather than that nothing is lost.
     _git(project, "init", "-q")
-    assert saved_answer_report(project, check.banks) == [
-        "Bewaarde antwoorden: niet vergeleken met een vorige versie (geen git-commit met deze vragenbanken)."
+    assert _report(project) == [
+        "Bewaarde antwoorden: niet vergeleken (git heeft geen vragenbanken bij de laatste commit)."
     ]
     _git(project, "add", "-A")
-    _git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "start")
-    (line,) = saved_answer_report(project, check.banks)
-    assert line.startswith("Bewaarde antwoorden, vergeleken met de laatste commit (") and line.endswith(
-        "niets gaat verloren."
-    )
+    _git(project, "commit", "-q", "-m", "start")
+    (line,) = _report(project)
+    assert line.startswith("Bewaarde antwoorden, vergeleken met de laatste commit (6 vragenbanken):")
+    assert line.endswith("de vragenbanken zijn niet veranderd.")
     rel = "docs/_data/quiz/verwijzen.yml"
     path = project / rel
     text = path.read_text(encoding="utf-8")
@@ -126,12 +193,40 @@ def test_make_check_compares_the_banks_with_the_last_commit(tmp_path: Path) -> N
     path.write_text(
         text.replace("- id: verwijzen-stappen-volgorde\n", "- id: verwijzen-stappen-in-volgorde\n"), "utf-8"
     )
-    check = QuizBankCheck()
-    assert list(check(project)) == [] and check.banks is not None
-    heading, *lines = saved_answer_report(project, check.banks)
-    assert heading.startswith("Bewaarde antwoorden, vergeleken met de laatste commit")
+    heading, *lines = _report(project)
+    assert heading == "Bewaarde antwoorden, vergeleken met de laatste commit (6 vragenbanken):"
     assert lines == [
         f"  {rel}: [item verwijzen-stappen-volgorde] deze id staat niet meer in de vragenbanken; hebt u hem "
         "veranderd, zet hem dan terug (aan de id hangen de bewaarde antwoorden van cursisten); een weggehaalde "
         "vraag is in orde, maar hergebruik de id nooit"
+    ]
+    # Committed, the change is no longer reported against the last commit; against the first it still is.
+    _git(project, "commit", "-q", "-am", "hernoemd")
+    assert _report(project)[0].endswith("de vragenbanken zijn niet veranderd.")
+    heading, *lines = _report(project, "HEAD~1")
+    assert heading.startswith("Bewaarde antwoorden, vergeleken met HEAD~1") and len(lines) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_renamed_bank_file_and_a_committed_bank_in_another_encoding(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    quiz = project / "docs" / "_data" / "quiz"
+    good = (quiz / "casus.yml").read_text(encoding="utf-8")
+    # The last commit has casus.yml saved as Latin-1 (an editor's mistake, since mended).
+    (quiz / "casus.yml").write_bytes(good.encode("latin-1", "replace"))
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "start")
+    (quiz / "casus.yml").write_text(good, encoding="utf-8")
+    # The module verwijzen renamed, file and id: every learner's answers in it are gone.
+    old = quiz / "verwijzen.yml"
+    (quiz / "verwijzing.yml").write_text(
+        old.read_text(encoding="utf-8").replace("  id: verwijzen\n", "  id: verwijzing\n", 1), "utf-8"
+    )
+    old.unlink()
+    heading, *lines = _report(project)
+    assert heading == "Bewaarde antwoorden, vergeleken met de laatste commit (5 vragenbanken):"  # casus.yml left out
+    assert lines == [
+        "  docs/_data/quiz/verwijzen.yml: module 'verwijzen' bestaat niet meer: hebt u de id (of de bestandsnaam) "
+        "veranderd, zet die dan terug (aan de id van de module hangen de bewaarde antwoorden van cursisten)"
     ]
