@@ -200,9 +200,9 @@ def published_banks(root: Path, folder: str, base: str) -> list[Published] | Non
             return None
         return result.stdout if result.returncode == 0 else None
 
-    # ls-tree names paths from the working directory, as show's "./" reads them.
-    listing = git("ls-tree", "--name-only", base, "--", f"{folder}/")
-    names = [n for n in (listing or b"").decode("utf-8", "replace").splitlines() if n.endswith(".yml")]
+    # ls-tree names paths from the working directory, as show's "./" reads them (-z: unquoted).
+    listing = git("ls-tree", "-z", "--name-only", base, "--", f"{folder}/")
+    names = [n for n in (listing or b"").decode("utf-8", "replace").split("\0") if n.endswith(".yml")]
     if not names:
         return None
     found = []
