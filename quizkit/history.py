@@ -137,9 +137,11 @@ def saved_answer_warnings(published: list[Published], banks: QuizBanks) -> list[
 
 def _item_changes(before: Any, after: Any, path: str, line: int | None, same_version: bool) -> list[ContentError]:
     """A stage that went, and units moved without a new version where the saved answers still apply."""
-    found = []
+    found: list[ContentError] = []
+    if before.type != after.type:  # another type is another shape: its saved answers are set aside
+        return found
     old_units, new_units = _units(before), _units(after)
-    for stage in old_units.keys() - new_units.keys():
+    for stage in [s for s in old_units if s not in new_units]:
         found.append(
             ContentError(
                 path,
