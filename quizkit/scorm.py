@@ -147,6 +147,16 @@ def tag_clashes(module: QuizModule, path: str, lines: dict[str, int | None]) -> 
     return problems
 
 
+def _packs(item: ItemFields) -> bool:
+    """Whether the longest answer to every unit of ``item`` packs (:func:`_unit`)."""
+    try:
+        for q, _uid, _seed, _stage in item.units_of:
+            _unit(q.worst_state())
+    except ValueError:
+        return False
+    return True
+
+
 def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | None] | None = None) -> None:
     """Stop if an item's answer cannot be packed, or the module's could exceed SCORM 1.2's 4096 characters.
 
@@ -154,13 +164,11 @@ def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | Non
     a stage's) has more options, steps or categories than that allows is named (statements are
     packed one per character, so their number has no such limit).
     """
-    problems = []
-    for item in module.items:
-        try:
-            for q, _uid, _seed, _stage in item.units_of:
-                _unit(q.worst_state())
-        except ValueError:
-            problems.append(
+    try:
+        size = len(worst_suspend_data(module))
+    except ValueError:  # some item's answer does not pack: name each such item
+        raise_all(
+            [
                 ContentError(
                     path,
                     (lines or {}).get(item.id),
@@ -168,9 +176,11 @@ def check_suspend_data(module: QuizModule, path: str, lines: dict[str, int | Non
                     f"heeft daar hoogstens {len(_DIGITS)} opties, stappen of categorieën",
                     item.id,
                 )
-            )
-    raise_all(problems)
-    size = len(worst_suspend_data(module))
+                for item in module.items
+                if not _packs(item)
+            ]
+        )
+        raise  # not reached: the ValueError came from one of those items
     if size > SUSPEND_DATA_LIMIT:
         raise ContentError(
             path,
