@@ -138,6 +138,21 @@ def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> li
     return [header for pattern, headers in rules if fnmatch.fnmatchcase(path, pattern) for header in headers]
 
 
+def site_headers(site_dir: Path) -> dict[str, str]:
+    """The headers ``_headers`` gives a page of ``site_dir``, as a host reads the file."""
+    rules = parse_headers_file((site_dir / "_headers").read_text(encoding="utf-8"))
+    return dict(headers_for(rules, "/index.html"))
+
+
+# Every CSP violation the page reports, kept in the page as ``window.__cspViolations`` (an init
+# script: it runs before any of the page's own scripts, and the policy does not apply to it).
+WATCH_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+    {directive: e.effectiveDirective, blocked: e.blockedURI, line: e.lineNumber, sample: e.sample}), true);
+"""
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a directory without logging; with the headers of its ``_headers`` file, if it has one.
 
@@ -209,13 +224,20 @@ def serve(directory: Path, handler_class: type | None = None) -> Iterator[str]:
 
 # Every WCAG A/AA rule up to 2.2, and axe's best practices.
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# axe's A/AA rules that look at colour. Material's dark scheme ("slate") swaps colour variables
+# only: the HTML and the layout are those of the light scheme. So a page state that a test checks
+# in full in the light scheme needs only these rules in the dark one (about half axe's time).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> list[dict]:
+def run_axe(
+    page, context: str | None = None, tags: list[str] | None = None, *, colours_only: bool = False
+) -> list[dict]:
     """Run axe-core in ``page`` and return its violations (WCAG 2.x A/AA and best practices).
 
     ``tags``: only the rules with these tags; by default :data:`WCAG22_TAGS`. (axe's own default
     leaves out the WCAG 2.2 rules, among them target-size: D33 went unseen that way.)
+    ``colours_only``: only :data:`COLOUR_RULES`, for the dark twin of a state checked in full.
     Transitions still running (Material's header fades as the page scrolls) are let finish first,
     so axe measures the colours the reader ends up with.
     """
@@ -224,16 +246,16 @@ def run_axe(page, context: str | None = None, tags: list[str] | None = None) -> 
         # Content-Security-Policy refuses (hooks/headers.py).
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(
-        """async ([ctx, tags]) => {
+        """async ([ctx, kind, names]) => {
             await Promise.all(document.getAnimations()
                 .filter(a => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity)
                 .map(a => a.finished.catch(() => null)));
-            const options = {resultTypes: ['violations'], runOnly: {type: 'tag', values: tags}};
+            const options = {resultTypes: ['violations'], runOnly: {type: kind, values: names}};
             const result = await axe.run(ctx ? document.querySelector(ctx) : document, options);
             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
         }""",
-        [context, WCAG22_TAGS if tags is None else tags],
+        [context, "rule", COLOUR_RULES] if colours_only else [context, "tag", WCAG22_TAGS if tags is None else tags],
     )
 
 
