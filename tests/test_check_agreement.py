@@ -56,17 +56,32 @@ def _no_front_matter(project: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8").split("\n---\n", 1)[1], encoding="utf-8")
 
 
-# Each breakage changes a fresh copy of the project; the ids name the mistake.
+def _links_anchors_and_navigation(project: Path) -> None:
+    """MkDocs' own checks, which check takes from the build: one build reports all five (GROUPED)."""
+    _append(project, "docs/alk.md", "Zie [ontbrekend](nergens.md).")
+    _append(project, "docs/alk.md", "Zie [over](over.md#bestaat-niet).")
+    _append(project, "docs/alk.md", "Zie [kop](profielschets.md#bestaat-niet).")  # a page with macros
+    _edit(project, "mkdocs.yml", "      - over.md\n", "      - over.md\n      - weg.md\n")
+    (project / "docs" / "los.md").write_text(NEW_PAGE, encoding="utf-8")
+
+
+# A breakage of several mistakes: what the build must name for each (each is its own problem).
+GROUPED = {
+    "links-anchors-and-navigation": [
+        "nergens.md",
+        "over.md#bestaat-niet",
+        "profielschets.md#bestaat-niet",
+        "weg.md",
+        "los.md",
+    ]
+}
+# Each breakage changes a fresh copy of the project; the ids name the mistake(s).
 BREAKAGES: dict[str, Callable[[Path], None]] = {
-    "broken-link": lambda p: _append(p, "docs/alk.md", "Zie [ontbrekend](nergens.md)."),
-    "missing-anchor": lambda p: _append(p, "docs/alk.md", "Zie [over](over.md#bestaat-niet)."),
-    "anchor-on-page-with-macros": lambda p: _append(p, "docs/alk.md", "Zie [kop](profielschets.md#bestaat-niet)."),
+    "links-anchors-and-navigation": _links_anchors_and_navigation,
     "two-problems-macro-and-anchor": lambda p: (
         _append(p, "docs/profielschets.md", '{{ fact_list("bestaat-niet") }}'),
         _append(p, "docs/profielschets.md", "[kop](alk.md#bestaat-niet-anker)"),
     ),
-    "nav-to-missing-page": lambda p: _edit(p, "mkdocs.yml", "      - over.md\n", "      - over.md\n      - weg.md\n"),
-    "page-not-in-nav": lambda p: (p / "docs" / "los.md").write_text(NEW_PAGE, encoding="utf-8"),
     "unknown-macro": lambda p: _append(p, "docs/alk.md", '{{ geen_macro("x") }}'),
     "macro-wrong-argument": lambda p: _append(p, "docs/alk.md", '{{ fact_list("bestaat-niet") }}'),
     "macro-missing-argument": lambda p: _append(p, "docs/alk.md", '{{ table("casus") }}'),
@@ -130,6 +145,8 @@ def test_check_fails_exactly_when_the_build_fails(tmp_path: Path, breakage: str 
     assert ("in orde" in output) == (breakage is None), output
     problems = problem_lines(build_output)
     assert bool(problems) == (breakage is not None), build_output
+    for mistake in GROUPED.get(breakage, ()):
+        assert any(mistake in problem for problem in problems), f"the build does not report {mistake}:\n{build_output}"
     for problem in problems:
         assert problem in output, f"check does not report the build's {problem!r}:\n{output}"
     if "Traceback" not in build_output:
