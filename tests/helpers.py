@@ -151,6 +151,13 @@ window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
     {directive: e.effectiveDirective, blocked: e.blockedURI, line: e.lineNumber, sample: e.sample}), true);
 """
+# The same, handed at once to ``window.reportCspViolation(where, what)``, a function the test
+# exposes (Playwright's expose_function), so that a page's late violations are not lost when the
+# next page loads.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => window.reportCspViolation(location.pathname,
+    `${e.effectiveDirective} refused ${e.blockedURI} (line ${e.lineNumber}): ${e.sample}`), true);
+"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -224,9 +231,12 @@ def serve(directory: Path, handler_class: type | None = None) -> Iterator[str]:
 
 # Every WCAG A/AA rule up to 2.2, and axe's best practices.
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-# axe's A/AA rules that look at colour. Material's dark scheme ("slate") swaps colour variables
-# only: the HTML and the layout are those of the light scheme. So a page state that a test checks
-# in full in the light scheme needs only these rules in the dark one (about half axe's time).
+# axe's A/AA rules that look at colour. Material's dark scheme ("slate"), and the SCORM package's
+# own (quizkit's package.css), swap colour variables only: the layout and the HTML are those of the
+# light scheme, but for the palette toggle, which shows its other label (checked in full in the
+# dark scheme by test_scheme_toggle_switches_to_dark_and_stays), and Material's #only-dark images,
+# which the site does not use. So a page state that a test checks in full in the light scheme needs
+# only these rules in the dark one (about half axe's time).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
@@ -241,6 +251,8 @@ def run_axe(
     Transitions still running (Material's header fades as the page scrolls) are let finish first,
     so axe measures the colours the reader ends up with.
     """
+    if colours_only and tags is not None:
+        raise ValueError("colours_only runs COLOUR_RULES: give no tags with it")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated by the test driver, not added as an inline <script>, which the site's
         # Content-Security-Policy refuses (hooks/headers.py).

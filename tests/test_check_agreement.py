@@ -65,14 +65,15 @@ def _links_anchors_and_navigation(project: Path) -> None:
     (project / "docs" / "los.md").write_text(NEW_PAGE, encoding="utf-8")
 
 
-# A breakage of several mistakes: what the build must name for each (each is its own problem).
+# A breakage of several mistakes: for each, the file the build's problem line starts with and
+# what the line names (each mistake is a problem of its own).
 GROUPED = {
     "links-anchors-and-navigation": [
-        "nergens.md",
-        "over.md#bestaat-niet",
-        "profielschets.md#bestaat-niet",
-        "weg.md",
-        "los.md",
+        ("docs/alk.md:", "'nergens.md'"),
+        ("docs/alk.md:", "'over.md#bestaat-niet'"),
+        ("docs/alk.md:", "'profielschets.md#bestaat-niet'"),
+        ("mkdocs.yml:", "'weg.md'"),
+        ("docs/los.md:", ""),
     ]
 }
 # Each breakage changes a fresh copy of the project; the ids name the mistake(s).
@@ -145,8 +146,9 @@ def test_check_fails_exactly_when_the_build_fails(tmp_path: Path, breakage: str 
     assert ("in orde" in output) == (breakage is None), output
     problems = problem_lines(build_output)
     assert bool(problems) == (breakage is not None), build_output
-    for mistake in GROUPED.get(breakage, ()):
-        assert any(mistake in problem for problem in problems), f"the build does not report {mistake}:\n{build_output}"
+    for where, what in GROUPED.get(breakage, ()):
+        reported = any(p.startswith(where) and what in p for p in problems)
+        assert reported, f"the build reports no {what or 'problem'} at {where}:\n{build_output}"
     for problem in problems:
         assert problem in output, f"check does not report the build's {problem!r}:\n{output}"
     if "Traceback" not in build_output:
