@@ -144,16 +144,10 @@ def site_headers(site_dir: Path) -> dict[str, str]:
     return dict(headers_for(rules, "/index.html"))
 
 
-# Every CSP violation the page reports, kept in the page as ``window.__cspViolations`` (an init
-# script: it runs before any of the page's own scripts, and the policy does not apply to it).
-WATCH_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
-    {directive: e.effectiveDirective, blocked: e.blockedURI, line: e.lineNumber, sample: e.sample}), true);
-"""
-# The same, handed at once to ``window.reportCspViolation(where, what)``, a function the test
-# exposes (Playwright's expose_function), so that a page's late violations are not lost when the
-# next page loads.
+# Every CSP violation a page reports, handed at once to ``window.reportCspViolation(where, what)``,
+# a function the test exposes (Playwright's expose_function), so that a page's late violations are
+# not lost when the next page loads. (An init script: it runs before any of the page's own
+# scripts, and the policy does not apply to it.)
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (e) => window.reportCspViolation(location.pathname,
     `${e.effectiveDirective} refused ${e.blockedURI} (line ${e.lineNumber}): ${e.sample}`), true);

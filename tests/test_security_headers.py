@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from helpers import (
     ROOT,
-    WATCH_VIOLATIONS,
     Server,
     assert_clean_failure,
     build,
@@ -33,6 +32,13 @@ from mkdocs.exceptions import PluginError
 
 from hooks.headers import find_inline_code, lms_origins, security_headers
 
+# Every CSP violation the page reports, kept in the page (an init script: it runs before any
+# of the page's own scripts, and the policy does not apply to it).
+WATCH_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+    {directive: e.effectiveDirective, blocked: e.blockedURI, line: e.lineNumber, sample: e.sample}), true);
+"""
 # Only these may appear as CSP sources: no host, no scheme but data: for images, no 'unsafe-*'.
 ALLOWED_SOURCE = re.compile(r"'self'|'none'|'sha256-[A-Za-z0-9+/]+={0,2}'|data:")
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
