@@ -15,6 +15,11 @@ no quiz work, yet MkDocs, Material and the site's hooks handle pages as large as
 Floor minus quiz-free is what carrying the quizzes' HTML costs the rest of the build; quiz minus
 floor is the engine's own work (reading, checking, rendering, SCORM and Moodle).
 
+Beside it, what two libraries every build of the banks needs cost alone, per question: libyaml
+reading the banks, and Python-Markdown converting the texts the engine sends it (recorded in an
+untimed build; for the real site, less those its quiz-free build sends too). That part of the
+budget is spent before any checking, rendering or export.
+
 Usage: .venv/bin/python bench/quiz_build.py [--repeats N]   (or: make bench)
 """
 
@@ -33,7 +38,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -231,6 +239,77 @@ def build_cpu(project: Path, out: Path) -> tuple[float, float]:
         return time.process_time() - cpu, time.perf_counter() - wall
 
 
+@contextlib.contextmanager
+def converted_texts() -> Iterator[list[str]]:
+    """The texts the engine hands to Python-Markdown while the ``with`` block runs, in order.
+
+    The engine offers no list of them: which texts need Markdown is decided inside it (plain
+    sentences and repeats skip it), so the bench records the calls themselves. Only around
+    an untimed build: the timed builds run the engine as it is.
+    """
+    from quizkit.markdown import MarkdownRenderer
+
+    texts: list[str] = []
+    block = MarkdownRenderer.block
+
+    def recording(self: MarkdownRenderer, text: str) -> Any:
+        texts.append(text)
+        return block(self, text)
+
+    MarkdownRenderer.block = recording  # type: ignore[method-assign]
+    try:
+        yield texts
+    finally:
+        MarkdownRenderer.block = block  # type: ignore[method-assign]
+
+
+def library_cpu(project: Path, texts: list[str], repeats: int) -> dict[str, float]:
+    """CPU seconds (median of ``repeats``) of the two libraries every quiz build needs, alone.
+
+    ``yaml``: libyaml (PyYAML's C parser) reading the project's banks into events, less than
+    any load of them, which also builds the data. ``markdown``: Python-Markdown, configured as
+    the engine configures it for the site, converting ``texts`` (those the engine sent to
+    it in a build; see :func:`converted_texts`), without the sanitiser that follows.
+    """
+    import markdown
+    import yaml
+    from mkdocs.config import load_config
+
+    from quizkit.markdown import MarkdownRenderer
+
+    banks = [path.read_text(encoding="utf-8") for path in sorted((project / "docs" / "_data" / "quiz").glob("*.yml"))]
+    config = load_config(str(project / "mkdocs.yml"))
+    engine = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+    md = markdown.Markdown(extensions=engine.extensions, extension_configs=engine.configs)
+
+    def parse() -> None:
+        for text in banks:
+            for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
+                pass
+
+    def convert() -> None:
+        for text in texts:
+            md.reset()
+            md.convert(text)
+
+    def cpu(work: Callable[[], None]) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+        return statistics.median(times)
+
+    return {"yaml": cpu(parse), "markdown": cpu(convert)}
+
+
+def real_site_questions() -> int:
+    """The questions in the real site's banks (a case counts as one, as in the generated sites)."""
+    from quizkit.bank import load_quiz_banks
+
+    return sum(len(module.items) for module in load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT).modules.values())
+
+
 def gzip_sizes() -> dict[str, int]:
     """Gzip size (level 9) in bytes of each quiz asset a page loads and of all together."""
     from quizkit.assets import PAGE_ASSETS, asset_text
@@ -250,19 +329,41 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
         base = Path(tmp)
         projects = {"site": ROOT, "site-quiz-free": quiz_free_copy(base / "site-quiz-free")}
+        # The texts each build hands to Markdown (library_cpu), from untimed builds. The real
+        # site's own data texts are in its quiz-free build too: only the rest are the quizzes'.
+        texts: dict[str, list[str]] = {}
+        with converted_texts() as site_texts:
+            build_cpu(ROOT, base / "pages-site")
+        with converted_texts() as free_texts:
+            build_cpu(projects["site-quiz-free"], base / "pages-site-quiz-free")
+        texts["site"] = list((Counter(site_texts) - Counter(free_texts)).elements())
         for q in SIZES:
             pages = q // PER_PAGE
             projects[f"{q}-quiz-free"] = make_site(base / f"free-{q}", pages, 0)
             projects[f"{q}"] = make_site(base / f"quiz-{q}", pages, q)
             # The floor's pages: one quiz build beforehand, kept apart from the timed builds.
-            build_cpu(projects[f"{q}"], base / f"pages-{q}")
+            # It also lists the texts the engine converts with Markdown (library_cpu).
+            with converted_texts() as texts[f"{q}"]:
+                build_cpu(projects[f"{q}"], base / f"pages-{q}")
             projects[f"{q}-floor"] = floor_copy(projects[f"{q}-quiz-free"], base / f"pages-{q}", base / f"floor-{q}")
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
             for name, project in projects.items():
                 c, w = build_cpu(project, base / f"out-{name}")
                 cpu.setdefault(name, []).append(c)
                 wall.setdefault(name, []).append(w)
+        library_seconds = {name: library_cpu(projects[name], texts[name], args.repeats) for name in texts}
     med = {name: statistics.median(values) for name, values in cpu.items()}
+    counts = {"site": real_site_questions(), **{str(q): q for q in SIZES}}
+    # What parsing the banks and converting their Markdown alone cost per question: the share
+    # of the budget spent before any checking, rendering or export.
+    library = {
+        name: {
+            "yaml": 1000 * parts["yaml"] / counts[name],
+            "markdown": 1000 * parts["markdown"] / counts[name],
+            "markdown_texts": len(texts[name]),
+        }
+        for name, parts in library_seconds.items()
+    }
     per_question = {q: 1000 * (med[str(q)] - med[f"{q}-quiz-free"]) / q for q in SIZES}
     # The same cost in two parts (see the module's docstring): the engine's, and the rest of the build's.
     engine = {q: 1000 * (med[str(q)] - med[f"{q}-floor"]) / q for q in SIZES}
@@ -281,6 +382,10 @@ def main() -> int:
         "build_ratio": {str(q): round(med[str(q)] / med[f"{q}-quiz-free"], 3) for q in SIZES},
         "linearity": round(linearity, 3) if linearity else None,
         "real_site_ratio": round(med["site"] / med["site-quiz-free"], 3),
+        "libraries_ms_per_question": {
+            name: {k: round(v, 3) if isinstance(v, float) else v for k, v in parts.items()}
+            for name, parts in library.items()
+        },
         "gzip_bytes": gz,
         "targets": TARGETS,
     }
@@ -305,6 +410,14 @@ def main() -> int:
             f"quizzes' HTML {carrying[q]:.3f} ms (floor build {med[f'{q}-floor']:.2f} s)"
         )
     print(f"  linearity (ms/question at {SIZES[-1]} / at {SIZES[0]}): {result['linearity']}")
+    print("  the libraries alone, ms CPU per question (libyaml parsing the banks + Python-Markdown converting")
+    print("  the texts the engine sends it), before any checking, rendering or export:")
+    for name, parts in library.items():
+        label = f"real site ({counts[name]} questions)" if name == "site" else f"{name} questions"
+        print(
+            f"    {label}: {parts['yaml']:.3f} + {parts['markdown']:.3f} "
+            f"({parts['markdown_texts']} texts) = {parts['yaml'] + parts['markdown']:.3f} ms"
+        )
     print("  gzip: " + ", ".join(f"{k} {v} B" for k, v in gz.items()) + f" ({gz['total'] / 1024:.2f} KB)")
     print("  targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["met"].items()))
     RESULTS.mkdir(parents=True, exist_ok=True)

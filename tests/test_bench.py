@@ -54,3 +54,22 @@ def test_floor_build_writes_the_quiz_pages_without_quiz_work(tmp_path):
     assert not list(downloads.rglob("*.zip"))
     assert "<question" not in (downloads / "moodle" / "alle-modules.xml").read_text(encoding="utf-8")
     assert list((tmp_path / "pages" / "downloads").rglob("*.zip"))
+
+
+def test_library_share_times_the_texts_the_engine_converts(tmp_path):
+    # The libraries' share of the budget is only as good as the list of texts: it must be
+    # what the engine sent to Python-Markdown in a build, and the engine must be left as it was.
+    from quizkit.markdown import MarkdownRenderer
+
+    block = MarkdownRenderer.block
+    quiz = quiz_build.make_site(tmp_path / "quiz", pages=2, questions=20)
+    with quiz_build.converted_texts() as texts:
+        quiz_build.build_cpu(quiz, tmp_path / "out")
+    assert MarkdownRenderer.block is block
+    # Texts with emphasis need Markdown; plain sentences (a statement without markup) do not.
+    assert "Vraag m0000-q00 met **nadruk**?" in texts
+    assert "Stelling **twee** bij m0000-q02" in texts
+    assert not any(text.startswith("Stelling een bij") for text in texts)
+    seconds = quiz_build.library_cpu(quiz, texts, repeats=1)
+    assert set(seconds) == {"yaml", "markdown"}
+    assert seconds["yaml"] > 0 and seconds["markdown"] > 0
