@@ -10,6 +10,9 @@
      count(state, key)       -> how many parts are right, or null (no "n of m" line)
      counted                 the strings key of that line ("statements_right", "steps_right",
                              "options_right")
+     needs                   (optional) the strings key of what "Controleer" says while read
+                             gives null (default "choose_first"; a radio group per statement:
+                             "answer_all")
      valid(unit, state)      -> whether a saved answer has the shape this unit can show
      act(action, button, say) (optional) a type's own button (ordering: up, down) -> whether the
                              answer changed (its verdict then no longer applies)
@@ -146,6 +149,7 @@
     feedback: (state, key) => state.map((v, i) => (v === key[i] ? -1 : i)).filter((i) => i >= 0),
     count: (state, key) => state.filter((v, i) => v === key[i]).length,
     counted: "statements_right",
+    needs: "answer_all",
   };
   // Options to choose from (single, multiple): ticked from a value or a list of values, shown
   // in the learner's own order.
@@ -253,7 +257,7 @@
         // What the first unanswered unit still needs; in a case, named by its stage.
         const open = units(item)[states.indexOf(null)];
         const stage = open.closest(".qk-quiz-stage");
-        say(item, `<p>${stage ? stage.querySelector(".qk-quiz-stage__title").textContent + ": " : ""}${open.querySelector("[data-quiz-group]") ? S.answer_all : S.choose_first}</p>`);
+        say(item, `<p>${stage ? stage.querySelector(".qk-quiz-stage__title").textContent + ": " : ""}${S[handler(open).needs || "choose_first"]}</p>`);
         return;
       }
       const ok = rightAnswer(item, states);

@@ -10,6 +10,7 @@ Html Checker, and the files' order against the modules'.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -127,11 +128,18 @@ def one(q: ET.Element, path: str) -> ET.Element:
     return found[0]
 
 
+# A paragraph the engine wrote, escaped: raw HTML in data is escaped on purpose, but no bank
+# writes a <p> of its own.
+ESCAPED_TAG = re.compile(r"&lt;/?p&gt;")
+
+
 def html_text(q: ET.Element, path: str) -> str:
     """The text of a ``<path format="html"><text>`` element."""
     element = one(q, path)
     assert element.get("format") == "html", f"{q.findtext('idnumber')}: {path} is not format=html"
     text = one(element, "text").text or ""
+    # HTML escaped once too often (a str added to Markup is escaped) shows its tags as text.
+    assert not ESCAPED_TAG.search(text), f"{q.findtext('idnumber')}: {path} shows escaped tags: {text[:80]}"
     return text
 
 
@@ -193,7 +201,8 @@ def check_truefalse(q: ET.Element) -> None:
     answers = {one(a, "text").text: float(a.get("fraction", "x")) for a in q.findall("answer")}
     assert set(answers) == {"true", "false"} and sorted(answers.values()) == [0, 100]
     for a in q.findall("answer"):
-        assert "<p>" in html_text(a, "feedback")
+        # The verdict on this answer, then the statement's own feedback, if any.
+        assert re.match(r"<p>(Juist|Onjuist)\.</p>", html_text(a, "feedback")), html_text(a, "feedback")
 
 
 def check_match(q: ET.Element) -> None:

@@ -233,10 +233,10 @@ def test_blank_lines_inside_a_code_block_are_kept(tmp_path: Path) -> None:
 def test_a_string_no_locale_has_is_named_with_its_file_and_section() -> None:
     from quizkit.render import Strings
 
-    with pytest.raises(LookupError, match=r"^quizkit/locales/en\.yml: geen tekst 'number_label' onder quiz:$"):
-        Strings("en")("number_label")
+    with pytest.raises(LookupError, match=r"^quizkit/locales/en\.yml: geen tekst 'no_such_label' onder quiz:$"):
+        Strings("en")("no_such_label")
     with pytest.raises(LookupError, match=r"onder trainer of quiz:$"):
-        Strings("nl").ts("number_label", n=1)
+        Strings("nl").ts("no_such_label", n=1)
 
 
 def test_a_type_must_name_a_scorm_interaction_scorm_js_knows() -> None:
@@ -248,9 +248,9 @@ def test_a_type_must_name_a_scorm_interaction_scorm_js_knows() -> None:
         pass
 
     class Typed:
-        scorm_interaction = "numeric"
+        scorm_interaction = "essay"  # not a SCORM 1.2 interaction
 
     with pytest.raises(TypeError, match=r"quizkit/types/nieuw: scorm_interaction must be one of .* not None"):
         check_models({"nieuw": Unnamed})
-    with pytest.raises(TypeError, match=r"not 'numeric'"):
+    with pytest.raises(TypeError, match=r"not 'essay'"):
         check_models({"nieuw": Typed})

@@ -1,8 +1,8 @@
 """The answer key's SCORM codes against what a real SCORM 1.2 runtime records (scorm-again).
 
 :func:`quizkit.scorm.scorm_codes` is written by hand after scorm.js; here each package of the
-real build runs in scorm-again (tests/scorm/host.html) and every interaction it records is
-compared with it.
+real build, of every type's examples and of the codes the site lacks runs in scorm-again
+(tests/scorm/host.html), and every interaction it records is compared with it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import HERE, SCORM_AGAIN
+from examples import write_example_banks
 from helpers import ANSWER_JS, ROOT, serve
 from markupsafe import Markup
 
@@ -65,7 +66,8 @@ def check_interaction(interaction: dict, item: Any, saved: dict, strings: String
     assert interaction["student_response"] != codes.pattern, item.id
 
 
-def test_codes_are_what_the_lms_records(page, lms_url: str, banks: QuizBanks) -> None:
+def check_modules(page, lms_url: str, banks: QuizBanks) -> set[str]:
+    """Run every module's package (served under ``lms_url``) and check each interaction; the types seen."""
     strings = Strings("nl")
     seen_types = set()
     for module_id, module in banks.modules.items():
@@ -74,7 +76,11 @@ def test_codes_are_what_the_lms_records(page, lms_url: str, banks: QuizBanks) ->
         for interaction, item in zip(found, module.items, strict=True):
             check_interaction(interaction, item, saved, strings)
             seen_types |= {q.type for q, *_ in item.units_of} | {item.type}
-    assert seen_types == set(ITEM_TYPES), f"types the real banks do not exercise: {set(ITEM_TYPES) - seen_types}"
+    return seen_types
+
+
+def test_codes_are_what_the_lms_records(page, lms_url: str, banks: QuizBanks) -> None:
+    check_modules(page, lms_url, banks)
 
 
 # What the site's banks lack: a one-statement true/false item (SCORM's true-false) and case
@@ -111,21 +117,35 @@ items:
 """
 
 
-def test_codes_the_site_lacks_are_what_the_lms_records(page, tmp_path: Path) -> None:
-    banks_dir = tmp_path / "banks"
-    banks_dir.mkdir()
-    (banks_dir / "randcodes.yml").write_text(EDGE_BANK, encoding="utf-8")
+def packaged(banks_dir: Path, root: Path) -> QuizBanks:
+    """The banks in ``banks_dir``, each module's packages unpacked under ``root`` as an LMS serves them."""
     banks = load_quiz_banks(banks_dir, ROOT, citations(ROOT))
     renderer = QuizRenderer(banks, citations=citations(ROOT))
-    root = tmp_path / "lms"
     for name, data in PackageBuilder(renderer).packages(banks.modules.values()).items():
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             zf.extractall(root / name / "sco")
         shutil.copyfile(HERE / "host.html", root / name / "host.html")
         shutil.copyfile(SCORM_AGAIN, root / name / "scorm12.js")
+    return banks
+
+
+def test_codes_the_site_lacks_are_what_the_lms_records(page, tmp_path: Path) -> None:
+    banks_dir = tmp_path / "banks"
+    banks_dir.mkdir()
+    (banks_dir / "randcodes.yml").write_text(EDGE_BANK, encoding="utf-8")
+    banks = packaged(banks_dir, tmp_path / "lms")
     module = banks.modules["randcodes"]
-    with serve(root) as url:
+    with serve(tmp_path / "lms") as url:
         found, saved = run_wrong(page, f"{url}randcodes/host.html", len(module.items))
     assert [i["type"] for i in found] == ["true-false", "performance"]
     for interaction, item in zip(found, module.items, strict=True):
         check_interaction(interaction, item, saved, Strings("nl"))
+
+
+def test_codes_of_every_type_are_what_the_lms_records(page, tmp_path: Path) -> None:
+    # Every type's examples (quizkit/types/*/example.yml), so that a new type is checked in the
+    # runtime without the site's content having to use it.
+    banks = packaged(write_example_banks(tmp_path / "banks"), tmp_path / "lms")
+    with serve(tmp_path / "lms") as url:
+        seen_types = check_modules(page, url, banks)
+    assert seen_types == set(ITEM_TYPES), f"types the examples do not exercise: {set(ITEM_TYPES) - seen_types}"

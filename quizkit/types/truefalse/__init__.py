@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from markupsafe import Markup
 from pydantic import Field, field_validator
 
 from ...base import Inline, Markdown, Question, YesNo
@@ -62,7 +63,8 @@ class TrueFalseQuestion(Question):
             s = self.statements[0]
             q = mx.question("truefalse", replace(head, text=head.text + mx.para(s.text)))
             for value in (True, False):
-                verdict = f"<p>{mx.t('right') if value == s.answer else mx.t('wrong')}.</p>"
+                # Markup, so that adding the feedback (Markup) does not escape it.
+                verdict = Markup("<p>{}.</p>").format(mx.t("right") if value == s.answer else mx.t("wrong"))
                 mx.answer(
                     q,
                     "100" if value == s.answer else "0",
