@@ -129,8 +129,12 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
             break
         page.keyboard.press("Tab")
     assert now["tag"] == "label" and now["inNav"] and now["onScreen"], f"no closed section reached: {now}"
+    # A screen reader hears a button that says what it opens and that it is closed.
+    opener = page.locator(":focus")
+    assert opener.get_attribute("role") == "button" and opener.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert opener.get_attribute("aria-expanded") == "true"
     for _ in range(3):
         page.keyboard.press("Tab")
         if (now := focused(page))["tag"] == "a":
@@ -139,6 +143,26 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
     page.keyboard.press("Escape")
     assert not page.locator("#__drawer").is_checked()
     assert button.evaluate("b => b === document.activeElement")
+
+
+def test_drawer_section_openers_are_named_buttons(new_page, base_url: str) -> None:
+    # Beside a section's own link (Leermodules, Werkbladen) Material shows only a chevron,
+    # which screen readers announced as an unnamed stop.
+    page = new_page(viewport={"width": 390, "height": 800})
+    page.goto(base_url + TOP_PAGE, wait_until="networkidle")
+    page.locator(MENU_KEYBOARD_BUTTON).click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    openers = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']")
+    assert openers.count() >= 5
+    names = [page.get_by_role("button", name=f"Onderdelen van {section}") for section in ("Leermodules", "Werkbladen")]
+    assert [name.count() for name in names] == [1, 1]
+    unnamed = openers.evaluate_all(
+        "ls => ls.filter(l => !l.textContent.trim() && !l.getAttribute('aria-label')).length"
+    )
+    assert unnamed == 0
+    # From 1220 px on, sections are headings: no focus, no button role.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator(".md-sidebar--primary label[role='button']").count() == 0
 
 
 def test_desktop_sidebar_links_stay_in_the_tab_order(new_page, base_url: str) -> None:

@@ -372,7 +372,7 @@
         clear(item);
         summarize();
       } else if (action === "reset") {
-        wiped = load();
+        wiped ??= load(); // a second press keeps what the first wiped
         items.forEach(clear);
         summarize();
         status(S.cleared);

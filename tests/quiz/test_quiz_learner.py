@@ -23,7 +23,10 @@ def saved_items(page, module: str) -> dict:
 
 
 def test_reset_can_be_undone(page, quiz_url: str) -> None:
-    """D11: "Begin opnieuw" says what it did and offers "Ongedaan maken", which puts everything back."""
+    """D11: "Begin opnieuw" says what it did and offers "Ongedaan maken", which puts everything back.
+
+    Also after a second press: that one wipes nothing, so the first press's answers come back.
+    """
     page.goto(quiz_url + KEUZE)
     answer_all_by_mouse(page, wrong={"vb-single-basis"})
     summary = page.locator(".qk-quiz__summary")
@@ -35,6 +38,8 @@ def test_reset_can_be_undone(page, quiz_url: str) -> None:
     assert page.locator(".qk-quiz input:checked").count() == 0
     status = summary.locator('[data-quiz-status][role="status"]')
     assert "Uw antwoorden zijn gewist." in status.inner_text()
+    # Pressed again (nothing seemed to change): the undo still has what the first press wiped.
+    summary.locator('[data-quiz-action="reset"]').click()
     undo.focus()
     page.keyboard.press("Enter")
     assert saved_items(page, "voorbeeld-keuze") == before

@@ -67,7 +67,9 @@ const syncDrawerButton = () => {
   button.setAttribute("aria-expanded", String(toggle.checked));
 };
 document.addEventListener("change", (event) => {
-  if (event.target instanceof Element && event.target.id === "__drawer") syncDrawerButton();
+  if (!(event.target instanceof Element)) return;
+  if (event.target.id === "__drawer") syncDrawerButton();
+  else if (event.target.matches(".md-nav__toggle")) syncPaneLabels();
 });
 
 /*
@@ -79,11 +81,26 @@ document.addEventListener("change", (event) => {
  */
 const DRAWER = window.matchMedia("(max-width: 76.234375em)");
 const PANE_LABELS = '.md-sidebar--primary label:is(.md-nav__link, .md-nav__title):not([for="__drawer"])';
+/*
+ * A label that takes focus works as a button (Enter, Space), so it is announced as one: a
+ * section's opener with whether its pane is open, and, where Material shows only a chevron
+ * beside the section's own link (navigation.indexes), named after the section.
+ */
 const syncPaneLabels = () => {
   for (const label of document.querySelectorAll(PANE_LABELS)) {
-    if (label.getAttribute("tabindex") === "0" && !label.hasAttribute("data-halk-pane")) continue;
-    label.setAttribute("data-halk-pane", "");
-    label.setAttribute("tabindex", DRAWER.matches ? "0" : "");
+    if (label.getAttribute("tabindex") !== "0" || label.hasAttribute("data-halk-pane")) {
+      label.setAttribute("data-halk-pane", "");
+      label.setAttribute("tabindex", DRAWER.matches ? "0" : "");
+    }
+    const toggle = document.getElementById(label.htmlFor);
+    if (label.getAttribute("tabindex") !== "0" || !toggle) {
+      for (const name of ["role", "aria-expanded"]) label.removeAttribute(name);
+      continue;
+    }
+    label.setAttribute("role", "button");
+    if (label.matches(".md-nav__link")) label.setAttribute("aria-expanded", String(toggle.checked));
+    const title = document.querySelector(`label.md-nav__title[for="${label.htmlFor}"]`);
+    if (!label.textContent.trim() && title) label.setAttribute("aria-label", `Onderdelen van ${title.textContent.trim()}`);
   }
 };
 DRAWER.addEventListener("change", syncPaneLabels);
