@@ -16,9 +16,10 @@ Floor minus quiz-free is what carrying the quizzes' HTML costs the rest of the b
 floor is the engine's own work (reading, checking, rendering, SCORM and Moodle).
 
 Beside it, what two libraries every build of the banks needs cost alone, per question: libyaml
-reading the banks, and Python-Markdown converting the texts the engine sends it (recorded in an
-untimed build; for the real site, less those its quiz-free build sends too). That part of the
-budget is spent before any checking, rendering or export.
+reading the banks, and Python-Markdown (with the engine's sanitiser) converting the texts the
+engine sends it, recorded in untimed builds: those of the quiz build less those its quiz-free
+build sends too. That part of the budget goes before the engine's own work: checking the
+banks, filling the templates, the SCORM and Moodle files.
 
 Usage: .venv/bin/python bench/quiz_build.py [--repeats N]   (or: make bench)
 """
@@ -263,15 +264,26 @@ def converted_texts() -> Iterator[list[str]]:
         MarkdownRenderer.block = block  # type: ignore[method-assign]
 
 
+def quiz_texts(quiz: Path, quiz_free: Path, quiz_out: Path, free_out: Path) -> list[str]:
+    """The texts the engine converts for the quizzes of ``quiz``: less those of ``quiz_free``.
+
+    One untimed build of each, into ``quiz_out`` and ``free_out``.
+    """
+    with converted_texts() as with_quizzes:
+        build_cpu(quiz, quiz_out)
+    with converted_texts() as without:
+        build_cpu(quiz_free, free_out)
+    return list((Counter(with_quizzes) - Counter(without)).elements())
+
+
 def library_cpu(project: Path, texts: list[str], repeats: int) -> dict[str, float]:
     """CPU seconds (median of ``repeats``) of the two libraries every quiz build needs, alone.
 
     ``yaml``: libyaml (PyYAML's C parser) reading the project's banks into events, less than
-    any load of them, which also builds the data. ``markdown``: Python-Markdown, configured as
-    the engine configures it for the site, converting ``texts`` (those the engine sent to
-    it in a build; see :func:`converted_texts`), without the sanitiser that follows.
+    any load of them, which also builds the data. ``markdown``: the engine's converter for the
+    site (Python-Markdown configured as the build configures it, then its sanitiser) converting
+    ``texts``, the texts the engine sent it in a build (see :func:`converted_texts`).
     """
-    import markdown
     import yaml
     from mkdocs.config import load_config
 
@@ -280,7 +292,6 @@ def library_cpu(project: Path, texts: list[str], repeats: int) -> dict[str, floa
     banks = [path.read_text(encoding="utf-8") for path in sorted((project / "docs" / "_data" / "quiz").glob("*.yml"))]
     config = load_config(str(project / "mkdocs.yml"))
     engine = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-    md = markdown.Markdown(extensions=engine.extensions, extension_configs=engine.configs)
 
     def parse() -> None:
         for text in banks:
@@ -289,8 +300,7 @@ def library_cpu(project: Path, texts: list[str], repeats: int) -> dict[str, floa
 
     def convert() -> None:
         for text in texts:
-            md.reset()
-            md.convert(text)
+            engine.block(text)
 
     def cpu(work: Callable[[], None]) -> float:
         times = []
@@ -329,22 +339,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
         base = Path(tmp)
         projects = {"site": ROOT, "site-quiz-free": quiz_free_copy(base / "site-quiz-free")}
-        # The texts each build hands to Markdown (library_cpu), from untimed builds. The real
-        # site's own data texts are in its quiz-free build too: only the rest are the quizzes'.
-        texts: dict[str, list[str]] = {}
-        with converted_texts() as site_texts:
-            build_cpu(ROOT, base / "pages-site")
-        with converted_texts() as free_texts:
-            build_cpu(projects["site-quiz-free"], base / "pages-site-quiz-free")
-        texts["site"] = list((Counter(site_texts) - Counter(free_texts)).elements())
+        # The texts each build hands to Markdown (library_cpu), from untimed builds: those of
+        # the quiz build less those of its quiz-free build (the site's own data texts,
+        # citations), which are not the quizzes'.
+        texts = {"site": quiz_texts(ROOT, projects["site-quiz-free"], base / "texts-site", base / "texts-site-free")}
         for q in SIZES:
             pages = q // PER_PAGE
             projects[f"{q}-quiz-free"] = make_site(base / f"free-{q}", pages, 0)
             projects[f"{q}"] = make_site(base / f"quiz-{q}", pages, q)
-            # The floor's pages: one quiz build beforehand, kept apart from the timed builds.
-            # It also lists the texts the engine converts with Markdown (library_cpu).
-            with converted_texts() as texts[f"{q}"]:
-                build_cpu(projects[f"{q}"], base / f"pages-{q}")
+            # The floor's pages: one quiz build beforehand, kept apart from the timed builds,
+            # which also gives the quizzes' Markdown texts.
+            texts[f"{q}"] = quiz_texts(
+                projects[f"{q}"], projects[f"{q}-quiz-free"], base / f"pages-{q}", base / f"texts-{q}-free"
+            )
             projects[f"{q}-floor"] = floor_copy(projects[f"{q}-quiz-free"], base / f"pages-{q}", base / f"floor-{q}")
         for _ in range(args.repeats):  # interleaved, so drift hits every variant alike
             for name, project in projects.items():
@@ -355,7 +362,7 @@ def main() -> int:
     med = {name: statistics.median(values) for name, values in cpu.items()}
     counts = {"site": real_site_questions(), **{str(q): q for q in SIZES}}
     # What parsing the banks and converting their Markdown alone cost per question: the share
-    # of the budget spent before any checking, rendering or export.
+    # of the budget that goes before the engine's own work.
     library = {
         name: {
             "yaml": 1000 * parts["yaml"] / counts[name],
@@ -410,8 +417,8 @@ def main() -> int:
             f"quizzes' HTML {carrying[q]:.3f} ms (floor build {med[f'{q}-floor']:.2f} s)"
         )
     print(f"  linearity (ms/question at {SIZES[-1]} / at {SIZES[0]}): {result['linearity']}")
-    print("  the libraries alone, ms CPU per question (libyaml parsing the banks + Python-Markdown converting")
-    print("  the texts the engine sends it), before any checking, rendering or export:")
+    print("  the libraries alone, ms CPU per question (libyaml parsing the banks + Python-Markdown and its")
+    print("  sanitiser converting the texts the engine sends it), before the engine's own work:")
     for name, parts in library.items():
         label = f"real site ({counts[name]} questions)" if name == "site" else f"{name} questions"
         print(

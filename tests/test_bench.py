@@ -57,15 +57,22 @@ def test_floor_build_writes_the_quiz_pages_without_quiz_work(tmp_path):
 
 
 def test_library_share_times_the_texts_the_engine_converts(tmp_path):
-    # The libraries' share of the budget is only as good as the list of texts: it must be
-    # what the engine sent to Python-Markdown in a build, and the engine must be left as it was.
+    # The libraries' share of the budget is only as good as the list of texts: what the engine
+    # sent to Python-Markdown for the quizzes in a build, less what the same pages without
+    # quizzes send too; and the engine is left as it was.
     from quizkit.markdown import MarkdownRenderer
 
     block = MarkdownRenderer.block
     quiz = quiz_build.make_site(tmp_path / "quiz", pages=2, questions=20)
-    with quiz_build.converted_texts() as texts:
-        quiz_build.build_cpu(quiz, tmp_path / "out")
+    free = quiz_build.make_site(tmp_path / "free", pages=2, questions=0)
+    with quiz_build.converted_texts() as without:
+        quiz_build.build_cpu(free, tmp_path / "out-free")
     assert MarkdownRenderer.block is block
+    # The citations of the sources page are converted with or without quizzes: not the quizzes'.
+    assert [text for text in without if "Zorgstandaard SOLK" in text]
+    texts = quiz_build.quiz_texts(quiz, free, tmp_path / "out-quiz", tmp_path / "out-free-2")
+    assert MarkdownRenderer.block is block
+    assert not [text for text in texts if "Zorgstandaard SOLK" in text]
     # Texts with emphasis need Markdown; plain sentences (a statement without markup) do not.
     assert "Vraag m0000-q00 met **nadruk**?" in texts
     assert "Stelling **twee** bij m0000-q02" in texts

@@ -26,6 +26,7 @@ from helpers import ROOT, assert_clean_failure, build, format_violations, run_ax
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from quizkit import PACKAGE_DIR
 from quizkit.render import LOCALES_DIR
 
 FIXTURE = ROOT / "tests" / "fixtures" / "english_site"
@@ -488,3 +489,18 @@ def test_the_trainer_page_gives_the_address_the_published_site_has(tmp_path: Pat
     trainers = (project / "site" / "trainers.html").read_text(encoding="utf-8")
     inputs = re.findall(r"<input[^>]*qk-trainer__url[^>]*>", trainers)
     assert [re.search(r'value="([^"]*)"', tag).group(1) for tag in inputs] == [f"http://127.0.0.1:8000/{address}"]
+
+
+def test_string_keys_the_type_scripts_name_are_in_every_locale():
+    # A type's handler names a strings key for its "n of m" line (counted) and for what an
+    # unfinished answer still needs (needs); one missing from a locale would show "undefined".
+    scripts = [PACKAGE_DIR / "assets" / "quiz.js", *sorted((PACKAGE_DIR / "types").glob("*/type.js"))]
+    named = {
+        key
+        for script in scripts
+        for key in re.findall(r"\b(?:counted|needs):\s*\"(\w+)\"", script.read_text(encoding="utf-8"))
+    }
+    assert {"answer_all", "statements_right"} <= named, f"the scan is broken: {named}"
+    for path in LOCALES_DIR.glob("*.yml"):
+        script_strings = yaml.safe_load(path.read_text(encoding="utf-8"))["script"]
+        assert named <= set(script_strings), f"{path.name}: not under script: {named - set(script_strings)}"

@@ -9,7 +9,7 @@ focuses their target).
 from __future__ import annotations
 
 import pytest
-from helpers import ANSWER_JS, open_for_instant_navigation
+from helpers import ANSWER_JS, open_for_instant_navigation, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -121,16 +121,21 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
         if (now := focused(page))["inNav"]:
             break
     assert now["inNav"] and now["onScreen"], f"Tab after opening the drawer went to {now}"
-    # A closed section's label takes focus; Enter slides its pane in, and Tab goes on into it.
+    # A closed section's button (its label's chevron) takes focus, with a visible ring; Enter
+    # slides its pane in, and Tab goes on into it.
     for _ in range(20):
-        if (now := focused(page))["tag"] == "label" and page.evaluate(
-            "() => !document.getElementById(document.activeElement.htmlFor)?.checked"
+        if page.evaluate(
+            """() => document.activeElement.matches('[data-halk-pane-button]')
+                && !document.getElementById(document.activeElement.closest('label').htmlFor).checked"""
         ):
             break
         page.keyboard.press("Tab")
-    assert now["tag"] == "label" and now["inNav"] and now["onScreen"], f"no closed section reached: {now}"
+    now = focused(page)
+    assert now["inNav"] and now["onScreen"] and now["visible"], f"no closed section reached: {now}"
+    section = page.evaluate("document.activeElement.closest('label').htmlFor")
+    opener = page.locator(f'.md-sidebar--primary label.md-nav__link[for="{section}"] [data-halk-pane-button]')
+    assert opener.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
     # A screen reader hears a button that says what it opens and that it is closed.
-    opener = page.locator(":focus")
     assert opener.get_attribute("role") == "button" and opener.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_timeout(DRAWER_TRANSITION_MS)
@@ -146,23 +151,44 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
 
 
 def test_drawer_section_openers_are_named_buttons(new_page, base_url: str) -> None:
-    # Beside a section's own link (Leermodules, Werkbladen) Material shows only a chevron,
-    # which screen readers announced as an unnamed stop.
+    # The drawer's section openers were focusable labels, which screen readers announced without
+    # a name (a label may not take a role): each chevron is now the button. Beside a section's
+    # own link (Leermodules, Werkbladen) it is named "Onderdelen van" the section.
     page = new_page(viewport={"width": 390, "height": 800})
     page.goto(base_url + TOP_PAGE, wait_until="networkidle")
     page.locator(MENU_KEYBOARD_BUTTON).click()
     page.wait_for_timeout(DRAWER_TRANSITION_MS)
-    openers = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']")
-    assert openers.count() >= 5
-    names = [page.get_by_role("button", name=f"Onderdelen van {section}") for section in ("Leermodules", "Werkbladen")]
-    assert [name.count() for name in names] == [1, 1]
-    unnamed = openers.evaluate_all(
-        "ls => ls.filter(l => !l.textContent.trim() && !l.getAttribute('aria-label')).length"
-    )
-    assert unnamed == 0
-    # From 1220 px on, sections are headings: no focus, no button role.
+    for section in ("Over ALK", "Praktijk", "Onderdelen van Werkbladen", "Onderdelen van Leermodules"):
+        assert page.get_by_role("button", name=section, exact=True).count() == 1, section
+    unnamed = page.locator(".md-sidebar--primary [tabindex='0']:not(a, button, input, [aria-label])")
+    assert unnamed.count() == 0, unnamed.evaluate_all("els => els.map(e => e.outerHTML.slice(0, 120))")
+    assert run_axe(page, ".md-sidebar--primary") == []
+    # Opened: the pane's title is the button that goes back, and says the pane is open.
+    page.get_by_role("button", name="Onderdelen van Werkbladen").click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    back = page.get_by_role("button", name="Werkbladen", exact=True)
+    assert back.get_attribute("aria-expanded") == "true"
+    toggle = page.locator("#" + back.evaluate("e => e.closest('label').htmlFor"))
+    assert toggle.is_checked()
+    # The open pane's title in Material's colours was 4.41:1 (site.css).
+    assert run_axe(page, ".md-sidebar--primary") == []
+    back.focus()
+    page.keyboard.press(" ")
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert not toggle.is_checked()
+    # From 1220 px on, sections are headings: no focus, no button.
     page.set_viewport_size({"width": 1280, "height": 800})
-    assert page.locator(".md-sidebar--primary label[role='button']").count() == 0
+    assert page.locator("[data-halk-pane-button], .md-sidebar--primary [role='button']").count() == 0
+
+
+def test_open_drawer_pane_colours_in_the_dark_scheme(new_page, base_url: str) -> None:
+    page = new_page(viewport={"width": 390, "height": 800}, color_scheme="dark")
+    page.goto(base_url + TOP_PAGE, wait_until="networkidle")
+    page.locator(MENU_KEYBOARD_BUTTON).click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    page.get_by_role("button", name="Onderdelen van Werkbladen").click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert run_axe(page, ".md-sidebar--primary", colours_only=True) == []
 
 
 def test_desktop_sidebar_links_stay_in_the_tab_order(new_page, base_url: str) -> None:

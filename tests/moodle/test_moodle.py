@@ -139,7 +139,7 @@ def html_text(q: ET.Element, path: str) -> str:
     assert element.get("format") == "html", f"{q.findtext('idnumber')}: {path} is not format=html"
     text = one(element, "text").text or ""
     # HTML escaped once too often (a str added to Markup is escaped) shows its tags as text.
-    assert not ESCAPED_TAG.search(text), f"{q.findtext('idnumber')}: {path} shows escaped tags: {text[:80]}"
+    assert not ESCAPED_TAG.search(text), f"{q.findtext('idnumber') or q.tag}: {path} shows escaped tags: {text[:80]}"
     return text
 
 

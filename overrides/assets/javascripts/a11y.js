@@ -75,41 +75,41 @@ document.addEventListener("change", (event) => {
 /*
  * In the drawer a section is a pane that slides in from its label and back out from its title;
  * with navigation.sections Material leaves those labels out of the tab order (tabindex=""), and
- * the links of closed panes are out of it too now (site.css). Below 1220 px these labels take
- * focus; Enter (Material) or Space opens the pane or goes back. From 1220 px on sections are
- * headings again and take no focus.
+ * the links of closed panes are out of it too now (site.css). Below 1220 px each label's chevron
+ * (its icon) takes focus as a button: a label may not take a role itself (ARIA in HTML), and
+ * announced as one it had no name. The button is named after its section (beside a section's
+ * own link, navigation.indexes, "Onderdelen van" the section), says whether the pane is open,
+ * and Enter or Space clicks its label, which opens the pane or goes back. From 1220 px on
+ * sections are headings again and take no focus.
  */
 const DRAWER = window.matchMedia("(max-width: 76.234375em)");
 const PANE_LABELS = '.md-sidebar--primary label:is(.md-nav__link, .md-nav__title):not([for="__drawer"])';
-/*
- * A label that takes focus works as a button (Enter, Space), so it is announced as one: a
- * section's opener with whether its pane is open, and, where Material shows only a chevron
- * beside the section's own link (navigation.indexes), named after the section.
- */
+const PANE_BUTTON = "[data-halk-pane-button]";
 const syncPaneLabels = () => {
   for (const label of document.querySelectorAll(PANE_LABELS)) {
-    if (label.getAttribute("tabindex") !== "0" || label.hasAttribute("data-halk-pane")) {
-      label.setAttribute("data-halk-pane", "");
-      label.setAttribute("tabindex", DRAWER.matches ? "0" : "");
-    }
     const toggle = document.getElementById(label.htmlFor);
-    if (label.getAttribute("tabindex") !== "0" || !toggle) {
-      for (const name of ["role", "aria-expanded"]) label.removeAttribute(name);
+    const icon = label.querySelector(":scope > .md-nav__icon");
+    if (!toggle || !icon || label.getAttribute("tabindex") === "0") continue; // Material's own stop
+    if (!DRAWER.matches) {
+      for (const name of ["data-halk-pane-button", "role", "tabindex", "aria-label", "aria-expanded"]) icon.removeAttribute(name);
       continue;
     }
-    label.setAttribute("role", "button");
-    if (label.matches(".md-nav__link")) label.setAttribute("aria-expanded", String(toggle.checked));
-    const title = document.querySelector(`label.md-nav__title[for="${label.htmlFor}"]`);
-    if (!label.textContent.trim() && title) label.setAttribute("aria-label", `Onderdelen van ${title.textContent.trim()}`);
+    const section = document.querySelector(`label.md-nav__title[for="${label.htmlFor}"]`)?.textContent.trim() || "";
+    const text = label.textContent.trim();
+    icon.setAttribute("data-halk-pane-button", "");
+    icon.setAttribute("role", "button");
+    icon.setAttribute("tabindex", "0");
+    icon.setAttribute("aria-label", text || `Onderdelen van ${section}`);
+    icon.setAttribute("aria-expanded", String(toggle.checked));
   }
 };
 DRAWER.addEventListener("change", syncPaneLabels);
 document.addEventListener("keydown", (event) => {
   const toggle = document.getElementById("__drawer");
   if (!(event.target instanceof Element)) return;
-  if (event.key === " " && event.target.matches(PANE_LABELS)) {
+  if ((event.key === " " || event.key === "Enter") && event.target.matches(PANE_BUTTON)) {
     event.preventDefault();
-    event.target.click();
+    event.target.closest("label").click();
   } else if (event.key === "Escape" && toggle?.checked) {
     if (!event.target.closest(".md-sidebar--primary, .halk-drawer-button")) return;
     toggle.click();
