@@ -245,8 +245,16 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_whole(MoodleWriter(renderer).files(), settings["out"]):
                 print(path)
         else:
-            if settings["moodle_dir"]:  # an item Moodle cannot take stops it; nothing is written
+            # As the build makes them, in memory: an item Moodle cannot take, or a mistake a
+            # site's template makes on a page or in a package, stops the check; nothing is written.
+            for module_id in banks.modules:
+                renderer.module(module_id, "")
+            if settings["moodle_dir"]:
                 MoodleWriter(renderer).files()
+            if settings["scorm_dir"]:
+                PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"])).packages(
+                    banks.modules.values()
+                )
             modules, items = strings.ts("modules", n=len(banks.modules)), strings("items", n=len(banks.items))
             print(strings.ts("check_ok", modules=modules, items=items))
             print("\n".join(cue_lines(banks.modules.values())))  # signals for the editor, not problems

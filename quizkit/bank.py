@@ -133,8 +133,9 @@ def parse_bank(path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
     # the type it should have. The rest of the bank is still checked.
     untyped = [loc for loc, _ in typed]
     problems += [
-        # Name the item, not a case stage or category inside it that also has an id.
-        ContentError(e.path, e.line, e.detail, _item_id(loaded, loc) or e.item_id)
+        # Name the item, not a case stage or category inside it that also has an id; a mistake
+        # in the module's own fields names no item.
+        ContentError(e.path, e.line, e.detail, _item_id(loaded, loc))
         for loc, e in errors
         if not any(loc[: len(question)] == question for question in untyped)
     ]
@@ -290,19 +291,22 @@ def load_quiz_banks(
 
 
 class BankCache:
-    """Parsed banks by file, reused while the file's modification time and size stay the same.
+    """Parsed banks by file, reused while the file stays the same file, unchanged.
 
     Lives as long as the plugin (across ``mkdocs serve`` rebuilds): an edit to one bank
     re-reads that bank only. Sources and ids across banks are checked on every build.
     """
 
     def __init__(self) -> None:
-        self._banks: dict[Path, tuple[tuple[int, int], tuple[QuizModule, LoadedYaml]]] = {}
+        self._banks: dict[Path, tuple[tuple[int, ...], tuple[QuizModule, LoadedYaml]]] = {}
 
     def parse(self, path: Path, root: Path) -> tuple[QuizModule, LoadedYaml]:
         """:func:`parse_bank`, or its result from before when ``path`` has not changed."""
         stat = path.stat()
-        state = (stat.st_mtime_ns, stat.st_size)
+        # Modification time and size alone miss an edit of the same length whose old time was
+        # put back (cp -p, rsync -t, tar x, an editor that keeps it); the change time cannot be
+        # set back, and a file replaced by another has another inode.
+        state = (stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino)
         known = self._banks.get(path)
         if known is not None and known[0] == state:
             return known[1]

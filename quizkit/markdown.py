@@ -134,7 +134,10 @@ class MarkdownRenderer:
     @property
     def glossary(self) -> dict[str, str]:
         """The abbreviations the ``abbr`` extension explains on every text."""
-        return dict((self.configs.get("abbr") or {}).get("glossary") or {})
+        # Configured under the short name or the long one (markdown.extensions.abbr), as the
+        # extension list may name it: both name the one extension that uses this glossary.
+        found = [config for name, config in self.configs.items() if _name(name) == "abbr"]
+        return dict((found[0] if found else {}).get("glossary") or {})
 
     @property
     def plain_safe(self) -> bool:

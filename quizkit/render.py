@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup
 
 from . import LOCALES_DIR, PACKAGE_DIR
@@ -118,9 +120,38 @@ def check_templates(env: Environment, folder: Path) -> None:
         try:
             env.get_template(path.relative_to(folder).as_posix())
         except TemplateSyntaxError as exc:
-            shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
-            problems.append(ContentError(shown, exc.lineno, f"fout in sjabloon: {exc.message}"))
+            problems.append(ContentError(_shown(path), exc.lineno, f"fout in sjabloon: {exc.message}"))
     raise_all(problems)
+
+
+def _shown(path: Path) -> str:
+    """A template's file as a message names it: relative to the current folder (the project's)."""
+    return os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+@contextmanager
+def template_errors(env: Environment) -> Iterator[None]:
+    """Turn a mistake a template makes while rendering into a :class:`ContentError` at its line.
+
+    A site's template (or a type's) can ask for a string no locale has, a field a value lacks
+    or a macro with the wrong arguments; Jinja finds that only when it renders. The editor gets
+    the template's file and the line Jinja was on (the innermost template line in the
+    traceback, which Jinja rewrites to point into the template), not a Python traceback.
+    """
+    try:
+        yield
+    except ContentError:
+        raise
+    except (TemplateError, LookupError, TypeError) as exc:
+        folders = [Path(p).resolve() for p in getattr(env.loader, "searchpath", [])]
+        where: tuple[str, int | None] = ("", None)
+        for frame, line in traceback.walk_tb(exc.__traceback__):
+            path = Path(frame.f_code.co_filename)
+            if path.suffix in (".html", ".xml") and any(path.resolve().is_relative_to(f) for f in folders):
+                where = (_shown(path), line)
+        if not where[0]:
+            raise
+        raise ContentError(where[0], where[1], f"fout in sjabloon: {exc}") from None
 
 
 def drop_blank_lines(html: str) -> str:
@@ -184,8 +215,6 @@ class QuizRenderer:
         self.storage_key = storage_key
         self._modules: dict[tuple[str, str, bool], str] = {}
         self.env = templates(site_templates)
-        if site_templates is not None:
-            check_templates(self.env, site_templates)
         md = self.markdown
         # Jinja calls a filter directly, where a function goes through its context on every
         # call: a module renders thousands of texts.
@@ -200,6 +229,10 @@ class QuizRenderer:
         )
         self.env.filters["type_counts"] = type_counts
         self.env.globals["t"] = self.t  # the interface's strings, in every template
+        # A site's templates are compiled after the filters exist: Jinja looks filters up when
+        # it compiles, so an override using ``|t`` or ``|md`` would read as a mistake before.
+        if site_templates is not None:
+            check_templates(self.env, site_templates)
         # Each type's macros (question, answer), imported once; a global, so that templates
         # imported without context (quiz/item.html) find them too.
         self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
@@ -209,13 +242,15 @@ class QuizRenderer:
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the engine's templates; blank lines are dropped (one HTML block)."""
-        return drop_blank_lines(self.env.get_template(template).render(**context))
+        with template_errors(self.env):
+            return drop_blank_lines(self.env.get_template(template).render(**context))
 
     def body(self, item: Item) -> Markup:
         """An item's body (all but its number and citation), rendered once per build."""
         html = self._bodies.get(item.id)
         if html is None:
-            html = self._bodies[item.id] = Markup(self._item_body(item))
+            with template_errors(self.env):
+                html = self._bodies[item.id] = Markup(self._item_body(item))
         return html
 
     def cite(self, sources_url: str) -> Callable[[Any], Markup]:
@@ -226,8 +261,9 @@ class QuizRenderer:
         """HTML for a whole module: intro, every item, score and summary.
 
         Rendered once per build and link to the sources page (pages at the same depth share
-        it; a SCORM package has its own). ``test``: the script's strings of a test, which
-        offers no second try (the SCORM test package).
+        it; a SCORM package has its own). ``test``: the SCORM test package's, which
+        offers no second try: the script's strings, the no-JavaScript hint and the storage key
+        of a test.
         """
         key = (module_id, sources_url, test)
         html = self._modules.get(key)
@@ -238,7 +274,10 @@ class QuizRenderer:
                 module=module,
                 cite=self.cite(sources_url),
                 body=self.body,
-                store=self.storage_key,
+                # The test keeps its answers apart from the self-check's: without an LMS both
+                # packages of a module, opened in one browser, would share one record, and the
+                # test would open with the self-check's answers final.
+                store=f"{self.storage_key}.test" if test else self.storage_key,
                 strings=self.t.test_script_json if test else self.t.script_json,
                 test=test,
             )

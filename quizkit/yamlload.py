@@ -112,6 +112,8 @@ _KEY_TWICE = "sleutel '{}' staat twee keer in dezelfde lijst"
 
 
 _BAD_VALUE = "waarde '{}' past niet bij {}; laat de tag weg of zet de waarde tussen aanhalingstekens"
+# YAML 1.1 gives '=' and '<<' alone a meaning of their own (a "value" key, a merge), no value.
+_NOT_A_VALUE = "YAML leest '{0}' hier niet als tekst; zet het tussen aanhalingstekens ('{0}')"
 _LONG_NUMBER = "getal van {} tekens (hoogstens {}); zet het tussen aanhalingstekens als het tekst is"
 _SURROGATE_MESSAGE = "teken {} bestaat niet (een '\\u'-code voor een halve surrogaat); verwijder het"
 _ESCAPED_CONTROL = (
@@ -163,6 +165,8 @@ def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int 
         raise ContentError(path, line, _LONG_NUMBER.format(len(node.value), MAX_NUMBER_LENGTH))
     try:
         return constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:  # no value of any type: '=' or '<<' alone
+        raise ContentError(path, line, _NOT_A_VALUE.format(shown)) from None
     except (ValueError, TypeError, IndexError, KeyError, OverflowError):
         raise ContentError(path, line, _BAD_VALUE.format(shown, node.tag.replace("tag:yaml.org,2002:", "!!"))) from None
 

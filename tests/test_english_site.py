@@ -470,6 +470,94 @@ def test_a_broken_site_template_stops_the_build_with_its_file_and_line(tmp_path:
     assert not (project / "site" / "index.html").exists()
 
 
+def _with_site_templates(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the fixture with ``templates: ours``: (its mkdocs.yml, the templates folder)."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("locale: en\n", "locale: en\n      templates: ours\n"))
+    return config, project / "ours"
+
+
+def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_path: Path):
+    # The documented way to change the quiz's markup: copy an engine template and edit it. The
+    # copy uses the engine's filters (|t, |md), which exist before a site's templates are checked.
+    config, ours = _with_site_templates(tmp_path)
+    (ours / "quiz").mkdir(parents=True)
+    module = (ENGINE / "templates" / "quiz" / "module.html").read_text(encoding="utf-8")
+    assert "|md" in module and 't("' in module
+    (ours / "quiz" / "module.html").write_text(module.replace("<ul>", '<ul class="ours">', 1), encoding="utf-8")
+    result = build(config.parent, config.parent / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (config.parent / "site" / "basics" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<ul class="ours">') == 1
+    with zipfile.ZipFile(config.parent / "site" / "packages" / "basics.zip") as package:
+        assert package.read("index.html").decode().count('<ul class="ours">') == 1
+
+
+@pytest.mark.parametrize(
+    ("template", "mistake", "message"),
+    [
+        (
+            "trainer/scorm_index.html",
+            '{{ t("not_a_key") }}',
+            "quizkit/locales/en.yml: geen tekst 'not_a_key' onder quiz:",
+        ),
+        ("quiz/module.html", "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+    ],
+)
+def test_a_site_template_mistake_found_when_rendering_stops_the_build_at_its_line(
+    tmp_path: Path, template: str, mistake: str, message: str
+):
+    # Jinja finds these only when it renders: a package's page (made after every page was
+    # written, before) or a module's. Build and command-line check say the same line, before
+    # any page is written.
+    config, ours = _with_site_templates(tmp_path)
+    lines = (ENGINE / "templates" / template).read_text(encoding="utf-8").splitlines()
+    lines.insert(3, mistake)
+    (ours / template).parent.mkdir(parents=True)
+    (ours / template).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = f"ours/{template}:4: fout in sjabloon: "
+    result = build(config.parent, config.parent / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert_clean_failure(output)
+    assert expected in output and message in output, output[-2000:]
+    assert not (config.parent / "site" / "index.html").exists()
+    check = subprocess.run(
+        [sys.executable, "-m", "quizkit", "check", "--config", "mkdocs.yml"],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 1
+    assert "Traceback" not in check.stderr
+    assert check.stderr.startswith(expected) and message in check.stderr, check.stderr
+
+
+def test_a_citations_function_that_finds_a_mistake_stops_the_build_with_its_line(tmp_path: Path):
+    # A site's citations read its own bibliography, with the engine's YAML loader (whose
+    # mistakes are ContentErrors): a key twice is one line, as for a bank.
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "bib.yml").write_text("- id: atlas\n  id: again\n", encoding="utf-8")
+    (project / "sitecite.py").write_text(
+        "from quizkit.cite import PlainCitations\nfrom quizkit.yamlload import load_yaml\n\n\n"
+        "def citations(root):\n    load_yaml(root / 'bib.yml', root)\n    return PlainCitations()\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("locale: en\n", "locale: en\n      citations: sitecite:citations\n")
+    )
+    result = build(project, project / "site", env={"PYTHONPATH": str(project)})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert_clean_failure(output)
+    assert "bib.yml:2: sleutel 'id' staat twee keer in dezelfde lijst" in output, output[-2000:]
+
+
 @pytest.mark.parametrize(("online", "address"), [(None, "basics.html"), (True, "basics/")])
 def test_the_trainer_page_gives_the_address_the_published_site_has(tmp_path: Path, online, address: str):
     # A site without directory URLs publishes basics.html; an offline copy of a site with them

@@ -113,6 +113,16 @@ def test_footnotes_and_link_references_stay_in_their_own_text(site: SiteData) ->
     assert fast.block("Nog een tekst met [bron] en [^1].") == site.renderer.block("Nog een tekst met [bron] en [^1].")
 
 
+@pytest.mark.parametrize("name", ["abbr", "markdown.extensions.abbr"])
+def test_the_short_cut_keeps_abbreviations_whichever_name_configures_them(name: str) -> None:
+    """A site may list the extension by its long name: the glossary is still the short-cut's."""
+    renderer = MarkdownRenderer([name], {name: {"glossary": {"ALK": "aanhoudende lichamelijke klachten"}}})
+    fast = FastMarkdown(renderer)
+    assert fast.shortcut
+    expected = 'Wat is <abbr title="aanhoudende lichamelijke klachten">ALK</abbr>?'
+    assert fast.inline("Wat is ALK?") == renderer.inline("Wat is ALK?") == expected
+
+
 def test_without_abbreviations_in_markdown_the_short_cut_adds_none() -> None:
     """Golden tests use Markdown without the abbr extension: then no <abbr> may appear."""
     renderer = MarkdownRenderer(["attr_list", "md_in_html"])

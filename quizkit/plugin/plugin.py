@@ -108,6 +108,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.page_sources: dict[str, PageSource] = {}
         try:
             citations = load_citations(self.config.citations, self.root)
+        except ContentError as exc:  # the site's bibliography, read with the engine's loader
+            raise self.stop(exc) from None
         except ValueError as exc:
             raise PluginError(f"quizkit: {exc}") from None
         try:
@@ -122,6 +124,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         )
         templates = self.root / self.config.templates if self.config.templates else None
         self.moodle_files: dict[str, bytes] = {}
+        self.packages: dict[str, bytes] = {}
         try:
             self.renderer = QuizRenderer(
                 self.banks,
@@ -132,10 +135,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 site_name=config.site_name,
                 storage_key=self.config.storage_key,
             )
-            # The Moodle files, made now so that an item Moodle cannot take stops the build
-            # before any page is written; written in on_post_build.
+            # The Moodle files and the SCORM packages, made now so that an item Moodle cannot
+            # take, or a mistake a site's template makes in a package, stops the build before
+            # any page is written; written in on_post_build.
             if self.config.moodle_dir:
                 self.moodle_files = MoodleWriter(self.renderer).files()
+            if self.config.scorm_dir:
+                builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix, self.config.minify)
+                self.packages = builder.packages(self.banks.modules.values())
         except ContentError as exc:
             raise self.stop(exc) from None
         # Rendered quizzes bypass the page's Markdown parsing and the search index.
@@ -235,16 +242,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Two SCORM 1.2 packages per module (the self-check, the test); Moodle XML per module and for all modules.
+        """Write what on_config made: two SCORM 1.2 packages per module (the self-check, the test), Moodle XML per module and for all modules.
 
         The answer keys leave the sitemap (search engines need not find them).
         """
         self._drop_from_sitemap(Path(config.site_dir), set(self.answer_key_pages.values()))
         if self.config.scorm_dir:
-            builder = PackageBuilder(self.renderer, self.config.scorm_id_prefix, self.config.minify)
-            packages = builder.packages(self.banks.modules.values())
             self.packages_written = True
-            write_packages(packages, Path(config.site_dir) / self.config.scorm_dir)
+            write_packages(self.packages, Path(config.site_dir) / self.config.scorm_dir)
         if self.config.moodle_dir:
             self.packages_written = True
             write_whole(self.moodle_files, Path(config.site_dir) / self.config.moodle_dir)

@@ -178,16 +178,16 @@ CASES = {
     ),
     "pass-mark-above-100": (
         VALID.replace("pass_mark: 70", "pass_mark: 170"),
-        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:7: module.pass_mark: mag hoogstens 100 zijn",
     ),
     "pass-mark-zero": (
         VALID.replace("pass_mark: 70", "pass_mark: 0"),
-        f"{PATH}:7: [item m] module.pass_mark: moet minstens 1 zijn",
+        f"{PATH}:7: module.pass_mark: moet minstens 1 zijn",
     ),
     # YAML reads yes/on as true, which Python would take for 1: a pass mark of 1 %.
     "pass-mark-yes": (
         VALID.replace("pass_mark: 70", "pass_mark: yes"),
-        f"{PATH}:7: [item m] module.pass_mark: moet een getal zijn, niet true (YAML leest ook yes, no, on en off als true of false)",
+        f"{PATH}:7: module.pass_mark: moet een getal zijn, niet true (YAML leest ook yes, no, on en off als true of false)",
     ),
     "no-items": (
         VALID.split("items:\n")[0] + "items: []\n",
@@ -288,7 +288,7 @@ def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None
     assert texts == [
         "docs/_data/quiz/a.yml:22: [item ander] onbekend brondocument 'rovers-2024' "
         "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
-        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:7: module.pass_mark: mag hoogstens 100 zijn",
         f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
     ]
     assert str(exc.value) == exc.value.text == "\n".join(texts)
@@ -318,7 +318,7 @@ def test_an_unknown_type_does_not_hide_the_other_items_problems(tmp_path: Path) 
     with pytest.raises(ContentErrorList) as exc:
         load(tmp_path, text)
     assert [e.text for e in exc.value.errors] == [
-        f"{PATH}:7: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:7: module.pass_mark: mag hoogstens 100 zijn",
         f"{PATH}:12: [item een] items[0].type: onbekend vraagtype 'singel' (bekend: {', '.join(ITEM_TYPES)})",
         f"{PATH}:19: [item twee] items[1].stem: verplicht veld ontbreekt",
     ]
@@ -340,7 +340,7 @@ def test_the_module_after_the_items_is_checked_and_named_as_the_module(tmp_path:
         load(tmp_path, text)
     assert [e.text for e in exc.value.errors] == [
         f"{PATH}:11: [item twee] items[1].type: onbekend vraagtype 'ordening' (bekend: {', '.join(ITEM_TYPES)})",
-        f"{PATH}:21: [item m] module.pass_mark: mag hoogstens 100 zijn",
+        f"{PATH}:21: module.pass_mark: mag hoogstens 100 zijn",
     ]
 
 

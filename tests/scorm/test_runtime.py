@@ -299,18 +299,44 @@ def test_in_the_test_package_the_first_checked_answer_is_final(page, lms_url: st
         assert not seen["errors"], seen["errors"]
 
 
-def test_without_javascript_the_test_package_still_shows_its_answers(browser, lms_url: str, banks: QuizBanks) -> None:
-    # Nothing can be checked or sent then, and the page's hint says to compare with "Toon antwoord".
+def test_without_javascript_the_test_package_shows_no_answer_and_says_why(
+    browser, lms_url: str, banks: QuizBanks
+) -> None:
+    # Nothing can be checked or sent then; answers read with JavaScript off would be the answers
+    # to the test taken with it on. The self-check still shows its answers.
     module_id = next(iter(banks.modules))
+    total = len(banks.modules[module_id].items)
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{lms_url}{module_id}.toets/sco/index.html")
         answers = page.locator(".qk-quiz-item__answer")
-        assert answers.count() == len(banks.modules[module_id].items)
-        assert all(answers.nth(i).is_visible() for i in range(answers.count()))
+        assert answers.count() == total
+        assert not any(answers.nth(i).is_visible() for i in range(total))
+        hint = page.locator("[data-quiz-nojs]")
+        assert hint.is_visible() and "werkt alleen met JavaScript" in hint.inner_text()
+        page.goto(f"{lms_url}{module_id}/sco/index.html")
+        assert all(answers.nth(i).is_visible() for i in range(total))
+        assert "Toon antwoord" in page.locator("[data-quiz-nojs]").inner_text()
     finally:
         context.close()
+
+
+def test_without_an_lms_the_test_does_not_open_with_the_self_checks_answers(
+    page, lms_url: str, banks: QuizBanks
+) -> None:
+    # Both packages opened in one browser without an LMS (a trainer trying them, a learner
+    # opening the files): each keeps its own record in the browser.
+    module_id = next(iter(banks.modules))
+    page.goto(f"{lms_url}{module_id}/sco/index.html")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    answer_all(page, "right")
+    assert "Geslaagd." in page.locator("[data-quiz-score]").inner_text()
+    page.goto(f"{lms_url}{module_id}.toets/sco/index.html")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    assert page.locator(".qk-package__final").count() == 0
+    assert page.locator('[data-quiz-action="check"][aria-disabled="true"]').count() == 0
+    assert page.locator("[data-quiz-progress]").inner_text().startswith("0 van ")
 
 
 def test_the_self_check_package_keeps_answers_and_retries_open(page, lms_url: str, banks: QuizBanks) -> None:
