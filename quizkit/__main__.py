@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -82,8 +83,9 @@ class _ConfigLoader(yaml.SafeLoader):
     """A MkDocs configuration as plain data, without MkDocs: the command line needs no site generator.
 
     ``!ENV`` is read as MkDocs reads it (the first environment variable that is set, else the
-    last value as the default); other tags (``!!python/name:...``) as None: the command line
-    uses none of those settings.
+    last value as the default), and ``!!python/name:module.name`` as the object it names, as
+    MkDocs imports it (Markdown extensions take functions so: pymdownx.emoji's index); other
+    tags as None: the command line uses none of those settings.
     """
 
 
@@ -97,8 +99,45 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return names[-1] if names else None
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    module_name, _, name = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        line = node.start_mark.line + 1
+        raise ValueError(f"regel {line}: '!!python/name:{suffix}' niet gevonden ({exc})") from None
+
+
 _ConfigLoader.add_constructor("!ENV", _env)
+# Before the catch-all below: PyYAML takes the first prefix that matches.
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _merged(parent: Any, child: Any) -> Any:
+    """``child`` over ``parent`` as MkDocs merges an ``INHERIT``: mappings key by key, anything else replaced."""
+    if not (isinstance(parent, dict) and isinstance(child, dict)):
+        return child
+    return {**parent, **{key: _merged(parent.get(key), value) for key, value in child.items()}}
+
+
+def _read_config(config_file: Path, seen: tuple[Path, ...] = ()) -> Any:
+    """``config_file`` as data, with the file its ``INHERIT`` names (relative to it) underneath."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise ValueError(f"{config_file}{line}: ongeldige YAML: {exc.problem or exc.context}") from None
+    except ValueError as exc:  # a !!python/name that is not there
+        raise ValueError(f"{config_file}: {exc}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ValueError(f"{config_file}: niet te lezen als MkDocs-configuratie ({exc})") from None
+    if isinstance(config, dict) and isinstance(config.get("INHERIT"), str):
+        parent_file = config_file.parent / config.pop("INHERIT")
+        if parent_file.resolve() in seen:
+            raise ValueError(f"{config_file}: INHERIT: '{parent_file}' erft van zichzelf")
+        config = _merged(_read_config(parent_file, (*seen, config_file.resolve())), config)
+    return config
 
 
 def _entries(value: Any) -> list[tuple[Any, Any]]:
@@ -116,13 +155,7 @@ def _entries(value: Any) -> list[tuple[Any, Any]]:
 
 def site_options(config_file: Path) -> dict[str, Any]:
     """The command line's defaults from a MkDocs configuration: its quizkit options and site name."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
-        raise ValueError(f"{config_file}{line}: ongeldige YAML: {exc.problem or exc.context}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ValueError(f"{config_file}: niet te lezen als MkDocs-configuratie ({exc})") from None
+    config = _read_config(config_file)
     if not isinstance(config, dict):
         raise ValueError(f"{config_file}: geen MkDocs-configuratie")
     options: dict[str, Any] = {}

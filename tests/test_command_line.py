@@ -171,6 +171,36 @@ def test_the_config_is_read_in_every_form_mkdocs_takes(tmp_path: Path, capsys, m
     assert code == 1 and "onbekend brondocument 'x-" in err, err
 
 
+def test_the_config_inherits_and_imports_as_mkdocs_does(tmp_path: Path, capsys, monkeypatch) -> None:
+    """``INHERIT`` under the file (mappings merged, the rest replaced) and ``!!python/name:`` imported."""
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    (project / "child.yml").write_text(
+        "INHERIT: base.yml\nplugins:\n  quizkit:\n    scorm_id_prefix: kind\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    (project / "base.yml").write_text(
+        "site_name: De ouder\nplugins:\n  quizkit:\n    citations: macros.content:citations\n"
+        "    scorm_id_prefix: ouder\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--config", "child.yml", "scorm", BANKS, "uit")
+    assert (code, err) == (0, "")
+    with zipfile.ZipFile(project / "uit" / "casus.zip") as package:
+        assert 'identifier="kind-casus"' in package.read("imsmanifest.xml").decode()
+        assert "Deze leermodule komt uit De ouder." in package.read("index.html").decode()
+    # The site's own offline configuration inherits mkdocs.yml: its site name and its Markdown.
+    code, out, err = run(capsys, "--config", "mkdocs.offline.yml", "check")
+    assert (code, err) == (0, "") and "in orde" in out
+    (project / "loop.yml").write_text("INHERIT: loop.yml\n", encoding="utf-8")
+    code, _, err = run(capsys, "--config", "loop.yml", "check")
+    assert code == 1 and "INHERIT: 'loop.yml' erft van zichzelf" in err, err
+    (project / "missing.yml").write_text("markdown_extensions:\n  - x:\n      f: !!python/name:nergens.iets\n")
+    code, _, err = run(capsys, "--config", "missing.yml", "check", BANKS)
+    assert code == 1 and "missing.yml: regel 3: '!!python/name:nergens.iets' niet gevonden" in err, err
+
+
 def test_with_the_config_the_bank_folder_is_the_plugins(tmp_path: Path, capsys, monkeypatch) -> None:
     """``--config`` alone: the banks are where the plugin's ``banks`` option says; the summary is in the site's language."""
     monkeypatch.chdir(tmp_path)
@@ -243,8 +273,7 @@ def test_a_module_id_the_engine_uses_itself_is_refused(tmp_path: Path, capsys, m
     code, out, err = run(capsys, "--root", str(tmp_path), "check", str(banks))
     assert (code, out) == (1, "")
     assert err == (
-        f"banks/{module_id}.yml:2: [item {module_id}] module.id: de id '{module_id}' is gereserveerd ({reason}); "
-        "kies een andere id\n"
+        f"banks/{module_id}.yml:2: module.id: de id '{module_id}' is gereserveerd ({reason}); kies een andere id\n"
     )
 
 

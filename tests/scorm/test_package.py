@@ -136,6 +136,9 @@ def test_index_is_the_module_quiz(packages: dict[str, Path], banks: QuizBanks) -
         with zipfile.ZipFile(package) as zf:
             html = zf.read("index.html").decode()
         assert f'data-quiz-module="{module_id}"' in html
+        # The content version, for a trainer deciding whether to replace a package in the LMS.
+        version = banks.modules[module_id].module.version
+        assert f'<p class="qk-package__version">Inhoudsversie {version}</p>' in html
         for item in banks.modules[module_id].items:
             assert f'data-quiz-item="{item.id}"' in html
         assert html.index('src="scorm.js"') < html.index('src="quiz.js"'), "the adapter must exist before quiz.js runs"
