@@ -1,10 +1,14 @@
 """Surface cues in the question banks: answers a learner can guess without knowing the content.
 
-Three cues are measured, per module and in total:
+Four cues are measured, per module and in total:
 
 - **longest right option**: in a single-answer list (a ``single`` or ``phrasing`` item, or
   such a question inside a case stage), the right option is strictly the longest, by the
   length of the text the learner sees (Markdown markup left out);
+- **right option first**: in such a list, the right option is the bank's first. The page
+  shuffles options per learner, but the bank's order is what a page without JavaScript shows,
+  what a Moodle quiz that does not shuffle shows, and what the answer codes an LMS reports
+  (``a``, ``b``...) follow;
 - **absolute words**: an option (of any choice question) or a true/false statement that
   contains an absolute word such as *altijd*, *nooit* or *alleen* is false;
 - **statements in category order**: in a ``classify`` question (also in a case stage) the
@@ -76,6 +80,7 @@ class ChoiceList:
     stage: str | None
     right_length: int
     longest_wrong_length: int
+    right_position: int  # the right option's place in the bank's order, from 0
 
     @property
     def right_is_longest(self) -> bool:
@@ -117,6 +122,7 @@ class CueCount:
     module: str
     lists: int = 0
     right_longest: int = 0
+    right_first: int = 0
     absolute: int = 0
     absolute_false: int = 0
     sorts: int = 0  # classify questions
@@ -128,6 +134,11 @@ class CueCount:
         return self.right_longest / self.lists if self.lists else 0.0
 
     @property
+    def right_first_share(self) -> float:
+        """Share (0-1) of single-answer lists whose right option comes first in the bank."""
+        return self.right_first / self.lists if self.lists else 0.0
+
+    @property
     def absolute_false_share(self) -> float:
         """Share (0-1) of options and statements with an absolute word that are false."""
         return self.absolute_false / self.absolute if self.absolute else 0.0
@@ -136,6 +147,7 @@ class CueCount:
         """Add another count to this one."""
         self.lists += other.lists
         self.right_longest += other.right_longest
+        self.right_first += other.right_first
         self.absolute += other.absolute
         self.absolute_false += other.absolute_false
         self.sorts += other.sorts
@@ -185,11 +197,12 @@ def in_category_order(answers: Sequence[int]) -> bool:
 def _choice_list(module_id: str, item: str, stage: str | None, options: Sequence[Option]) -> ChoiceList:
     right = [len(visible_text(o.text)) for o in options if o.correct]
     wrong = [len(visible_text(o.text)) for o in options if not o.correct]
-    return ChoiceList(module_id, item, stage, max(right), max(wrong, default=0))
+    position = next(i for i, o in enumerate(options) if o.correct)
+    return ChoiceList(module_id, item, stage, max(right), max(wrong, default=0), position)
 
 
 def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
-    """Count both cues in ``modules`` (validated banks), per module and in total."""
+    """Count the cues in ``modules`` (validated banks), per module and in total."""
     report = CueReport()
     for module in modules:
         module_id = module.module.id
@@ -201,6 +214,7 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
                 report.lists.append(choice)
                 count.lists += 1
                 count.right_longest += choice.right_is_longest
+                count.right_first += choice.right_position == 0
             if isinstance(question, SingleQuestion | PhrasingQuestion | MultipleQuestion):
                 texts = [(o.text, o.correct) for o in question.options]
             elif isinstance(question, TrueFalseQuestion):
@@ -222,7 +236,7 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
 
 
 # Above these shares a module's cues are flagged (a warning for the editor, not a failure).
-CUE_LIMITS = {"right_longest": 0.35, "absolute_false": 0.70}
+CUE_LIMITS = {"right_longest": 0.35, "right_first": 0.50, "absolute_false": 0.70}
 
 
 def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
@@ -237,6 +251,8 @@ def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
         flags = []
         if count.lists and count.right_longest_share > CUE_LIMITS["right_longest"]:
             flags.append(f"juiste optie vaak de langste (meer dan {CUE_LIMITS['right_longest']:.0%})")
+        if count.lists and count.right_first_share > CUE_LIMITS["right_first"]:
+            flags.append(f"juiste optie vaak bovenaan in de bank (meer dan {CUE_LIMITS['right_first']:.0%})")
         if count.sorts_in_order:
             flags.append("stellingen van een indeelvraag in de volgorde van de categorieën")
         if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
@@ -246,7 +262,8 @@ def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
         lines.append(
             f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "
             f"({count.right_longest_share:.0%}); absolute woorden onjuist in {count.absolute_false} van "
-            f"{count.absolute} ({count.absolute_false_share:.0%})"
+            f"{count.absolute} ({count.absolute_false_share:.0%}); juiste optie bovenaan in {count.right_first} "
+            f"van {count.lists} lijsten ({count.right_first_share:.0%})"
             + (
                 f"; indelen in de volgorde van de categorieën in {count.sorts_in_order} van {count.sorts}"
                 if count.sorts

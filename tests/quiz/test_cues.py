@@ -73,6 +73,7 @@ def test_counts_lists_longest_and_absolutes():
 
     one, two = report.modules
     assert (one.lists, one.right_longest) == (5, 2)  # a, b, c2, s1, s2; longest in a and s2
+    assert one.right_first == 5  # the helper writes the right option first
     assert (one.absolute, one.absolute_false) == (3, 2)  # Alleen (right), Nooit (false), altijd (false)
     assert (two.lists, two.right_longest, two.absolute, two.absolute_false) == (1, 0, 2, 1)
     assert (report.total.lists, report.total.right_longest) == (6, 2)
@@ -87,7 +88,8 @@ def test_counts_lists_longest_and_absolutes():
         "  totaal: juiste optie de langste in 2 van 6 lijsten (33%); absolute woorden onjuist in 3 van 5 (60%)"
     )
     assert "WAARSCHUWING: juiste optie vaak de langste (meer dan 35%)" in lines[1]  # een: 2 of 5
-    assert "WAARSCHUWING" not in lines[2]  # twee: 0 of 1, and 1 of 2 absolutes false (50 %)
+    # twee: longest in 0 of 1, 1 of 2 absolutes false (50 %); its one list has the right option first
+    assert lines[2].endswith("  WAARSCHUWING: juiste optie vaak bovenaan in de bank (meer dan 50%)")
     assert lines[-1] == "  Vragen waar de juiste optie het duidelijkst de langste is: a, c/s2"
 
 
@@ -131,3 +133,29 @@ def test_no_classify_question_of_the_site_gives_its_answers_away(banks):
     report = measure_cues(banks.modules.values())
     assert report.total.sorts >= 5, "the banks have classify questions: the test checks something"
     assert report.in_order == [], "statements in the order of the categories: put them in another order"
+
+
+def test_right_options_first_in_the_bank_are_counted_and_flagged_above_half():
+    def moved(item: dict, to: int) -> dict:
+        options = item["options"]
+        return {**item, "options": [*options[1 : to + 1], options[0], *options[to + 1 :]]}
+
+    first = single("a", "juist", "fout", "ook fout")
+    lists = [first, moved(single("b", "juist", "fout", "ook fout"), 2), moved(single("c", "juist", "fout"), 1)]
+    report = measure_cues([module("m", lists)])
+    assert [c.right_position for c in report.lists] == [0, 2, 1]
+    assert (report.total.right_first, report.total.lists) == (1, 3)
+    assert "juiste optie bovenaan in 1 van 3 lijsten (33%)" in cue_lines([module("m", lists)])[1]
+    assert "WAARSCHUWING" not in cue_lines([module("m", lists)])[1]
+    lines = cue_lines([module("m", [first, single("d", "juist", "fout"), lists[1]])])
+    assert "juiste optie bovenaan in 2 van 3 lijsten (67%)" in lines[1]
+    assert "WAARSCHUWING: juiste optie vaak bovenaan in de bank (meer dan 50%)" in lines[1]
+
+
+def test_the_sites_banks_do_not_put_the_right_option_first_as_a_rule(banks):
+    """Without JavaScript, in Moodle without shuffling and in LMS answer codes, the bank's order shows."""
+    report = measure_cues(banks.modules.values())
+    assert report.total.lists >= 20, "the banks have single-answer lists: the test checks something"
+    assert report.total.right_first_share <= 0.5, (
+        f"right option first in {report.total.right_first} of {report.total.lists}"
+    )

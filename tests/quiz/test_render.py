@@ -71,7 +71,10 @@ def test_text_from_data_is_escaped(renderer: QuizRenderer) -> None:
     assert "<em>nadruk</em>" in html and "<code>code</code>" in html
 
 
-def test_no_plain_answer_key_in_markup(renderer: QuizRenderer, example_banks: QuizBanks) -> None:
+def test_no_plain_answer_key_in_the_questions_markup(renderer: QuizRenderer, example_banks: QuizBanks) -> None:
+    # Outside "Toon antwoord" (which holds the answer by design, for readers without JavaScript)
+    # nothing marks the right option: a screen reader or a stylesheet cannot give it away before
+    # the learner asks. The key is encoded, not secret: it keeps the answer out of plain sight.
     html = renderer.module("voorbeeld-keuze", "")
     assert "data-correct" not in html and "correct" not in re.sub(r"<details.*?</details>", "", html, flags=re.S)
     # The key decodes (as quiz.js does) to the answer key.
