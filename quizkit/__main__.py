@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .bank import load_quiz_banks
+from .bank import QuizBanks, load_quiz_banks
 from .cite import load_citations
 from .cues import cue_lines
 from .errors import ContentError
@@ -28,6 +28,7 @@ from .moodle import MoodleWriter
 from .render import LOCALES, QuizRenderer, Strings, check_storage_key
 from .scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
 from .source import write_whole
+from .trainer import ModuleLinks, answer_key, catalogue
 
 DESCRIPTION = (
     "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator. "
@@ -101,9 +102,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     module_name, _, name = suffix.rpartition(".")
-    try:
-        return getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError, ValueError) as exc:
+    try:  # a name without a module is a built-in one, as PyYAML's FullLoader reads it
+        return getattr(importlib.import_module(module_name or "builtins"), name)
+    except Exception as exc:  # importing runs the module: any mistake in it is one line here
         line = node.start_mark.line + 1
         raise ValueError(f"regel {line}: '!!python/name:{suffix}' niet gevonden ({exc})") from None
 
@@ -128,9 +129,11 @@ def _read_config(config_file: Path, seen: tuple[Path, ...] = ()) -> Any:
     except yaml.MarkedYAMLError as exc:
         line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
         raise ValueError(f"{config_file}{line}: ongeldige YAML: {exc.problem or exc.context}") from None
+    except UnicodeDecodeError as exc:  # a ValueError too: before the next
+        raise ValueError(f"{config_file}: niet te lezen als MkDocs-configuratie ({exc})") from None
     except ValueError as exc:  # a !!python/name that is not there
         raise ValueError(f"{config_file}: {exc}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{config_file}: niet te lezen als MkDocs-configuratie ({exc})") from None
     if isinstance(config, dict) and isinstance(config.get("INHERIT"), str):
         parent_file = config_file.parent / config.pop("INHERIT")
@@ -227,6 +230,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _render_pages(renderer: QuizRenderer, banks: QuizBanks, packages: bool, moodle: bool) -> None:
+    """Everything the macros put on a site's pages, rendered once and dropped (for ``check``).
+
+    Each module, each item on its own, the list of modules, the answer keys and the trainers'
+    catalogue: a mistake a site's template makes in any of them is one the build would stop at.
+    """
+    for module_id, module in banks.modules.items():
+        renderer.module(module_id, "")
+        answer_key(renderer, module, "", "", packages=packages)
+    for item_id in banks.items:
+        renderer.item(item_id, "")
+    renderer.index(lambda module_id: "")
+    links = {
+        module_id: ModuleLinks(
+            "", "", "", scorm="#" if packages else "", scorm_test="#" if packages else "", moodle="#" if moodle else ""
+        )
+        for module_id in banks.modules
+    }
+    catalogue(renderer, list(banks.modules.values()), links, "#" if moodle else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -280,8 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             # As the build makes them, in memory: an item Moodle cannot take, or a mistake a
             # site's template makes on a page or in a package, stops the check; nothing is written.
-            for module_id in banks.modules:
-                renderer.module(module_id, "")
+            _render_pages(renderer, banks, bool(settings["scorm_dir"]), bool(settings["moodle_dir"]))
             if settings["moodle_dir"]:
                 MoodleWriter(renderer).files()
             if settings["scorm_dir"]:

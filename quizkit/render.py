@@ -130,13 +130,13 @@ def _shown(path: Path) -> str:
 
 
 @contextmanager
-def template_errors(env: Environment) -> Iterator[None]:
+def template_errors(env: Environment, site_templates: Path | None = None) -> Iterator[None]:
     """Turn a mistake a template makes while rendering into a :class:`ContentError` at its line.
 
     A site's template (or a type's) can ask for a string no locale has, a field a value lacks
     or a macro with the wrong arguments; Jinja finds that only when it renders. The editor gets
-    the template's file and the line Jinja was on (the innermost template line in the
-    traceback, which Jinja rewrites to point into the template), not a Python traceback.
+    the template's file and line, not a Python traceback: the innermost template in the
+    traceback, one in ``site_templates`` (the site's own) before one of the engine's.
     """
     try:
         yield
@@ -144,14 +144,20 @@ def template_errors(env: Environment) -> Iterator[None]:
         raise
     except (TemplateError, LookupError, TypeError) as exc:
         folders = [Path(p).resolve() for p in getattr(env.loader, "searchpath", [])]
-        where: tuple[str, int | None] = ("", None)
+        site = site_templates.resolve() if site_templates is not None else None
+        found: list[tuple[Path, int]] = []
         for frame, line in traceback.walk_tb(exc.__traceback__):
             path = Path(frame.f_code.co_filename)
             if path.suffix in (".html", ".xml") and any(path.resolve().is_relative_to(f) for f in folders):
-                where = (_shown(path), line)
-        if not where[0]:
+                # A macro called from Python (QuizRenderer.body) runs Jinja's compiled code
+                # directly, without the traceback rewrite that render() does: map its line back.
+                template = frame.f_globals.get("__jinja_template__")
+                found.append((path, template.get_corresponding_lineno(line) if template else line))
+        if not found:
             raise
-        raise ContentError(where[0], where[1], f"fout in sjabloon: {exc}") from None
+        own = [where for where in found if site is not None and where[0].resolve().is_relative_to(site)]
+        path, line = (own or found)[-1]
+        raise ContentError(_shown(path), line, f"fout in sjabloon: {exc}") from None
 
 
 def drop_blank_lines(html: str) -> str:
@@ -214,6 +220,7 @@ class QuizRenderer:
         # (quiz.js: "<storage_key>:<module id>"), on every quiz as data-quiz-store.
         self.storage_key = storage_key
         self._modules: dict[tuple[str, str, bool], str] = {}
+        self.site_templates = site_templates
         self.env = templates(site_templates)
         md = self.markdown
         # Jinja calls a filter directly, where a function goes through its context on every
@@ -235,21 +242,23 @@ class QuizRenderer:
             check_templates(self.env, site_templates)
         # Each type's macros (question, answer), imported once; a global, so that templates
         # imported without context (quiz/item.html) find them too.
-        self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
-        self.env.globals["quiz_types"] = self.types
-        self._item_body: Callable[[Any], str] = self.env.get_template("quiz/item.html").module.body  # type: ignore[attr-defined]
+        # (A site's override of one runs its top level here: a mistake there is one line too.)
+        with template_errors(self.env, site_templates):
+            self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
+            self.env.globals["quiz_types"] = self.types
+            self._item_body: Callable[[Any], str] = self.env.get_template("quiz/item.html").module.body  # type: ignore[attr-defined]
         self._bodies: dict[str, Markup] = {}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the engine's templates; blank lines are dropped (one HTML block)."""
-        with template_errors(self.env):
+        with template_errors(self.env, self.site_templates):
             return drop_blank_lines(self.env.get_template(template).render(**context))
 
     def body(self, item: Item) -> Markup:
         """An item's body (all but its number and citation), rendered once per build."""
         html = self._bodies.get(item.id)
         if html is None:
-            with template_errors(self.env):
+            with template_errors(self.env, self.site_templates):
                 html = self._bodies[item.id] = Markup(self._item_body(item))
         return html
 

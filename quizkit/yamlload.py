@@ -295,8 +295,8 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
                 raise ContentError(path, key_line, _KEY_NOT_PLAIN)
             if key_node.tag == _STR:
                 key = _text_value(key_node.value, path, key_line)
-            else:
-                key = loader.construct_object(key_node, deep=True)
+            else:  # a number, a date, '=' (a mistake in Dutch, as for a value)
+                key = _scalar_value(loader, key_node, path, key_line)
             if not isinstance(key, str):
                 raise ContentError(path, key_line, _KEY_NOT_TEXT.format(key_node.value))
             if key in result:

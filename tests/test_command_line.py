@@ -199,6 +199,18 @@ def test_the_config_inherits_and_imports_as_mkdocs_does(tmp_path: Path, capsys, 
     (project / "missing.yml").write_text("markdown_extensions:\n  - x:\n      f: !!python/name:nergens.iets\n")
     code, _, err = run(capsys, "--config", "missing.yml", "check", BANKS)
     assert code == 1 and "missing.yml: regel 3: '!!python/name:nergens.iets' niet gevonden" in err, err
+    # A built-in name (no module, as PyYAML reads it) is found; a module that fails on import
+    # and a file that is not UTF-8 are one line each, without a traceback.
+    (project / "builtin.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  f: !!python/name:len\n")
+    assert run(capsys, "--config", "builtin.yml", "check")[0] == 0
+    (project / "kapot.py").write_text("raise RuntimeError('stuk')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(project))
+    (project / "broken.yml").write_text("extra:\n  f: !!python/name:kapot.iets\n")
+    code, _, err = run(capsys, "--config", "broken.yml", "check", BANKS)
+    assert code == 1 and err == "quizkit: broken.yml: regel 2: '!!python/name:kapot.iets' niet gevonden (stuk)\n", err
+    (project / "latin.yml").write_bytes("site_name: Caf\xe9\n".encode("latin-1"))
+    code, _, err = run(capsys, "--config", "latin.yml", "check", BANKS)
+    assert code == 1 and err.startswith("quizkit: latin.yml: niet te lezen als MkDocs-configuratie ('utf-8' codec"), err
 
 
 def test_with_the_config_the_bank_folder_is_the_plugins(tmp_path: Path, capsys, monkeypatch) -> None:

@@ -496,28 +496,41 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
 
 
 @pytest.mark.parametrize(
-    ("template", "mistake", "message"),
+    ("template", "line", "mistake", "message"),
     [
         (
             "trainer/scorm_index.html",
+            4,
             '{{ t("not_a_key") }}',
             "quizkit/locales/en.yml: geen tekst 'not_a_key' onder quiz:",
         ),
-        ("quiz/module.html", "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("quiz/module.html", 4, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        # A site template that calls an engine macro wrongly: the site's line, not the macro's.
+        ("quiz/module.html", 5, "{{ quiz.facts(meta) }}", "'total' was not provided"),
+        # Inside the item macro the renderer calls itself (QuizRenderer.body), past Jinja's
+        # own line mapping, and at the top of a type's template, which the renderer imports.
+        ("quiz/item.html", 27, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("types/single/template.html", 4, '{{ t("not_a_key") }}', "geen tekst 'not_a_key' onder quiz:"),
+        # The one-item, module-list, catalogue and answer-key templates, which only pages use.
+        ("quiz/single_item.html", 4, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("quiz/index.html", 4, "{{ modules.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("trainer/catalogue.html", 4, "{{ links.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("trainer/answer_key.html", 3, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
     ],
 )
 def test_a_site_template_mistake_found_when_rendering_stops_the_build_at_its_line(
-    tmp_path: Path, template: str, mistake: str, message: str
+    tmp_path: Path, template: str, line: int, mistake: str, message: str
 ):
     # Jinja finds these only when it renders: a package's page (made after every page was
     # written, before) or a module's. Build and command-line check say the same line, before
     # any page is written.
     config, ours = _with_site_templates(tmp_path)
-    lines = (ENGINE / "templates" / template).read_text(encoding="utf-8").splitlines()
-    lines.insert(3, mistake)
+    source = ENGINE / "templates" / template
+    lines = (source if source.exists() else ENGINE / template).read_text(encoding="utf-8").splitlines()
+    lines.insert(line - 1, mistake)
     (ours / template).parent.mkdir(parents=True)
     (ours / template).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = f"ours/{template}:4: fout in sjabloon: "
+    expected = f"ours/{template}:{line}: fout in sjabloon: "
     result = build(config.parent, config.parent / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1

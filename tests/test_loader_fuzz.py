@@ -286,9 +286,10 @@ def _laughs(levels: int, lead: str = "") -> str:
             "x.yml:3: verwijzing '*x' is niet toegestaan (ook niet in '<<:'); schrijf de tekst of de velden voluit",
         ),
         ("a: 1\n---\nb: !x y\n", "x.yml:3: YAML-tag '!x' is niet toegestaan; laat de tag weg"),
-        # YAML 1.1's "value" key and merge key alone, as values: no value of any type.
+        # YAML 1.1's "value" key and merge key alone, as values or a key: no value of any type.
         ("a: 1\nb: =\n", "x.yml:2: YAML leest '=' hier niet als tekst; zet het tussen aanhalingstekens ('=')"),
         ("a: [x, <<]\n", "x.yml:1: YAML leest '<<' hier niet als tekst; zet het tussen aanhalingstekens ('<<')"),
+        ("a: 1\n=: 2\n", "x.yml:2: YAML leest '=' hier niet als tekst; zet het tussen aanhalingstekens ('=')"),
         (
             "a: " + "1" * 5000 + "\n",
             "x.yml:1: getal van 5000 tekens (hoogstens 100); zet het tussen aanhalingstekens als het tekst is",

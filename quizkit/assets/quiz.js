@@ -39,7 +39,9 @@
    item's controls, so the first checked answer is final).
    store is the site's own part of the browser storage keys (the plugin's storage_key option,
    in data-quiz-store): in this browser a module's record is kept under "<store>:<module>",
-   so that two sites on one origin (two project sites under one github.io) keep their own. */
+   so that two sites on one origin (two project sites under one github.io) keep their own.
+   A SCORM test package's store is "<storage_key>.test" (QuizRenderer.module): opened without
+   an LMS, its record stays apart from the self-check's. */
 (() => {
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});

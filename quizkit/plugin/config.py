@@ -39,7 +39,8 @@ class QuizConfig(Config):
     # The language of the quiz interface (quizkit/locales/<locale>.yml).
     locale = c.Choice(LOCALES, default="nl")
     # The start of the keys under which the browser keeps a learner's progress
-    # ("<storage_key>:<module id>"): sites on one origin need different ones. Changing it
+    # ("<storage_key>:<module id>"; a SCORM test package's without an LMS under
+    # "<storage_key>.test:<module id>"): sites on one origin need different ones. Changing it
     # loses the progress learners saved under the old one.
     storage_key = c.Type(str, default="quizkit")
     # A folder whose templates replace the engine's of the same name (``quiz/item.html``...).
