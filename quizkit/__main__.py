@@ -102,11 +102,16 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     module_name, _, name = suffix.rpartition(".")
+    line = node.start_mark.line + 1
     try:  # a name without a module is a built-in one, as PyYAML's FullLoader reads it
-        return getattr(importlib.import_module(module_name or "builtins"), name)
-    except Exception as exc:  # importing runs the module: any mistake in it is one line here
-        line = node.start_mark.line + 1
+        module = importlib.import_module(module_name or "builtins")
+    except ImportError as exc:
         raise ValueError(f"regel {line}: '!!python/name:{suffix}' niet gevonden ({exc})") from None
+    except (Exception, SystemExit) as exc:  # importing runs the module: a mistake in it is one line here
+        raise ValueError(f"regel {line}: '!!python/name:{suffix}' kan niet worden geladen ({exc!r})") from None
+    if not hasattr(module, name):
+        raise ValueError(f"regel {line}: '!!python/name:{suffix}' niet gevonden (geen '{name}' in {module.__name__})")
+    return getattr(module, name)
 
 
 _ConfigLoader.add_constructor("!ENV", _env)
@@ -231,10 +236,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render_pages(renderer: QuizRenderer, banks: QuizBanks, packages: bool, moodle: bool) -> None:
-    """Everything the macros put on a site's pages, rendered once and dropped (for ``check``).
+    """Everything the macros can put on a site's pages, rendered once and dropped (for ``check``).
 
     Each module, each item on its own, the list of modules, the answer keys and the trainers'
-    catalogue: a mistake a site's template makes in any of them is one the build would stop at.
+    catalogue: a mistake a site's template makes in any of them stops the build of a page that
+    uses it. The check is the stricter of the two: it renders them whether a page uses them or not.
     """
     for module_id, module in banks.modules.items():
         renderer.module(module_id, "")

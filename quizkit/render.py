@@ -136,13 +136,16 @@ def template_errors(env: Environment, site_templates: Path | None = None) -> Ite
     A site's template (or a type's) can ask for a string no locale has, a field a value lacks
     or a macro with the wrong arguments; Jinja finds that only when it renders. The editor gets
     the template's file and line, not a Python traceback: the innermost template in the
-    traceback, one in ``site_templates`` (the site's own) before one of the engine's.
+    traceback, one in ``site_templates`` (the site's own) before one of the engine's. Where no
+    site template takes part, only the mistakes a template can make are relabelled (Jinja's
+    own, a missing string or key, wrong arguments); anything else is the engine's bug, and
+    keeps its traceback.
     """
     try:
         yield
     except ContentError:
         raise
-    except (TemplateError, LookupError, TypeError) as exc:
+    except Exception as exc:
         folders = [Path(p).resolve() for p in getattr(env.loader, "searchpath", [])]
         site = site_templates.resolve() if site_templates is not None else None
         found: list[tuple[Path, int]] = []
@@ -153,9 +156,9 @@ def template_errors(env: Environment, site_templates: Path | None = None) -> Ite
                 # directly, without the traceback rewrite that render() does: map its line back.
                 template = frame.f_globals.get("__jinja_template__")
                 found.append((path, template.get_corresponding_lineno(line) if template else line))
-        if not found:
-            raise
         own = [where for where in found if site is not None and where[0].resolve().is_relative_to(site)]
+        if not own and not (found and isinstance(exc, (TemplateError, LookupError, TypeError))):
+            raise
         path, line = (own or found)[-1]
         raise ContentError(_shown(path), line, f"fout in sjabloon: {exc}") from None
 
@@ -242,12 +245,27 @@ class QuizRenderer:
             check_templates(self.env, site_templates)
         # Each type's macros (question, answer), imported once; a global, so that templates
         # imported without context (quiz/item.html) find them too.
-        # (A site's override of one runs its top level here: a mistake there is one line too.)
-        with template_errors(self.env, site_templates):
-            self.types = {name: self.env.get_template(f"types/{name}/template.html").module for name in QUESTION_TYPES}
-            self.env.globals["quiz_types"] = self.types
-            self._item_body: Callable[[Any], str] = self.env.get_template("quiz/item.html").module.body  # type: ignore[attr-defined]
+        self.types = {
+            name: self._macros(f"types/{name}/template.html", "question", "answer") for name in QUESTION_TYPES
+        }
+        self.env.globals["quiz_types"] = self.types
+        self._item_body: Callable[[Any], str] = self._macros("quiz/item.html", "body").body
         self._bodies: dict[str, Markup] = {}
+
+    def _macros(self, name: str, *needed: str) -> Any:
+        """The template ``name`` imported (its macros as attributes), with the macros ``needed``.
+
+        A site's override runs its top level here: a mistake there, or a macro it left out,
+        is one line too.
+        """
+        with template_errors(self.env, self.site_templates):
+            template = self.env.get_template(name)
+            module = template.module
+        missing = [macro for macro in needed if not hasattr(module, macro)]
+        if missing:
+            shown = _shown(Path(template.filename or name))
+            raise ContentError(shown, None, f"fout in sjabloon: macro '{missing[0]}' ontbreekt")
+        return module
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the engine's templates; blank lines are dropped (one HTML block)."""

@@ -207,7 +207,20 @@ def test_the_config_inherits_and_imports_as_mkdocs_does(tmp_path: Path, capsys, 
     monkeypatch.syspath_prepend(str(project))
     (project / "broken.yml").write_text("extra:\n  f: !!python/name:kapot.iets\n")
     code, _, err = run(capsys, "--config", "broken.yml", "check", BANKS)
-    assert code == 1 and err == "quizkit: broken.yml: regel 2: '!!python/name:kapot.iets' niet gevonden (stuk)\n", err
+    assert (
+        err
+        == "quizkit: broken.yml: regel 2: '!!python/name:kapot.iets' kan niet worden geladen (RuntimeError('stuk'))\n"
+    )
+    (project / "stops.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
+    (project / "stops.yml").write_text("extra:\n  f: !!python/name:stops.iets\n")
+    code, _, err = run(capsys, "--config", "stops.yml", "check", BANKS)
+    assert (
+        code == 1
+        and err == "quizkit: stops.yml: regel 2: '!!python/name:stops.iets' kan niet worden geladen (SystemExit(3))\n"
+    )
+    (project / "noname.yml").write_text("extra:\n  f: !!python/name:os.geen_naam\n")
+    code, _, err = run(capsys, "--config", "noname.yml", "check", BANKS)
+    assert err == "quizkit: noname.yml: regel 2: '!!python/name:os.geen_naam' niet gevonden (geen 'geen_naam' in os)\n"
     (project / "latin.yml").write_bytes("site_name: Caf\xe9\n".encode("latin-1"))
     code, _, err = run(capsys, "--config", "latin.yml", "check", BANKS)
     assert code == 1 and err.startswith("quizkit: latin.yml: niet te lezen als MkDocs-configuratie ('utf-8' codec"), err

@@ -128,6 +128,7 @@ def test_page_without_sources_fails_the_build(tmp_path: Path) -> None:
         ('{{ fact_list("criteria", style="tegels") }}', "fact_list: onbekende stijl 'tegels'"),
         # The sources page's macro, which gives data to loop over rather than HTML.
         ('{% for s in source_sections("alk") %}{% endfor %}', "source_sections: deze macro neemt geen argumenten"),
+        ('{% for s in source_sections(doc="alk") %}{% endfor %}', "source_sections: deze macro neemt geen argumenten"),
     ],
 )
 def test_bad_macro_call_names_page_and_line(tmp_path: Path, call: str, expected: str) -> None:

@@ -507,7 +507,7 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
         ("quiz/module.html", 4, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # A site template that calls an engine macro wrongly: the site's line, not the macro's.
         ("quiz/module.html", 5, "{{ quiz.facts(meta) }}", "'total' was not provided"),
-        # Inside the item macro the renderer calls itself (QuizRenderer.body), past Jinja's
+        # Inside the body macro the renderer calls itself (QuizRenderer.body), past Jinja's
         # own line mapping, and at the top of a type's template, which the renderer imports.
         ("quiz/item.html", 27, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("types/single/template.html", 4, '{{ t("not_a_key") }}', "geen tekst 'not_a_key' onder quiz:"),
@@ -516,6 +516,8 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
         ("quiz/index.html", 4, "{{ modules.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("trainer/catalogue.html", 4, "{{ links.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("trainer/answer_key.html", 3, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        # Not a template's kind of mistake, but the site's template's: still its line.
+        ("quiz/index.html", 4, "{{ 1 / 0 }}", "division by zero"),
     ],
 )
 def test_a_site_template_mistake_found_when_rendering_stops_the_build_at_its_line(
@@ -547,6 +549,25 @@ def test_a_site_template_mistake_found_when_rendering_stops_the_build_at_its_lin
     assert check.returncode == 1
     assert "Traceback" not in check.stderr
     assert check.stderr.startswith(expected) and message in check.stderr, check.stderr
+
+
+def test_a_site_template_without_a_macro_the_engine_calls_stops_the_build(tmp_path: Path):
+    config, ours = _with_site_templates(tmp_path)
+    (ours / "quiz").mkdir(parents=True)
+    (ours / "quiz" / "item.html").write_text("{% macro item(item) %}{% endmacro %}\n", encoding="utf-8")
+    result = build(config.parent, config.parent / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert_clean_failure(output)
+    assert "ours/quiz/item.html: fout in sjabloon: macro 'body' ontbreekt" in output, output[-2000:]
+    check = subprocess.run(
+        [sys.executable, "-m", "quizkit", "check", "--config", "mkdocs.yml"],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (check.returncode, check.stderr) == (1, "ours/quiz/item.html: fout in sjabloon: macro 'body' ontbreekt\n")
 
 
 def test_a_citations_function_that_finds_a_mistake_stops_the_build_with_its_line(tmp_path: Path):

@@ -122,11 +122,11 @@ def _call_problem(name: str, func: Callable[..., Any], exc: ValidationError) -> 
     if kind == "missing_argument":
         return f"{name}: argument '{where}' ontbreekt"
     known = ", ".join(names)
+    if kind in ("unexpected_keyword_argument", "unexpected_positional_argument") and not names:
+        return f"{name}: deze macro neemt geen argumenten"
     if kind == "unexpected_keyword_argument":
         return f"{name}: onbekend argument '{where}' (bekend: {known})"
     if kind == "unexpected_positional_argument":
-        if not names:
-            return f"{name}: deze macro neemt geen argumenten"
         return f"{name}: te veel argumenten (bekend: {known})"
     return f"{name}: argument '{where}' {message_of(err)}"
 

@@ -257,3 +257,24 @@ def test_a_type_must_name_a_scorm_interaction_scorm_js_knows() -> None:
         check_models({"nieuw": Unnamed})
     with pytest.raises(TypeError, match=r"not 'essay'"):
         check_models({"nieuw": Typed})
+
+
+def test_an_engine_bug_under_a_template_keeps_its_traceback(example_banks: QuizBanks, tmp_path: Path) -> None:
+    # Only a template's kind of mistake becomes "fout in sjabloon" at an engine template's line;
+    # a bug in the engine's Python (here its Markdown filter) stays a bug, with its traceback.
+    from quizkit.errors import ContentError
+
+    renderer = QuizRenderer(example_banks)
+    module_id = next(iter(example_banks.modules))
+
+    def broken(text: str) -> str:
+        raise RuntimeError("engine bug")
+
+    renderer.env.filters["md"] = broken
+    with pytest.raises(RuntimeError, match="engine bug"):
+        renderer.module(module_id, "")
+    # A mistake of any kind in a site's own template is the site's: its line.
+    (tmp_path / "quiz").mkdir()
+    (tmp_path / "quiz" / "index.html").write_text("<ul>\n{{ 1 / 0 }}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"quiz/index\.html:2: fout in sjabloon: division by zero"):
+        QuizRenderer(example_banks, site_templates=tmp_path).index(lambda module_id: "")
