@@ -479,6 +479,17 @@ def _with_site_templates(tmp_path: Path) -> tuple[Path, Path]:
     return config, project / "ours"
 
 
+def _command_line_check(config: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m quizkit check --config`` on the site of ``config``, run in its folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "quizkit", "check", "--config", config.name],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_path: Path):
     # The documented way to change the quiz's markup: copy an engine template and edit it. The
     # copy uses the engine's filters (|t, |md), which exist before a site's templates are checked.
@@ -539,13 +550,7 @@ def test_a_site_template_mistake_found_when_rendering_stops_the_build_at_its_lin
     assert_clean_failure(output)
     assert expected in output and message in output, output[-2000:]
     assert not (config.parent / "site" / "index.html").exists()
-    check = subprocess.run(
-        [sys.executable, "-m", "quizkit", "check", "--config", "mkdocs.yml"],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = _command_line_check(config)
     assert check.returncode == 1
     assert "Traceback" not in check.stderr
     assert check.stderr.startswith(expected) and message in check.stderr, check.stderr
@@ -560,13 +565,7 @@ def test_a_site_template_without_a_macro_the_engine_calls_stops_the_build(tmp_pa
     assert result.returncode == 1
     assert_clean_failure(output)
     assert "ours/quiz/item.html: fout in sjabloon: macro 'body' ontbreekt" in output, output[-2000:]
-    check = subprocess.run(
-        [sys.executable, "-m", "quizkit", "check", "--config", "mkdocs.yml"],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = _command_line_check(config)
     assert (check.returncode, check.stderr) == (1, "ours/quiz/item.html: fout in sjabloon: macro 'body' ontbreekt\n")
 
 
