@@ -164,6 +164,9 @@ class Question(Strict):
     # Whether the site shows the options in each learner's own order (the type's script has a
     # ``shuffle`` handler); the Moodle question then shuffles them too.
     shuffles_options: ClassVar[bool] = False
+    # The most UTF-8 bytes of a name the type's Moodle importer keeps whole, where it cuts
+    # names shorter than Moodle does (see quizkit.moodle.NAME_LENGTH); None: it does not.
+    moodle_name_bytes: ClassVar[int | None] = None
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
     hint: Hint | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")

@@ -18,6 +18,7 @@ Targets Moodle 4.4 and later (``ordering`` is a core question type from 4.4; ``m
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -33,8 +34,11 @@ MOODLE_FRACTIONS = (
     1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
     0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0,
 )  # fmt: skip
-# Names longer than this are cut by some question types' importers (qtype_ordering: 42).
-NAME_LENGTH = 42
+# The most characters of a question's name: its number and first words, enough to tell apart
+# questions that open alike ("Juist of onjuist? Beoordeel deze stellingen over ..."), well
+# within the 255 Moodle keeps. A type whose importer cuts names shorter says so
+# (Question.moodle_name_bytes).
+NAME_LENGTH = 100
 # Moodle keeps a question's idnumber in 100 characters (question_bank_entries.idnumber).
 ID_LENGTH = 100
 
@@ -61,11 +65,21 @@ def penalty_of(n: int) -> float:
     return min(f for f in MOODLE_FRACTIONS if f >= 1 / n - 1e-6)
 
 
-def short_name(text: str, limit: int = NAME_LENGTH) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
-    if len(text) <= limit:
+def utf8_size(text: str) -> int:
+    """``text``'s length in UTF-8 bytes (what PHP's strlen counts)."""
+    return len(text.encode())
+
+
+def short_name(text: str, limit: int = NAME_LENGTH, size: Callable[[str], int] = len) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` (as ``size`` measures), with an ellipsis if cut.
+
+    A first word longer than ``limit`` is cut within the word.
+    """
+    if size(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    cut = text
+    while cut and size(cut + "…") > limit:
+        cut = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]).rstrip(" ,;:.")
     return cut + "…"
 
 
@@ -214,12 +228,18 @@ class MoodleWriter:
             )
         return str(Markup("<p>{}: {} ({})</p>").format(self.t("source"), doc, item.source.where))
 
+    def name(self, number: str, question: Any) -> str:
+        """A question's name: ``number``, then as many of its first words as Moodle keeps."""
+        cap = getattr(question, "moodle_name_bytes", None)  # a case is no question: its stages are
+        limit, size = (cap, utf8_size) if cap else (NAME_LENGTH, len)
+        return f"{number} " + short_name(self.plain(question.stem), limit - size(number) - 1, size)
+
     def head(self, item: Any, n: int) -> Head:
         """The head of item number ``n`` (from 1) of a module."""
         hint = f"<p><em>{self.inline(item.hint)}</em></p>" if item.hint else ""
         number = f"{n:02d}"
         return Head(
-            name=f"{number} " + short_name(self.plain(item.stem), NAME_LENGTH - len(number) - 1),
+            name=self.name(number, item),
             number=number,
             idnumber=item.id,
             text=self.para(item.stem) + hint,
@@ -317,7 +337,7 @@ def stage_head(mx: MoodleWriter, item: Any, head: Head, index: int) -> Head:
     prefix = f"{head.number}.{index + 1}"
     return replace(
         head,
-        name=f"{prefix} " + short_name(mx.plain(q.stem), NAME_LENGTH - len(prefix) - 1),
+        name=mx.name(prefix, q),
         idnumber=uid,
         text="".join(story) + mx.para(q.stem) + hint,
         # The case's explanation only after its last stage: it names what the later stages ask.

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from macros.content import citations
 from quizkit.__main__ import main
 from quizkit.bank import QuizBanks, load_quiz_banks
-from quizkit.moodle import MOODLE_FRACTIONS, MoodleWriter, quiz_document
+from quizkit.moodle import MOODLE_FRACTIONS, NAME_LENGTH, MoodleWriter, quiz_document, short_name, utf8_size
 from quizkit.render import QuizRenderer
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -154,7 +154,10 @@ def grade(answer: ET.Element) -> float:
 def check_common(q: ET.Element) -> None:
     """import_headers: name, question text, general feedback, grade, penalty, idnumber."""
     assert (one(q, "name/text").text or "").strip(), "a question needs a name"
-    assert len(one(q, "name/text").text or "") <= 42, "qtype_ordering cuts longer names"
+    name = one(q, "name/text").text or ""
+    assert len(name) <= NAME_LENGTH
+    if q.get("type") == "ordering":  # its import's fix_questionname cuts at 42 bytes (PHP strlen)
+        assert len(name.encode()) <= 42, "qtype_ordering cuts a longer name"
     assert html_text(q, "questiontext").startswith("<p>")
     assert "<p>" in html_text(q, "generalfeedback"), "the explanation and source are the general feedback"
     assert float(one(q, "defaultgrade").text or "0") > 0
@@ -510,7 +513,33 @@ def test_names_number_every_item_of_a_long_module(tmp_path: Path) -> None:
     names = [q.findtext("name/text") for q in parse(files["voorbeeld-keuze.xml"]).iter("question")]
     assert names[-1] == f"{n}.1 Klopt het?"
     assert names[-2] == f"{n - 1} Vraag 99?"
-    assert all(len(name) <= 42 for name in names if name)
+    assert all(len(name) <= NAME_LENGTH for name in names if name)
+
+
+def test_names_tell_apart_questions_that_open_alike() -> None:
+    # Eleven true-or-false questions open with "Juist of onjuist? Beoordeel deze stellingen"; a
+    # trainer picking questions in Moodle's bank tells them apart by the words after that.
+    banks = load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, citations(ROOT))
+    files = MoodleWriter(QuizRenderer(banks)).files()
+    names = [
+        (q.get("type"), q.findtext("name/text") or "")
+        for q in parse(files["alle-modules.xml"]).iter("question")
+        if q.get("type") != "category"
+    ]
+    openings = [name.split(" ", 1)[1] for _, name in names]
+    assert sum(o.startswith("Juist of onjuist? Beoordeel") for o in openings) >= 10
+    assert len(set(openings)) == len(openings), "two questions with the same name but their number"
+    assert any(kind == "ordering" for kind, _ in names)
+
+
+def test_a_short_name_fits_in_characters_or_in_bytes() -> None:
+    text = "Zet de stappen van het gesprek met de patiënt in de juiste volgorde"
+    assert short_name(text, 100) == text
+    assert short_name(text, 30) == "Zet de stappen van het…"
+    # In UTF-8 bytes, as qtype_ordering counts: "é" and "…" take more than one each.
+    assert short_name("Één één één één", 14, utf8_size) == "Één één…"
+    assert utf8_size(short_name("Één één één één", 14, utf8_size)) <= 14
+    assert short_name("Onafgebrokenwoord", 8) == "Onafgeb…"
 
 
 def test_options_are_shuffled_in_moodle_where_the_site_shuffles_them(bank_set) -> None:

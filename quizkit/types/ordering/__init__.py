@@ -21,6 +21,9 @@ class OrderingQuestion(Question):
     """Steps to put in order; ``steps`` lists them in the correct order."""
 
     scorm_interaction: ClassVar[str] = "sequencing"
+    # qtype_ordering's XML import cuts a name longer than 42 bytes (fix_questionname, PHP's
+    # strlen) to its words and " ...": the name is kept within that.
+    moodle_name_bytes: ClassVar[int | None] = 42
     type: Literal["ordering"]
     steps: list[Inline] = Field(
         min_length=3, description="Markdown, one paragraph each, in the correct order; shown shuffled"
