@@ -97,6 +97,10 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         assert test.ok and test.body()[:2] == b"PK" and test.body() != scorm.body(), f"{module_id}: no test package"
         moodle = page.request.get(urljoin(page.url, links[ts("moodle")]))
         assert moodle.ok and f"<idnumber>{module_id}</idnumber>".encode() in moodle.body(), module_id
+        # Where a case makes the file hold more questions than the module counts, it says how many.
+        questions = moodle.body().count(b"<question type=") - 1  # not the category
+        count = ts("moodle_units", n=questions)
+        assert (count in text) == (questions != len(module.items)), f"{module_id}: {questions} Moodle questions"
         key = page.request.get(urljoin(page.url, links[ts("answer_key")]))
         assert key.ok and f'data-qk-answer-key="{module_id}"' in key.text()
 
