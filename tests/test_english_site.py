@@ -159,6 +159,15 @@ def test_module_list_links_the_module_page(english_site: Path):
     assert "About 5 minutes" in html
 
 
+def test_the_trainer_page_counts_the_moodle_questions_a_case_makes(english_site: Path):
+    # basics has a case of two stages: its Moodle file holds one question more than it counts.
+    moodle = (english_site / "downloads" / "moodle" / "basics.xml").read_text(encoding="utf-8")
+    questions = moodle.count("<question type=") - 1  # not the category
+    trainers = (english_site / "trainers" / "index.html").read_text(encoding="utf-8")
+    assert "7 questions" in trainers and questions == 8
+    assert f"{questions} Moodle questions: a case becomes one question per stage" in trainers
+
+
 def test_scorm_package_is_english_and_complete(english_site: Path):
     with zipfile.ZipFile(english_site / "packages" / "basics.zip") as package:
         names = set(package.namelist())

@@ -155,7 +155,7 @@ def check_common(q: ET.Element) -> None:
     """import_headers: name, question text, general feedback, grade, penalty, idnumber."""
     assert (one(q, "name/text").text or "").strip(), "a question needs a name"
     name = one(q, "name/text").text or ""
-    assert len(name) <= NAME_LENGTH
+    assert len(name) <= min(NAME_LENGTH, 255), "Moodle keeps 255 characters of a name"
     if q.get("type") == "ordering":  # its import's fix_questionname cuts at 42 bytes (PHP strlen)
         assert len(name.encode()) <= 42, "qtype_ordering cuts a longer name"
     assert html_text(q, "questiontext").startswith("<p>")
@@ -513,7 +513,25 @@ def test_names_number_every_item_of_a_long_module(tmp_path: Path) -> None:
     names = [q.findtext("name/text") for q in parse(files["voorbeeld-keuze.xml"]).iter("question")]
     assert names[-1] == f"{n}.1 Klopt het?"
     assert names[-2] == f"{n - 1} Vraag 99?"
-    assert all(len(name) <= NAME_LENGTH for name in names if name)
+    assert all(len(name) <= min(NAME_LENGTH, 255) for name in names if name)
+
+
+def test_an_ordering_name_keeps_within_qtype_orderings_bytes_also_in_a_case(tmp_path: Path) -> None:
+    stem = "Zet de stappen van het gesprek over de klachten van de patiënte in de juiste volgorde"
+    steps = "[Één, Twee, Drie]"
+    bank = (
+        f"  - id: volgorde\n    type: ordering\n    stem: {stem}\n    source: {{doc: profielschets, where: x}}\n"
+        f"    steps: {steps}\n"
+        "  - id: casus-volgorde\n    type: case\n    stem: Een casus.\n    source: {doc: profielschets, where: x}\n"
+        "    stages:\n      - id: fase\n        text: Eerst.\n"
+        f"        question: {{type: ordering, stem: {stem}, steps: {steps}}}\n"
+    )
+    banks = load_quiz_banks(_bank_with(tmp_path, bank), tmp_path)
+    files = MoodleWriter(QuizRenderer(banks)).files()
+    names = [q.findtext("name/text") or "" for q in parse(files["voorbeeld-keuze.xml"]).iter("question")]
+    ordering = [name for name in names if "Zet de stappen van het" in name]
+    assert ["." in name.split(" ", 1)[0] for name in ordering] == [False, True]  # the item, the stage
+    assert all(len(name.encode()) <= 42 and name.endswith("…") for name in ordering), ordering
 
 
 def test_names_tell_apart_questions_that_open_alike() -> None:
