@@ -76,9 +76,35 @@ def no_site_link(text: str) -> str:
     return text
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(no_site_link)]
-# An optional Markdown text (explanation, feedback): may be empty, links checked alike.
-Markdown = Annotated[str, AfterValidator(no_site_link)]
+# A footnote's mark (``[^1]``) and its text (``[^1]: ...`` at the start of a line), and code
+# spans, in which neither is one.
+_FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_TEXT = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
+def footnotes_written(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it marks a footnote whose text it does not hold.
+
+    Each text is converted on its own (see quizkit.markdown), so a footnote's text must be in
+    the same text as its mark; Markdown shows a mark without one as it is written ("[^1]").
+    """
+    if "[^" not in text:
+        return text
+    source = _CODE_SPAN.sub("", text)
+    written = set(_FOOTNOTE_TEXT.findall(source))
+    for label in _FOOTNOTE_MARK.findall(source):
+        if label not in written:
+            raise ValueError(
+                f"voetnoot '[^{label}]' zonder tekst: zet in dezelfde tekst een regel '[^{label}]: ...' met de "
+                f"tekst van de voetnoot, of haal de verwijzing weg (anders staat '[^{label}]' zo op de pagina)"
+            )
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(no_site_link), AfterValidator(footnotes_written)]
+# An optional Markdown text (explanation, feedback): may be empty, links and footnotes checked alike.
+Markdown = Annotated[str, AfterValidator(no_site_link), AfterValidator(footnotes_written)]
 
 # What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
 # as its block processors test it. A list or indented code only at the start of a text (a
@@ -121,12 +147,22 @@ def inline_text(text: str) -> str:
 
 # A text the templates set inside a line: an option's label, a statement, a step, a category,
 # a hint, a title. A list or a heading there would put block elements in a <label> or <p>.
-Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(inline_text), AfterValidator(no_site_link)]
+Inline = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(inline_text),
+    AfterValidator(no_site_link),
+    AfterValidator(footnotes_written),
+]
 # A hint is such a text too, but may be left empty (``hint: ""``: no hint).
-Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link)]
+Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link), AfterValidator(footnotes_written)]
 
 
 def _yes_no(value: object) -> object:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        raise ValueError(
+            f"'{value}' staat tussen aanhalingstekens en is dan tekst; schrijf {value.strip().lower()} zonder"
+        )
     if not isinstance(value, bool):
         raise ValueError(f"'{value}' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)")
     return value

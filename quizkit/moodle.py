@@ -79,7 +79,7 @@ def short_name(text: str, limit: int = NAME_LENGTH, size: Callable[[str], int] =
         return text
     cut = text
     while cut and size(cut + "…") > limit:
-        cut = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]).rstrip(" ,;:.")
+        cut = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]).rstrip(" ,;:.–—-")
     return cut + "…"
 
 

@@ -119,12 +119,17 @@ def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = 
 
     The error points at that entry: ``at`` is its list's location relative to the validator
     (empty in a field validator, the field's name in a model validator).
+    A page shows a run of spaces as one: values that differ only there count as the same.
     """
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for i, value in enumerate(values):
-        if value in seen:
-            raise LocatedValueError((*at, i), message.format(value))
-        seen.add(value)
+        shown = " ".join(value.split())
+        if shown in seen:
+            spaces = (
+                "" if seen[shown] == value else " (de teksten verschillen alleen in spaties; de pagina toont ze gelijk)"
+            )
+            raise LocatedValueError((*at, i), message.format(value) + spaces)
+        seen[shown] = value
 
 
 def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:

@@ -467,11 +467,12 @@ def data_files(folder: Path, root: Path, what: str) -> list[Path]:
     without a word.
     """
     problems = []
-    for path in sorted(folder.glob("*.y*ml")):
+    # Any case: on a case-sensitive disk "bank.YML" would be left out as surely as "bank.yaml".
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")):
         shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-        if path.suffix == ".yaml":
+        if path.suffix != ".yml":
             problems.append(
-                ContentError(shown, None, f"een {what} eindigt op .yml, niet op .yaml; hernoem het bestand")
+                ContentError(shown, None, f"een {what} eindigt op .yml, niet op {path.suffix}; hernoem het bestand")
             )
         elif path.is_dir():
             problems.append(ContentError(shown, None, f"is een map, geen {what}; geef de map een andere naam"))

@@ -314,6 +314,10 @@ CASES: dict[str, Case] = {
         write("docs/_data/quiz/kapot.yaml", SMALL_BANK),
         lines="docs/_data/quiz/kapot.yaml: een vragenbank eindigt op .yml, niet op .yaml; hernoem het bestand",
     ),
+    "bank-saved-as-upper-case-yml": case(
+        write("docs/_data/quiz/kapot.YML", SMALL_BANK),
+        lines="docs/_data/quiz/kapot.YML: een vragenbank eindigt op .yml, niet op .YML; hernoem het bestand",
+    ),
     "folder-named-like-a-table": case(
         mkdir("docs/_data/tabellen/x.yml"),
         lines="docs/_data/tabellen/x.yml: is een map, geen tabelbestand; geef de map een andere naam",
@@ -424,6 +428,11 @@ CASES: dict[str, Case] = {
     "unclosed-block": case(
         append(PAGE, "{% if true %}\nTekst.\n"),
         lines=f"{PAGE}:{PAGE_CALL}: blok '{{% if ... %}}' niet gesloten: zet '{{% endif %}}' waar het blok eindigt",
+    ),
+    "curly-quotes-in-macro-call": call_on_page(
+        "{{ fact_list(“criteria”) }}",
+        "krul-aanhalingsteken “ in een macro-aanroep: gebruik rechte aanhalingstekens (\" of '), "
+        'bijvoorbeeld {{ quiz("casus") }}',
     ),
     "unknown-filter": call_on_page('{{ "x" | vet }}', SYNTAX.format("No filter named 'vet'.")),
     "problems-on-two-pages-at-once": case(

@@ -326,9 +326,15 @@ def on_pre_page_macros(env: Any) -> None:
     except TemplateSyntaxError as exc:
         line = exc.lineno
         unclosed = _UNCLOSED_BLOCK.search(exc.message or "")
+        curly = _CURLY_QUOTE.search(exc.message or "")
         if unclosed:  # a {% if %} or {% for %} without its end: brackets and quotes are fine
             block = unclosed.group(1)
             problem = f"blok '{{% {block} ... %}}' niet gesloten: zet '{{% end{block} %}}' waar het blok eindigt"
+        elif curly:  # a word processor's quotation mark, which Jinja does not read as one
+            problem = (
+                f"krul-aanhalingsteken {curly.group(1)} in een macro-aanroep: gebruik rechte aanhalingstekens "
+                '(" of \'), bijvoorbeeld {{ quiz("casus") }}'
+            )
         else:
             problem = f"fout in een macro-aanroep ({exc.message}); controleer haakjes en aanhalingstekens"
     plugin_of(env).report(ContentError(page_file(env), page_line(env, line), problem))
@@ -337,6 +343,8 @@ def on_pre_page_macros(env: Any) -> None:
 
 # Jinja's words for a block left open at the end of the page ("... needs to be closed is 'if'.").
 _UNCLOSED_BLOCK = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+# Jinja's words for a character it cannot read in a call: here a curly quotation mark.
+_CURLY_QUOTE = re.compile(r"unexpected char '([“”‘’„])'")
 
 
 def define_env(env: Any) -> None:

@@ -558,6 +558,9 @@ def test_a_short_name_fits_in_characters_or_in_bytes() -> None:
     assert short_name("Één één één één", 14, utf8_size) == "Één één…"
     assert utf8_size(short_name("Één één één één", 14, utf8_size)) <= 14
     assert short_name("Onafgebrokenwoord", 8) == "Onafgeb…"
+    # No dash or comma left dangling before the ellipsis.
+    assert short_name("Wat zegt de patiënt — en wat hoort u?", 24) == "Wat zegt de patiënt…"
+    assert short_name("Eerst dit, dan dat", 14) == "Eerst dit…"
 
 
 def test_options_are_shuffled_in_moodle_where_the_site_shuffles_them(bank_set) -> None:

@@ -143,6 +143,24 @@ CASES = {
         VALID.replace("- text: B", "- text: A"),
         f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
     ),
+    # The browser shows a run of spaces as one: learners would see the same option twice.
+    "options-differ-only-in-spaces": (
+        VALID.replace("- text: A", "- text: Verwijs  rustig").replace("- text: B", "- text: Verwijs rustig"),
+        f"{PATH}:18: [item een] items[0].options[1]: optie 'Verwijs rustig' komt twee keer voor "
+        "(de teksten verschillen alleen in spaties; de pagina toont ze gelijk)",
+    ),
+    "correct-in-quotes": (
+        VALID.replace("        correct: true\n", '        correct: "true"\n'),
+        f"{PATH}:17: [item een] items[0].options[0].correct: "
+        "'true' staat tussen aanhalingstekens en is dan tekst; schrijf true zonder",
+    ),
+    # Each text is converted on its own: a footnote's text belongs in the text that marks it.
+    "footnote-without-its-text": (
+        VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    explanation: Zie de bron.[^1]\n"),
+        f"{PATH}:14: [item een] items[0].explanation: voetnoot '[^1]' zonder tekst: zet in dezelfde tekst een "
+        "regel '[^1]: ...' met de tekst van de voetnoot, of haal de verwijzing weg (anders staat '[^1]' zo op "
+        "de pagina)",
+    ),
     "multiple-all-correct": (
         VALID.replace("type: single", "type: multiple").replace(
             "      - text: B\n", "      - text: B\n        correct: true\n"
@@ -267,6 +285,14 @@ CASES = {
 def test_bad_bank_is_reported_precisely(tmp_path: Path, case: str) -> None:
     text, expected = CASES[case]
     assert error_of(tmp_path, text) == expected
+
+
+def test_a_footnote_with_its_text_in_the_same_text_loads(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "    stem: Vraag?\n", '    stem: Vraag?\n    explanation: "Zie de bron.[^1] Of `[^2]`.\\n\\n[^1]: Rovers."\n'
+    )
+    item = load(tmp_path, text).items["een"][1]
+    assert item.explanation == "Zie de bron.[^1] Of `[^2]`.\n\n[^1]: Rovers."
 
 
 def test_duplicate_id_across_banks(tmp_path: Path) -> None:
