@@ -76,11 +76,23 @@ def no_site_link(text: str) -> str:
     return text
 
 
-# A footnote's mark (``[^1]``) and its text (``[^1]: ...`` at the start of a line), and code
-# spans, in which neither is one.
-_FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_FOOTNOTE_TEXT = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+# A footnote's mark (``[^1]``: not escaped, not a link's text ``[^x](...)``, not its text
+# ``[^1]:``), a footnote's text anywhere (also in a list or a quotation), and code spans, in
+# which neither is one. Lenient on purpose: a text that may hold a footnote's text is let through.
+_FOOTNOTE_MARK = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?![:(])")
+_FOOTNOTE_TEXT = re.compile(r"\[\^([^\]\s]+)\]:")
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+# How to show the characters themselves, in every message about a footnote mark.
+_LITERAL = "zet een '\\' voor de '[' als u de tekens zelf wilt tonen"
+
+
+def _unwritten_footnote(text: str) -> str | None:
+    """The label of the first footnote mark in ``text`` whose text ``text`` does not hold."""
+    if "[^" not in text:
+        return None
+    source = _CODE_SPAN.sub("", text)
+    written = set(_FOOTNOTE_TEXT.findall(source))
+    return next((label for label in _FOOTNOTE_MARK.findall(source) if label not in written), None)
 
 
 def footnotes_written(text: str) -> str:
@@ -89,16 +101,24 @@ def footnotes_written(text: str) -> str:
     Each text is converted on its own (see quizkit.markdown), so a footnote's text must be in
     the same text as its mark; Markdown shows a mark without one as it is written ("[^1]").
     """
-    if "[^" not in text:
-        return text
-    source = _CODE_SPAN.sub("", text)
-    written = set(_FOOTNOTE_TEXT.findall(source))
-    for label in _FOOTNOTE_MARK.findall(source):
-        if label not in written:
-            raise ValueError(
-                f"voetnoot '[^{label}]' zonder tekst: zet in dezelfde tekst een regel '[^{label}]: ...' met de "
-                f"tekst van de voetnoot, of haal de verwijzing weg (anders staat '[^{label}]' zo op de pagina)"
-            )
+    label = _unwritten_footnote(text)
+    if label is not None:
+        raise ValueError(
+            f"voetnoot '[^{label}]' zonder tekst: zet in dezelfde tekst, na een witregel, een regel "
+            f"'[^{label}]: ...' met de tekst van de voetnoot (in een vraag kan dat niet: zet de toelichting dan "
+            f"in de uitleg), haal de verwijzing weg, of {_LITERAL}"
+        )
+    return text
+
+
+def no_footnote_mark(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it marks a footnote: a text within a line has no room for its text."""
+    label = _unwritten_footnote(text)
+    if label is not None:
+        raise ValueError(
+            f"voetnoot '[^{label}]' in een tekst die op één regel staat (zoals een optie, stelling, stap of hint): "
+            f"daar past de tekst van een voetnoot niet; zet de toelichting in de feedback of de uitleg, of {_LITERAL}"
+        )
     return text
 
 
@@ -152,16 +172,20 @@ Inline = Annotated[
     StringConstraints(min_length=1),
     AfterValidator(inline_text),
     AfterValidator(no_site_link),
-    AfterValidator(footnotes_written),
+    AfterValidator(no_footnote_mark),
 ]
 # A hint is such a text too, but may be left empty (``hint: ""``: no hint).
-Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link), AfterValidator(footnotes_written)]
+Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link), AfterValidator(no_footnote_mark)]
+
+
+_QUOTED_YES_NO = ("true", "True", "TRUE", "false", "False", "FALSE")
 
 
 def _yes_no(value: object) -> object:
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+    if value in _QUOTED_YES_NO:  # YAML reads these as true or false unless they are quoted
         raise ValueError(
-            f"'{value}' staat tussen aanhalingstekens en is dan tekst; schrijf {value.strip().lower()} zonder"
+            f"'{value}' staat tussen aanhalingstekens en is dan tekst; schrijf {str(value).lower()} zonder "
+            "aanhalingstekens"
         )
     if not isinstance(value, bool):
         raise ValueError(f"'{value}' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)")

@@ -123,7 +123,8 @@ def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = 
     """
     seen: dict[str, str] = {}
     for i, value in enumerate(values):
-        shown = " ".join(value.split())
+        # A line break after two spaces is one the page shows (<br>): kept apart.
+        shown = " ".join(value.replace("  \n", "\0").split())
         if shown in seen:
             spaces = (
                 "" if seen[shown] == value else " (de teksten verschillen alleen in spaties; de pagina toont ze gelijk)"

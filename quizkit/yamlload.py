@@ -463,18 +463,20 @@ def load_yaml(path: str | Path, display_root: str | Path | None = None) -> Loade
 def data_files(folder: Path, root: Path, what: str) -> list[Path]:
     """The ``*.yml`` files of ``folder``, in name order (``what``: e.g. "vragenbank").
 
-    A ``.yaml`` file or a folder named ``*.yml`` there is a mistake: it would be left out
-    without a word.
+    A ``.yaml`` file (or ``.YML``, in any capitals) or a folder named ``*.yml`` there is a
+    mistake: it would be left out without a word. A folder that is not there holds no files.
     """
+    if not folder.is_dir():
+        return []
     problems = []
     # Any case: on a case-sensitive disk "bank.YML" would be left out as surely as "bank.yaml".
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")):
         shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-        if path.suffix != ".yml":
+        if path.is_dir():
+            problems.append(ContentError(shown, None, f"is een map, geen {what}; geef de map een andere naam"))
+        elif path.suffix != ".yml":
             problems.append(
                 ContentError(shown, None, f"een {what} eindigt op .yml, niet op {path.suffix}; hernoem het bestand")
             )
-        elif path.is_dir():
-            problems.append(ContentError(shown, None, f"is een map, geen {what}; geef de map een andere naam"))
     raise_all(problems)
     return sorted(p for p in folder.glob("*.yml") if p.is_file())

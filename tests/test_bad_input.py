@@ -318,6 +318,10 @@ CASES: dict[str, Case] = {
         write("docs/_data/quiz/kapot.YML", SMALL_BANK),
         lines="docs/_data/quiz/kapot.YML: een vragenbank eindigt op .yml, niet op .YML; hernoem het bestand",
     ),
+    "folder-named-like-a-bank-in-capitals": case(
+        mkdir("docs/_data/quiz/x.YML"),
+        lines="docs/_data/quiz/x.YML: is een map, geen vragenbank; geef de map een andere naam",
+    ),
     "folder-named-like-a-table": case(
         mkdir("docs/_data/tabellen/x.yml"),
         lines="docs/_data/tabellen/x.yml: is een map, geen tabelbestand; geef de map een andere naam",
@@ -430,8 +434,8 @@ CASES: dict[str, Case] = {
         lines=f"{PAGE}:{PAGE_CALL}: blok '{{% if ... %}}' niet gesloten: zet '{{% endif %}}' waar het blok eindigt",
     ),
     "curly-quotes-in-macro-call": call_on_page(
-        "{{ fact_list(“criteria”) }}",
-        "krul-aanhalingsteken “ in een macro-aanroep: gebruik rechte aanhalingstekens (\" of '), "
+        "{{ fact_list(‘criteria’) }}",
+        "gekruld aanhalingsteken ‘ in een macro-aanroep: gebruik rechte aanhalingstekens (\" of '), "
         'bijvoorbeeld {{ quiz("casus") }}',
     ),
     "unknown-filter": call_on_page('{{ "x" | vet }}', SYNTAX.format("No filter named 'vet'.")),

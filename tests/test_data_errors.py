@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import assert_clean_failure, build, copy_project
+from helpers import ROOT, assert_clean_failure, build, copy_project
 
 from macros.facts import FactList
+from macros.site import load_site_data
 from macros.tables import TableFile
 from quizkit.errors import ContentError
 from quizkit.validate import validate
-from quizkit.yamlload import load_yaml_text
+from quizkit.yamlload import data_files, load_yaml_text
 
 
 def test_malformed_yaml_reports_line() -> None:
@@ -189,3 +191,15 @@ def test_an_unknown_document_in_cited_in_is_reported_at_its_entry() -> None:
         validate(Bibliography, load_yaml_text(text, "docs/_data/bronnen.yml"))
     assert exc.value.line == line, exc.value.text
     assert "verwijst naar onbekend brondocument 'oren-2023'" in exc.value.detail
+
+
+def test_a_site_without_tables_or_lists_loads_its_data(tmp_path: Path) -> None:
+    # Git keeps no empty folder: a site with no tables yet has no tabellen/ at all.
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "docs" / "_data", root / "docs" / "_data")
+    shutil.rmtree(root / "docs" / "_data" / "tabellen")
+    shutil.rmtree(root / "docs" / "_data" / "lijsten")
+    data = load_site_data(root)
+    assert (data.tables, data.fact_lists) == ({}, {})
+    assert data.glossary.terms
+    assert data_files(root / "nergens", root, "lijst") == []

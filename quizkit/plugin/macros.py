@@ -332,7 +332,7 @@ def on_pre_page_macros(env: Any) -> None:
             problem = f"blok '{{% {block} ... %}}' niet gesloten: zet '{{% end{block} %}}' waar het blok eindigt"
         elif curly:  # a word processor's quotation mark, which Jinja does not read as one
             problem = (
-                f"krul-aanhalingsteken {curly.group(1)} in een macro-aanroep: gebruik rechte aanhalingstekens "
+                f"gekruld aanhalingsteken {curly.group(1)} in een macro-aanroep: gebruik rechte aanhalingstekens "
                 '(" of \'), bijvoorbeeld {{ quiz("casus") }}'
             )
         else:
@@ -343,8 +343,8 @@ def on_pre_page_macros(env: Any) -> None:
 
 # Jinja's words for a block left open at the end of the page ("... needs to be closed is 'if'.").
 _UNCLOSED_BLOCK = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
-# Jinja's words for a character it cannot read in a call: here a curly quotation mark.
-_CURLY_QUOTE = re.compile(r"unexpected char '([“”‘’„])'")
+# Jinja's words for a character it cannot read in a call: here a typographic quotation mark.
+_CURLY_QUOTE = re.compile(r"unexpected char '([“”‘’„‚«»″＂])'")
 
 
 def define_env(env: Any) -> None:

@@ -152,14 +152,26 @@ CASES = {
     "correct-in-quotes": (
         VALID.replace("        correct: true\n", '        correct: "true"\n'),
         f"{PATH}:17: [item een] items[0].options[0].correct: "
-        "'true' staat tussen aanhalingstekens en is dan tekst; schrijf true zonder",
+        "'true' staat tussen aanhalingstekens en is dan tekst; schrijf true zonder aanhalingstekens",
+    ),
+    "correct-spelt-oddly": (  # not a YAML true or false, and not quoted either
+        VALID.replace("        correct: true\n", "        correct: tRUE\n"),
+        f"{PATH}:17: [item een] items[0].options[0].correct: "
+        "'tRUE' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)",
     ),
     # Each text is converted on its own: a footnote's text belongs in the text that marks it.
     "footnote-without-its-text": (
         VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    explanation: Zie de bron.[^1]\n"),
-        f"{PATH}:14: [item een] items[0].explanation: voetnoot '[^1]' zonder tekst: zet in dezelfde tekst een "
-        "regel '[^1]: ...' met de tekst van de voetnoot, of haal de verwijzing weg (anders staat '[^1]' zo op "
-        "de pagina)",
+        f"{PATH}:14: [item een] items[0].explanation: voetnoot '[^1]' zonder tekst: zet in dezelfde tekst, na "
+        "een witregel, een regel '[^1]: ...' met de tekst van de voetnoot (in een vraag kan dat niet: zet de "
+        "toelichting dan in de uitleg), haal de verwijzing weg, of zet een '\\' voor de '[' als u de tekens "
+        "zelf wilt tonen",
+    ),
+    "footnote-in-an-option": (
+        VALID.replace("- text: B", "- text: B[^1]"),
+        f"{PATH}:18: [item een] items[0].options[1].text: voetnoot '[^1]' in een tekst die op één regel staat "
+        "(zoals een optie, stelling, stap of hint): daar past de tekst van een voetnoot niet; zet de toelichting "
+        "in de feedback of de uitleg, of zet een '\\' voor de '[' als u de tekens zelf wilt tonen",
     ),
     "multiple-all-correct": (
         VALID.replace("type: single", "type: multiple").replace(
@@ -288,11 +300,17 @@ def test_bad_bank_is_reported_precisely(tmp_path: Path, case: str) -> None:
 
 
 def test_a_footnote_with_its_text_in_the_same_text_loads(tmp_path: Path) -> None:
-    text = VALID.replace(
-        "    stem: Vraag?\n", '    stem: Vraag?\n    explanation: "Zie de bron.[^1] Of `[^2]`.\\n\\n[^1]: Rovers."\n'
+    # Its text also in a list; a mark in code, escaped or a link's text is none.
+    explanation = (
+        "    explanation: |-\n"
+        "      Zie de bron.[^1] Of `[^2]`, \\[^3] en [^4](https://www.nhg.org).\n\n"
+        "      - punt[^5]\n\n"
+        "          [^5]: In de lijst.\n\n"
+        "      [^1]: Rovers.\n"
     )
-    item = load(tmp_path, text).items["een"][1]
-    assert item.explanation == "Zie de bron.[^1] Of `[^2]`.\n\n[^1]: Rovers."
+    item = load(tmp_path, VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n" + explanation)).items["een"][1]
+    assert item.explanation.startswith("Zie de bron.[^1] Of `[^2]`, \\[^3] en [^4](https://www.nhg.org).\n")
+    assert item.explanation.endswith("[^1]: Rovers.")
 
 
 def test_duplicate_id_across_banks(tmp_path: Path) -> None:
