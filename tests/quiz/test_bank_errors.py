@@ -632,3 +632,10 @@ def test_a_link_to_a_full_address_is_kept(tmp_path: Path) -> None:
     text = "Zie [de richtlijn](https://example.org/richtlijn) of [mail](mailto:info@example.org)."
     banks = load(tmp_path, VALID.replace("    stem: Vraag?\n", f"    stem: Vraag?\n    explanation: '{text}'\n"))
     assert banks.items["een"][1].explanation == text
+
+
+def test_options_apart_by_a_line_break_are_two_options(tmp_path: Path) -> None:
+    # Two spaces before a line break make one the page shows (<br>): not the same text.
+    text = VALID.replace("- text: A", '- text: "Verwijs  \\nrustig"').replace("- text: B", "- text: Verwijs rustig")
+    options = load(tmp_path, text).items["een"][1].options
+    assert [o.text for o in options] == ["Verwijs  \nrustig", "Verwijs rustig"]
