@@ -469,14 +469,18 @@ def data_files(folder: Path, root: Path, what: str) -> list[Path]:
     if not folder.is_dir():
         return []
     problems = []
+    files = []
     # Any case: on a case-sensitive disk "bank.YML" would be left out as surely as "bank.yaml".
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml")):
+    for path in sorted(p for p in folder.iterdir() if p.name.lower().endswith((".yml", ".yaml"))):
         shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
         if path.is_dir():
             problems.append(ContentError(shown, None, f"is een map, geen {what}; geef de map een andere naam"))
-        elif path.suffix != ".yml":
+        elif not path.name.endswith(".yml"):
+            suffix = path.name[path.name.rfind(".") :]
             problems.append(
-                ContentError(shown, None, f"een {what} eindigt op .yml, niet op {path.suffix}; hernoem het bestand")
+                ContentError(shown, None, f"een {what} eindigt op .yml, niet op {suffix}; hernoem het bestand")
             )
+        else:
+            files.append(path)
     raise_all(problems)
-    return sorted(p for p in folder.glob("*.yml") if p.is_file())
+    return files
