@@ -15,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from quizkit.errors import ContentError
-from quizkit.markdown import MarkdownRenderer
 from quizkit.plugin.macros import located, page_file, page_source, plugin_of
 
 from .charts import render_bar_chart
@@ -35,10 +34,10 @@ def define_env(env) -> None:
     except ContentError as exc:
         # MkDocs prints a plugin error as it is: the file, the line and the message, no traceback.
         raise PluginError(exc.text) from None
-    # One glossary file feeds the abbreviations on every page (abbr extension)...
+    # One glossary file feeds the abbreviations on every page (abbr extension), and text from
+    # data files: the quizkit plugin, set up after this, converts both the quizzes' and the
+    # site's data texts with it (see on_pre_page_macros).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = site.glossary.as_abbr_glossary()
-    # ...and the same Markdown set-up renders text from data files.
-    site.set_renderer(MarkdownRenderer(env.conf["markdown_extensions"], env.conf["mdx_configs"]))
     env.variables["site_data"] = site
     # "Laatst bijgewerkt" under every page: one git call for all of docs/.
     env.variables["halk_git_dates"] = GitDates(Path(env.conf["docs_dir"]))
@@ -139,8 +138,13 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Every page must name its sources in its front matter; a page that does not is reported."""
+    """Every page must name its sources in its front matter; a page that does not is reported.
+
+    Before the first page, the site's data texts get the build's one Markdown converter.
+    """
     site = env.variables["site_data"]
+    if site.renderer is None:
+        site.set_markdown(plugin_of(env).markdown)
     source = page_source(env)  # the file as the quizkit plugin read it for MkDocs
     # A file the plugin could not read, or whose front matter is no YAML, it reported once already.
     if source is not None and not source.reported:

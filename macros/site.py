@@ -51,11 +51,14 @@ class SiteData:
             lstrip_blocks=True,
         )
 
-    def set_renderer(self, renderer: MarkdownRenderer) -> None:
-        """The site's Markdown for data texts (set once the MkDocs configuration is known)."""
-        self.renderer = renderer
+    def set_markdown(self, markdown: FastMarkdown) -> None:
+        """The build's Markdown for data texts: the quiz engine's (its ``markdown``).
+
+        One converter numbers every footnote of a page; two would both give a page ``fn:1-1``.
+        """
+        self.renderer = markdown.renderer
         # Templates may also write text | md: memoised, for texts that recur.
-        self.markdown = FastMarkdown(renderer)
+        self.markdown = markdown
         self.templates.filters.update(md=self.markdown.inline, md_block=self.markdown.block)
 
     # -- rendering helpers -------------------------------------------------------------------
@@ -63,17 +66,17 @@ class SiteData:
     # term recurs on every page that cites it, and each conversion costs about 0.25 ms.
     def md(self, text: str) -> Markup:
         """Inline Markdown with the site's extensions (escapes raw HTML)."""
-        assert self.renderer is not None, "renderer is set by define_env"
+        assert self.renderer is not None, "the Markdown is set before the first page (on_pre_page_macros)"
         return self.markdown.inline(text)
 
     def md_block(self, text: str) -> Markup:
         """Block Markdown with the site's extensions (escapes raw HTML)."""
-        assert self.renderer is not None, "renderer is set by define_env"
+        assert self.renderer is not None, "the Markdown is set before the first page (on_pre_page_macros)"
         return self.markdown.block(text)
 
     def plain(self, text: str) -> str:
         """Data text as plain text (rendered, tags removed): for attributes and theme strings."""
-        assert self.renderer is not None, "renderer is set by define_env"
+        assert self.renderer is not None, "the Markdown is set before the first page (on_pre_page_macros)"
         return self.markdown.plain(text)
 
     def cite(self, ref: SourceRef, bronnen_url: str = "") -> Markup:
@@ -112,7 +115,7 @@ class SiteData:
         A reference cited by several documents gets its anchor at its first mention; later
         mentions link back to it.
         """
-        assert self.renderer is not None, "renderer is set by define_env"
+        assert self.renderer is not None, "the Markdown is set before the first page (on_pre_page_macros)"
         shown: set[str] = set()
         sections = []
         for doc in self.bib.documents:

@@ -54,7 +54,7 @@ def site() -> SiteData:
     data = load_site_data(ROOT)
     config = load_config(str(ROOT / "mkdocs.yml"))
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = data.glossary.as_abbr_glossary()
-    data.set_renderer(MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"]))
+    data.set_markdown(FastMarkdown(MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"])))
     return data
 
 

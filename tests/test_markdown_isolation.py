@@ -7,9 +7,15 @@ Markdown for plain sentences is only right for extensions known to leave plain t
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+from pathlib import Path
 
 import pytest
+from helpers import copy_project
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from quizkit.markdown import FastMarkdown, MarkdownRenderer
 
@@ -83,3 +89,43 @@ def test_the_sites_own_configuration_keeps_the_shortcut():
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert FastMarkdown(MarkdownRenderer(config.markdown_extensions, config.mdx_configs)).shortcut
+
+
+def _add_footnote(path: Path, sentence: str, note: str) -> None:
+    """Give the folded YAML text that ends with ``sentence`` (once in ``path``) a footnote."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(sentence + "\n") == 1, sentence
+    path.write_text(text.replace(sentence + "\n", f"{sentence}[^1]\n\n      [^1]: {note}\n"), encoding="utf-8")
+
+
+def test_site_data_and_quizzes_on_one_page_give_their_footnotes_ids_of_their_own(tmp_path: Path) -> None:
+    """A fact list (the site's macros) and a quiz (the engine) on one page, each with a footnote.
+
+    Both are data texts. Each converter numbers its texts' footnotes from 1 (fn:1-1, fn:2-1...),
+    so with a converter each, a site text and a quiz text could get the same ids, and both back
+    links would jump to the first. The site's macros use the engine's converter; whether two
+    converters collide on a page depends on how many texts each converted before, so the build
+    runs in this process and the test checks that there is one. The build refuses a page with
+    an id twice (hooks/linkmessages.py), and the page's footnote links are checked too.
+    """
+    project = copy_project(tmp_path / "project")
+    data = project / "docs" / "_data"
+    _add_footnote(data / "lijsten" / "modi.yml", "sprake is van een ernstige ziekte.", "Noot bij de lijst.")
+    _add_footnote(data / "quiz" / "mentaliseren.yml", "begrijpen hoe die je gedrag beïnvloeden.", "Noot bij de vraag.")
+    page = project / "docs" / "leermodules" / "mentaliseren.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ fact_list("modi") }}\n', encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    # mkdocs-macros finds the site's macros module relative to the working directory.
+    with contextlib.chdir(project), contextlib.redirect_stdout(io.StringIO()):
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    assert config.plugins["macros"].variables["site_data"].markdown is config.plugins["quizkit"].markdown
+    html = (tmp_path / "site" / "leermodules" / "mentaliseren" / "index.html").read_text(encoding="utf-8")
+    assert "Noot bij de lijst." in html and "Noot bij de vraag." in html
+    ids = re.findall(r'id="(fn(?:ref)?:[^"]+)"', html)
+    assert len(ids) == 4, ids  # each footnote's reference and note
+    assert len(set(ids)) == 4, ids
+    assert set(re.findall(r'href="#(fn(?:ref)?:[^"]+)"', html)) == set(ids)

@@ -30,7 +30,7 @@ from ..assets import INDEX_ASSETS, PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, ass
 from ..bank import BankCache, QuizBanks
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
-from ..markdown import MarkdownRenderer
+from ..markdown import FastMarkdown, MarkdownRenderer
 from ..moodle import MoodleWriter, all_modules_file
 from ..render import QuizRenderer, Strings, check_storage_key
 from ..scorm import PackageBuilder, check_id_prefix, check_packages, package_names, write_packages
@@ -289,6 +289,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return server
 
     # -- what the macros ask for -----------------------------------------------------------
+    @property
+    def markdown(self) -> FastMarkdown:
+        """The build's Markdown for data texts, memoised; a site's own macros use it too.
+
+        One converter for every data text of a page: each numbers its footnotes apart (fn:7-1),
+        and two converters would both start at 1, giving two elements of the page one id.
+        """
+        return self.renderer.markdown
+
     def report(self, problem: ContentError) -> None:
         """A macro's mistake: the build stops at ``on_env`` with every one reported."""
         self.problems.append(problem)
