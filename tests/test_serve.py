@@ -205,3 +205,22 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     over.write_text(text, encoding="utf-8")
     rebuilt(log, start)
     assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+
+    # Python code changed while serving (the site's macros module; the engine's folder alike):
+    # the server would go on running the code it imported. The rebuild stops with one line
+    # that says to restart, and goes on once the file is as it was.
+    start = len(log.lines)
+    code = project / "macros" / "site.py"
+    source = code.read_text(encoding="utf-8")
+    code.write_text(source + "\n# changed while serving\n", encoding="utf-8")
+    problem = log.lines[log.wait_for("Python-code gewijzigd", start)]
+    assert problem.endswith(
+        "macros/site.py: Python-code gewijzigd sinds mkdocs serve startte; die wijziging telt pas na een "
+        "herstart: stop make serve (Ctrl+C) en start het opnieuw"
+    ), problem
+    log.wait_for("An error happened during the rebuild", start)
+    assert "Traceback" not in log.text(start)
+    start = len(log.lines)
+    code.write_text(source, encoding="utf-8")
+    rebuilt(log, start)
+    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")

@@ -68,6 +68,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Once per ``mkdocs`` command: the bank cache lives across ``serve`` rebuilds."""
         self.cache = BankCache()
         self.serving = command == "serve"
+        # Under serve: the Python code the first build ran, by file (see check_code).
+        self.code: dict[Path, bytes] | None = None
 
     def stop(self, error: ContentError) -> QuizBuildError:
         """The exception that stops this build with ``error``'s problems.
@@ -83,11 +85,43 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             serve_log.error(line)
         return QuizBuildError(error, SERVE_STOPPED)
 
+    def check_code(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``: stop a rebuild after the Python code of the build has changed.
+
+        The server rebuilds when the engine's files or the site's macros module change (both are
+        watched), but Python keeps the modules it imported at the first build: a rebuild would
+        still run the old code and show its results as if they were the new code's. Compared by
+        content, so that undoing the edit lets the rebuilds go on.
+        """
+        macros = config.plugins.get("macros")
+        name = macros.config.get("module_name") if macros is not None else None
+        site_code = [self.root / name, (self.root / name).with_suffix(".py")] if isinstance(name, str) else []
+        files = [path for folder in (PACKAGE_DIR, *site_code) if folder.is_dir() for path in folder.rglob("*.py")]
+        code = {path: path.read_bytes() for path in sorted([*files, *(f for f in site_code if f.is_file())])}
+        if self.code is None:
+            self.code = code
+            return
+        changed = [path for path in sorted(code.keys() | self.code.keys()) if code.get(path) != self.code.get(path)]
+        if changed:
+            raise self.stop(
+                ContentErrorList(
+                    ContentError(
+                        str(path.relative_to(self.root) if path.is_relative_to(self.root) else path),
+                        None,
+                        "Python-code gewijzigd sinds mkdocs serve startte; die wijziging telt pas na een herstart: "
+                        "stop make serve (Ctrl+C) en start het opnieuw",
+                    )
+                    for path in changed
+                )
+            )
+
     # -- the build, in MkDocs' order ---------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check every bank (all problems at once), set up rendering and the stash."""
         self.root = Path(config.config_file_path).parent
         self.docs_name = Path(config.docs_dir).name  # how an editor's message names the docs folder
+        if self.serving:
+            self.check_code(config)
         try:
             # Before the banks, whose mistakes would hide it.
             check_storage_key(self.config.storage_key, Path(config.config_file_path).name)
@@ -280,7 +314,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """``mkdocs serve`` rebuilds when a bank or the engine (templates, scripts, locales) changes.
 
-        A change to the engine's Python shows after a restart: MkDocs keeps imported modules.
+        A change to the engine's Python (or the site's macros module) takes a restart: Python
+        keeps the modules it imported, so such a rebuild stops and says so (see check_code).
         """
         server.watch(str(self.root / self.config.banks))
         server.watch(str(PACKAGE_DIR))
