@@ -17,7 +17,7 @@
    (pagehide, visibilitychange), never on unload, which mobile browsers skip; a launch in
    cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
-   the site. An LMS call that fails or throws never stops the quiz: the learner always sees
+   the site; the page says so (a learner must not think a test counted). An LMS call that fails or throws never stops the quiz: the learner always sees
    their result, and is told when the LMS refuses the session, a commit, or one of the elements
    a launch needs (status, score, exit, suspend_data). */
 (() => {
@@ -85,6 +85,9 @@
     tell("[data-scorm-notice]");
   }
   if (api && !lms) refusal("LMSInitialize");
+  // No LMS at all: the answers stay in this browser, which the learner is told (the package
+  // opened on its own, or an LMS that launched it where its API cannot be reached).
+  if (!api) tell("[data-scorm-offline]");
   // Browse and review launches look without counting: nothing is written back.
   const credited = lms && !["browse", "review"].includes(get("cmi.core.lesson_mode"));
   // The result the LMS holds when the launch starts, and the one this launch reports.

@@ -60,6 +60,7 @@ def test_all_right_passes_all_wrong_fails(page, lms_url: str, banks: QuizBanks, 
         with lms_session(page, lms_url, module_id) as seen:
             frame = launch(page)
             assert page.evaluate("window.API.isInitialized()"), "the SCO did not call LMSInitialize"
+            assert frame.locator("[data-scorm-offline]").inner_text() == "", "connected: no 'not connected' notice"
             assert page.evaluate("lms.masteryscore") == str(module.module.pass_mark)
             assert answer_all(frame, mode) == len(module.items)
             summary = frame.locator(".qk-quiz__summary").inner_text()
@@ -204,6 +205,10 @@ def test_half_done_then_resumed(page, lms_url: str, banks: QuizBanks) -> None:
         )
 
 
+NOT_CONNECTED = (
+    "Deze leermodule is niet verbonden met een leeromgeving: uw antwoorden en score blijven in deze browser en "
+    "worden niet doorgegeven. Hoort deze module bij uw opleiding, meld dit dan aan uw trainer."
+)
 REFUSED = (
     "Let op: de leeromgeving neemt uw antwoorden en score niet aan. U kunt de vragen maken, maar ze worden niet "
     "doorgegeven. Meld dit aan uw trainer."
@@ -360,6 +365,11 @@ def test_without_an_lms_it_is_a_plain_quiz(page, lms_url: str, banks: QuizBanks)
     page.wait_for_selector(".qk-quiz[data-quiz-ready]")
     assert page.evaluate("window.quizkit.scorm.lms") is False
     assert page.evaluate("window.quizkit.adapter") is None, "no LMS: quiz.js keeps its own storage"
+    # The learner is told that nothing is passed on: a test taken here counts nowhere.
+    notice = page.locator("[data-scorm-offline]")
+    assert notice.get_attribute("role") == "status"
+    assert notice.inner_text() == NOT_CONNECTED
+    assert notice.is_visible()
     answer_all(page, "right")
     assert "Geslaagd." in page.locator("[data-quiz-score]").inner_text()
     page.reload()
