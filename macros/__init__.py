@@ -34,9 +34,9 @@ def define_env(env) -> None:
     except ContentError as exc:
         # MkDocs prints a plugin error as it is: the file, the line and the message, no traceback.
         raise PluginError(exc.text) from None
-    # One glossary file feeds the abbreviations on every page (abbr extension), and text from
-    # data files: the quizkit plugin, set up after this, converts both the quizzes' and the
-    # site's data texts with it (see on_pre_page_macros).
+    # One glossary file feeds the abbreviations on every page (abbr extension). Data texts, the
+    # quizzes' and the site's, get the same from the quizkit plugin's glossary option
+    # (macros.content:abbreviations), which the command line reads too (see on_pre_page_macros).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = site.glossary.as_abbr_glossary()
     env.variables["site_data"] = site
     # "Laatst bijgewerkt" under every page: one git call for all of docs/.

@@ -158,3 +158,13 @@ class BibliographyCitations:
 def citations(root: Path) -> BibliographyCitations:
     """The site's citations for the quizkit plugin (``citations: macros.content:citations``)."""
     return BibliographyCitations(load_bibliography(root / "docs" / "_data", root))
+
+
+def abbreviations(root: Path) -> dict[str, str]:
+    """The glossary's abbreviations for the quizkit plugin (``glossary: macros.content:abbreviations``).
+
+    The same the site's pages explain (macros/__init__.py), so the quizzes, the SCORM packages and
+    the Moodle files explain them too, also when the command line writes them.
+    """
+    data = root / "docs" / "_data"
+    return load_glossary(data, root, load_bibliography(data, root)).as_abbr_glossary()

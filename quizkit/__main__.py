@@ -23,10 +23,11 @@ from .bank import QuizBanks, load_quiz_banks
 from .cite import load_citations
 from .cues import cue_lines
 from .errors import ContentError
-from .markdown import MarkdownRenderer
+from .markdown import DEFAULT_EXTENSIONS, MarkdownRenderer
 from .moodle import MoodleWriter
 from .render import LOCALES, QuizRenderer, Strings, check_storage_key
 from .scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
+from .site import load_glossary
 from .source import write_whole
 from .trainer import ModuleLinks, answer_key, catalogue
 
@@ -40,6 +41,7 @@ LANGUAGE_NOTE = "quizkit: de teksten zijn in taal '{}'; kies een andere met --lo
 DEFAULTS: dict[str, Any] = {
     "banks": "docs/_data/quiz",
     "citations": None,
+    "glossary": None,
     "locale": "nl",
     "site_name": "",
     "id_prefix": "quiz",
@@ -48,7 +50,9 @@ DEFAULTS: dict[str, Any] = {
     "storage_key": "quizkit",
     "scorm_dir": "downloads/scorm",
     "moodle_dir": "downloads/moodle",
-    "markdown": None,
+    # The site's Markdown extensions and their options (with --config: mkdocs.yml's).
+    "extensions": None,
+    "extension_configs": None,
 }
 # The quizkit plugin's options (quizkit/plugin/config.py) that the command line uses, by the
 # name of the setting here. The plugin's option table imports MkDocs, which the command line
@@ -56,6 +60,7 @@ DEFAULTS: dict[str, Any] = {
 PLUGIN_OPTIONS = {
     "banks": "banks",
     "citations": "citations",
+    "glossary": "glossary",
     "locale": "locale",
     "id_prefix": "scorm_id_prefix",
     "templates": "templates",
@@ -192,10 +197,7 @@ def site_options(config_file: Path) -> dict[str, Any]:
             extensions.append(name)
         if isinstance(conf, dict):
             configs[name] = conf
-    try:
-        settings["markdown"] = MarkdownRenderer(extensions, configs)
-    except Exception as exc:
-        raise ValueError(f"{config_file}: markdown_extensions: {exc}") from None
+    settings["extensions"], settings["extension_configs"] = extensions, configs
     return settings
 
 
@@ -210,6 +212,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--root", type=Path, help="project folder; paths in messages are relative to it")
     common.add_argument("--citations", help="module:function giving the site's citations (the plugin's option)")
+    common.add_argument(
+        "--glossary", help="module:function giving the abbreviations data texts explain (the plugin's option)"
+    )
     common.add_argument("--locale", choices=LOCALES, help="language of the quiz texts written (messages stay Dutch)")
     prog = "quizkit" if Path(sys.argv[0]).name == "quizkit" else "python -m quizkit"
     parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, parents=[common])
@@ -281,9 +286,16 @@ def main(argv: list[str] | None = None) -> int:
         packages = command == "scorm" or (command == "check" and bool(settings["scorm_dir"]))
         if packages:
             check_id_prefix(settings["id_prefix"], "--id-prefix" if "id_prefix" in args else Path(config or "").name)
-        if settings["citations"] and str(site) not in sys.path:
+        if (settings["citations"] or settings["glossary"]) and str(site) not in sys.path:
             sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)
+        glossary = load_glossary(settings["glossary"], site)
+        try:
+            markdown = MarkdownRenderer(
+                settings["extensions"] or DEFAULT_EXTENSIONS, settings["extension_configs"], glossary
+            )
+        except Exception as exc:  # an extension Python-Markdown cannot load, or its options
+            raise ValueError(f"{config or 'quizkit'}: markdown_extensions: {exc}") from None
         if given_banks is not None:
             folder = given_banks.resolve()
         elif config:
@@ -298,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             check_packages(banks)
         templates = site / settings["templates"] if settings["templates"] else None
         renderer = QuizRenderer(
-            banks, settings["markdown"], citations, strings, templates, settings["site_name"], settings["storage_key"]
+            banks, markdown, citations, strings, templates, settings["site_name"], settings["storage_key"]
         )
         if settings["command"] == "scorm":
             builder = PackageBuilder(renderer, settings["id_prefix"], bool(settings["minify"]))

@@ -7,13 +7,13 @@ plugin's ``citations`` option names a function ``(project root) -> Citations``.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Protocol
 
 from markupsafe import Markup, escape
 
 from .base import SourceRef
+from .site import site_function
 
 
 class Citations(Protocol):
@@ -53,9 +53,4 @@ def load_citations(spec: str | None, root: Path) -> Citations:
     """
     if not spec:
         return PlainCitations()
-    module_name, _, name = spec.partition(":")
-    try:
-        factory = getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError) as exc:
-        raise ValueError(f"citations '{spec}' niet gevonden ({exc})") from None
-    return factory(root)
+    return site_function(spec, "citations")(root)

@@ -112,10 +112,22 @@ class MarkdownRenderer:
     """A reusable Markdown converter configured like the site's build, without raw HTML."""
 
     def __init__(
-        self, extensions: Sequence[Any] = DEFAULT_EXTENSIONS, extension_configs: Mapping[str, Any] | None = None
+        self,
+        extensions: Sequence[Any] = DEFAULT_EXTENSIONS,
+        extension_configs: Mapping[str, Any] | None = None,
+        glossary: Mapping[str, str] | None = None,
     ):
+        """``glossary``: the abbreviations to explain (the ``abbr`` extension's own, replaced)."""
         self.extensions = [e for e in extensions if _name(e) not in DATA_EXCLUDED_EXTENSIONS]
         self.configs = dict(extension_configs or {})
+        if glossary is not None:
+            abbr = next((e for e in self.extensions if isinstance(e, str) and _name(e) == "abbr"), None)
+            if abbr is None:
+                raise ValueError(
+                    "glossary: de extensie abbr staat niet onder markdown_extensions; zet '- abbr' erbij of laat "
+                    "glossary weg"
+                )
+            self.configs[abbr] = {**self.configs.get(abbr, {}), "glossary": dict(glossary)}
         # Each text is converted on its own, so each would number its footnotes from 1: two texts
         # with a footnote on one page (two explanations) would both have id="fn:1" and their
         # back links would jump to the first. UNIQUE_IDS puts the text's own number in its ids

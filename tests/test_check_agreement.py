@@ -105,6 +105,9 @@ BREAKAGES: dict[str, Callable[[Path], None]] = {
     ),
     "bad-fact-list": lambda p: _edit(p, "docs/_data/lijsten/modi.yml", "title: De drie", "title: De: drie"),
     "bad-bibliography": lambda p: _edit(p, "docs/_data/bronnen.yml", "    short: Profielschets (2024)\n", ""),
+    "glossary-option-names-nothing": lambda p: _edit(
+        p, "mkdocs.yml", "glossary: macros.content:abbreviations", "glossary: macros.content:nergens"
+    ),
 }
 
 

@@ -37,6 +37,9 @@ MESSAGE_FUNCTIONS = {
 # Messages for developers, not editors (a wrong plugin option), with the reason.
 NOT_FOR_EDITORS = {
     "quizkit: citations 'macros.x:y' niet gevonden (No module named 'macros.x')",  # the plugin's option
+    # The plugin's glossary option: a site without the abbr extension, a function that gives no glossary.
+    "quizkit: glossary: de extensie abbr staat niet onder markdown_extensions; zet '- abbr' erbij of laat glossary weg",
+    "quizkit: glossary 'macros.content:x' gaf geen woordenlijst: verwacht een dict van afkorting naar uitleg (tekst)",
 }
 # A pattern with fewer literal characters than this only joins other messages (f"{where}: {message}").
 MIN_LITERAL = 8

@@ -24,6 +24,11 @@ class QuizConfig(Config):
     # ``module:function`` taking the project folder and returning the site's citations
     # (quizkit.cite.Citations); without it, any source is accepted and shown as written.
     citations = c.Optional(c.Type(str))
+    # ``module:function`` taking the project folder and returning the abbreviations that data
+    # texts explain, ``{term: explanation}`` (the abbr extension's glossary for them); without it,
+    # the abbr extension's own configuration. The command line reads it too, so that its
+    # packages explain the same abbreviations as the site's.
+    glossary = c.Optional(c.Type(str))
     # Where the SCORM 1.2 packages go in the site (``<module id>.zip``); empty: none.
     scorm_dir = c.Type(str, default="downloads/scorm")
     # Where the Moodle XML question banks go in the site (``<module id>.xml`` and

@@ -34,6 +34,7 @@ from ..markdown import FastMarkdown, MarkdownRenderer
 from ..moodle import MoodleWriter, all_modules_file
 from ..render import QuizRenderer, Strings, check_storage_key
 from ..scorm import PackageBuilder, check_id_prefix, check_packages, package_names, write_packages
+from ..site import load_glossary
 from ..source import read_text, readable_text, write_whole
 from ..trainer import ModuleLinks, absolute_url, answer_key, catalogue
 from ..yamlload import load_yaml_text
@@ -142,7 +143,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.page_sources: dict[str, PageSource] = {}
         try:
             citations = load_citations(self.config.citations, self.root)
-        except ContentError as exc:  # the site's bibliography, read with the engine's loader
+            glossary = load_glossary(self.config.glossary, self.root)
+            # Data texts get the site's Markdown (its extensions, its abbreviations), no raw HTML.
+            markdown = MarkdownRenderer(
+                [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs, glossary
+            )
+        except ContentError as exc:  # the site's bibliography or glossary, read with the engine's loader
             raise self.stop(exc) from None
         except ValueError as exc:
             raise PluginError(f"quizkit: {exc}") from None
@@ -152,10 +158,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 check_packages(self.banks)
         except ContentError as exc:
             raise self.stop(exc) from None
-        # Data texts get the site's Markdown (its extensions, its abbreviations), no raw HTML.
-        markdown = MarkdownRenderer(
-            [e for e in config.markdown_extensions if not isinstance(e, QuizStash)], config.mdx_configs
-        )
         templates = self.root / self.config.templates if self.config.templates else None
         self.moodle_files: dict[str, bytes] = {}
         self.packages: dict[str, bytes] = {}
