@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 from helpers import ANSWER_JS, ROOT, format_violations, run_axe
+from site_pages import parse
 
 from macros.content import load_bibliography
 from quizkit.bank import QuizBanks
@@ -159,6 +160,24 @@ def test_without_javascript_no_button_that_needs_it_shows(new_page, base_url: st
     assert waiting.count() > 0
     shown = [waiting.nth(i).inner_text() for i in range(waiting.count()) if waiting.nth(i).is_visible()]
     assert not shown, f"buttons that do nothing without JavaScript are visible: {shown}"
+
+
+def test_every_module_is_in_the_catalogues_table_of_contents(site_dir: Path, banks: QuizBanks) -> None:
+    # A trainer on a phone jumps from the table of contents to a module's downloads, after the
+    # page's own headings, in the order the catalogue shows the modules.
+    root = parse((site_dir / CATALOGUE / "index.html").read_text(encoding="utf-8"))
+    shown = [section.attrs["id"] for section in root.find("section", cls="qk-trainer__module")]
+    assert sorted(shown) == sorted(f"module-{module_id}" for module_id in banks.modules)
+    tocs = root.find("nav", cls="md-nav--secondary")  # the sidebar's, and the one in the phone's menu
+    assert len(tocs) == 2
+    for toc in tocs:
+        links = [(a.attrs.get("href", ""), a.text()) for a in toc.find("a")]
+        targets = [href for href, _ in links]
+        modules = [(href, text) for href, text in links if href.startswith("#module-")]
+        assert [href for href, _ in modules] == [f"#{section}-title" for section in shown]
+        assert targets.index(modules[0][0]) > targets.index("#welke-route-kiest-u"), targets
+        for (_, text), section in zip(modules, shown, strict=True):
+            assert plain(text) == plain(banks.modules[section.removeprefix("module-")].module.title)
 
 
 def test_catalogue_is_in_the_nav_and_answer_keys_are_not(site_dir: Path) -> None:

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -430,7 +430,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             key=lambda m: (rank.get(self.config.module_page.format(m.module.id), len(rank)), m.module.title),
         )
         moodle_all = self._moodle_url(all_modules_file(self.renderer.t), here)
-        return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True)
+        # Each module's heading in the page's table of contents: a trainer on a phone jumps to a
+        # module's downloads instead of scrolling past every other module.
+        toc = [
+            (f"module-{m.module.id}-title", str(escape(self.renderer.markdown.plain(m.module.title)))) for m in modules
+        ]
+        return self.stash.put(catalogue(self.renderer, modules, links, moodle_all), searchable=True, toc=toc)
 
     def _scorm_url(self, name: str, here: str) -> str:
         """The link from the page at ``here`` to the package ``name`` ('' without ``scorm_dir``)."""

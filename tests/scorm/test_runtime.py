@@ -206,8 +206,8 @@ def test_half_done_then_resumed(page, lms_url: str, banks: QuizBanks) -> None:
 
 
 NOT_CONNECTED = (
-    "Deze leermodule is niet verbonden met een leeromgeving: uw antwoorden en score blijven in deze browser en "
-    "worden niet doorgegeven. Hoort deze module bij uw opleiding, meld dit dan aan uw trainer."
+    "Let op: deze leermodule is niet verbonden met een leeromgeving. Uw antwoorden en score blijven in deze browser "
+    "en worden niet doorgegeven. Hoort deze module bij uw opleiding, meld dit dan aan uw trainer."
 )
 REFUSED = (
     "Let op: de leeromgeving neemt uw antwoorden en score niet aan. U kunt de vragen maken, maar ze worden niet "
