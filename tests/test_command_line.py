@@ -66,7 +66,7 @@ def test_without_a_site_name_the_package_names_none(tmp_path: Path, capsys) -> N
         page = package.read("index.html").decode()
         manifest = package.read("imsmanifest.xml").decode()
     assert "Deze leermodule komt uit" not in page
-    assert "<p>Uw antwoorden en score worden aan de leeromgeving doorgegeven" in page
+    assert "<p>In een leeromgeving gaan uw antwoorden en score naar die leeromgeving" in page
     assert 'identifier="quiz-casus"' in manifest  # the default prefix, not the site's
 
 

@@ -292,6 +292,34 @@ def test_a_plugin_left_out_stops_the_build_with_a_message(tmp_path: Path, left_o
     assert not list((project / "site").rglob("*.html"))
 
 
+def test_the_plugin_before_the_macros_stops_the_build_with_a_message(tmp_path: Path):
+    """The plugin listed before the macros stops the build, with a line that says why.
+
+    It would set up its Markdown before the site's macros set up theirs (a glossary): the site's
+    data texts and the quizzes would quietly go without it.
+    """
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    macros = text[text.index("  - macros:") : text.index("  - quizkit:")]
+    config.write_text(
+        text.replace(macros, "").replace("\nnav:", "\n" + macros.rstrip("\n") + "\nnav:"), encoding="utf-8"
+    )
+    assert config.read_text(encoding="utf-8").index("  - quizkit:") < config.read_text(encoding="utf-8").index(
+        "  - macros:"
+    )
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-2000:]
+    assert_clean_failure(output)
+    assert (
+        "mkdocs.yml: zet onder plugins: '- macros' vóór '- quizkit': quizkit neemt over wat de macro's van de site "
+        "instellen, zoals de uitleg bij afkortingen"
+    ) in output
+    assert not list((project / "site").rglob("*.html"))
+
+
 def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):
     """MkDocs' own theme has no way to leave a page out of search: the engine keeps the answers out."""
     feedback = "The constitution names it."

@@ -7,15 +7,11 @@ Markdown for plain sentences is only right for extensions known to leave plain t
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
 import pytest
-from helpers import copy_project
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from helpers import build, copy_project
 
 from quizkit.markdown import FastMarkdown, MarkdownRenderer
 
@@ -98,15 +94,28 @@ def _add_footnote(path: Path, sentence: str, note: str) -> None:
     path.write_text(text.replace(sentence + "\n", f"{sentence}[^1]\n\n      [^1]: {note}\n"), encoding="utf-8")
 
 
+PROBE_HOOK = """\
+# The test's look inside the build (tests/test_markdown_isolation.py): one converter or two.
+from pathlib import Path
+
+
+def on_post_build(config, **_):
+    site = config.plugins["macros"].variables["site_data"]
+    shared = site.markdown is config.plugins["quizkit"].markdown
+    (Path(config.site_dir) / "one-converter.txt").write_text(str(shared), encoding="utf-8")
+"""
+
+
 def test_site_data_and_quizzes_on_one_page_give_their_footnotes_ids_of_their_own(tmp_path: Path) -> None:
     """A fact list (the site's macros) and a quiz (the engine) on one page, each with a footnote.
 
     Both are data texts. Each converter numbers its texts' footnotes from 1 (fn:1-1, fn:2-1...),
     so with a converter each, a site text and a quiz text could get the same ids, and both back
-    links would jump to the first. The site's macros use the engine's converter; whether two
-    converters collide on a page depends on how many texts each converted before, so the build
-    runs in this process and the test checks that there is one. The build refuses a page with
-    an id twice (hooks/linkmessages.py), and the page's footnote links are checked too.
+    links would jump to the first. The site's macros use the engine's converter. Whether two
+    converters would collide on this page depends on how many texts each converted before
+    (here they would not), so a hook of the test's own reports from inside the build that
+    there is one. The build refuses a page with an id twice (hooks/linkmessages.py); the
+    page's footnote ids and links are checked too.
     """
     project = copy_project(tmp_path / "project")
     data = project / "docs" / "_data"
@@ -114,16 +123,16 @@ def test_site_data_and_quizzes_on_one_page_give_their_footnotes_ids_of_their_own
     _add_footnote(data / "quiz" / "mentaliseren.yml", "begrijpen hoe die je gedrag beïnvloeden.", "Noot bij de vraag.")
     page = project / "docs" / "leermodules" / "mentaliseren.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ fact_list("modi") }}\n', encoding="utf-8")
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    # mkdocs-macros finds the site's macros module relative to the working directory.
-    with contextlib.chdir(project), contextlib.redirect_stdout(io.StringIO()):
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    assert config.plugins["macros"].variables["site_data"].markdown is config.plugins["quizkit"].markdown
-    html = (tmp_path / "site" / "leermodules" / "mentaliseren" / "index.html").read_text(encoding="utf-8")
+    (project / "hooks" / "probe.py").write_text(PROBE_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nhooks:\n") == 1
+    config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/probe.py\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert (site / "one-converter.txt").read_text(encoding="utf-8") == "True"
+    html = (site / "leermodules" / "mentaliseren" / "index.html").read_text(encoding="utf-8")
     assert "Noot bij de lijst." in html and "Noot bij de vraag." in html
     ids = re.findall(r'id="(fn(?:ref)?:[^"]+)"', html)
     assert len(ids) == 4, ids  # each footnote's reference and note

@@ -207,19 +207,27 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
 
     # Python code changed while serving (the site's macros module; the engine's folder alike):
-    # the server would go on running the code it imported. The rebuild stops with one line
-    # that says to restart, and goes on once the file is as it was.
+    # the server would go on running the code it imported. The rebuild stops with one line per
+    # file and a last line that says to restart, and goes on once the file is as it was. A
+    # script the build never imports (make check's) changes nothing for it.
+    start = len(log.lines)
+    script = project / "macros" / "check.py"
+    script.write_text(script.read_text(encoding="utf-8") + "\n# changed while serving\n", encoding="utf-8")
+    rebuilt(log, start)
+    assert "Python-code" not in log.text(start)
     start = len(log.lines)
     code = project / "macros" / "site.py"
     source = code.read_text(encoding="utf-8")
     code.write_text(source + "\n# changed while serving\n", encoding="utf-8")
     problem = log.lines[log.wait_for("Python-code gewijzigd", start)]
     assert problem.endswith(
-        "macros/site.py: Python-code gewijzigd sinds mkdocs serve startte; die wijziging telt pas na een "
-        "herstart: stop make serve (Ctrl+C) en start het opnieuw"
+        "macros/site.py: Python-code gewijzigd terwijl make serve draait (bijvoorbeeld na git pull); die "
+        "wijziging telt pas na een herstart"
     ), problem
+    log.wait_for("stop make serve (Ctrl+C) en start het opnieuw", start)
     log.wait_for("An error happened during the rebuild", start)
     assert "Traceback" not in log.text(start)
+    assert "herstel wat hierboven staat" not in log.text(start)
     start = len(log.lines)
     code.write_text(source, encoding="utf-8")
     rebuilt(log, start)

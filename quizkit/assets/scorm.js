@@ -17,9 +17,10 @@
    (pagehide, visibilitychange), never on unload, which mobile browsers skip; a launch in
    cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
-   the site; the page says so (a learner must not think a test counted). An LMS call that fails or throws never stops the quiz: the learner always sees
-   their result, and is told when the LMS refuses the session, a commit, or one of the elements
-   a launch needs (status, score, exit, suspend_data). */
+   the site; the page says so (a learner must not think a test counted). An LMS call that fails
+   or throws never stops the quiz: the learner always sees their result, and is told when the
+   LMS refuses the session, a commit, or one of the elements a launch needs (status, score,
+   exit, suspend_data). */
 (() => {
   "use strict";
   const Q = (window.quizkit = window.quizkit || {});

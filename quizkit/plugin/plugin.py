@@ -13,6 +13,7 @@ import gzip
 import logging
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,22 @@ class QuizBuildError(PluginError):
 
 # What stops a rebuild under ``mkdocs serve``, after the problems themselves (see QuizPlugin.stop).
 SERVE_STOPPED = "quizkit: de site is niet opnieuw gebouwd; herstel wat hierboven staat en bewaar het bestand"
+# The same after a change to the build's Python code (see QuizPlugin.check_code).
+SERVE_RESTART = "quizkit: de site is niet opnieuw gebouwd; stop make serve (Ctrl+C) en start het opnieuw"
+
+
+def _file_of(module: object) -> str:
+    """The file ``module`` was loaded from; empty for a namespace package or a built-in."""
+    file = getattr(module, "__file__", None)
+    return file if isinstance(file, str) else ""
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes; ``None`` once it is gone (a loaded module's file deleted counts as changed)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -70,50 +87,60 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.cache = BankCache()
         self.serving = command == "serve"
         # Under serve: the Python code the first build ran, by file (see check_code).
-        self.code: dict[Path, bytes] | None = None
+        self.code: dict[Path, bytes | None] | None = None
 
-    def stop(self, error: ContentError) -> QuizBuildError:
+    def stop(self, error: ContentError, stopped: str = "") -> QuizBuildError:
         """The exception that stops this build with ``error``'s problems.
 
         MkDocs prints a build error through a logger that drops any message it printed before
         in the same session. Under ``mkdocs serve`` the same mistake made again after a fix
         would then show no line at all, so there the plugin prints the problems itself, each
-        time, and the error says only that the site was not rebuilt.
+        time, and the error says only that the site was not rebuilt (``stopped``: what to do then,
+        when it is not to mend what the lines name).
         """
         if not self.serving:
             return QuizBuildError(error)
         for line in error.text.splitlines():
             serve_log.error(line)
-        return QuizBuildError(error, SERVE_STOPPED)
+        return QuizBuildError(error, stopped or SERVE_STOPPED)
 
     def check_code(self, config: MkDocsConfig) -> None:
-        """Under ``mkdocs serve``: stop a rebuild after the Python code of the build has changed.
+        """Under ``mkdocs serve``: stop a rebuild once Python code the build runs has changed.
 
         The server rebuilds when the engine's files or the site's macros module change (both are
-        watched), but Python keeps the modules it imported at the first build: a rebuild would
-        still run the old code and show its results as if they were the new code's. Compared by
-        content, so that undoing the edit lets the rebuilds go on.
+        watched), but Python keeps the modules it imported: a rebuild would still run the old code
+        and show its results as if they were the new code's. Only the files of modules the build
+        imported count, found in ``sys.modules`` (no other record says which are loaded): a script
+        the build never runs (``macros/check.py``) may change, and so may a site module that
+        mkdocs-macros runs afresh each build (a single file, which it keeps out of ``sys.modules``).
+        Each file is compared by content with the file as it was when first seen, so undoing the
+        edit lets the rebuilds go on.
         """
         macros = config.plugins.get("macros")
         name = macros.config.get("module_name") if macros is not None else None
-        site_code = [self.root / name, (self.root / name).with_suffix(".py")] if isinstance(name, str) else []
-        files = [path for folder in (PACKAGE_DIR, *site_code) if folder.is_dir() for path in folder.rglob("*.py")]
-        code = {path: path.read_bytes() for path in sorted([*files, *(f for f in site_code if f.is_file())])}
-        if self.code is None:
-            self.code = code
-            return
-        changed = [path for path in sorted(code.keys() | self.code.keys()) if code.get(path) != self.code.get(path)]
+        folders = [PACKAGE_DIR, *([self.root / name] if isinstance(name, str) else [])]
+        files = sorted(
+            path
+            for path in (Path(file) for file in map(_file_of, list(sys.modules.values())) if file)
+            if path.suffix == ".py" and any(path.is_relative_to(folder) for folder in folders)
+        )
+        first = self.code is None
+        code = self.code = self.code or {}
+        for path in files:
+            code.setdefault(path, _read(path))
+        changed = [] if first else [path for path, text in code.items() if _read(path) != text]
         if changed:
             raise self.stop(
                 ContentErrorList(
                     ContentError(
                         str(path.relative_to(self.root) if path.is_relative_to(self.root) else path),
                         None,
-                        "Python-code gewijzigd sinds mkdocs serve startte; die wijziging telt pas na een herstart: "
-                        "stop make serve (Ctrl+C) en start het opnieuw",
+                        "Python-code gewijzigd terwijl make serve draait (bijvoorbeeld na git pull); die wijziging "
+                        "telt pas na een herstart",
                     )
                     for path in changed
-                )
+                ),
+                SERVE_RESTART,
             )
 
     # -- the build, in MkDocs' order ---------------------------------------------------------
@@ -228,6 +255,19 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                     None,
                     "de macro's van quizkit zijn niet geladen; zet onder plugins: '- macros:' "
                     "met 'modules: [quizkit.plugin.macros]'",
+                )
+            )
+        # The plugin's Markdown takes what the site's macros set up in theirs (a glossary, say):
+        # after them, or the site's data texts and the quizzes would quietly go without it.
+        names = list(config.plugins)
+        own = next(name for name, plugin in config.plugins.items() if plugin is self)
+        if "macros" in names and names.index("macros") > names.index(own):
+            raise self.stop(
+                ContentError(
+                    "mkdocs.yml",
+                    None,
+                    f"zet onder plugins: '- macros' vóór '- {own}': quizkit neemt over wat de macro's van de site "
+                    "instellen, zoals de uitleg bij afkortingen",
                 )
             )
 

@@ -228,6 +228,7 @@ def test_an_lms_that_refuses_is_said_once_and_the_quiz_goes_on(
         frame = launch(page, **{failure: True})
         notice = frame.locator("[data-scorm-notice]")
         assert notice.get_attribute("role") == "alert"
+        assert frame.locator("[data-scorm-offline]").inner_text() == "", "an LMS is there: not 'not connected'"
         assert notice.inner_text() == (REFUSED if failure in ("failInit", "failSet") else "")
         answer_all(frame, "right")
         assert "Geslaagd." in frame.locator("[data-quiz-score]").inner_text()
