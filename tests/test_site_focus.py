@@ -150,6 +150,58 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
     assert button.evaluate("b => b === document.activeElement")
 
 
+# Whether the focused element is the one a sighted user sees at its place (nothing covers it).
+UNCOVERED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return !!hit && (e === hit || e.contains(hit) || hit.contains(e)); }"""
+# The drawer's entries a keyboard user can reach: shown, and focusable by Tab.
+DRAWER_STOPS = """() => [...document.querySelectorAll('.md-sidebar--primary :is(a[href], button, input:not([type=checkbox]), [tabindex="0"])')]
+    .filter(e => e.checkVisibility({visibilityProperty: true})).length"""
+
+
+@pytest.mark.parametrize("width", [360, 1024])
+def test_the_open_drawer_keeps_focus_on_what_it_shows(new_page, base_url: str, width: int) -> None:
+    # On a page inside a section the drawer opens on that section's pane, which covers the top
+    # level: Tab went through the covered top level (invisible stops), the header's buttons under
+    # the scrim, and out of the drawer into the page behind it, where Esc no longer closed it.
+    page = new_page(viewport={"width": width, "height": 740})
+    page.goto(base_url + QUIZ_PAGE, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    stops = page.evaluate(DRAWER_STOPS)
+    assert stops >= 3
+    seen = []
+    for _ in range(stops + 2):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        assert now["inNav"] and now["visible"] and page.evaluate(UNCOVERED), f"Tab went to {now} after {seen}"
+        seen.append(now["text"] or now["cls"])
+    assert seen[stops:] == seen[:2], f"Tab does not go round the drawer's {stops} entries: {seen}"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    back = focused(page)
+    assert (back["text"] or back["cls"]) == seen[stops - 1], f"Shift+Tab from the first entry went to {back}"
+    # Back to the top level from the pane's title: focus stays in sight, on the section's opener.
+    for _ in range(stops):
+        if page.evaluate("document.activeElement.closest('label.md-nav__title') !== null"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    now = focused(page)
+    assert now["inNav"] and now["visible"] and page.evaluate(UNCOVERED), f"after going back, focus is on {now}"
+    assert page.evaluate("document.activeElement.closest('label.md-nav__link') !== null"), now
+    for _ in range(page.evaluate(DRAWER_STOPS) + 1):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        assert now["inNav"] and now["visible"] and page.evaluate(UNCOVERED), f"Tab went to {now}"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    assert page.locator(MENU_KEYBOARD_BUTTON).evaluate("b => b === document.activeElement")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_drawer_section_openers_are_named_buttons(new_page, base_url: str, scheme: str) -> None:
     # The drawer's section openers were focusable labels, which screen readers announced without

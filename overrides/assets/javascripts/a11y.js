@@ -104,12 +104,43 @@ const syncPaneLabels = () => {
   }
 };
 DRAWER.addEventListener("change", syncPaneLabels);
+/*
+ * The open drawer keeps keyboard focus (below 1220 px, where it covers the page under a scrim,
+ * the menu button included): Tab from the menu button goes to the drawer's first entry, past the
+ * header's buttons under the scrim, and from its last entry round to its first; Shift+Tab the
+ * other way. Focus elsewhere (the page behind, reached with a pointer) comes back into the
+ * drawer. Esc closes it (below) and focus returns to the menu button. Worked out at each key
+ * press, so that nothing is left over once the drawer closes, however it closes.
+ */
+const DRAWER_STOPS = '.md-sidebar--primary :is(a[href], button, input:not([type="checkbox"]), [tabindex="0"])';
+const shown = (el) => getComputedStyle(el).visibility === "visible" && el.getClientRects().length > 0;
+const drawerTab = (event) => {
+  const stops = [...document.querySelectorAll(DRAWER_STOPS)].filter(shown);
+  if (!stops.length) return;
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  const inDrawer = event.target.closest(".md-sidebar--primary");
+  let next = null;
+  if (!inDrawer) next = event.shiftKey ? last : first; // the menu button, or the page behind
+  else if (event.target === (event.shiftKey ? first : last)) next = event.shiftKey ? last : first;
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+};
 document.addEventListener("keydown", (event) => {
   const toggle = document.getElementById("__drawer");
   if (!(event.target instanceof Element)) return;
-  if ((event.key === " " || event.key === "Enter") && event.target.matches(PANE_BUTTON)) {
+  if (event.key === "Tab" && toggle?.checked && DRAWER.matches) {
+    drawerTab(event);
+  } else if ((event.key === " " || event.key === "Enter") && event.target.matches(PANE_BUTTON)) {
     event.preventDefault();
-    event.target.closest("label").click();
+    const label = event.target.closest("label");
+    label.click();
+    // Focus goes along: into the pane that slid in (its title, the way back), or back to the
+    // section's opener, where it would otherwise be lost once the level it was on is hidden.
+    const opened = document.getElementById(label.htmlFor)?.checked;
+    const kind = opened ? "md-nav__title" : "md-nav__link";
+    document.querySelector(`.md-sidebar--primary label.${kind}[for="${label.htmlFor}"] ${PANE_BUTTON}`)?.focus();
   } else if (event.key === "Escape" && toggle?.checked) {
     if (!event.target.closest(".md-sidebar--primary, .halk-drawer-button")) return;
     toggle.click();
