@@ -292,6 +292,39 @@ def test_a_plugin_left_out_stops_the_build_with_a_message(tmp_path: Path, left_o
     assert not list((project / "site").rglob("*.html"))
 
 
+def test_a_glossary_of_the_sites_own_explains_abbreviations_in_quizzes_and_packages(tmp_path: Path):
+    """The plugin's glossary option, with a module of the site's own beside mkdocs.yml.
+
+    Built with the ``mkdocs`` command itself, which does not put the current folder on the
+    module path (``python -m mkdocs`` does): the plugin finds the module in the project folder.
+    """
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "glossary_of_site.py").write_text(
+        "def abbreviations(root):\n    return {'Hague': 'The city of the seat of government'}\n", encoding="utf-8"
+    )
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("  - quizkit:\n") == 1
+    text = text.replace("  - quizkit:\n", "  - quizkit:\n      glossary: glossary_of_site:abbreviations\n")
+    config.write_text(text + "markdown_extensions:\n  - abbr\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SITE_URL")} | {"NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    explained = '<abbr title="The city of the seat of government">Hague</abbr>'
+    assert explained in (project / "site" / "basics" / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(project / "site" / "packages" / "basics.zip") as package:
+        assert explained in package.read("index.html").decode()
+
+
 def test_the_plugin_before_the_macros_stops_the_build_with_a_message(tmp_path: Path):
     """The plugin listed before the macros stops the build, with a line that says why.
 

@@ -140,6 +140,16 @@ def test_menu_button_opens_the_drawer_with_the_keyboard(new_page, base_url: str,
     page.keyboard.press("Enter")
     page.wait_for_timeout(DRAWER_TRANSITION_MS)
     assert opener.get_attribute("aria-expanded") == "true"
+    # Focus went into the pane, to its title (the way back), in sight: moving it there while the
+    # pane slid in scrolled the drawer sideways, and it stayed shifted with the pane cut off.
+    now = focused(page)
+    assert now["inNav"] and now["visible"] and page.evaluate(UNCOVERED), f"after opening, focus is on {now}"
+    assert page.evaluate("document.activeElement.closest('label.md-nav__title') !== null"), now
+    shifted = page.evaluate(
+        "[...document.querySelectorAll('.md-sidebar--primary, .md-sidebar--primary *')].filter(e => e.scrollLeft)"
+        ".map(e => e.className)"
+    )
+    assert not shifted, f"the drawer scrolled sideways: {shifted}"
     for _ in range(3):
         page.keyboard.press("Tab")
         if (now := focused(page))["tag"] == "a":
@@ -200,6 +210,31 @@ def test_the_open_drawer_keeps_focus_on_what_it_shows(new_page, base_url: str, w
     page.keyboard.press("Escape")
     assert not page.locator("#__drawer").is_checked()
     assert page.locator(MENU_KEYBOARD_BUTTON).evaluate("b => b === document.activeElement")
+
+
+def test_a_table_of_contents_opened_on_a_narrow_screen_leaves_the_drawer_usable_when_turned(
+    new_page, base_url: str
+) -> None:
+    # The page's table of contents is a pane of the drawer below 960 px only. Opened there and
+    # left open, then the tablet turned to 1024 px: its checked toggle hid the section's pane
+    # under it, and the drawer opened empty, with nothing to Tab to.
+    page = new_page(viewport={"width": 768, "height": 1024})
+    page.goto(base_url + CONTENT_PAGE, wait_until="networkidle")
+    page.locator(MENU_BUTTON).click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    page.locator('.md-sidebar--primary label[for="__toc"]').first.click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert page.locator("#__toc").is_checked()
+    page.keyboard.press("Escape")
+    page.evaluate("() => { const t = document.getElementById('__drawer'); if (t.checked) t.click(); }")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    page.locator(MENU_BUTTON).click()
+    page.wait_for_timeout(DRAWER_TRANSITION_MS)
+    assert page.evaluate(DRAWER_STOPS) >= 3, "the drawer opened with nothing in it to reach"
+    page.keyboard.press("Tab")
+    now = focused(page)
+    assert now["inNav"] and now["visible"] and page.evaluate(UNCOVERED), f"Tab went to {now}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -205,7 +205,7 @@ def test_an_incomplete_answer_says_what_is_missing(page, quiz_url: str) -> None:
     truefalse = page.locator("#vraag-vb-truefalse-basis")
     truefalse.locator("[data-quiz-group] input").first.check()
     truefalse.locator('[data-quiz-action="check"]').click()
-    assert feedback(page, "vb-truefalse-basis") == "Beantwoord eerst alle stellingen."
+    assert feedback(page, "vb-truefalse-basis") == "Kies eerst bij elke uitspraak een antwoord."
     page.goto(quiz_url + KEUZE)
     page.locator('#vraag-vb-multiple-basis [data-quiz-action="check"]').click()
     assert feedback(page, "vb-multiple-basis") == "Kies eerst een antwoord."

@@ -138,9 +138,13 @@ document.addEventListener("keydown", (event) => {
     label.click();
     // Focus goes along: into the pane that slid in (its title, the way back), or back to the
     // section's opener, where it would otherwise be lost once the level it was on is hidden.
+    // Without scrolling: the pane is still sliding in from beside the drawer, and the browser
+    // would scroll the drawer sideways to show it (site.css clips that overflow too).
     const opened = document.getElementById(label.htmlFor)?.checked;
     const kind = opened ? "md-nav__title" : "md-nav__link";
-    document.querySelector(`.md-sidebar--primary label.${kind}[for="${label.htmlFor}"] ${PANE_BUTTON}`)?.focus();
+    document
+      .querySelector(`.md-sidebar--primary label.${kind}[for="${label.htmlFor}"] ${PANE_BUTTON}`)
+      ?.focus({ preventScroll: true });
   } else if (event.key === "Escape" && toggle?.checked) {
     if (!event.target.closest(".md-sidebar--primary, .halk-drawer-button")) return;
     toggle.click();
