@@ -286,8 +286,6 @@ def main(argv: list[str] | None = None) -> int:
         packages = command == "scorm" or (command == "check" and bool(settings["scorm_dir"]))
         if packages:
             check_id_prefix(settings["id_prefix"], "--id-prefix" if "id_prefix" in args else Path(config or "").name)
-        if (settings["citations"] or settings["glossary"]) and str(site) not in sys.path:
-            sys.path.insert(0, str(site))  # a site's own module (macros.content), as MkDocs finds it
         citations = load_citations(settings["citations"], site)
         glossary = load_glossary(settings["glossary"], site)
         try:

@@ -53,4 +53,4 @@ def load_citations(spec: str | None, root: Path) -> Citations:
     """
     if not spec:
         return PlainCitations()
-    return site_function(spec, "citations")(root)
+    return site_function(spec, "citations", root)(root)

@@ -9,16 +9,22 @@ both write the same quizzes, packages and Moodle files.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 
-def site_function(spec: str, option: str) -> Callable[[Path], Any]:
+def site_function(spec: str, option: str, root: Path) -> Callable[[Path], Any]:
     """The function ``spec`` (``module:function``) a site names in the plugin's ``option``.
 
-    A module or function that is not there is a ``ValueError`` naming the option and ``spec``.
+    Its module is looked for in the project folder ``root`` too (``macros.content`` beside
+    mkdocs.yml), under ``mkdocs`` as under ``python -m quizkit``, whether or not another plugin
+    put that folder on the path. A module or function that is not there is a ``ValueError``
+    naming the option and ``spec``.
     """
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
     module_name, _, name = spec.partition(":")
     try:
         return getattr(importlib.import_module(module_name), name)
@@ -33,7 +39,7 @@ def load_glossary(spec: str | None, root: Path) -> dict[str, str] | None:
     """
     if not spec:
         return None
-    glossary = site_function(spec, "glossary")(root)
+    glossary = site_function(spec, "glossary", root)(root)
     if not isinstance(glossary, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in glossary.items()
     ):

@@ -168,10 +168,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.placed: dict[str, set[str]] = {}
         # Each page's file as read, by its source path: the lines of macro calls (see PageSource).
         self.page_sources: dict[str, PageSource] = {}
-        if (self.config.citations or self.config.glossary) and str(self.root) not in sys.path:
-            # The site's own module (macros.content), found as the command line finds it: the
-            # folder of mkdocs.yml, whether or not another plugin put it on the path already.
-            sys.path.insert(0, str(self.root))
         try:
             citations = load_citations(self.config.citations, self.root)
             glossary = load_glossary(self.config.glossary, self.root)
