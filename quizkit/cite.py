@@ -13,7 +13,7 @@ from typing import Protocol
 from markupsafe import Markup, escape
 
 from .base import SourceRef
-from .site import site_function
+from .site import site_value
 
 
 class Citations(Protocol):
@@ -53,4 +53,4 @@ def load_citations(spec: str | None, root: Path) -> Citations:
     """
     if not spec:
         return PlainCitations()
-    return site_function(spec, "citations", root)(root)
+    return site_value(spec, "citations", root)

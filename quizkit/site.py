@@ -10,26 +10,39 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .errors import ContentError
 
-def site_function(spec: str, option: str, root: Path) -> Callable[[Path], Any]:
-    """The function ``spec`` (``module:function``) a site names in the plugin's ``option``.
+
+def site_value(spec: str, option: str, root: Path) -> Any:
+    """What the function ``spec`` (``module:function``), named in the plugin's ``option``, gives for ``root``.
 
     Its module is looked for in the project folder ``root`` too (``macros.content`` beside
     mkdocs.yml), under ``mkdocs`` as under ``python -m quizkit``, whether or not another plugin
-    put that folder on the path. A module or function that is not there is a ``ValueError``
-    naming the option and ``spec``.
+    put that folder on the path. A mistake in the site's data (a :class:`ContentError`) is
+    passed on as it is; any other failure is a ``ValueError`` of one line naming the option and
+    ``spec``: a module or function that is not there, or one that fails.
     """
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     module_name, _, name = spec.partition(":")
     try:
-        return getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError) as exc:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
         raise ValueError(f"{option} '{spec}' niet gevonden ({exc})") from None
+    except Exception as exc:  # importing runs the site's module: its own mistake, in one line
+        raise ValueError(f"{option} '{spec}' kan niet worden geladen ({exc!r})") from None
+    function = getattr(module, name, None)
+    if not callable(function):
+        raise ValueError(f"{option} '{spec}' niet gevonden (geen functie '{name}' in {module_name})")
+    try:
+        return function(root)
+    except ContentError:
+        raise
+    except Exception as exc:  # the site's code: one line, as a site template's mistake is
+        raise ValueError(f"{option} '{spec}' gaf een fout ({exc!r})") from None
 
 
 def load_glossary(spec: str | None, root: Path) -> dict[str, str] | None:
@@ -39,7 +52,7 @@ def load_glossary(spec: str | None, root: Path) -> dict[str, str] | None:
     """
     if not spec:
         return None
-    glossary = site_function(spec, "glossary", root)(root)
+    glossary = site_value(spec, "glossary", root)
     if not isinstance(glossary, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in glossary.items()
     ):

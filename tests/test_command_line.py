@@ -88,7 +88,7 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         ),
         (
             ["--citations", "macros.content", "check", BANKS],
-            "quizkit: citations 'macros.content' niet gevonden (module 'macros.content' has no attribute '')",
+            "quizkit: citations 'macros.content' niet gevonden (geen functie '' in macros.content)",
         ),
         (["check", f"{BANKS}/casus.yml"], f"{BANKS}/casus.yml: is een bestand; geef de map met vragenbanken op"),
         (["check", "docs"], "docs: geen vragenbanken (*.yml) in deze map"),
@@ -122,13 +122,17 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         ),
         (
             ["--glossary", "macros.content:nergens", "check", BANKS],
-            "quizkit: glossary 'macros.content:nergens' niet gevonden (module 'macros.content' has no attribute "
-            "'nergens')",
+            "quizkit: glossary 'macros.content:nergens' niet gevonden (geen functie 'nergens' in macros.content)",
         ),
         (
             ["--glossary", "macros.content:citations", "check", BANKS],
             "quizkit: glossary 'macros.content:citations' gaf geen woordenlijst: verwacht een dict van afkorting "
             "naar uitleg (tekst)",
+        ),
+        (
+            ["--glossary", "macros.content:load_glossary", "check", BANKS],
+            "quizkit: glossary 'macros.content:load_glossary' gaf een fout (TypeError(\"load_glossary() missing 2 "
+            "required positional arguments: 'root' and 'bib'\"))",
         ),
         (
             ["--config", "zonder-abbr.yml", "check", BANKS],
@@ -141,7 +145,7 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         *("out-is-a-file", "out-under-a-file"),
         *("config-not-yaml", "config-bad-extension", "config-unknown-locale"),
         *("config-option-not-text", "config-option-not-true-or-false", "bad-id-prefix", "config-template-syntax"),
-        *("glossary-not-found", "glossary-not-a-glossary", "glossary-without-abbr"),
+        *("glossary-not-found", "glossary-not-a-glossary", "glossary-that-fails", "glossary-without-abbr"),
     ],
 )
 def test_a_wrong_command_line_is_one_line(tmp_path: Path, capsys, monkeypatch, argv: list[str], expected: str) -> None:

@@ -40,6 +40,10 @@ NOT_FOR_EDITORS = {
     # The plugin's glossary option: a site without the abbr extension, a function that gives no glossary.
     "quizkit: glossary: de extensie abbr staat niet onder markdown_extensions; zet '- abbr' erbij of laat glossary weg",
     "quizkit: glossary 'macros.content:x' gaf geen woordenlijst: verwacht een dict van afkorting naar uitleg (tekst)",
+    # A site's citations or glossary function that fails to import or to run: the site's code.
+    "quizkit: glossary 'gloss:x' kan niet worden geladen (RuntimeError('stuk'))",
+    "quizkit: glossary 'gloss:x' gaf een fout (RuntimeError('stuk'))",
+    "quizkit: citations 'macros.content:x' niet gevonden (geen functie 'x' in macros.content)",
 }
 # A pattern with fewer literal characters than this only joins other messages (f"{where}: {message}").
 MIN_LITERAL = 8
