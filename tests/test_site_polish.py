@@ -1,6 +1,7 @@
 """Site structure and polish in Chromium, measured the way the user-journey audit found each defect.
 
-D2 focus under the sticky header, D10 the 3x3 table, D15 table headers, D17 the Leermodules
+D2 focus under the sticky header, D10 the 3x3 table, D15 table headers, words and figures
+in narrow tables and the bar charts' height (a later reader's journey), D17 the Leermodules
 navigation's name, D18 the invisible tab stop after search, D24 glossary terms, D32 the
 back-to-top button, D33 target size in the left navigation.
 """
@@ -38,6 +39,59 @@ def test_the_3x3_table_fits_its_column(new_page, base_url: str, width: int) -> N
     page.goto(base_url + "verklaringsmodel/")
     sizes = page.locator(".halk-table__scroll").first.evaluate("e => [e.scrollWidth, e.clientWidth]")
     assert sizes[0] <= sizes[1], f"table {sizes[0]} px wide in a {sizes[1]} px column"
+
+
+# The words of a table's cells that are wider than their cell's text (so broken mid-word), and
+# the figures that take more than one line. Headings of a stacked table (hidden) do not count.
+_BROKEN_IN_TABLES = """() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const found = [];
+  for (const cell of document.querySelectorAll('table.halk-data :is(th, td)')) {
+    const head = cell.closest('thead');
+    if (head && head.getBoundingClientRect().height < 2) continue;
+    const style = getComputedStyle(cell);
+    ctx.font = style.font;
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    for (const word of cell.innerText.split(/\\s+/)) {
+      if (word && ctx.measureText(word).width > room + 0.5) found.push(`${word} (${Math.round(room)} px)`);
+    }
+    if (cell.matches('td.halk-num') && !cell.querySelector('svg')) {
+      const text = document.createRange();
+      text.selectNodeContents(cell);
+      const lines = text.getBoundingClientRect().height / parseFloat(style.lineHeight);
+      if (cell.innerText.trim() && lines > 1.9) found.push(`${cell.innerText.trim()} on ${Math.round(lines)} lines`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["alk/", "casus/", "ernstige-alk/", "onderzoek-huisartsen/"])
+def test_table_words_and_figures_stay_whole_on_a_phone(new_page, base_url: str, path: str) -> None:
+    """A reader's journey at 360 px: cells broke anywhere, so narrow columns split words and figures.
+
+    "n = 122.5" over "00", "Perce" over "ntage", "betrouwba|arheidsinte|rval". Now a word
+    breaks only at a hyphen (or hyphenated, where the browser has Dutch hyphenation; this
+    Chromium has none), figures not at all, and tables of three columns of prose stack.
+    """
+    page = new_page(viewport=PHONE)
+    page.goto(base_url + path)
+    assert page.locator("table.halk-data").count() > 0
+    broken = page.evaluate(_BROKEN_IN_TABLES)
+    assert not broken, broken
+
+
+def test_chart_bars_are_bars_not_blocks(new_page, base_url: str) -> None:
+    """Material's "svg { height: auto }" made every bar's track 150 px high, at every width."""
+    for viewport in (DESKTOP, PHONE):
+        page = new_page(viewport=viewport)
+        page.goto(base_url + "onderzoek-huisartsen/")
+        heights = page.locator(".halk-chart__track").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().height)"
+        )
+        font = page.locator(".halk-chart__track").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert len(heights) >= 10
+        assert max(heights) <= font, f"tracks up to {max(heights)} px high at {viewport['width']} px"
 
 
 def test_table_headers_and_glossary_terms_stand_out(new_page, base_url: str) -> None:
