@@ -8,13 +8,13 @@ that the files in ``schema/`` match the models.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from quizkit.models import QuizModule
+from quizkit.models import schema_text as model_schema_text
 
 from .content import Bibliography, Glossary
 from .facts import FactList
@@ -35,13 +35,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
 def schema_text(name: str) -> str:
     """The schema ``name`` as formatted JSON text (what ``schema/<name>`` must hold)."""
     model, title, _ = SCHEMAS[name]
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": name,
-        **model.model_json_schema(),
-        "title": title,
-    }
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return model_schema_text(model, name, title)
 
 
 def main() -> int:

@@ -1,10 +1,10 @@
-"""Command line: ``python -m quizkit check|scorm|moodle BANKS [OUT]``.
+"""Command line: ``python -m quizkit check|scorm|moodle BANKS [OUT]``, ``python -m quizkit schema OUT``.
 
 Checks question banks (every problem, one line each, in the editors' words) and writes the
 SCORM 1.2 packages or the Moodle XML question banks from the banks alone, without a site
 generator. With ``--config mkdocs.yml`` it takes the site's own settings (the quizkit plugin's
 citations, SCORM id prefix and locale, and the site name), so that it checks and writes what
-the site's build does. Exit code 1 on any problem, 2 on a command line argparse cannot read.
+the site's build does. ``schema`` writes the JSON Schema of a bank, for editors' hints. Exit code 1 on any problem, 2 on a command line argparse cannot read.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .cite import load_citations
 from .cues import cue_lines
 from .errors import ContentError
 from .markdown import DEFAULT_EXTENSIONS, MarkdownRenderer
+from .models import BANK_SCHEMA_TITLE, QuizModule, schema_text
 from .moodle import MoodleWriter
 from .render import LOCALES, QuizRenderer, Strings, check_storage_key
 from .scorm import PackageBuilder, check_id_prefix, check_packages, write_packages
@@ -32,8 +33,8 @@ from .source import write_whole
 from .trainer import ModuleLinks, answer_key, catalogue
 
 DESCRIPTION = (
-    "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator. "
-    "Messages name file, line and item."
+    "Check question banks, or write their SCORM 1.2 packages or Moodle XML, without a site generator; "
+    "or write a bank's JSON Schema for editors. Messages name file, line and item."
 )
 # After writing packages or Moodle files with neither --locale nor --config.
 LANGUAGE_NOTE = "quizkit: de teksten zijn in taal '{}'; kies een andere met --locale of --config"
@@ -237,6 +238,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     moodle.add_argument("banks", type=Path, nargs="?", help=banks_help)
     moodle.add_argument("out", type=Path)
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schema of a question bank, for editors' hints (see quizkit/FORMAT.md)"
+    )
+    schema.add_argument("out", type=Path, help="the schema file to write, e.g. schema/quiz-module.schema.json")
     return parser
 
 
@@ -272,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     args = vars(_parser().parse_args(argv))
     given_banks = args.pop("banks", None)
     try:
+        if args["command"] == "schema":  # the format alone: no site, no banks
+            out: Path = args["out"]
+            text = schema_text(QuizModule, out.name, BANK_SCHEMA_TITLE)
+            print(write_whole({out.name: text.encode()}, out.parent)[0])
+            return 0
         config = args.get("config")
         settings = {**DEFAULTS, **(site_options(config) if config else {}), **args}
         root = Path(settings.get("root") or (config.parent if config else Path.cwd())).resolve()
@@ -329,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
             modules, items = strings.ts("modules", n=len(banks.modules)), strings("items", n=len(banks.items))
             print(strings.ts("check_ok", modules=modules, items=items))
-            print("\n".join(cue_lines(banks.modules.values())))  # signals for the editor, not problems
+            print(
+                "\n".join(cue_lines(banks.modules.values(), strings.absolute_words))
+            )  # signals for the editor, not problems
         if command != "check" and "locale" not in args and not config:
             # Written in the default language, which the learners' texts are in: say so.
             print(LANGUAGE_NOTE.format(strings.locale), file=sys.stderr)

@@ -10,7 +10,8 @@ Four cues are measured, per module and in total:
   what a Moodle quiz that does not shuffle shows, and what the answer codes an LMS reports
   (``a``, ``b``...) follow;
 - **absolute words**: an option (of any choice question) or a true/false statement that
-  contains an absolute word such as *altijd*, *nooit* or *alleen* is false;
+  contains an absolute word of the locale (Dutch *altijd*, *nooit*, *alleen*; English
+  *always*, *never*, *only*) is false;
 - **statements in category order**: in a ``classify`` question (also in a case stage) the
   statements follow the categories, so their answers read 0, 0, 1, 2 or 0, 1, 2, 0, 1, 2, or
   each category's statements stand together (1, 1, 2, 2, 0, 0).
@@ -27,8 +28,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from .models import QuizModule
+from .render import Strings
 from .types import CaseItem
 from .types.choice import Option
 from .types.classify import ClassifyQuestion
@@ -37,22 +40,21 @@ from .types.phrasing import PhrasingQuestion
 from .types.single import SingleQuestion
 from .types.truefalse import Statement, TrueFalseQuestion
 
-ABSOLUTE_WORDS = (
-    "altijd",
-    "alleen",
-    "nooit",
-    "geen enkel",
-    "geen enkele",
-    "iedereen",
-    "niemand",
-    "uitsluitend",
-    "steeds",
-    "elk",
-    "elke",
-    "ieder",
-    "iedere",
-)
-ABSOLUTE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ABSOLUTE_WORDS) + r")\b", re.I)
+# The absolute words are the locale's (``cues: absolute_words`` in ``locales/<locale>.yml``):
+# the banks' texts are in the site's language. Without a locale, the default one's.
+
+
+@cache
+def _absolute(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` as whole words, in any case, across any spacing."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+@cache
+def default_words() -> tuple[str, ...]:
+    """The absolute words of the default locale."""
+    return Strings().absolute_words
+
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]|<[^>]+>")
@@ -66,9 +68,10 @@ def visible_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def absolute_words(markdown: str) -> list[str]:
-    """The absolute words in a text (lower case, in order; empty when there are none)."""
-    return [_SPACE.sub(" ", m.group(0).lower()) for m in ABSOLUTE.finditer(visible_text(markdown))]
+def absolute_words(markdown: str, words: tuple[str, ...] | None = None) -> list[str]:
+    """The absolute words (``words``, else the default locale's) in a text: lower case, in order."""
+    pattern = _absolute(words or default_words())
+    return [_SPACE.sub(" ", m.group(0).lower()) for m in pattern.finditer(visible_text(markdown))]
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,12 @@ def _choice_list(module_id: str, item: str, stage: str | None, options: Sequence
     return ChoiceList(module_id, item, stage, max(right), max(wrong, default=0), position)
 
 
-def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
-    """Count the cues in ``modules`` (validated banks), per module and in total."""
+def measure_cues(modules: Iterable[QuizModule], words: tuple[str, ...] | None = None) -> CueReport:
+    """Count the cues in ``modules`` (validated banks), per module and in total.
+
+    ``words``: the absolute words of the banks' language (:attr:`Strings.absolute_words`);
+    without them, the default locale's.
+    """
     report = CueReport()
     for module in modules:
         module_id = module.module.id
@@ -225,9 +232,9 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
                     count.sorts_in_order += 1
                     report.in_order.append(f"{item}/{stage}" if stage else item)
             for text, true in texts:
-                words = absolute_words(text)
-                if words:
-                    report.absolutes.append(AbsoluteText(module_id, item, stage, text, tuple(words), true))
+                found = absolute_words(text, words)
+                if found:
+                    report.absolutes.append(AbsoluteText(module_id, item, stage, text, tuple(found), true))
                     count.absolute += 1
                     count.absolute_false += not true
         report.modules.append(count)
@@ -239,13 +246,14 @@ def measure_cues(modules: Iterable[QuizModule]) -> CueReport:
 CUE_LIMITS = {"right_longest": 0.35, "right_first": 0.50, "absolute_false": 0.70}
 
 
-def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
+def cue_lines(modules: Iterable[QuizModule], words: tuple[str, ...] | None = None) -> list[str]:
     """The cues of ``modules`` for the editor (``make check``, ``python -m quizkit check``).
 
     The figures per module and in total, a warning for each module over :data:`CUE_LIMITS` or
     with a classify question in category order, and the items where the cue is strongest.
     """
-    report = measure_cues(modules)
+    words = words or default_words()
+    report = measure_cues(modules, words)
     lines = ["Raadbare vragen (signalen, geen fouten):"]
     for count in [*report.modules, report.total]:
         flags = []
@@ -257,7 +265,8 @@ def cue_lines(modules: Iterable[QuizModule]) -> list[str]:
             flags.append("stellingen van een indeelvraag in de volgorde van de categorieën")
         if count.absolute and count.absolute_false_share > CUE_LIMITS["absolute_false"]:
             flags.append(
-                f"woorden als 'altijd' of 'nooit' vaak in onjuiste opties (meer dan {CUE_LIMITS['absolute_false']:.0%})"
+                f"woorden als '{words[0]}' of '{words[1]}' vaak in onjuiste opties "
+                f"(meer dan {CUE_LIMITS['absolute_false']:.0%})"
             )
         lines.append(
             f"  {count.module}: juiste optie de langste in {count.right_longest} van {count.lists} lijsten "

@@ -7,9 +7,10 @@ message; :func:`quizkit.validate.validate` adds file, line and id.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from . import LOCALES_DIR
 from .base import Id, Inline, ItemFields, Number, SourceRef, Text, item_model
@@ -71,4 +72,35 @@ class QuizModule(Strict):
     items: list[Item] = Field(min_length=1)
 
 
-__all__ = ["ITEM_MODELS", "ITEM_TYPES", "QUESTION_TYPES", "Item", "ItemFields", "ModuleMeta", "QuizModule", "SourceRef"]
+# What editors' tools call a bank's schema (python -m quizkit schema).
+BANK_SCHEMA_TITLE = "Question bank (quizkit)"
+
+
+def schema_text(model: type[BaseModel], schema_id: str, title: str) -> str:
+    """The JSON Schema of ``model`` as indented JSON text, for editors' hints (VS Code's YAML extension).
+
+    ``schema_id`` names the file (``$id``), ``title`` is what the editor shows. A bank's is
+    ``schema_text(QuizModule, "quiz-module.schema.json", BANK_SCHEMA_TITLE)``; a site may title it
+    in its own words (this site's ``make schema``).
+    """
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        **model.model_json_schema(),
+        "title": title,
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = [
+    "BANK_SCHEMA_TITLE",
+    "ITEM_MODELS",
+    "ITEM_TYPES",
+    "QUESTION_TYPES",
+    "Item",
+    "ItemFields",
+    "ModuleMeta",
+    "QuizModule",
+    "SourceRef",
+    "schema_text",
+]

@@ -62,6 +62,8 @@ class Strings:
         self.quiz: dict[str, str] = data["quiz"]
         self.trainer: dict[str, str] = {**self.quiz, **data["trainer"]}
         self.script: dict[str, str] = data["script"]
+        # Words that give a false option away (quizkit/cues.py): a bank's texts are in the site's language.
+        self.absolute_words: tuple[str, ...] = tuple(data["cues"]["absolute_words"])
 
     def __call__(self, key: str, **values: Any) -> str:
         """The quiz string ``key`` with ``{placeholders}`` filled in (``<key>_one`` where n is 1)."""
@@ -166,7 +168,7 @@ def template_errors(env: Environment, site_templates: Path | None = None) -> Ite
 def drop_blank_lines(html: str) -> str:
     """``html`` without its blank lines, but for those inside ``<pre>`` (a code block's own)."""
     if "<pre" not in html:
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return "\n".join(filter(str.strip, html.splitlines()))
     kept = []
     in_pre = False
     for line in html.splitlines():

@@ -7,15 +7,20 @@ a traceback.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import tomllib
 import zipfile
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOT, copy_project
 
 from quizkit.__main__ import LANGUAGE_NOTE, main
+from quizkit.models import BANK_SCHEMA_TITLE, ITEM_TYPES, ItemFields, ModuleMeta
 
 CONFIG = str(ROOT / "mkdocs.yml")
 BANKS = "docs/_data/quiz"
@@ -341,3 +346,39 @@ def test_the_storage_key_can_be_given_for_the_packages(tmp_path: Path, capsys) -
     with zipfile.ZipFile(tmp_path / "casus.zip") as package:
         page = package.read("index.html").decode()
     assert 'data-quiz-store="ons-lms"' in page and "halk-quiz" not in page
+
+
+def test_the_schema_command_writes_the_schema_of_a_bank(tmp_path: Path, capsys) -> None:
+    """A second site's editors get the same hints as this site's: only the title differs."""
+    out = tmp_path / "schema" / "quiz-module.schema.json"
+    assert main(["schema", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    ours = json.loads((ROOT / "schema" / "quiz-module.schema.json").read_text(encoding="utf-8"))
+    assert written.pop("title") == BANK_SCHEMA_TITLE != ours.pop("title")
+    assert written == ours
+
+
+def test_the_format_guide_ships_with_the_package_and_names_every_type_and_field() -> None:
+    """quizkit/FORMAT.md is the bank format's reference for any site (an installer found none)."""
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["quizkit"]
+    assert any(fnmatch("FORMAT.md", pattern) for pattern in patterns)
+    guide = (ROOT / "quizkit" / "FORMAT.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z]+)` \|", guide, re.M)
+    assert [t for t in ITEM_TYPES if t not in rows] == []
+    example = yaml.safe_load(guide.split("```yaml\n", 1)[1].split("```", 1)[0])
+    assert set(example["module"]) == set(ModuleMeta.model_fields)
+    assert set(ItemFields.model_fields) | {"stem", "hint", "explanation"} <= set(rows) | set(example["items"][0])
+
+
+def test_the_cue_report_looks_for_the_absolute_words_of_the_locale(capsys) -> None:
+    """The English example's "Repeat only the second half." counts in English, not in Dutch."""
+    banks = str(ROOT / "tests" / "fixtures" / "english_site" / "docs" / "banks")
+    reports = {}
+    for locale in ("en", "nl"):
+        code, out, _ = run(capsys, "--locale", locale, "check", banks)
+        assert code == 0
+        reports[locale] = re.search(r"basics: .*absolute woorden onjuist in (\d+) van (\d+)", out).groups()
+    assert reports == {"en": ("0", "1"), "nl": ("0", "0")}

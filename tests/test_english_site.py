@@ -128,6 +128,9 @@ def test_locales_have_the_same_keys_and_no_empty_text():
     keys = {name: set(strings) for name, strings in locales.items()}
     assert keys["en"] == keys["nl"], f"keys differ: {keys['en'] ^ keys['nl']}"
     for name, strings in locales.items():
+        # The one list: the absolute words of the cue report (quizkit/cues.py), two at least.
+        words = strings.pop("cues.absolute_words")
+        assert len(words) >= 2 and all(isinstance(w, str) and w.strip() == w.lower() == w for w in words), name
         assert all(isinstance(v, str) and v.strip() for v in strings.values()), name
         # Placeholders match between languages.
         for key, text in strings.items():

@@ -6,6 +6,7 @@ from bank_items import SOURCE, case_of, classify, single
 
 from quizkit.cues import absolute_words, cue_lines, in_category_order, measure_cues, visible_text
 from quizkit.models import QuizModule
+from quizkit.render import Strings
 
 
 def module(module_id: str, items: list[dict]) -> QuizModule:
@@ -159,3 +160,19 @@ def test_the_sites_banks_do_not_put_the_right_option_first_as_a_rule(banks):
     assert report.total.right_first_share <= 0.5, (
         f"right option first in {report.total.right_first} of {report.total.lists}"
     )
+
+
+def test_the_absolute_words_are_the_banks_language():
+    """An English site's check flagged "altijd" and missed "always" (a second site's journey)."""
+    english = Strings("en").absolute_words
+    assert absolute_words("This is always so, and only then", english) == ["always", "only"]
+    assert absolute_words("Dit geldt altijd", english) == []
+    assert absolute_words("No one knows", english) == ["no one"]
+    assert absolute_words("This is always so") == []  # the default locale's words: Dutch
+    statements = [{"text": "Exits are always locked at night", "answer": False}]
+    item = {"id": "e", "type": "truefalse", "stem": "True?", "source": SOURCE, "statements": statements}
+    report = measure_cues([module("en", [item])], english)
+    assert (report.total.absolute, report.total.absolute_false) == (1, 1)
+    assert measure_cues([module("en", [item])]).total.absolute == 0
+    warning = " ".join(cue_lines([module("en", [item])], english))
+    assert "woorden als 'always' of 'never' vaak in onjuiste opties" in warning
