@@ -131,7 +131,7 @@ def test_without_abbreviations_in_markdown_the_short_cut_adds_none() -> None:
 
 
 def test_a_stacked_tables_cell_labels_are_its_headings_as_read(site: SiteData) -> None:
-    # On a phone a table of 4+ columns stacks, each cell showing its heading (data-label): the
+    # On a phone a table of 4+ columns (or 3 of prose) stacks, each cell showing its heading (data-label): the
     # heading's text, not its Markdown ("**Duur**" or a link would show as source).
     table = next(t for tables in site.tables.values() for t in tables.values() if len(t.columns) >= 4)
     columns = ["**Vet**", "[Link](https://example.org)", "*Schuin* en `code`", *table.columns[3:]]

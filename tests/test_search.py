@@ -10,6 +10,7 @@ the search set-up can be measured against the one before.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -173,23 +174,41 @@ def test_teasers_are_short_and_every_link_highlights_the_query(search_page) -> N
     assert not problems, "\n".join(problems)
 
 
-def test_a_result_reached_by_arrow_key_shows_a_ring(search_page) -> None:
+_RGB = re.compile(r"rgba?\(([\d.]+), ([\d.]+), ([\d.]+)")
+
+
+def _luminance(colour: str) -> float:
+    channels = [float(c) / 255 for c in _RGB.match(colour).groups()]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_result_reached_by_arrow_key_shows_a_ring(browser, base_url: str, scheme: str) -> None:
     """A reader's journey: the focused result had only a 10 % tint, about 1.2:1 against the page.
 
-    Every stop the arrow keys reach (results and their "more matches" summaries) has an
-    outline at least 2 px wide whose colour differs from the page's.
+    Every stop the arrow keys reach (results and their "more matches" summaries) has an outline
+    at least 2 px wide, at 3:1 or more against the search panel behind it (WCAG 1.4.11).
     """
-    results = run_query(search_page, "mentaliseren")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    results = run_query(page, "mentaliseren")
     assert len(results) >= 3
     rings = []
     for _ in range(6):
-        search_page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
         rings.append(
-            search_page.evaluate(
+            page.evaluate(
                 """() => { const e = document.activeElement, s = getComputedStyle(e);
+                   const panel = getComputedStyle(document.querySelector('.md-search__output')).backgroundColor;
                    return [e.closest('.md-search-result') !== null, s.outlineStyle, parseFloat(s.outlineWidth),
-                           s.outlineColor, getComputedStyle(document.body).backgroundColor]; }"""
+                           s.outlineColor, panel]; }"""
             )
         )
+    context.close()
     assert all(inside for inside, *_ in rings), rings
-    assert all(style == "solid" and width >= 2 and colour != page for _, style, width, colour, page in rings), rings
+    for _, style, width, colour, panel in rings:
+        light, dark = sorted((_luminance(colour), _luminance(panel)), reverse=True)
+        assert style == "solid" and width >= 2 and (light + 0.05) / (dark + 0.05) >= 3, rings

@@ -216,6 +216,36 @@ def test_scheme_toggle_switches_to_dark_and_stays(browser, base_url: str, built:
         assert not watch.errors, watch.errors
 
 
+def test_scheme_toggle_by_keyboard_is_named_for_what_it_does(browser, base_url: str) -> None:
+    """Space on the colour scheme switch does what its name says, in either scheme.
+
+    A reader's journey: Tab reached the light scheme's radio in dark mode too, named "Schakel naar
+    donkere modus", and Space checked it: nothing in light mode, a switch to light in dark mode.
+    Now the radio Tab reaches is the current scheme's, named for the switch it offers, and Space
+    switches as Enter does; after a page load in dark mode too.
+    """
+    focused = "() => [document.activeElement.getAttribute('aria-label'), document.body.dataset.mdColorScheme]"
+    with watched(browser, base_url, color_scheme="light") as (page, watch):
+        for scheme, offered, switched, then in [
+            ("default", "Schakel naar donkere modus", "slate", "Schakel naar lichte modus"),
+            ("slate", "Schakel naar lichte modus", "default", "Schakel naar donkere modus"),
+        ]:
+            page.goto(base_url, wait_until="networkidle")  # the second time: dark, as stored
+            for _ in range(8):
+                page.keyboard.press("Tab")
+                if page.evaluate("() => document.activeElement.name === '__palette'"):
+                    break
+            assert page.evaluate(focused) == [offered, scheme]
+            page.keyboard.press("Space")
+            page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{switched}'")
+            assert page.evaluate(focused) == [then, switched]
+            page.keyboard.press("Space")
+            page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+            page.keyboard.press("Enter")  # Material's own key, unchanged: the scheme to keep for the next load
+            page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{switched}'")
+        assert not watch.errors, watch.errors
+
+
 # -- keyboard ----------------------------------------------------------------------------------------
 def test_first_tab_reaches_the_skip_link_and_it_moves_to_the_content(browser, base_url: str, built: dict) -> None:
     with watched(browser, base_url) as (page, watch):

@@ -331,3 +331,49 @@ def test_permalink_moves_focus_after_instant_navigation(new_page, base_url: str)
     page.keyboard.press("Tab")
     after = focused(page)
     assert after["inContent"] and not after["inNav"], f"Tab after the permalink went to {after}"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_esc_in_the_search_returns_focus_to_where_it_opens(new_page, base_url: str, width: int) -> None:
+    """A reader's journey: Esc closed the search and left focus on the body (and the page moved).
+
+    Below 60em focus goes to a button named "Zoeken" in the header's search icon, with a visible
+    ring, and the next Tab is the search field as before; where the header shows the field, to
+    the field. The page does not scroll.
+    """
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + CONTENT_PAGE, wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, 600)")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.md-search__input')"):
+            break
+    page.keyboard.type("verwijzen", delay=5)
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    scrolled = page.evaluate("scrollY")
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => !document.getElementById('__search').checked && document.activeElement !== document.body"
+    )
+    focused = page.evaluate(
+        """() => { const e = document.activeElement, s = getComputedStyle(e);
+           return {tag: e.tagName.toLowerCase(), name: e.getAttribute('aria-label'), tab: e.tabIndex,
+                   inIcon: !!e.closest('label.md-header__button[for="__search"]'), ring: s.outlineStyle,
+                   ringWidth: parseFloat(s.outlineWidth), shown: e.getClientRects().length > 0}; }"""
+    )
+    assert page.evaluate("scrollY") == scrolled
+    if width < 960:
+        assert focused == {
+            "tag": "button",
+            "name": "Zoeken",
+            "tab": -1,
+            "inIcon": True,
+            "ring": "solid",
+            "ringWidth": 2,
+            "shown": True,
+        }, focused
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    else:
+        assert (focused["tag"], focused["name"], focused["shown"]) == ("input", "Zoeken", True), focused
+        assert not page.evaluate("document.getElementById('__search').checked")

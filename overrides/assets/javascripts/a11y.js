@@ -57,7 +57,7 @@ const syncDrawerButton = () => {
   if (!button) {
     button = document.createElement("button");
     button.type = "button";
-    button.className = "halk-drawer-button";
+    button.className = "halk-header-button halk-drawer-button";
     button.setAttribute("aria-label", "Navigatiemenu");
     button.append(...label.childNodes);
     label.append(button);
@@ -150,6 +150,65 @@ document.addEventListener("keydown", (event) => {
     toggle.click();
     document.querySelector(".halk-drawer-button")?.focus();
   }
+});
+
+/*
+ * Esc in the search closes it (Material's handler, on window, after this one) and left focus on
+ * the page's body, so a keyboard user started again at the top (WCAG 2.4.3), and the page could
+ * jump. Focus goes back to where the search is opened. Where the header shows the search field,
+ * that field, which opens the search again only when typed in. Below 60em the header's search
+ * icon: a label, which Material gives no tab stop and which may take no name or role, so a real
+ * button named "Zoeken" inside it (as for the menu), focusable by script only (tabindex -1: the
+ * next Tab is the search field, as before); a click on it opens the search in the field.
+ */
+const SEARCH_ICON = '.md-header label.md-header__button[for="__search"]';
+const searchButton = (label) => {
+  let button = label.querySelector(":scope > button.halk-search-button");
+  if (!button) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.tabIndex = -1;
+    button.className = "halk-header-button halk-search-button";
+    button.setAttribute("aria-label", "Zoeken");
+    button.append(...label.childNodes);
+    label.append(button);
+    button.addEventListener("click", () => document.querySelector("input.md-search__input")?.focus());
+  }
+  return button;
+};
+document.addEventListener("keydown", (event) => {
+  const search = document.getElementById("__search");
+  if (event.key !== "Escape" || !search?.checked) return;
+  setTimeout(() => {
+    const focused = document.activeElement;
+    if (search.checked || (focused && focused !== document.body)) return;
+    const icon = document.querySelector(SEARCH_ICON);
+    const target = icon?.getClientRects().length ? searchButton(icon) : document.querySelector("input.md-search__input");
+    target?.focus({ preventScroll: true });
+  });
+});
+
+/*
+ * The colour scheme switch. Material's palette is one radio per scheme, each named after the
+ * switch it offers ("Schakel naar donkere modus" on the light one); Material switches on Enter
+ * or a click, and checks no radio at load. So Tab always reached the first radio, in dark mode
+ * too, named for the switch to dark, and Space checked it: no change in light mode, a switch to
+ * light in dark mode (WCAG 4.1.2). The current scheme's radio is checked (the one Tab reaches,
+ * named for the switch it offers) and Space switches as Enter does.
+ */
+const PALETTE = 'form[data-md-component="palette"] input.md-option';
+const syncPalette = () => {
+  const scheme = document.body.getAttribute("data-md-color-scheme");
+  const current = [...document.querySelectorAll(PALETTE)].find((input) => input.dataset.mdColorScheme === scheme);
+  if (current) current.checked = true;
+};
+document.addEventListener("keydown", (event) => {
+  if (event.key !== " " || !(event.target instanceof Element) || !event.target.matches(PALETTE)) return;
+  event.preventDefault();
+  const inputs = [...document.querySelectorAll(PALETTE)];
+  const next = inputs[(inputs.indexOf(event.target) + 1) % inputs.length];
+  next.click();
+  next.focus();
 });
 
 /*
@@ -275,6 +334,7 @@ const everyPage = () => {
   nameNavigation();
   syncDrawerButton();
   syncPaneLabels();
+  syncPalette();
 };
 document.addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(everyPage);
