@@ -279,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args["command"] == "schema":  # the format alone: no site, no banks
             out: Path = args["out"]
+            if out.is_dir() or out.name in ("", ".", ".."):
+                raise ValueError(f"{out} is een map; geef de naam van het schemabestand, zoals quiz-module.schema.json")
             text = schema_text(QuizModule, out.name, BANK_SCHEMA_TITLE)
             print(write_whole({out.name: text.encode()}, out.parent)[0])
             return 0

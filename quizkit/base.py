@@ -230,7 +230,7 @@ class Question(Strict):
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
     hint: Hint | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
-    explanation: Markdown | None = Field(None, description="Markdown: shown after answering and under 'Toon antwoord'")
+    explanation: Markdown | None = Field(None, description="Markdown: shown under 'Toon antwoord' (show answer)")
 
     @field_validator("stem")
     @classmethod

@@ -14,13 +14,16 @@ import tomllib
 import zipfile
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any, get_args
 
 import pytest
 import yaml
 from helpers import ROOT, copy_project
+from pydantic import BaseModel
 
 from quizkit.__main__ import LANGUAGE_NOTE, main
-from quizkit.models import BANK_SCHEMA_TITLE, ITEM_TYPES, ItemFields, ModuleMeta
+from quizkit.base import Question
+from quizkit.models import BANK_SCHEMA_TITLE, ITEM_MODELS, ItemFields, ModuleMeta, QuizModule
 
 CONFIG = str(ROOT / "mkdocs.yml")
 BANKS = "docs/_data/quiz"
@@ -357,20 +360,58 @@ def test_the_schema_command_writes_the_schema_of_a_bank(tmp_path: Path, capsys) 
     ours = json.loads((ROOT / "schema" / "quiz-module.schema.json").read_text(encoding="utf-8"))
     assert written.pop("title") == BANK_SCHEMA_TITLE != ours.pop("title")
     assert written == ours
+    # A folder is not a file name: one line, nothing left behind.
+    for folder in (out.parent, Path(".")):
+        before = sorted(p.name for p in folder.iterdir())
+        code, _, err = run(capsys, "schema", str(folder))
+        assert (code, err) == (
+            1,
+            f"quizkit: {folder} is een map; geef de naam van het schemabestand, zoals quiz-module.schema.json\n",
+        )
+        assert sorted(p.name for p in folder.iterdir()) == before
 
 
 def test_the_format_guide_ships_with_the_package_and_names_every_type_and_field() -> None:
-    """quizkit/FORMAT.md is the bank format's reference for any site (an installer found none)."""
+    """quizkit/FORMAT.md is the bank format's reference for any site (an installer found none).
+
+    Its example is a valid bank; every field an item has names a row of the common fields or of
+    its type's row, and every field of a type's parts (options, statements, stages) is in that row.
+    """
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
         "package-data"
     ]["quizkit"]
     assert any(fnmatch("FORMAT.md", pattern) for pattern in patterns)
     guide = (ROOT / "quizkit" / "FORMAT.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `([a-z]+)` \|", guide, re.M)
-    assert [t for t in ITEM_TYPES if t not in rows] == []
+    rows = {m[0]: m[1] for m in re.findall(r"^\| `([a-z]+)` \|(.*)$", guide, re.M)}
     example = yaml.safe_load(guide.split("```yaml\n", 1)[1].split("```", 1)[0])
+    QuizModule.model_validate(example)
     assert set(example["module"]) == set(ModuleMeta.model_fields)
-    assert set(ItemFields.model_fields) | {"stem", "hint", "explanation"} <= set(rows) | set(example["items"][0])
+    common = set(ItemFields.model_fields) | set(Question.model_fields)
+    assert common <= set(rows), common - set(rows)
+
+    def fields(model: Any) -> set[str]:
+        """The field names of ``model`` and of the models its fields hold (lists, unions)."""
+        names: set[str] = set()
+        for name, info in model.model_fields.items():
+            names.add(name)
+            inner = [a for t in get_args(info.annotation) for a in (t, *get_args(t))]
+            for arg in (info.annotation, *inner):
+                if isinstance(arg, type) and issubclass(arg, BaseModel) and arg is not model:
+                    names |= fields(arg)
+        return names
+
+    shared = fields(ItemFields) | fields(Question) | {"type"}
+    missing = {}
+    for kind, model in ITEM_MODELS.items():
+        row = rows.get(kind, "")
+        if "as above" in row or "as in `single`" in row:
+            row += rows["single"]
+        # A case's stage holds a question of another type: only the case's own fields count here.
+        own = {"stages", "id", "text", "question"} if kind == "case" else fields(model) - shared
+        absent = {name for name in own if not re.search(rf"\b{name}\b", row)}
+        if absent:
+            missing[kind] = absent
+    assert not missing, missing
 
 
 def test_the_cue_report_looks_for_the_absolute_words_of_the_locale(capsys) -> None:

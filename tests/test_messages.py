@@ -44,6 +44,8 @@ NOT_FOR_EDITORS = {
     "quizkit: glossary 'gloss:x' kan niet worden geladen (RuntimeError('stuk'))",
     "quizkit: glossary 'gloss:x' gaf een fout (RuntimeError('stuk'))",
     "quizkit: citations 'macros.content:x' niet gevonden (geen functie 'x' in macros.content)",
+    # The schema command, given a folder: for whoever sets up a site's editor hints.
+    "quizkit: schema is een map; geef de naam van het schemabestand, zoals quiz-module.schema.json",
 }
 # A pattern with fewer literal characters than this only joins other messages (f"{where}: {message}").
 MIN_LITERAL = 8
