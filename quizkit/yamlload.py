@@ -361,6 +361,16 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | N
 
 _NO_COLON = "could not find expected ':'"
 _BLOCK_MAPPING = "expected <block end>, but found '<block mapping start>'"
+# A text that starts with a character YAML keeps for itself: a Markdown code span ("`code` ...")
+# most often. (One that starts with | or > is a block of text to YAML; its complaint depends
+# on what follows, so it keeps PyYAML's words.)
+_RESERVED_START = {
+    f"found character '{start}' that cannot start any token": (
+        f"een tekst die met {start} begint, leest YAML niet als tekst; zet de hele tekst tussen enkele "
+        f"aanhalingstekens ('{start}…'; een ' in de tekst schrijft u dan als '')"
+    )
+    for start in "`@%"
+}
 # PyYAML's most frequent complaints about an editor's YAML, said in Dutch with what to do; the
 # original follows in brackets (other complaints are shown as PyYAML words them).
 _SAID = {
@@ -382,6 +392,7 @@ _SAID = {
         "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
     ),
     "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
+    **_RESERVED_START,
 }
 # More text after a closed quote or bracket ("stem: "Samen-optie" is stap 3.", "stem: [Rovers]
 # Zet ..."); the same complaint for a text's next line indented too little, said as such.

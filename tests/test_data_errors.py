@@ -39,6 +39,10 @@ def test_malformed_yaml_reports_line() -> None:
         ("a: 1\nstem: [Rovers 2025] Zet de stappen\n", 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
         ("a: 1\nstem: *Zet* de stappen\n", 2, "een tekst die met * of & begint"),
         ("a: 1\nstem: & of en\n", 2, "een tekst die met * of & begint"),
+        # A Markdown code span first (a second site's journey), or @ or %: YAML keeps them.
+        ("a: 1\nstem: `make check` draait\n", 2, "een tekst die met ` begint, leest YAML niet als tekst"),
+        ("a: 1\nstem: Zie het adres\nhint: @zorgverlener\n", 3, "een tekst die met @ begint"),
+        ("a: 1\nstem: 50% is genoeg\nhint: % van de patiënten\n", 3, "een tekst die met % begint"),
         # A text's next line indented too little: an indentation slip, not a quote.
         ("a:\n  explanation: >-\n    tekst\n   meer tekst\n", 4, "deze regel springt anders in"),
     ],
