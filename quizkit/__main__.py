@@ -4,7 +4,8 @@ Checks question banks (every problem, one line each, in the editors' words) and 
 SCORM 1.2 packages or the Moodle XML question banks from the banks alone, without a site
 generator. With ``--config mkdocs.yml`` it takes the site's own settings (the quizkit plugin's
 citations, SCORM id prefix and locale, and the site name), so that it checks and writes what
-the site's build does. ``schema`` writes the JSON Schema of a bank, for editors' hints. Exit code 1 on any problem, 2 on a command line argparse cannot read.
+the site's build does. ``schema`` writes the JSON Schema of a bank, for editors' hints. Exit
+code 1 on any problem, 2 on a command line argparse cannot read.
 """
 
 from __future__ import annotations
@@ -341,9 +342,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             modules, items = strings.ts("modules", n=len(banks.modules)), strings("items", n=len(banks.items))
             print(strings.ts("check_ok", modules=modules, items=items))
-            print(
-                "\n".join(cue_lines(banks.modules.values(), strings.absolute_words))
-            )  # signals for the editor, not problems
+            # Signals for the editor, not problems.
+            print("\n".join(cue_lines(banks.modules.values(), strings.absolute_words)))
         if command != "check" and "locale" not in args and not config:
             # Written in the default language, which the learners' texts are in: say so.
             print(LANGUAGE_NOTE.format(strings.locale), file=sys.stderr)

@@ -6,6 +6,7 @@ import fnmatch
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -232,6 +233,18 @@ WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-pra
 # which the site does not use. So a page state that a test checks in full in the light scheme needs
 # only these rules in the dark one (about half axe's time).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two CSS colours as the browser computes them (``rgb(…)``/``rgba(…)``)."""
+
+    def luminance(colour: str) -> float:
+        channels = [float(value) / 255 for value in re.findall(r"[\d.]+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def run_axe(

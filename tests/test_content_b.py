@@ -10,7 +10,16 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, assert_clean_failure, build, copy_project, format_violations, run_axe, source_text
+from helpers import (
+    ROOT,
+    assert_clean_failure,
+    build,
+    contrast_ratio,
+    copy_project,
+    format_violations,
+    run_axe,
+    source_text,
+)
 from site_pages import Node, parse
 
 from macros.charts import build_bar_chart, parse_figure
@@ -388,24 +397,17 @@ def test_bar_chart_on_a_text_column_fails_the_build(tmp_path: Path) -> None:
 
 
 # -- in the browser: bar contrast in both colour schemes, and axe -----------------------------------
-_CONTRAST_JS = """(sel) => {
-  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 4).map(Number);
-  const lum = ([r, g, b]) => {
-    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
+# Each match's fill and the first opaque background behind its table cell, as CSS colours.
+_FILL_AND_BACKGROUND_JS = """(sel) => {
   const background = (el) => {
     for (let n = el; n; n = n.parentElement) {
-      const c = rgb(getComputedStyle(n).backgroundColor);
-      if (c.length < 4 || c[3] > 0) return c;
+      const c = getComputedStyle(n).backgroundColor;
+      const alpha = c.match(/[\\d.]+/g)[3];
+      if (alpha === undefined || Number(alpha) > 0) return c;
     }
-    return [255, 255, 255];
+    return 'rgb(255, 255, 255)';
   };
-  return [...document.querySelectorAll(sel)].map((bar) => {
-    const fg = lum(rgb(getComputedStyle(bar).fill));
-    const bg = lum(background(bar.closest('td')));
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-  });
+  return [...document.querySelectorAll(sel)].map((bar) => [getComputedStyle(bar).fill, background(bar.closest('td'))]);
 }"""
 
 
@@ -418,7 +420,7 @@ def test_bars_have_enough_contrast(browser, base_url: str, scheme: str) -> None:
         tab.goto(base_url + "onderzoek-huisartsen/")
         expected = "slate" if scheme == "dark" else "default"
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-        ratios = tab.evaluate(_CONTRAST_JS, ".halk-chart__bar")
+        ratios = [contrast_ratio(*pair) for pair in tab.evaluate(_FILL_AND_BACKGROUND_JS, ".halk-chart__bar")]
         assert ratios, "no bars found"
         assert min(ratios) >= 3, f"bar contrast {min(ratios):.2f}:1 in {scheme} scheme"
     finally:
