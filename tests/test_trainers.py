@@ -228,7 +228,8 @@ def test_answer_key_shows_every_answer_feedback_and_source(
                     labels = {c.id: plain(c.label) for c in q.categories}
                     rows = scope.locator(".qk-quiz-answer__list > li").all_inner_texts()
                     for row, s in zip(rows, q.statements, strict=True):
-                        assert plain(row).startswith(f"Hoort bij {labels[s.category]}: "), f"{item.id}: {s.text}"
+                        # The statement, then its category (a label may be "Hoort er niet bij").
+                        assert plain(row).startswith(f"{plain(s.text)} — {labels[s.category]}"), row
                 elif q.type == "ordering":
                     steps = scope.locator("ol.qk-quiz-answer__list > li").all_inner_texts()
                     assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id
@@ -281,7 +282,8 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
     assert f"Datum: {today.day} {MONTHS[today.month - 1]} {today.year}" in text
     assert f"{total} van {total} vragen beantwoord" in text
     assert f"U heeft {total} van {total} vragen goed (100%)" in text and "Geslaagd." in text
-    assert "in uw eigen browser" in text and "geen gecontroleerd bewijs of certificaat" in text
+    # True on the site and in the self-check package in an LMS alike (not "in your own browser").
+    assert "zelftoets, gemaakt zonder toezicht" in text and "geen gecontroleerd bewijs of certificaat" in text
 
 
 @pytest.mark.browser

@@ -15,7 +15,7 @@
    since some keep only what came with a commit; cmi.core.exit is "suspend" while the module is
    incomplete and "" once passed or failed; results are committed when the page is hidden
    (pagehide, visibilitychange), never on unload, which mobile browsers skip; a launch in
-   cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS.
+   cmi.core.lesson_mode "browse" or "review" changes nothing in the LMS, and says so.
    Without an LMS it sets no adapter, and quiz.js keeps the answers in the browser as it does on
    the site; the page says so (a learner must not think a test counted). An LMS call that fails
    or throws never stops the quiz: the learner always sees their result, and is told when the
@@ -89,8 +89,10 @@
   // No LMS at all: the answers stay in this browser, which the learner is told (the package
   // opened on its own, or an LMS that launched it where its API cannot be reached).
   if (!api) tell("[data-scorm-offline]");
-  // Browse and review launches look without counting: nothing is written back.
+  // Browse and review launches look without counting: nothing is written back, and the learner
+  // is told (Moodle reopens a finished attempt for review unless a new one is started).
   const credited = lms && !["browse", "review"].includes(get("cmi.core.lesson_mode"));
+  if (lms && !credited) tell("[data-scorm-review]");
   // The result the LMS holds when the launch starts, and the one this launch reports.
   const heldStatus = lms ? get("cmi.core.lesson_status") : "";
   const heldRaw = lms ? get("cmi.core.score.raw") : "";

@@ -227,48 +227,83 @@ def test_codes_of_what_the_examples_lack(renderer: QuizRenderer) -> None:
     assert [c for c, _ in codes.units[0].values][24:28] == ["y", "z", "26", "27"]
 
 
-def codes_blocks(html: str, item_id: str) -> list[str]:
-    """The text of the codes paragraphs of one item in the answer key's HTML."""
+def codes_blocks(html: str, item_id: str) -> list[list[str]]:
+    """The codes of one item in the answer key's HTML: per block, its lines as text.
+
+    A unit's block is its heading line, then one line per code; a case's whole-answer block is
+    one line.
+    """
     items = html.split('<li class="qk-answer-key__item" ')[1:]
     block = next(b for b in items if re.match(rf'id="\w+-{item_id}"', b))
-    found = re.findall(r'<p class="qk-answer-key__codes">(.*?)</p>\n', block)
-    return [re.sub(r"<[^>]+>", "", text) for text in found]
+    found = re.findall(r'<(div|p) class="qk-answer-key__codes">(.*?)</\1>\n', block, re.DOTALL)
+    lines = [re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", text) or [text] for _, text in found]
+    return [[re.sub(r"<[^>]+>", "", line) for line in block_lines] for block_lines in lines]
 
 
 def test_answer_key_shows_the_codes(renderer: QuizRenderer, example_banks: QuizBanks) -> None:
     html = "\n".join(answer_key(renderer, m, "../bronnen/", "../trainers/") for m in example_banks.modules.values())
     head = "Codes in de leeromgeving (SCORM): juist antwoord"
+    stage = "Codes in de leeromgeving (SCORM): het deel van deze fase in het juiste antwoord"
     expected = {
-        "vb-single-basis": [f"{head} b; a = Twee, b = Drie, c = Vijf"],
+        "vb-single-basis": [[f"{head} b", "a = Twee", "b = Drie", "c = Vijf"]],
         "vb-multiple-basis": [
-            f"{head} a,b; a = Evidence-based ALK-behandelingen hebben geen effect gehad., b = De klachten breiden "
-            "uit of het functioneren verslechtert, ondanks behandeling., c = Er is geen somatische verklaring gevonden."
+            [
+                f"{head} a,b",
+                "a = Evidence-based ALK-behandelingen hebben geen effect gehad.",
+                "b = De klachten breiden uit of het functioneren verslechtert, ondanks behandeling.",
+                "c = Er is geen somatische verklaring gevonden.",
+            ]
         ],
         "vb-phrasing-basis": [
-            f"{head} a; a = Ik zie dat deze klachten een grote impact op je leven hebben. Dit komt vaker voor., "
-            "b = Er is lichamelijk niets te vinden, dus het zit tussen de oren., c = Je moet nu echt in therapie."
+            [
+                f"{head} a",
+                "a = Ik zie dat deze klachten een grote impact op je leven hebben. Dit komt vaker voor.",
+                "b = Er is lichamelijk niets te vinden, dus het zit tussen de oren.",
+                "c = Je moet nu echt in therapie.",
+            ]
         ],
         "vb-truefalse-basis": [
-            f"{head} 0.t,1.f; 0 = Eén criterium is genoeg om van hardnekkige ALK te spreken., "
-            "1 = Hardnekkige ALK komt alleen bij volwassenen voor.; t = Juist, f = Onjuist"
+            [
+                f"{head} 0.t,1.f",
+                "0 = Eén criterium is genoeg om van hardnekkige ALK te spreken.",
+                "1 = Hardnekkige ALK komt alleen bij volwassenen voor.",
+                "t = Juist",
+                "f = Onjuist",
+            ]
         ],
         "vb-classify-modi": [
-            f"{head} 0.a,1.b,2.c; 0 = “Deze pijn betekent dat er iets ernstigs mis is in mijn lichaam.”, "
-            "1 = “Als er geen onderzoek wordt gedaan, nemen ze me niet serieus.”, 2 = “Tja, het is er gewoon, "
-            "maar dat hoort nu eenmaal bij mij.”; a = Psychische equivalentie, b = Teleologisch, c = Pretend"
+            [
+                f"{head} 0.a,1.b,2.c",
+                "0 = “Deze pijn betekent dat er iets ernstigs mis is in mijn lichaam.”",
+                "1 = “Als er geen onderzoek wordt gedaan, nemen ze me niet serieus.”",
+                "2 = “Tja, het is er gewoon, maar dat hoort nu eenmaal bij mij.”",
+                "a = Psychische equivalentie",
+                "b = Teleologisch",
+                "c = Pretend",
+            ]
         ],
         "vb-ordering-verwijzen": [
-            f"{head} a,b,c,d,e; a = Normaliseren en valideren, b = Uitleggen hoe psychotherapie kan helpen, "
-            "c = De 'samen-optie'-techniek, d = Een concreet voorbeeld geven en scepsis erkennen, "
-            "e = Verwijzen zonder druk, maar met openheid"
+            [
+                f"{head} a,b,c,d,e",
+                "a = Normaliseren en valideren",
+                "b = Uitleggen hoe psychotherapie kan helpen",
+                "c = De 'samen-optie'-techniek",
+                "d = Een concreet voorbeeld geven en scepsis erkennen",
+                "e = Verwijzen zonder druk, maar met openheid",
+            ]
         ],
         "vb-case-verwijzing": [
-            "Codes in de leeromgeving (SCORM): deze fase in het juiste antwoord 1:a; a = Ja, b = Nee",
-            "Codes in de leeromgeving (SCORM): deze fase in het juiste antwoord 2:0.a,1.b,2.c; "
-            "a = Normaliseren en valideren, b = De 'samen-optie'-techniek, c = Verwijzen zonder druk, maar met "
-            "openheid (in een casus staat voor elke letter een volgnummer vanaf 0 en een punt)",
-            f"{head} 1:a;2:0.a,1.b,2.c (per fase het nummer van de fase, een dubbele punt en de code van die fase; "
-            "de fasen gescheiden door een puntkomma)",
+            [f"{stage} 1:a", "a = Ja", "b = Nee"],
+            [
+                f"{stage} 2:0.a,1.b,2.c (in een casus staat voor elke letter een volgnummer vanaf 0 en een punt)",
+                "a = Normaliseren en valideren",
+                "b = De 'samen-optie'-techniek",
+                "c = Verwijzen zonder druk, maar met openheid",
+            ],
+            [
+                f"{head} 1:a;2:0.a,1.b,2.c (per fase het nummer van de fase, een dubbele punt en de code van die fase; "
+                "de fasen gescheiden door een puntkomma)"
+            ],
         ],
     }
     for item_id, blocks in expected.items():
@@ -287,6 +322,11 @@ def test_english_answer_key_names_the_codes(example_banks: QuizBanks) -> None:
     english = QuizRenderer(example_banks, citations=citations(ROOT), strings=Strings("en"))
     html = answer_key(english, example_banks.module("voorbeeld-stellingen"), "../sources/", "../trainers/")
     assert codes_blocks(html, "vb-truefalse-basis") == [
-        "Codes in the LMS (SCORM): right answer 0.t,1.f; 0 = Eén criterium is genoeg om van hardnekkige ALK te "
-        "spreken., 1 = Hardnekkige ALK komt alleen bij volwassenen voor.; t = True, f = False"
+        [
+            "Codes in the LMS (SCORM): right answer 0.t,1.f",
+            "0 = Eén criterium is genoeg om van hardnekkige ALK te spreken.",
+            "1 = Hardnekkige ALK komt alleen bij volwassenen voor.",
+            "t = True",
+            "f = False",
+        ]
     ]

@@ -209,6 +209,10 @@ NOT_CONNECTED = (
     "Let op: deze leermodule is niet verbonden met een leeromgeving. Uw antwoorden en score blijven in deze browser "
     "en worden niet doorgegeven. Hoort deze module bij uw opleiding, meld dit dan aan uw trainer."
 )
+REVIEW = (
+    "U bekijkt deze module zonder dat er iets telt: de leeromgeving legt nu geen antwoorden of score vast, en uw "
+    "resultaat daar blijft zoals het was. Wilt u dat een poging telt, start dan in de leeromgeving een nieuwe poging."
+)
 REFUSED = (
     "Let op: de leeromgeving neemt uw antwoorden en score niet aan. U kunt de vragen maken, maar ze worden niet "
     "doorgegeven. Meld dit aan uw trainer."
@@ -456,11 +460,16 @@ def test_browse_and_review_change_nothing(page, lms_url: str, banks: QuizBanks, 
     module_id = next(iter(banks.modules))
     with lms_session(page, lms_url, module_id) as seen:
         frame = launch(page)
+        assert frame.locator("[data-scorm-review]").inner_text() == "", "a launch that counts says nothing"
         answer_all(frame, "right")
         first = page.evaluate("lms.close()")
         previous = {**first, "core": {**first["core"], "lesson_mode": mode}}
         frame = launch(page, previous)
         assert frame.evaluate("window.quizkit.scorm.credited") is False
+        # The learner is told that nothing counts now (Moodle reopens a finished attempt so).
+        notice = frame.locator("[data-scorm-review]")
+        assert notice.get_attribute("role") == "status"
+        assert notice.inner_text() == REVIEW
         frame.locator("[data-quiz-action='reset']").first.click()
         answer_all(frame, "wrong")
         hide_tab(frame)
