@@ -122,6 +122,17 @@ _ESCAPED_CONTROL = (
 # Numbers longer than this are refused: PyYAML converts YAML 1.1's base-60 numbers (1:30:00) in
 # time that grows with the square of their length, and Python refuses longer integers anyway.
 MAX_NUMBER_LENGTH = 100
+# A '#' after a space ends a text without quotes: YAML drops the rest of the line as a comment,
+# silently. A comment written as one ("# note") is let be; a '#' right before a word or a figure
+# ("stap #2", "#hashtag") is text cut off, and refused.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=\S)")
+_CUT_TEXT = (
+    "de tekst stopt bij '{}': YAML leest alles vanaf ' #' als commentaar en laat het weg; hoort "
+    "'#{}' bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'); is het "
+    "commentaar, zet dan een spatie na de #"
+)
+# YAML's line breaks (1.1): what its marks count lines by.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 # A lone surrogate can only come from a "\u" or "\U" escape in a double-quoted text.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -153,6 +164,27 @@ def _text_value(value: str, path: str, line: int | None) -> str:
             raise ContentError(path, line, _SURROGATE_MESSAGE.format(code))
         raise ContentError(path, line, _ESCAPED_CONTROL.format(code))
     return value
+
+
+def text_rows(text: str) -> list[str]:
+    """``text``'s lines as YAML counts them (its marks' line numbers index this list)."""
+    return _LINE_BREAK.split(text)
+
+
+def check_not_cut(event: Any, rows: list[str], path: str, line_offset: int) -> None:
+    """Refuse a value without quotes that a '#' on its last line cut short (see _CUT_BY_COMMENT).
+
+    ``event`` is a scalar event, ``rows`` the text's :func:`text_rows`.
+    """
+    end = event.end_mark
+    if event.style or not event.value or end.line >= len(rows):
+        return  # quoted, a block of text, empty
+    cut = _CUT_BY_COMMENT.match(rows[end.line], end.column)
+    if cut is not None:
+        word = rows[end.line][cut.end() :].split()[0]
+        value = event.value
+        shown = value if len(value) <= 40 else "…" + value[-40:]
+        raise ContentError(path, end.line + 1 + line_offset, _CUT_TEXT.format(shown, word))
 
 
 def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int | None) -> Any:
@@ -204,6 +236,8 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     failed = False
     # Only an escape can put a character in a text that check_text let through.
     escapes = "\\" in text
+    # The text's lines, only where a comment may follow a text on its line (see _CUT_BY_COMMENT).
+    rows = text_rows(text) if " #" in text or "\t#" in text else None
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
@@ -211,6 +245,8 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
         refused = _event_problem(event, path, line)
         if refused is not None:
             raise refused
+        if rows is not None and isinstance(event, yaml.ScalarEvent):
+            check_not_cut(event, rows, path, line_offset)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             failed = failed or documents > 1

@@ -90,6 +90,13 @@ BREAKAGES: dict[str, Callable[[Path], None]] = {
     "template-syntax-error": lambda p: _append(p, "docs/casus.md", "{% if %}"),
     "undefined-variable": lambda p: _append(p, "docs/casus.md", "{{ onbekende_variabele }}"),
     "bad-bank-field": lambda p: _edit(p, f"{QUIZ}/verwijzen.yml", "type: ordering", "type: volgorde"),
+    # A text cut short by " #" (an editor's journey: published cut, with check in orde).
+    "hash-cuts-a-bank-text": lambda p: _edit(
+        p,
+        f"{QUIZ}/handreiking.yml",
+        "stem: Zet de vier stappen van de handreiking",
+        "stem: Zet de #4 stappen van de handreiking",
+    ),
     "unknown-source-in-bank": lambda p: _edit(p, f"{QUIZ}/casus.yml", "doc: huisartsenonderzoek", "doc: bestaat-niet"),
     "bank-saved-as-yaml": lambda p: (p / QUIZ / "casus.yml").rename(p / QUIZ / "casus.yaml"),
     "missing-module-page": _missing_module_page,

@@ -55,6 +55,42 @@ def test_common_yaml_mistakes_are_said_in_dutch_at_their_line(text: str, line: i
     assert exc.value.detail.endswith(")"), "PyYAML's own words follow in brackets"
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "kept", "word"),
+    [
+        # An editor's journey: the text was published as "Juist; dit is stap", without a message.
+        ("a: 1\nfeedback: Juist; dit is stap #2 in de eerste lijn.\n", 2, "Juist; dit is stap", "#2"),
+        ("stem: een tekst\n  over twee regels #hashtag en meer\nb: c\n", 2, "een tekst over twee regels", "#hashtag"),
+        ("- optie #1\n", 1, "optie", "#1"),
+        ("a: b\t#c\n", 1, "b", "#c"),
+    ],
+)
+def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int, kept: str, word: str) -> None:
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text(text, "x.yml")
+    assert exc.value.line == line, exc.value.text
+    assert f"de tekst stopt bij '{kept}'" in exc.value.detail and f"hoort '{word}' bij de tekst" in exc.value.detail
+    # In front matter (YAML after the page's first line), at the page's line.
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text(text, "page.md", line_offset=1)
+    assert exc.value.line == line + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("a: tekst  # een opmerking\n", {"a": "tekst"}),  # a comment written as one
+        ("a: tekst #\n", {"a": "tekst"}),
+        ("a: 'stap #2'\n", {"a": "stap #2"}),  # quoted
+        ("a: >-\n  stap #2 in een blok\n", {"a": "stap #2 in een blok"}),  # a block of text keeps it
+        ("a: stap#2\n", {"a": "stap#2"}),  # no space before it: text
+        ("# a: b #c\na: b\n", {"a": "b"}),  # a line that is a comment
+    ],
+)
+def test_a_hash_that_cuts_nothing_is_let_be(text: str, data: dict) -> None:
+    assert load_yaml_text(text, "x.yml").data == data
+
+
 def test_duplicate_key_reports_line() -> None:
     with pytest.raises(ContentError) as exc:
         load_yaml_text("a: 1\nb: 2\na: 3\n", "x.yml")

@@ -30,8 +30,10 @@ from quizkit.yamlload import (
     _event_problem,
     _load_with,
     _UniqueKeyLoader,
+    check_not_cut,
     load_yaml,
     load_yaml_text,
+    text_rows,
 )
 
 BANKS = sorted((ROOT / "docs" / "_data" / "quiz").glob("*.yml"))
@@ -183,12 +185,15 @@ def test_the_real_banks_load(tmp_path: Path, path: Path) -> None:
 def _two_pass(text: str) -> LoadedYaml:
     check_text(text, "x.yml", 0)
     depth = 0
+    rows = text_rows(text)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             line = event.start_mark.line + 1 if event.start_mark else None
             problem = _event_problem(event, "x.yml", line)
             if problem is not None:
                 raise problem
+            if isinstance(event, yaml.ScalarEvent):
+                check_not_cut(event, rows, "x.yml", 0)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
