@@ -180,6 +180,13 @@ SOURCES_UNCHECKED = (
 )
 
 
+# Said after the problems when the build stopped at the data or the banks, before the pages.
+PAGES_UNCHECKED = (
+    "De pagina's zelf (links, ankers, navigatie en macro's) zijn nog niet gecontroleerd: de build stopt bij "
+    "een fout in de gegevens of vragenbanken, vóór de pagina's. Herstel de fouten hierboven en controleer opnieuw."
+)
+
+
 # The git revision whose banks count as published: the last commit, unless ``CHECK_BASE``
 # names another (``CHECK_BASE=origin/main make check`` on a branch with several commits).
 DEFAULT_BASE = "HEAD"
@@ -317,7 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bank_check = QuizBankCheck()
         checkers: list[Checker] = [check_data, bank_check, check_front_matter]
-        own = [problem.text for checker in checkers for problem in run_checker(checker, root)]
+        found = {checker: [problem.text for problem in run_checker(checker, root)] for checker in checkers}
+        own = [text for texts in found.values() for text in texts]
+        # Data and banks are loaded before any page is built: a mistake there stops the build first.
+        stopped_early = bool(found[check_data] or found[bank_check])
         cues = []
         if bank_check.banks is not None:  # banks that load
             cues = cue_lines(bank_check.banks.modules.values()) + saved_answer_report(root, bank_check.banks)
@@ -339,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.", file=sys.stderr)
+        if stopped_early and set(from_build) <= set(own):
+            print(PAGES_UNCHECKED, file=sys.stderr)
         if _bibliography_or_none(root) is None:
             print(SOURCES_UNCHECKED, file=sys.stderr)
         return 1

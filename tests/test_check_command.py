@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import build, copy_project, mkdocs_env
 
-from macros.check import SOURCES_UNCHECKED, build_problems
+from macros.check import PAGES_UNCHECKED, SOURCES_UNCHECKED, build_problems
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -34,9 +34,15 @@ def test_every_data_problem_is_reported_at_once(tmp_path: Path) -> None:
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: ordering", "type: volgorde", 1), encoding="utf-8")
     page = project / "docs" / "over.md"
     page.write_text(page.read_text(encoding="utf-8").replace("title: Over deze", "title: Over: deze", 1), "utf-8")
+    alk = project / "docs" / "alk.md"
+    alk.write_text(alk.read_text(encoding="utf-8") + "\nZie [weg](nergens.md).\n", encoding="utf-8")
     result = run_check(project)
     assert result.returncode == 1
     err = result.stderr
+    # The build stopped at the data, before the pages: the broken link waits, and the editor is
+    # told that the pages are not checked yet (an editor's journey: fixed, then a new problem).
+    assert "nergens.md" not in err
+    assert err.rstrip().endswith(PAGES_UNCHECKED), err
     # Four files, four problems: the build alone would stop at the first (the bank, in on_config).
     assert "docs/_data/lijsten/kapot.yml:2: ongeldige YAML" in err
     assert "docs/_data/woordenlijst.yml:4: [item ALK] onbekend brondocument 'bestaat-niet'" in err
@@ -72,6 +78,7 @@ def test_a_broken_bibliography_hides_no_other_files_problems(tmp_path: Path) -> 
     # Sources could not be checked, and the editor is told so, after the count.
     assert "onbekend brondocument" not in err
     assert err.rstrip().endswith(SOURCES_UNCHECKED), err
+    assert PAGES_UNCHECKED in err
     assert "in orde" not in result.stdout
 
 
@@ -151,6 +158,7 @@ def test_links_anchors_and_navigation_come_from_the_build(tmp_path: Path) -> Non
     assert f"docs/alk.md:{line}: link naar 'over.md#ook-niet': kopje of anker '#ook-niet'" in err
     assert "docs/los.md: pagina staat niet in de navigatie (nav in mkdocs.yml); voeg haar toe" in err
     assert "4 problemen gevonden" in err
+    assert PAGES_UNCHECKED not in err, "the pages were checked"
 
 
 def test_a_file_no_loader_can_read_ends_in_a_line_not_a_crash(tmp_path: Path) -> None:
