@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .offline import OfflineBuildError, build_offline_zip
+from .offline import OfflineBuildError, UnreadableConfigError, build_offline_zip, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_PUBLISHED = "Build mislukt: er is niets gepubliceerd; {site} is ongewijzigd."
@@ -38,6 +38,13 @@ def strict_build_command(config_file: Path, dest: Path) -> list[str]:
 
 def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool:
     """Build strictly into a new folder beside ``target`` and swap it in; ``False`` on failure."""
+    try:
+        # A mistake in the config's YAML (editors change nav there) in Dutch, at its line, as
+        # make check says it: MkDocs' own message for it is English.
+        load_config(config_file)
+    except UnreadableConfigError as err:
+        print(f"ERROR: {err}", file=sys.stderr)
+        return False
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     # Beside the target, so the swap is a rename on one file system. Dot-named: MkDocs and git

@@ -55,7 +55,8 @@ class UnreadableConfigError(OfflineBuildError):
         self.name = name
 
 
-def _load(path: Path) -> dict:
+def load_config(path: Path) -> dict:
+    """The YAML of the MkDocs config ``path``; a mistake in it is one Dutch line (:class:`UnreadableConfigError`)."""
     try:
         with path.open("rb") as fd:
             return yaml_load(fd)
@@ -82,8 +83,8 @@ def check_config(root: Path = ROOT) -> dict:
     INHERIT replaces lists instead of merging them, so the offline config repeats the plugin
     and feature lists; a plugin added to ``mkdocs.yml`` only would silently be missing offline.
     """
-    main = _load(root / "mkdocs.yml")
-    offline = _load(root / OFFLINE_CONFIG)
+    main = load_config(root / "mkdocs.yml")
+    offline = load_config(root / OFFLINE_CONFIG)
     expected = [*main.get("plugins", []), "offline"]
     if offline.get("plugins") != expected:
         raise OfflineBuildError(
@@ -134,7 +135,7 @@ def zip_site(site: Path, zip_path: Path) -> Path:
 
 def zip_name(root: Path = ROOT) -> str:
     """File name of the zip, from ``extra.offline_zip`` in ``mkdocs.yml``."""
-    name = _load(root / "mkdocs.yml").get("extra", {}).get("offline_zip")
+    name = load_config(root / "mkdocs.yml").get("extra", {}).get("offline_zip")
     if not name:
         raise OfflineBuildError("mkdocs.yml: extra.offline_zip ontbreekt")
     return name

@@ -120,6 +120,14 @@ def test_a_mistake_in_mkdocs_yml_is_a_line_not_a_traceback(tmp_path: Path, wrong
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stdout + result.stderr, result.stderr[-3000:]
     assert f"mkdocs.yml:{n + 1}: ongeldige YAML (" in result.stderr, result.stderr[-3000:]
+    # make build says the same, in Dutch, where MkDocs' own message was English; nothing published.
+    cmd = [sys.executable, "-m", "macros.build", "--site-dir", str(tmp_path / "site"), "--no-offline"]
+    built = subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=mkdocs_env(), check=False)
+    assert built.returncode == 1
+    assert f"mkdocs.yml:{n + 1}: ongeldige YAML (" in built.stderr, built.stderr[-3000:]
+    assert "MkDocs encountered an error" not in built.stderr and "Traceback" not in built.stderr
+    assert "Build mislukt: er is niets gepubliceerd" in built.stderr
+    assert not (tmp_path / "site").exists()
     # Said once: MkDocs' own English line about the same mistake is left out.
     assert result.stderr.rstrip().endswith("\n1 probleem gevonden."), result.stderr[-3000:]
     assert "in orde" not in result.stdout
