@@ -328,12 +328,14 @@ def main(argv: list[str] | None = None) -> int:
         own = [text for texts in found.values() for text in texts]
         # Data and banks are loaded before any page is built: a mistake there stops the build first.
         stopped_early = bool(found[check_data] or found[bank_check])
-        cues = []
+        cues: list[str] = []
+        saved: list[str] = []
         if bank_check.banks is not None:  # banks that load
-            cues = cue_lines(bank_check.banks.modules.values()) + saved_answer_report(root, bank_check.banks)
+            cues = cue_lines(bank_check.banks.modules.values())
+            saved = saved_answer_report(root, bank_check.banks)
     finally:
         results = [build.result() for build in builds]
-    for line in cues:
+    for line in [*cues, *saved]:
         print(line)
     # A strict build that succeeded had no warning; anything else it printed is not a problem.
     from_build = [line for code, output in results if code != 0 for line in build_problems(output)]
@@ -354,7 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         if _bibliography_or_none(root) is None:
             print(SOURCES_UNCHECKED, file=sys.stderr)
         return 1
-    print("Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.")
+    # A warning about saved answers (a heading and its lines) is no problem, but must not be
+    # missed by an editor who reads only the last line.
+    warned = " Let wel op de waarschuwing over bewaarde antwoorden hierboven." if len(saved) > 1 else ""
+    print(f"Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.{warned}")
     return 0
 
 

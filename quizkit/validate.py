@@ -52,6 +52,9 @@ _MESSAGES = {
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+EMPTY_FILE = "het bestand is leeg (of bevat alleen commentaar): er staan geen velden in"
+
+
 def message_of(err: Any) -> str:
     """A pydantic error's message in Dutch (pydantic's own words for the rare ones)."""
     if err["type"] == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
@@ -138,6 +141,9 @@ def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
+    if not loc and loaded.data is None:
+        # An empty file (or one of comments only) is no block of fields: say so, not the type.
+        return loc, ContentError(loaded.path, loaded.line_of(loc), EMPTY_FILE)
     message = message_of(err)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

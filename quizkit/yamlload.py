@@ -435,8 +435,8 @@ _SAID = {
 _MORE_AFTER = "expected <block end>, but found '<scalar>'"
 _MORE_AFTER_SAID = (
     "na een tekst tussen aanhalingstekens of een lijst tussen [ ] staat nog meer op deze regel. Begint "
-    'een tekst met " of [, zet dan de hele tekst tussen enkele aanhalingstekens (\'"Samen-optie" is '
-    "stap 3.'; een ' in de tekst schrijft u dan als '')"
+    'een tekst met " of [, zet dan de hele tekst tussen enkele aanhalingstekens (bijvoorbeeld \'"Samen-optie" '
+    "is stap 3.'; een ' in de tekst schrijft u dan als '')"
 )
 _OPENS_QUOTED = re.compile(r"\s*(?:-\s+)?(?:[^\s:#\"'\[{][^:#]*:\s+)?[\"'\[{]")
 # "stem: *Zet* de stappen...": YAML reads a value that starts with * or & as an alias or anchor.

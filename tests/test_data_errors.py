@@ -11,8 +11,9 @@ from helpers import ROOT, assert_clean_failure, build, copy_project
 from macros.facts import FactList
 from macros.site import load_site_data
 from macros.tables import TableFile
+from quizkit.bank import BankProblems, parse_bank
 from quizkit.errors import ContentError
-from quizkit.validate import validate
+from quizkit.validate import EMPTY_FILE, validate
 from quizkit.yamlload import data_files, load_yaml_text
 
 
@@ -122,6 +123,20 @@ def test_unknown_field_is_an_error() -> None:
         validate(TableFile, load_yaml_text(text, "t.yml"))
     assert exc.value.line == 4
     assert "colour: onbekend veld" in str(exc.value)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# yaml-language-server: $schema=../../../schema/x.json\n"])
+def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, text: str) -> None:
+    # An editor's journey: "moet een blok met velden zijn" did not say the file was empty.
+    with pytest.raises(ContentError) as exc:
+        validate(TableFile, load_yaml_text(text, "t.yml"))
+    assert exc.value.detail == EMPTY_FILE
+    bank = tmp_path / "docs" / "_data" / "quiz" / "leeg.yml"
+    bank.parent.mkdir(parents=True)
+    bank.write_text(text, encoding="utf-8")
+    with pytest.raises(BankProblems) as problems:
+        parse_bank(bank, tmp_path)
+    assert [p.detail for p in problems.value.errors] == [EMPTY_FILE]
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from bank_items import case_of, classify, single
-from helpers import copy_project
+from helpers import copy_project, mkdocs_env
 
 from macros.check import QuizBankCheck, saved_answer_report
 from quizkit.bank import load_quiz_banks
@@ -194,6 +195,15 @@ def test_make_check_compares_the_banks_with_the_last_commit(tmp_path: Path) -> N
         text.replace("- id: verwijzen-stappen-volgorde\n", "- id: verwijzen-stappen-in-volgorde\n"), "utf-8"
     )
     heading, *lines = _report(project)
+    # make check is in order, and its last line says to read the warning (an editor's journey:
+    # it read only "in orde").
+    cmd = [sys.executable, "-m", "macros.check", str(project)]
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=mkdocs_env(), check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.rstrip().splitlines()[-1] == (
+        "Inhoud in orde: geen problemen gevonden, en de strikte build slaagt. Let wel op de waarschuwing over "
+        "bewaarde antwoorden hierboven."
+    )
     assert heading == "Bewaarde antwoorden, vergeleken met de laatste commit (6 vragenbanken):"
     assert lines == [
         f"  {rel}: [item verwijzen-stappen-volgorde] deze id staat niet meer in de vragenbanken; hebt u hem "
