@@ -112,9 +112,11 @@ def describe_loc(loc: Loc) -> str:
 class LocatedValueError(ValueError):
     """A validator's error about a part of the value (e.g. ``("rows", 2)``), so it gets that line."""
 
-    def __init__(self, loc: tuple[int | str, ...], message: str):
+    def __init__(self, loc: tuple[int | str, ...], message: str, first: tuple[int | str, ...] | None = None):
         super().__init__(message)
         self.loc = loc
+        # Where the same value stood first, for a duplicate: the message then names its line.
+        self.first = first
 
 
 def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = ()) -> None:
@@ -124,16 +126,15 @@ def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = 
     (empty in a field validator, the field's name in a model validator).
     A page shows a run of spaces as one: values that differ only there count as the same.
     """
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[int, str]] = {}
     for i, value in enumerate(values):
         # A line break after two spaces is one the page shows (<br>): kept apart.
         shown = " ".join(value.replace("  \n", "\0").split())
         if shown in seen:
-            spaces = (
-                "" if seen[shown] == value else " (de teksten verschillen alleen in spaties; de pagina toont ze gelijk)"
-            )
-            raise LocatedValueError((*at, i), message.format(value) + spaces)
-        seen[shown] = value
+            first, before = seen[shown]
+            spaces = "" if before == value else " (de teksten verschillen alleen in spaties; de pagina toont ze gelijk)"
+            raise LocatedValueError((*at, i), message.format(value) + spaces, first=(*at, first))
+        seen[shown] = (i, value)
 
 
 def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
@@ -141,6 +142,8 @@ def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
+    first = inner.first if isinstance(inner, LocatedValueError) else None
+    first_line = loaded.line_of(_data_loc(loaded.data, (*tuple(err["loc"]), *first), False)) if first else None
     if not loc and loaded.data is None:
         # An empty file (or one of comments only) is no block of fields: say so, not the type.
         return loc, ContentError(loaded.path, loaded.line_of(loc), EMPTY_FILE)
@@ -149,6 +152,8 @@ def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
         message = message[len("Value error, ") :]
     field = describe_loc(loc)
     text = f"{field}: {message}" if field else message
+    if first_line is not None and first_line != loaded.line_of(loc):
+        text += f"; de eerste staat op regel {first_line}"
     return loc, ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
 
 

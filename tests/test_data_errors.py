@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, assert_clean_failure, build, copy_project
 
+from macros.content import Glossary
 from macros.facts import FactList
 from macros.site import load_site_data
 from macros.tables import TableFile
@@ -125,6 +126,15 @@ def test_unknown_field_is_an_error() -> None:
     assert "colour: onbekend veld" in str(exc.value)
 
 
+def test_a_duplicate_names_the_line_of_the_first() -> None:
+    # An editor's journey: a new GGZ at the top of a long glossary, the old one far below.
+    term = "  - abbr: {}\n    expansion: x\n    source: {{doc: d, where: w}}\n"
+    text = "terms:\n" + term.format("GGZ") + term.format("ALK") + term.format("GGZ")
+    with pytest.raises(ContentError) as exc:
+        validate(Glossary, load_yaml_text(text, "w.yml"))
+    assert str(exc.value) == "w.yml:8: terms[2]: 'GGZ' komt twee keer voor in terms; de eerste staat op regel 2"
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "# yaml-language-server: $schema=../../../schema/x.json\n"])
 def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, text: str) -> None:
     # An editor's journey: "moet een blok met velden zijn" did not say the file was empty.
@@ -209,7 +219,10 @@ def test_duplicate_id_points_at_the_second_entry() -> None:
     )
     with pytest.raises(ContentError) as exc:
         validate(FactList, load_yaml_text(text, "l.yml"))
-    assert str(exc.value) == "l.yml:9: [item een] items[2]: id 'een' komt twee keer voor in deze lijst"
+    assert (
+        str(exc.value)
+        == "l.yml:9: [item een] items[2]: id 'een' komt twee keer voor in deze lijst; de eerste staat op regel 5"
+    )
 
 
 def test_every_unknown_source_in_a_table_or_list_file_is_reported_at_once(tmp_path: Path) -> None:

@@ -141,13 +141,13 @@ CASES = {
     ),
     "duplicate-option": (
         VALID.replace("- text: B", "- text: A"),
-        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
+        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor; de eerste staat op regel 16",
     ),
     # The browser shows a run of spaces as one: learners would see the same option twice.
     "options-differ-only-in-spaces": (
         VALID.replace("- text: A", "- text: Verwijs  rustig").replace("- text: B", "- text: Verwijs rustig"),
         f"{PATH}:18: [item een] items[0].options[1]: optie 'Verwijs rustig' komt twee keer voor "
-        "(de teksten verschillen alleen in spaties; de pagina toont ze gelijk)",
+        "(de teksten verschillen alleen in spaties; de pagina toont ze gelijk); de eerste staat op regel 16",
     ),
     "correct-in-quotes": (
         VALID.replace("        correct: true\n", '        correct: "true"\n'),
@@ -277,7 +277,7 @@ CASES = {
             "type: single\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
         )
         + "      - id: a\n        text: Nog eens.\n        question: {type: truefalse, stem: S, statements: [{text: x, answer: true}]}\n",
-        f"{PATH}:35: [item drie] items[2].stages[1]: fase 'a' komt twee keer voor",
+        f"{PATH}:35: [item drie] items[2].stages[1]: fase 'a' komt twee keer voor; de eerste staat op regel 29",
     ),
     # Stage "a-0"'s ids would be those of stage "a"'s first statement: the case could not be answered.
     "case-stage-id-extends-another": (
@@ -333,7 +333,7 @@ def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None
         "docs/_data/quiz/a.yml:22: [item ander] onbekend brondocument 'rovers-2024' "
         "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
         f"{PATH}:7: module.pass_mark: mag hoogstens 100 zijn",
-        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor",
+        f"{PATH}:18: [item een] items[0].options[1]: optie 'A' komt twee keer voor; de eerste staat op regel 16",
     ]
     assert str(exc.value) == exc.value.text == "\n".join(texts)
 
