@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .offline import OfflineBuildError, UnreadableConfigError, build_offline_zip, load_config
+from .offline import OfflineBuildError, build_offline_zip, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_PUBLISHED = "Build mislukt: er is niets gepubliceerd; {site} is ongewijzigd."
@@ -42,7 +42,7 @@ def build_into(target: Path, config_file: Path, *, offline: bool = True) -> bool
         # A mistake in the config's YAML (editors change nav there) in Dutch, at its line, as
         # make check says it: MkDocs' own message for it is English.
         load_config(config_file)
-    except UnreadableConfigError as err:
+    except OfflineBuildError as err:  # not YAML, not there, or an INHERIT that is not there
         print(f"ERROR: {err}", file=sys.stderr)
         return False
     target = target.resolve()

@@ -180,7 +180,8 @@ SOURCES_UNCHECKED = (
 )
 
 
-# Said after the problems when the build stopped at the data or the banks, before the pages.
+# Said after the problems when the build stopped at the data or the banks, before the pages: both
+# load before any page, with the same checks as here, so a mistake found here stopped it there.
 PAGES_UNCHECKED = (
     "De pagina's zelf (links, ankers, navigatie en macro's) zijn nog niet gecontroleerd: de build stopt bij "
     "een fout in de gegevens of vragenbanken, vóór de pagina's. Herstel de fouten hierboven en controleer opnieuw."
@@ -351,14 +352,14 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden.", file=sys.stderr)
-        if stopped_early and set(from_build) <= set(own):
+        if stopped_early and code != 0:
             print(PAGES_UNCHECKED, file=sys.stderr)
         if _bibliography_or_none(root) is None:
             print(SOURCES_UNCHECKED, file=sys.stderr)
         return 1
     # A warning about saved answers (a heading and its lines) is no problem, but must not be
     # missed by an editor who reads only the last line.
-    warned = " Let wel op de waarschuwing over bewaarde antwoorden hierboven." if len(saved) > 1 else ""
+    warned = " Lees wel wat hierboven over bewaarde antwoorden staat." if len(saved) > 1 else ""
     print(f"Inhoud in orde: geen problemen gevonden, en de strikte build slaagt.{warned}")
     return 0
 

@@ -61,7 +61,7 @@ def load_config(path: Path) -> dict:
         with path.open("rb") as fd:
             return yaml_load(fd)
     except FileNotFoundError:
-        raise OfflineBuildError(f"{path.name}: bestand niet gevonden (de offline kopie wordt ermee gebouwd)") from None
+        raise OfflineBuildError(f"{path.name}: bestand niet gevonden") from None
     except (yaml.YAMLError, ConfigurationError) as exc:
         # MkDocs wraps the YAML error (its cause) in a ConfigurationError; the mark has the line.
         cause = exc if isinstance(exc, yaml.YAMLError) else exc.__cause__ or exc.__context__

@@ -47,7 +47,8 @@ def published_bank(path: str, text: str) -> Published | None:
     still gives its module and item ids; only its model is missing.
     """
     try:
-        data = load_yaml_text(text, path).data
+        # As published, a text that ' #' cut short included: its ids still count.
+        data = load_yaml_text(text, path, refuse_cut=False).data
     except ContentError:
         return None
     meta = data.get("module") if isinstance(data, dict) else None

@@ -123,13 +123,14 @@ _ESCAPED_CONTROL = (
 # time that grows with the square of their length, and Python refuses longer integers anyway.
 MAX_NUMBER_LENGTH = 100
 # A '#' after a space ends a text without quotes: YAML drops the rest of the line as a comment,
-# silently. A comment written as one ("# note") is let be; a '#' right before a word or a figure
-# ("stap #2", "#hashtag") is text cut off, and refused.
-_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=\S)")
+# silently, and a line that starts with '#' too. A comment written as one ("# note", "##") is let
+# be; a '#' right before a word or a figure ("stap #2", "#hashtag") is text cut off, and refused.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=\w)")
+_WORD = re.compile(r"\w+")
 _CUT_TEXT = (
     "de tekst stopt bij '{}': YAML leest alles vanaf ' #' als commentaar en laat het weg; hoort "
-    "'#{}' bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'); is het "
-    "commentaar, zet dan een spatie na de #"
+    "'#{}' bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'; een ' in de "
+    "tekst schrijft u dan als ''); is het commentaar, zet dan een spatie na de #"
 )
 # YAML's line breaks (1.1): what its marks count lines by.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -172,19 +173,27 @@ def text_rows(text: str) -> list[str]:
 
 
 def check_not_cut(event: Any, rows: list[str], path: str, line_offset: int) -> None:
-    """Refuse a value without quotes that a '#' on its last line cut short (see _CUT_BY_COMMENT).
+    """Refuse a text without quotes that a '#' cut short (see _CUT_BY_COMMENT).
 
-    ``event`` is a scalar event, ``rows`` the text's :func:`text_rows`.
+    ``event`` is the scalar event of a text (the caller resolves its tag), ``rows`` the text's
+    :func:`text_rows`. The '#' follows the text on its last line, or starts the next line that
+    is not blank (where the text would have gone on).
     """
     end = event.end_mark
     if event.style or not event.value or end.line >= len(rows):
         return  # quoted, a block of text, empty
-    cut = _CUT_BY_COMMENT.match(rows[end.line], end.column)
+    row = end.line
+    cut = _CUT_BY_COMMENT.match(rows[row], end.column)
+    if cut is None and not rows[row][end.column :].strip():
+        row += 1
+        while row < len(rows) and not rows[row].strip():
+            row += 1
+        cut = _CUT_BY_COMMENT.match(rows[row]) if row < len(rows) else None
     if cut is not None:
-        word = rows[end.line][cut.end() :].split()[0]
+        word = _WORD.match(rows[row], cut.end())
         value = event.value
         shown = value if len(value) <= 40 else "…" + value[-40:]
-        raise ContentError(path, end.line + 1 + line_offset, _CUT_TEXT.format(shown, word))
+        raise ContentError(path, row + 1 + line_offset, _CUT_TEXT.format(shown, word.group() if word else ""))
 
 
 def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int | None) -> Any:
@@ -207,7 +216,7 @@ class _FallbackError(Exception):
     """Not one well-formed document, or a mistake in its structure: the pure-Python loader says what."""
 
 
-def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
+def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True) -> LoadedYaml:
     """Build the data of ``text`` from libyaml's event stream in one pass, checking as it goes.
 
     Refuses aliases, unknown tags and deep nesting before anything is built from them. An alias
@@ -237,7 +246,7 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
     # Only an escape can put a character in a text that check_text let through.
     escapes = "\\" in text
     # The text's lines, only where a comment may follow a text on its line (see _CUT_BY_COMMENT).
-    rows = text_rows(text) if " #" in text or "\t#" in text else None
+    rows = text_rows(text) if refuse_cut and (" #" in text or "\t#" in text) else None
     depth = 0
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
@@ -245,7 +254,14 @@ def _from_events(text: str, path: str, line_offset: int) -> LoadedYaml:
         refused = _event_problem(event, path, line)
         if refused is not None:
             raise refused
-        if rows is not None and isinstance(event, yaml.ScalarEvent):
+        # Only a text: quoting a number or true that a comment follows would change its type.
+        if (
+            rows is not None
+            and isinstance(event, yaml.ScalarEvent)
+            and not event.style
+            and event.value
+            and (event.tag or resolver.resolve(yaml.ScalarNode, event.value, event.implicit)) == _STR
+        ):
             check_not_cut(event, rows, path, line_offset)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -351,17 +367,19 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
     return loader.construct_object(node, deep=True)
 
 
-def load_yaml_text(text: str, path: str, line_offset: int = 0) -> LoadedYaml:
+def load_yaml_text(text: str, path: str, line_offset: int = 0, *, refuse_cut: bool = True) -> LoadedYaml:
     """Parse ``text`` (the contents of ``path``) into a :class:`LoadedYaml`.
 
     ``line_offset`` is added to every line number, for YAML embedded in a larger file.
+    ``refuse_cut``: refuse a text that ' #' cut short (see :func:`check_not_cut`); off to read a
+    file as it was published.
 
     Raises :class:`ContentError` with the line for malformed YAML, duplicate keys, keys that
     are not text, aliases, tags, nesting deeper than :data:`MAX_DEPTH` and control characters.
     """
     check_text(text, path, line_offset)
     try:
-        return _from_events(text, path, line_offset)
+        return _from_events(text, path, line_offset, refuse_cut)
     except yaml.MarkedYAMLError as exc:
         if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:  # libyaml's own limit
             raise ContentError(path, exc.problem_mark.line + 1 + line_offset, _TOO_DEEP) from None

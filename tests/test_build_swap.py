@@ -86,3 +86,16 @@ def test_the_first_build_that_fails_creates_no_site(project: Path, tmp_path: Pat
     assert result.returncode == 1
     assert not site.exists()
     assert _leftovers(site.parent) == []
+
+
+@pytest.mark.parametrize("config", ["weg.yml", "erft.yml"])
+def test_a_config_that_is_not_there_is_a_line_not_a_traceback(tmp_path: Path, capsys, config: str) -> None:
+    # make build reads the config before MkDocs does (its YAML mistakes in Dutch): a config, or
+    # the file it INHERITs from, that is not there is one line too, and nothing is published.
+    from macros.build import build_into
+
+    (tmp_path / "erft.yml").write_text("INHERIT: weg.yml\nsite_name: x\n", encoding="utf-8")
+    assert build_into(tmp_path / "site", tmp_path / config, offline=False) is False
+    err = capsys.readouterr().err
+    assert err.startswith("ERROR: ") and "weg.yml" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()

@@ -14,6 +14,7 @@ from macros.site import load_site_data
 from macros.tables import TableFile
 from quizkit.bank import BankProblems, parse_bank
 from quizkit.errors import ContentError
+from quizkit.history import published_bank
 from quizkit.validate import EMPTY_FILE, validate
 from quizkit.yamlload import data_files, load_yaml_text
 
@@ -65,6 +66,12 @@ def test_common_yaml_mistakes_are_said_in_dutch_at_their_line(text: str, line: i
         ("stem: een tekst\n  over twee regels #hashtag en meer\nb: c\n", 2, "een tekst over twee regels", "#hashtag"),
         ("- optie #1\n", 1, "optie", "#1"),
         ("a: b\t#c\n", 1, "b", "#c"),
+        # The '#' at the start of the text's next line (a text wrapped right before it).
+        ("items:\n  - feedback: Juist; zie ook\n      #2 in de lijst.\n    b: 1\n", 3, "Juist; zie ook", "#2"),
+        ("items:\n  - feedback: Juist; zie ook\n\n      #2 van het\n      proces.\n", 4, "Juist; zie ook", "#2"),
+        # Windows line endings; in a list between [ ] (the word without the bracket).
+        ("a: b\r\nc: d #e\r\n", 2, "d", "#e"),
+        ("a: [een, twee #drie]\n", 1, "twee", "#drie"),
     ],
 )
 def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int, kept: str, word: str) -> None:
@@ -87,10 +94,23 @@ def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int,
         ("a: >-\n  stap #2 in een blok\n", {"a": "stap #2 in een blok"}),  # a block of text keeps it
         ("a: stap#2\n", {"a": "stap#2"}),  # no space before it: text
         ("# a: b #c\na: b\n", {"a": "b"}),  # a line that is a comment
+        ("a: tekst ##\nb: tekst #---\n", {"a": "tekst", "b": "tekst"}),  # no word after it
+        # Not a text: quoting it would change its type (a number, true).
+        ("weight: 2 #TODO\ncorrect: true #let\n", {"weight": 2, "correct": True}),
+        ("a: x\n#top\n", {"a": "x"}),  # a comment at the margin continues no text
     ],
 )
 def test_a_hash_that_cuts_nothing_is_let_be(text: str, data: dict) -> None:
     assert load_yaml_text(text, "x.yml").data == data
+
+
+def test_a_bank_published_with_a_cut_text_still_counts_for_saved_answers() -> None:
+    # Its ids are compared with the banks as they are (make check), also after the mend.
+    text = "module:\n  id: m\n  title: x\nitems:\n  - id: m-a\n    stem: stap #2\n"
+    published = published_bank("docs/_data/quiz/m.yml", text)
+    assert published is not None and published.item_ids == ["m-a"]
+    with pytest.raises(ContentError):
+        load_yaml_text(text, "m.yml")
 
 
 def test_duplicate_key_reports_line() -> None:

@@ -192,8 +192,10 @@ def _two_pass(text: str) -> LoadedYaml:
             problem = _event_problem(event, "x.yml", line)
             if problem is not None:
                 raise problem
-            if isinstance(event, yaml.ScalarEvent):
-                check_not_cut(event, rows, "x.yml", 0)
+            if isinstance(event, yaml.ScalarEvent) and not event.style and event.value:
+                tag = event.tag or yaml.resolver.Resolver().resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == "tag:yaml.org,2002:str":
+                    check_not_cut(event, rows, "x.yml", 0)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:

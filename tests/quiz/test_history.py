@@ -201,8 +201,8 @@ def test_make_check_compares_the_banks_with_the_last_commit(tmp_path: Path) -> N
     result = subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=mkdocs_env(), check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.rstrip().splitlines()[-1] == (
-        "Inhoud in orde: geen problemen gevonden, en de strikte build slaagt. Let wel op de waarschuwing over "
-        "bewaarde antwoorden hierboven."
+        "Inhoud in orde: geen problemen gevonden, en de strikte build slaagt. Lees wel wat hierboven over "
+        "bewaarde antwoorden staat."
     )
     assert heading == "Bewaarde antwoorden, vergeleken met de laatste commit (6 vragenbanken):"
     assert lines == [

@@ -211,7 +211,8 @@ NOT_CONNECTED = (
 )
 REVIEW = (
     "U bekijkt deze module zonder dat er iets telt: de leeromgeving legt nu geen antwoorden of score vast, en uw "
-    "resultaat daar blijft zoals het was. Wilt u dat een poging telt, start dan in de leeromgeving een nieuwe poging."
+    "resultaat daar blijft zoals het was. Wilt u dat een poging telt, start dan in de leeromgeving een nieuwe poging; "
+    "kan dat niet, vraag het dan aan uw trainer."
 )
 REFUSED = (
     "Let op: de leeromgeving neemt uw antwoorden en score niet aan. U kunt de vragen maken, maar ze worden niet "
