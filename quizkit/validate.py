@@ -142,11 +142,11 @@ def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
-    first = inner.first if isinstance(inner, LocatedValueError) else None
-    first_line = loaded.line_of(_data_loc(loaded.data, (*tuple(err["loc"]), *first), False)) if first else None
     if not loc and loaded.data is None:
         # An empty file (or one of comments only) is no block of fields: say so, not the type.
         return loc, ContentError(loaded.path, loaded.line_of(loc), EMPTY_FILE)
+    first = inner.first if isinstance(inner, LocatedValueError) else None
+    first_line = loaded.line_of(_data_loc(loaded.data, (*tuple(err["loc"]), *first), False)) if first else None
     message = message_of(err)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

@@ -172,16 +172,18 @@ def text_rows(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
-def check_not_cut(event: Any, rows: list[str], path: str, line_offset: int) -> None:
+def check_not_cut(event: Any, rows: list[str], resolver: Any, path: str, line_offset: int) -> None:
     """Refuse a text without quotes that a '#' cut short (see _CUT_BY_COMMENT).
 
-    ``event`` is the scalar event of a text (the caller resolves its tag), ``rows`` the text's
-    :func:`text_rows`. The '#' follows the text on its last line, or starts the next line that
-    is not blank (where the text would have gone on).
+    ``event`` is a scalar event, ``rows`` the text's :func:`text_rows`, ``resolver`` what
+    resolves a plain scalar's tag. The '#' follows the text on its last line, or starts the
+    next line that is not blank (where the text would have gone on).
     """
     end = event.end_mark
     if event.style or not event.value or end.line >= len(rows):
         return  # quoted, a block of text, empty
+    if (event.tag or resolver.resolve(yaml.ScalarNode, event.value, event.implicit)) != _STR:
+        return  # a number or true: quoting it, as the message says, would change its type
     row = end.line
     cut = _CUT_BY_COMMENT.match(rows[row], end.column)
     if cut is None and not rows[row][end.column :].strip():
@@ -254,15 +256,8 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         refused = _event_problem(event, path, line)
         if refused is not None:
             raise refused
-        # Only a text: quoting a number or true that a comment follows would change its type.
-        if (
-            rows is not None
-            and isinstance(event, yaml.ScalarEvent)
-            and not event.style
-            and event.value
-            and (event.tag or resolver.resolve(yaml.ScalarNode, event.value, event.implicit)) == _STR
-        ):
-            check_not_cut(event, rows, path, line_offset)
+        if rows is not None and isinstance(event, yaml.ScalarEvent):
+            check_not_cut(event, rows, resolver, path, line_offset)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             failed = failed or documents > 1

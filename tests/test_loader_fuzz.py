@@ -186,16 +186,15 @@ def _two_pass(text: str) -> LoadedYaml:
     check_text(text, "x.yml", 0)
     depth = 0
     rows = text_rows(text)
+    resolver = yaml.resolver.Resolver()
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             line = event.start_mark.line + 1 if event.start_mark else None
             problem = _event_problem(event, "x.yml", line)
             if problem is not None:
                 raise problem
-            if isinstance(event, yaml.ScalarEvent) and not event.style and event.value:
-                tag = event.tag or yaml.resolver.Resolver().resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag == "tag:yaml.org,2002:str":
-                    check_not_cut(event, rows, "x.yml", 0)
+            if isinstance(event, yaml.ScalarEvent):
+                check_not_cut(event, rows, resolver, "x.yml", 0)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
