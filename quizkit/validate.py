@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import types
+import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -137,8 +140,106 @@ def require_unique(values: list[str], message: str, at: tuple[int | str, ...] = 
         seen[shown] = (i, value)
 
 
-def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
-    """A pydantic error as a ContentError, with where it is in the data (``("items", 2, "stem")``)."""
+def _members(kind: Any) -> list[Any]:
+    """The types ``kind`` stands for: itself, or each type of a union (``Annotated`` taken off)."""
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(kind)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [member for arg in typing.get_args(kind) for member in _members(arg)]
+    return [kind]
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _tags(model: type[BaseModel]) -> set[Any]:
+    """The values a model's ``Literal`` fields allow: a tagged union names its member by one (``single``)."""
+    return {
+        value
+        for field in model.model_fields.values()
+        if typing.get_origin(field.annotation) is typing.Literal
+        for value in typing.get_args(field.annotation)
+    }
+
+
+def _step(kind: Any, part: int | str) -> list[Any]:
+    """The types found one step (``part`` of a pydantic location) into a value of type ``kind``."""
+    found: list[Any] = []
+    for member in _members(kind):
+        origin, args = typing.get_origin(member), typing.get_args(member)
+        if _is_model(member) and isinstance(part, str):
+            if part in member.model_fields:
+                found.append(member.model_fields[part].annotation)
+            elif part in _tags(member) or part == member.__name__:
+                found.append(member)  # the union member pydantic tried: the location names it
+        elif origin in (list, tuple) and isinstance(part, int) and args:
+            found.append(args[0])
+        elif origin is dict and len(args) == 2:
+            found.append(args[1])
+    return found
+
+
+def allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names a block at ``loc`` (a pydantic location) may have; none when that is unclear.
+
+    Pydantic's error for an unknown field does not name the fields that are known, so the
+    model's annotations are followed along the location: fields, list items, dict values and
+    the members of a union, a tagged one (the question types) by its tag.
+    """
+    kinds: list[Any] = [model]
+    for part in loc:
+        kinds = [found for kind in kinds for found in _step(kind, part)]
+    return sorted(
+        {field.alias or name for kind in kinds if _is_model(kind) for name, field in kind.model_fields.items()}
+    )
+
+
+def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple[dict[int, tuple[str, bool]], set[Loc]]:
+    """For each unknown field that looks like a known one misspelled: that name, and whether it is missing.
+
+    Returns the hints by error index, and the locations of the missing fields they explain:
+    those are not reported again (``sorces`` for ``sources`` is one mistake, not two).
+    """
+    missing = {tuple(err["loc"]) for err in errors if err["type"] == "missing"}
+    hints: dict[int, tuple[str, bool]] = {}
+    explained: set[Loc] = set()
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not loc or not isinstance(loc[-1], str):
+            continue
+        block: Any = data
+        for part in _data_loc(data, loc[:-1], False):
+            block = block[part]
+        taken = set(block) if isinstance(block, dict) else set()
+        known = [name for name in allowed_fields(model, loc[:-1]) if name not in taken]
+        # A capital or a letter too many, too few or swapped: 0.6 is difflib's own default.
+        match = difflib.get_close_matches(loc[-1].lower(), known, n=1, cutoff=0.6)
+        if match:
+            is_missing = (*loc[:-1], match[0]) in missing
+            hints[i] = (match[0], is_missing)
+            if is_missing:
+                explained.add((*loc[:-1], match[0]))
+    return hints, explained
+
+
+def _all_located(model: type[BaseModel], loaded: LoadedYaml, exc: ValidationError) -> list[tuple[Loc, ContentError]]:
+    """Every error of ``exc`` located, a misspelt field named with the name it should have."""
+    errors = exc.errors(include_url=False)
+    hints, explained = _misspellings(model, loaded.data, errors)
+    return [
+        _located(loaded, err, hints.get(i))
+        for i, err in enumerate(errors)
+        if not (err["type"] == "missing" and tuple(err["loc"]) in explained)
+    ]
+
+
+def _located(loaded: LoadedYaml, err: Any, hint: tuple[str, bool] | None = None) -> tuple[Loc, ContentError]:
+    """A pydantic error as a ContentError, with where it is in the data (``("items", 2, "stem")``).
+
+    ``hint`` is the field an unknown one probably stands for, and whether that field is missing.
+    """
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
     loc = _data_loc(loaded.data, (*tuple(err["loc"]), *extra), err["type"] == "missing")
@@ -154,11 +255,9 @@ def _located(loaded: LoadedYaml, err: Any) -> tuple[Loc, ContentError]:
     text = f"{field}: {message}" if field else message
     if first_line is not None and first_line != loaded.line_of(loc):
         text += f"; de eerste staat op regel {first_line}"
+    if hint is not None:
+        text += f"; bedoelt u '{hint[0]}'?" + (" Dat veld ontbreekt nu" if hint[1] else "")
     return loc, ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
-
-
-def _to_content_error(loaded: LoadedYaml, err: Any) -> ContentError:
-    return _located(loaded, err)[1]
 
 
 def require_file_name(loaded: LoadedYaml, stem: str, loc: Loc, item_id: str | None = None) -> None:
@@ -182,7 +281,7 @@ def validation_problems(
     try:
         model.model_validate(loaded.data, context=context)
     except ValidationError as exc:
-        return [_to_content_error(loaded, err) for err in exc.errors(include_url=False)]
+        return [error for _, error in _all_located(model, loaded, exc)]
     return []
 
 
@@ -194,7 +293,7 @@ def validate_all(model: type[M], loaded: LoadedYaml) -> tuple[M | None, list[tup
     try:
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
-        return None, [_located(loaded, err) for err in exc.errors(include_url=False)]
+        return None, _all_located(model, loaded, exc)
 
 
 def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None = None) -> M:
@@ -202,4 +301,4 @@ def validate(model: type[M], loaded: LoadedYaml, context: dict[str, Any] | None 
     try:
         return model.model_validate(loaded.data, context=context)
     except ValidationError as exc:
-        raise _to_content_error(loaded, exc.errors(include_url=False)[0]) from None
+        raise _all_located(model, loaded, exc)[0][1] from None

@@ -291,3 +291,28 @@ def test_a_site_without_tables_or_lists_loads_its_data(tmp_path: Path) -> None:
     assert (data.tables, data.fact_lists) == ({}, {})
     assert data.glossary.terms
     assert data_files(root / "nergens", root, "lijst") == []
+
+
+def test_a_misspelt_field_in_front_matter_is_named_not_the_missing_one() -> None:
+    """``sorces`` for ``sources``: the build stops at the misspelling's line, naming the right name.
+
+    Before, it said "sources: verplicht veld ontbreekt" at line 2, where nothing is wrong.
+    """
+    from macros.pages import check_page_meta
+
+    text = (
+        "---\ntitle: Titel\ndescription: Omschrijving.\nsorces:\n  - doc: profielschets\n    where: '1.2'\n---\n# T\n"
+    )
+    with pytest.raises(ContentError) as exc:
+        check_page_meta(text, "docs/x.md", None)
+    assert exc.value.text == "docs/x.md:4: sorces: onbekend veld; bedoelt u 'sources'? Dat veld ontbreekt nu"
+
+
+def test_a_misspelt_field_in_a_data_file_is_named_with_the_field_it_stands_for() -> None:
+    text = "tables:\n  - id: t\n    captoin: c\n    source: {doc: d, where: w}\n    columns: [a]\n    rows: [[x]]\n"
+    with pytest.raises(ContentError) as exc:
+        validate(TableFile, load_yaml_text(text, "t.yml"))
+    assert (
+        exc.value.text
+        == "t.yml:3: [item t] tables[0].captoin: onbekend veld; bedoelt u 'caption'? Dat veld ontbreekt nu"
+    )

@@ -268,7 +268,7 @@ CASES = {
             "type: case\n          stem: Genest?",
             "type: single\n          id: x\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
         ),
-        f"{PATH}:33: [item drie] items[2].stages[0].question.id: onbekend veld",
+        f"{PATH}:35: [item drie] items[2].stages[0].question.id: onbekend veld",
     ),
     "case-duplicate-stage": (
         VALID
@@ -639,3 +639,41 @@ def test_options_apart_by_a_line_break_are_two_options(tmp_path: Path) -> None:
     text = VALID.replace("- text: A", '- text: "Verwijs  \\nrustig"').replace("- text: B", "- text: Verwijs rustig")
     options = load(tmp_path, text).items["een"][1].options
     assert [o.text for o in options] == ["Verwijs  \nrustig", "Verwijs rustig"]
+
+
+def test_a_misspelt_field_is_named_with_the_field_it_stands_for(tmp_path: Path) -> None:
+    """A field name with a letter wrong, a capital or a letter too few: the message names the right one.
+
+    Where the right one is required, the misspelling is one mistake, not two: the field is not
+    also reported missing. The known names are followed into the options, the question types
+    (a tag of a union) and a case stage's question. A name like no field gets no guess.
+    """
+    text = (
+        VALID.replace("    - iets kunnen\n", "    - iets kunnen\n  extra_tijd: 5\n")
+        .replace("    stem: Vraag?\n", "    Stem: Vraag?\n    explantion: Uitleg.\n")
+        .replace("        correct: true\n", "        correct: true\n        feedbak: Goed.\n")
+        .replace("    steps: [eerste, tweede, derde]\n", "    stepz: [eerste, tweede, derde]\n    kleur: rood\n")
+    )
+    case = (
+        "  - id: drie\n    type: case\n    stem: Casus.\n    source: {doc: rovers-2025, where: dia}\n"
+        "    stages:\n      - id: een\n        text: Eerst.\n"
+        "        question: {type: truefalse, stem: Klopt het, statments: [{text: Iets, answer: true}]}\n"
+    )
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text + case)
+    assert [e.text for e in exc.value.errors] == [
+        f"{PATH}:10: module.extra_tijd: onbekend veld",
+        f"{PATH}:14: [item een] items[0].Stem: onbekend veld; bedoelt u 'stem'? Dat veld ontbreekt nu",
+        f"{PATH}:15: [item een] items[0].explantion: onbekend veld; bedoelt u 'explanation'?",
+        f"{PATH}:20: [item een] items[0].options[0].feedbak: onbekend veld; bedoelt u 'feedback'?",
+        f"{PATH}:26: [item twee] items[1].stepz: onbekend veld; bedoelt u 'steps'? Dat veld ontbreekt nu",
+        f"{PATH}:27: [item twee] items[1].kleur: onbekend veld",
+        f"{PATH}:35: [item drie] items[2].stages[0].question.statments: onbekend veld; bedoelt u 'statements'? "
+        "Dat veld ontbreekt nu",
+    ]
+
+
+def test_a_field_written_twice_under_another_spelling_is_not_guessed_to_be_the_first(tmp_path: Path) -> None:
+    """``stem`` is there already: ``stme`` beside it is an unknown field, not that one again."""
+    text = VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    stme: Vraag?\n")
+    assert error_of(tmp_path, text).endswith("[item een] items[0].stme: onbekend veld")
