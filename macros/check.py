@@ -229,16 +229,17 @@ def published_banks(root: Path, folder: str, base: str) -> list[Published] | Non
 def saved_answer_report(root: Path, banks: QuizBanks, base: str | None = None) -> list[str]:
     """Lines on what the banks' edits since ``base`` (see :data:`DEFAULT_BASE`) do to learners' saved answers.
 
-    Warnings, not problems: a removed question is allowed, and a renamed one builds.
+    Warnings, not problems: a removed question is allowed, and a renamed one builds. After
+    them, the questions learners answer again because an edit changed what fits (a note).
     """
-    from quizkit.history import saved_answer_warnings
+    from quizkit.history import saved_answer_resets, saved_answer_warnings
 
     base = base or os.environ.get("CHECK_BASE") or DEFAULT_BASE
     since = "de laatste commit" if base == DEFAULT_BASE else base
     published = published_banks(root, "docs/_data/quiz", base)
     if published is None:
         return [f"Bewaarde antwoorden: niet vergeleken (git heeft geen vragenbanken bij {since})."]
-    lines = saved_answer_warnings(published, banks)
+    lines = saved_answer_warnings(published, banks) + saved_answer_resets(published, banks)
     heading = f"Bewaarde antwoorden, vergeleken met {since} ({len(published)} vragenbanken):"
     if lines:
         return [heading, *(f"  {line}" for line in lines)]

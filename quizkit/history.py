@@ -12,8 +12,11 @@ they stand can show it:
   version stayed: the item's hash stays too, so a saved answer is restored onto the other one.
 
 :func:`saved_answer_warnings` compares the banks as published with the banks as they are and
-names each. Which earlier texts count as published (a site's last commit, say) is the
-caller's choice; nothing here reads files.
+names each. Other edits set saved answers aside on purpose, as they no longer fit: a new
+version, another type, other units or another key. :func:`saved_answer_resets` names those, so
+that an editor is never told that nothing is lost when learners will answer a question again.
+Which earlier texts count as published (a site's last commit, say) is the caller's choice;
+nothing here reads files.
 """
 
 from __future__ import annotations
@@ -134,6 +137,52 @@ def saved_answer_warnings(published: list[Published], banks: QuizBanks) -> list[
                 before, item, path, line, same_version=old_version == banks.modules[module_id].module.version
             )
     return [problem.text for problem in found]
+
+
+def saved_answer_resets(published: list[Published], banks: QuizBanks) -> list[str]:
+    """Lines for the editor (``file:line: [item] ...``): the saved answers of ``published`` that ``banks`` set aside.
+
+    No mistake: the engine sets an answer aside when it no longer fits the question, and the
+    learner answers that question again. A module whose version changed is one line; an
+    item is named when its type changed, or its units or key (its hash). An item that went
+    or moved is a warning of :func:`saved_answer_warnings`, not named again here.
+    """
+    found: list[ContentError] = []
+    for old in published:
+        if old.model is None or old.module_id not in banks.modules:
+            continue
+        path, module = banks.paths[old.module_id], banks.modules[old.module_id]
+        if module.module.version != old.model.module.version:
+            found.append(
+                ContentError(
+                    path,
+                    None,
+                    f"module.version is veranderd (van {old.model.module.version} naar {module.module.version}): "
+                    "elke vraag van deze module begint opnieuw voor wie haar al beantwoordde",
+                )
+            )
+            continue
+        now = {item.id: item for item in module.items}
+        for before in old.model.items:
+            after = now.get(before.id)
+            if after is None:
+                continue
+            if before.type != after.type:
+                reason = f"het type is veranderd (van {before.type} naar {after.type})"
+            elif before.saved_hash != after.saved_hash:
+                reason = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen of categorieën)"
+            else:
+                continue
+            found.append(
+                ContentError(
+                    path,
+                    banks.lines.get(after.id),
+                    f"begint opnieuw voor wie deze vraag al beantwoordde: {reason}, en een bewaard antwoord past "
+                    "dan niet meer (zo bedoeld, geen fout)",
+                    after.id,
+                )
+            )
+    return [reset.text for reset in found]
 
 
 def _item_changes(before: Any, after: Any, path: str, line: int | None, same_version: bool) -> list[ContentError]:

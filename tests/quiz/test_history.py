@@ -15,8 +15,8 @@ from bank_items import case_of, classify, single
 from helpers import copy_project, mkdocs_env
 
 from macros.check import QuizBankCheck, saved_answer_report
-from quizkit.bank import load_quiz_banks
-from quizkit.history import published_bank, saved_answer_warnings
+from quizkit.bank import QuizBanks, load_quiz_banks
+from quizkit.history import Published, published_bank, saved_answer_resets, saved_answer_warnings
 
 
 class NoAliases(yaml.SafeDumper):
@@ -46,17 +46,23 @@ def bank(*items: dict[str, Any], version: int = 1, module_id: str = "m") -> dict
     return {"module": {"id": module_id, "version": version, **META}, "items": list(items)}
 
 
-def warnings(tmp_path: Path, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
-    """The warnings for banks ``after`` (written to ``tmp_path/nu``) against ``before`` as published."""
+def compared(
+    tmp_path: Path, before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> tuple[list[Published], QuizBanks]:
+    """Banks ``before`` as published, and ``after`` (written to ``tmp_path/nu``) loaded as they are now."""
     folder = tmp_path / "nu"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     for data in after:
         (folder / f"{data['module']['id']}.yml").write_text(dump(data), encoding="utf-8")
-    banks = load_quiz_banks(folder, tmp_path)
     published = [published_bank(f"oud/{d['module']['id']}.yml", dump(d)) for d in before]
     assert all(published)
-    return saved_answer_warnings([p for p in published if p], banks)
+    return [p for p in published if p], load_quiz_banks(folder, tmp_path)
+
+
+def warnings(tmp_path: Path, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """The warnings for banks ``after`` against ``before`` as published."""
+    return saved_answer_warnings(*compared(tmp_path, before, after))
 
 
 def swap(units: list[Any], i: int, j: int) -> None:
@@ -215,6 +221,12 @@ def test_make_check_compares_the_banks_with_the_last_commit(tmp_path: Path) -> N
     assert _report(project)[0].endswith("de vragenbanken zijn niet veranderd.")
     heading, *lines = _report(project, "HEAD~1")
     assert heading.startswith("Bewaarde antwoorden, vergeleken met HEAD~1") and len(lines) == 1
+    # A new version loses no id, but learners start the module again: said, not "niets gaat verloren".
+    path.write_text(path.read_text(encoding="utf-8").replace("  version: 2\n", "  version: 3\n", 1), "utf-8")
+    assert _report(project)[1:] == [
+        f"  {rel}: module.version is veranderd (van 2 naar 3): elke vraag van deze module begint opnieuw voor wie "
+        "haar al beantwoordde"
+    ]
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -240,3 +252,54 @@ def test_a_renamed_bank_file_and_a_committed_bank_in_another_encoding(tmp_path: 
         "  docs/_data/quiz/verwijzen.yml: module 'verwijzen' bestaat niet meer: hebt u de id (of de bestandsnaam) "
         "veranderd, zet die dan terug (aan de id van de module hangen de bewaarde antwoorden van cursisten)"
     ]
+
+
+def resets(tmp_path: Path, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """The notes on saved answers set aside, for banks ``after`` against ``before`` as published."""
+    return saved_answer_resets(*compared(tmp_path, before, after))
+
+
+RESET = "begint opnieuw voor wie deze vraag al beantwoordde: "
+FITS_NO_MORE = ", en een bewaard antwoord past dan niet meer (zo bedoeld, geen fout)"
+
+
+def test_an_edit_that_sets_saved_answers_aside_is_named_not_called_nothing_lost(tmp_path: Path) -> None:
+    """Another key, another option, another type: each item that learners answer again is named.
+
+    An editor's check said "niets gaat verloren" for a bank where a new option set the saved
+    answers of its question aside. Rewording and a new question set nothing aside.
+    """
+    before = bank(single("m-a", "Juist", "Fout een", "Fout twee"), sort("m-b"), case("m-c"), single("m-d", "J", "F"))
+    after = copy.deepcopy(before)
+    after["items"][0]["options"][1]["text"] = "Fout een, anders gezegd"
+    after["items"].append(single("m-nieuw", "Ja", "Nee"))
+    assert resets(tmp_path, [before], [after]) == []
+    swap(after["items"][0]["options"], 0, 1)  # the right option moved
+    after["items"][1]["statements"].append({"text": "Nog een", "category": "b"})
+    after["items"][2]["stages"][1]["question"]["options"].append({"text": "Nieuw"})
+    after["items"][3] = sort("m-d")  # another type under the same id
+    lines = resets(tmp_path, [before], [after])
+    changed = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen of categorieën)"
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        f"[item m-a] {RESET}{changed}{FITS_NO_MORE}",
+        f"[item m-b] {RESET}{changed}{FITS_NO_MORE}",
+        f"[item m-c] {RESET}{changed}{FITS_NO_MORE}",
+        f"[item m-d] {RESET}het type is veranderd (van single naar classify){FITS_NO_MORE}",
+    ]
+    assert all(line.startswith("nu/m.yml:") and line.split(":")[1].isdigit() for line in lines), lines
+    # The items' warnings are another matter: none of these loses or misplaces an answer.
+    assert warnings(tmp_path, [before], [after]) == []
+
+
+def test_a_new_version_is_one_line_for_the_module(tmp_path: Path) -> None:
+    before = bank(single("m-a", "Juist", "Fout"), single("m-b", "Juist", "Fout"))
+    after = copy.deepcopy(before)
+    after["module"]["version"] = 2
+    swap(after["items"][0]["options"], 0, 1)
+    assert resets(tmp_path, [before], [after]) == [
+        "nu/m.yml: module.version is veranderd (van 1 naar 2): elke vraag van deze module begint opnieuw voor wie "
+        "haar al beantwoordde"
+    ]
+    # A module that went, or an earlier bank that no longer validates: the warnings say what there is to say.
+    gone = bank(single("n-a", "Juist", "Fout"), module_id="n")
+    assert resets(tmp_path, [before, gone], [before]) == []
