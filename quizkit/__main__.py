@@ -228,7 +228,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("banks", type=Path, nargs="?", help=banks_help)
     scorm = commands.add_parser("scorm", parents=[common], help="write one SCORM 1.2 package per module")
     scorm.add_argument("banks", type=Path, nargs="?", help=banks_help)
-    scorm.add_argument("out", type=Path)
+    scorm.add_argument("out", type=Path, help="folder to write the packages into (made if it is not there)")
     scorm.add_argument("--site-name", default=argparse.SUPPRESS, help="named in each package's introduction")
     scorm.add_argument("--id-prefix", default=argparse.SUPPRESS, help="prefix of the manifest identifiers")
     scorm.add_argument(
@@ -238,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
         "moodle", parents=[common], help="write Moodle XML: one file per module and one with all"
     )
     moodle.add_argument("banks", type=Path, nargs="?", help=banks_help)
-    moodle.add_argument("out", type=Path)
+    moodle.add_argument("out", type=Path, help="folder to write the Moodle XML files into (made if it is not there)")
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of a question bank, for editors' hints (see quizkit/FORMAT.md)"
     )
@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
             folder = given_banks.resolve()
         elif config:
             folder = (site / settings["banks"]).resolve()
+        elif "out" in args:  # one folder given: argparse took it for the output, the one it needs
+            raise ValueError(
+                f"geef twee mappen op, eerst die met de vragenbanken en dan die voor de bestanden ('{args['out']}' "
+                "is nu gelezen als de map voor de bestanden), of --config met de mkdocs.yml van de site"
+            )
         else:
             raise ValueError("geef de map met vragenbanken op, of --config met de mkdocs.yml van de site")
         banks = load_quiz_banks(folder, root, citations)

@@ -230,7 +230,9 @@ class Question(Strict):
 
     stem: Text = Field(description="Markdown, one paragraph: the question")
     hint: Hint | None = Field(None, description="Markdown, one paragraph: a hint shown under the question")
-    explanation: Markdown | None = Field(None, description="Markdown: shown under 'Toon antwoord' (show answer)")
+    explanation: Markdown | None = Field(
+        None, description="Markdown: shown with the answer (the show-answer button, the answer key)"
+    )
 
     @field_validator("stem")
     @classmethod

@@ -86,10 +86,27 @@ def schema_text(model: type[BaseModel], schema_id: str, title: str) -> str:
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,
-        **model.model_json_schema(),
+        **_plain_descriptions(model.model_json_schema()),
         "title": title,
     }
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain_descriptions(node: Any) -> Any:
+    """``node`` with each description's reST literals (``id``) written as an editor shows code (`id`).
+
+    Descriptions come from the models' docstrings; an editor's hover shows them as Markdown.
+    """
+    if isinstance(node, dict):
+        return {
+            key: value.replace("``", "`")
+            if key == "description" and isinstance(value, str)
+            else _plain_descriptions(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_plain_descriptions(value) for value in node]
+    return node
 
 
 __all__ = [

@@ -132,6 +132,12 @@ _CUT_TEXT = (
     "'#{}' bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'; een ' in de "
     "tekst schrijft u dan als ''); is het commentaar, zet dan een spatie na de #"
 )
+# The same, where the '#' stands first: YAML then reads no text at all (an empty value).
+_CUT_WHOLE = (
+    "hier staat geen tekst: YAML leest alles vanaf ' #' als commentaar, ook '#{}' en wat erna komt; "
+    "hoort het bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'; een ' in de "
+    "tekst schrijft u dan als ''); is het commentaar, zet dan een spatie na de #"
+)
 # YAML's line breaks (1.1): what its marks count lines by.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -180,10 +186,11 @@ def check_not_cut(event: Any, rows: list[str], resolver: Any, path: str, line_of
     next line that is not blank (where the text would have gone on).
     """
     end = event.end_mark
-    if event.style or not event.value or end.line >= len(rows):
-        return  # quoted, a block of text, empty
-    if (event.tag or resolver.resolve(yaml.ScalarNode, event.value, event.implicit)) != _STR:
-        return  # a number or true: quoting it, as the message says, would change its type
+    if event.style or end.line >= len(rows):
+        return  # quoted, or a block of text
+    # An empty value is let through: 'explanation: #1 tip' leaves the explanation out entirely.
+    if event.value and (event.tag or resolver.resolve(yaml.ScalarNode, event.value, event.implicit)) != _STR:
+        return  # a number, true or null: quoting it, as the message says, would change its type
     row = end.line
     cut = _CUT_BY_COMMENT.match(rows[row], end.column)
     if cut is None and not rows[row][end.column :].strip():
@@ -193,9 +200,12 @@ def check_not_cut(event: Any, rows: list[str], resolver: Any, path: str, line_of
         cut = _CUT_BY_COMMENT.match(rows[row]) if row < len(rows) else None
     if cut is not None:
         word = _WORD.match(rows[row], cut.end())
+        after = word.group() if word else ""
         value = event.value
+        if not value:
+            raise ContentError(path, row + 1 + line_offset, _CUT_WHOLE.format(after))
         shown = value if len(value) <= 40 else "…" + value[-40:]
-        raise ContentError(path, row + 1 + line_offset, _CUT_TEXT.format(shown, word.group() if word else ""))
+        raise ContentError(path, row + 1 + line_offset, _CUT_TEXT.format(shown, after))
 
 
 def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int | None) -> Any:
@@ -441,6 +451,14 @@ _SAID = {
         "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
     ),
     "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
+    # "{text: Koorts: boven 38 graden, ...}": a colon in a text between { } or [ ].
+    **{
+        f"expected ',' or '{close}', but got ':'": (
+            f"een dubbele punt in een tekst tussen {open_} {close}; zet die tekst tussen enkele aanhalingstekens "
+            "('Koorts: boven 38 graden'; een ' in de tekst schrijft u dan als '')"
+        )
+        for open_, close in ("{}", "[]")
+    },
     **_RESERVED_START,
 }
 # More text after a closed quote or bracket ("stem: "Samen-optie" is stap 3.", "stem: [Rovers]

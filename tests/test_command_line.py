@@ -102,6 +102,12 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         (["check", "docs"], "docs: geen vragenbanken (*.yml) in deze map"),
         (["check", "nergens"], "nergens: map met vragenbanken niet gevonden"),
         (["check"], "quizkit: geef de map met vragenbanken op, of --config met de mkdocs.yml van de site"),
+        # One folder for two (a second organisation's journey: told to give the folder it gave).
+        (
+            ["scorm", BANKS],
+            f"quizkit: geef twee mappen op, eerst die met de vragenbanken en dan die voor de bestanden ('{BANKS}' is "
+            "nu gelezen als de map voor de bestanden), of --config met de mkdocs.yml van de site",
+        ),
         (["scorm", BANKS, "mkdocs.yml"], "quizkit: mkdocs.yml: bestaat al en is geen map"),
         (["moodle", BANKS, "mkdocs.yml/x"], "quizkit: mkdocs.yml/x: een deel van dit pad is een bestand, geen map"),
         (
@@ -149,7 +155,7 @@ def test_banks_outside_the_project_are_shown_by_their_full_path(tmp_path: Path, 
         ),
     ],
     ids=[
-        *("no-module", "no-function", "a-file", "no-banks", "no-folder", "no-folder-given"),
+        *("no-module", "no-function", "a-file", "no-banks", "no-folder", "no-folder-given", "one-folder-for-two"),
         *("out-is-a-file", "out-under-a-file"),
         *("config-not-yaml", "config-bad-extension", "config-unknown-locale"),
         *("config-option-not-text", "config-option-not-true-or-false", "bad-id-prefix", "config-template-syntax"),

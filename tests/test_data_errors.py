@@ -37,6 +37,9 @@ def test_malformed_yaml_reports_line() -> None:
         ("a:\n  - x\n - y\n", 3, "deze lijst springt anders in"),
         ("stem: “Vraag: hoe vaak?”\n", 1, "tussen rechte aanhalingstekens"),
         ("a:\n\tb: 1\n", 2, "een tab; spring in met spaties"),
+        # A colon in a text between { } or [ ] (a second organisation's journey: PyYAML's words alone).
+        ("a: 1\nb:\n  - {text: Koorts: boven 38, category: rood}\n", 3, "een dubbele punt in een tekst tussen { }"),
+        ("a: [een, twee: drie: vier]\n", 1, "een dubbele punt in een tekst tussen [ ]"),
         # A text that starts like something else: a quoted word, a list, an alias, an anchor.
         ('a: 1\nstem: "Samen-optie" is stap 3.\n', 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
         ("a: 1\nstem: [Rovers 2025] Zet de stappen\n", 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
@@ -86,6 +89,23 @@ def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int,
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "word"),
+    [
+        # A second organisation's journey: the explanation was left out, the build went on.
+        ("explanation: #1 tip is to stay active.\nb: c\n", 1, "#1"),
+        ("- #hashtag\n- twee\n", 1, "#hashtag"),
+        ("a:\n  #2 op de volgende regel\nb: c\n", 2, "#2"),
+    ],
+)
+def test_a_hash_right_after_the_key_is_said_as_no_text_at_all(text: str, line: int, word: str) -> None:
+    said = f"hier staat geen tekst: YAML leest alles vanaf ' #' als commentaar, ook '{word}' en wat erna komt"
+    for offset in (0, 1):  # a data file, and front matter after the page's first line
+        with pytest.raises(ContentError) as exc:
+            load_yaml_text(text, "x.yml", line_offset=offset)
+        assert (exc.value.line, exc.value.detail[: len(said)]) == (line + offset, said), exc.value.text
+
+
+@pytest.mark.parametrize(
     ("text", "data"),
     [
         ("a: tekst  # een opmerking\n", {"a": "tekst"}),  # a comment written as one
@@ -98,6 +118,8 @@ def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int,
         # Not a text: quoting it would change its type (a number, true).
         ("weight: 2 #TODO\ncorrect: true #let\n", {"weight": 2, "correct": True}),
         ("a: x\n#top\n", {"a": "x"}),  # a comment at the margin continues no text
+        # An empty value with a comment written as one, or none; null written out is no text.
+        ("a: # een opmerking\nb:\nc: ~ #x\nd: null #y\n", {"a": None, "b": None, "c": None, "d": None}),
     ],
 )
 def test_a_hash_that_cuts_nothing_is_let_be(text: str, data: dict) -> None:

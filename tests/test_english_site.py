@@ -356,6 +356,14 @@ def test_the_plugin_before_the_macros_stops_the_build_with_a_message(tmp_path: P
     assert not list((project / "site").rglob("*.html"))
 
 
+def test_the_banks_under_docs_stay_out_of_the_site(english_site: Path):
+    """The banks hold every right answer: the plugin leaves them out, without ``exclude_docs``."""
+    assert (FIXTURE / "docs" / "banks" / "basics.yml").is_file()
+    assert "exclude_docs" not in yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert not list(english_site.rglob("*.yml")), "a bank was published with its answers"
+    assert (english_site / "index.html").is_file()
+
+
 def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):
     """MkDocs' own theme has no way to leave a page out of search: the engine keeps the answers out."""
     feedback = "The constitution names it."

@@ -272,7 +272,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The quiz script and styles, as files of the site."""
+        """The quiz script and styles, as files of the site; the banks (with every answer) left out.
+
+        A bank folder inside ``docs_dir`` would otherwise be copied into the site as it is, the
+        right answers in plain text, and a strict build says nothing of it (a second
+        organisation's journey: its site forgot ``exclude_docs``).
+        """
+        banks = (self.root / self.config.banks).resolve()
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(banks)]:
+            files.remove(file)
         for name in PAGE_ASSETS:
             files.append(
                 File.generated(config, f"{self.config.assets_dir}/{name}", content=asset_text(name, self.config.minify))
@@ -435,7 +443,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return self.stash.put(self.renderer.item(item_id, self.sources_url(page)))
 
     def quiz_index(self, page: Page, order: list[str] | None) -> Markup:
-        """The list of modules (searchable), with the quiz styles."""
+        """The list of modules (searchable), with the quiz styles; every id in ``order`` must be a module's."""
+        for module_id in order or []:
+            self.banks.module(module_id)  # a misspelt id would only move that module to the end
         self._needs(page, *INDEX_ASSETS)
 
         def url_of(module_id: str) -> str:

@@ -62,6 +62,11 @@ def make_quiz_project(dest: Path) -> Path:
         entries.append(f"leermodules/{module_id}.md")
         (pages_dir / "antwoorden" / f"{module_id}.md").write_text(answer_key_page(module), encoding="utf-8")
     (pages_dir / "losse-vragen.md").write_text(LOOSE_PAGE, encoding="utf-8")
+    # The module list names the real modules first: here there are only the examples.
+    index = pages_dir / "index.md"
+    text, count = re.subn(r"quiz_index\(\[[^]]*\]\)", "quiz_index()", index.read_text(encoding="utf-8"))
+    assert count == 1, "docs/leermodules/index.md has no quiz_index([...]) call"
+    index.write_text(text, encoding="utf-8")
     entries.append("leermodules/losse-vragen.md")
     config = project / "mkdocs.yml"
     text = re.sub(

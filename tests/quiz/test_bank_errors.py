@@ -243,7 +243,7 @@ CASES = {
       - {text: Iets, category: ja}
       - {text: Anders, category: misschien}
 """,
-        f"{PATH}:24: [item drie] items[2]: stelling 'Anders' staat in categorie 'misschien', die niet bestaat (bekend: ja, nee)",
+        f"{PATH}:31: [item drie] items[2].statements[1].category: stelling 'Anders' staat in categorie 'misschien', die niet bestaat (bekend: ja, nee)",
     ),
     "classify-duplicate-category": (
         VALID
@@ -268,7 +268,7 @@ CASES = {
             "type: case\n          stem: Genest?",
             "type: single\n          id: x\n          stem: Genest?\n          options: [{text: a, correct: true}, {text: b}]",
         ),
-        f"{PATH}:35: [item drie] items[2].stages[0].question.id: onbekend veld",
+        f"{PATH}:33: [item drie] items[2].stages[0].question.id: onbekend veld",
     ),
     "case-duplicate-stage": (
         VALID
@@ -453,8 +453,12 @@ def test_a_file_given_as_the_bank_folder_is_named_as_such(tmp_path: Path) -> Non
             "# X\n\nTekst.\n\n{{ quiz_item('vb-nergens') }}\n",
             "[item vb-nergens] quiz_item: vraag 'vb-nergens' bestaat in geen enkele module",
         ),
+        (
+            '# X\n\n{{ quiz_index(["voorbeeld-keuze", "voorbeeld-stelingen"]) }}\n',
+            "module 'voorbeeld-stelingen' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
+        ),
     ],
-    ids=["unknown-module", "unknown-item"],
+    ids=["unknown-module", "unknown-item", "unknown-module-in-the-index-order"],
 )
 def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, page_text: str, expected: str) -> None:
     project = make_quiz_project(tmp_path / "project")

@@ -137,6 +137,10 @@ def test_schema_files_are_up_to_date() -> None:
     schema = json.loads(schema_text("quiz-module.schema.json"))
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]["SingleItem"]["required"]) >= {"id", "type", "stem", "source", "options"}
+    # An editor's hover shows a description as Markdown, in any site's language: no reST literal, no Dutch.
+    descriptions = re.findall(r'"description": "((?:[^"\\]|\\.)*)"', schema_text("quiz-module.schema.json"))
+    assert len(descriptions) > 20
+    assert not [d for d in descriptions if "``" in d or "Toon antwoord" in d], descriptions
 
 
 def test_every_data_file_names_an_existing_schema() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ...base import Id, Inline, Markdown, Question
-from ...validate import Strict, require_unique
+from ...validate import LocatedValueError, Strict, require_unique
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -54,11 +54,12 @@ class ClassifyQuestion(Question):
     @model_validator(mode="after")
     def _known_categories(self) -> ClassifyQuestion:
         known = [c.id for c in self.categories]
-        for statement in self.statements:
+        for i, statement in enumerate(self.statements):
             if statement.category not in known:
-                raise ValueError(
+                raise LocatedValueError(  # at the statement's category, not the item's first line
+                    ("statements", i, "category"),
                     f"stelling '{statement.text}' staat in categorie '{statement.category}', "
-                    f"die niet bestaat (bekend: {', '.join(known)})"
+                    f"die niet bestaat (bekend: {', '.join(known)})",
                 )
         return self
 
