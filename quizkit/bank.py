@@ -6,6 +6,7 @@ That is: ids unique across banks, file name = module id, sources the site knows 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,15 @@ def _check_type(
 ) -> Iterator[tuple[Loc, ContentError]]:
     where, known = describe_loc(loc), ", ".join(allowed)
     if "type" not in node:
-        yield _problem(loaded, loc, f"{where}.type: verplicht veld ontbreekt", item_id)
+        # 'Type' or 'tpye': the type is there, misspelt (said at its line, as validate says others).
+        keys = {key.lower(): key for key in node if isinstance(key, str)}
+        close = difflib.get_close_matches("type", list(keys), n=1, cutoff=0.6)
+        if close:
+            key = keys[close[0]]
+            message = f"{where}.{key}: onbekend veld; bedoelt u 'type'? Dat veld ontbreekt nu"
+            yield _problem(loaded, loc, message, item_id, (*loc, key))
+        else:
+            yield _problem(loaded, loc, f"{where}.type: verplicht veld ontbreekt", item_id)
     elif node["type"] not in allowed:
         yield _problem(
             loaded, loc, f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {known})", item_id, (*loc, "type")

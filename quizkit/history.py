@@ -144,8 +144,9 @@ def saved_answer_resets(published: list[Published], banks: QuizBanks) -> list[st
 
     No mistake: the engine sets an answer aside when it no longer fits the question, and the
     learner answers that question again. A module whose version changed is one line; an
-    item is named when its type changed, or its units or key (its hash). An item that went
-    or moved is a warning of :func:`saved_answer_warnings`, not named again here.
+    item is named when its type changed, or its units or key (its hash). An item that went or
+    moved, or a case whose stage went, is a warning of :func:`saved_answer_warnings`, not named
+    again here.
     """
     found: list[ContentError] = []
     for old in published:
@@ -165,12 +166,12 @@ def saved_answer_resets(published: list[Published], banks: QuizBanks) -> list[st
         now = {item.id: item for item in module.items}
         for before in old.model.items:
             after = now.get(before.id)
-            if after is None:
-                continue
+            if after is None or not set(_units(before)) <= set(_units(after)):
+                continue  # gone, or a stage that went: a warning already says what to do
             if before.type != after.type:
                 reason = f"het type is veranderd (van {before.type} naar {after.type})"
             elif before.saved_hash != after.saved_hash:
-                reason = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen of categorieën)"
+                reason = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen, categorieën of fasen)"
             else:
                 continue
             found.append(

@@ -202,8 +202,8 @@ def check_not_cut(event: Any, rows: list[str], resolver: Any, path: str, line_of
         word = _WORD.match(rows[row], cut.end())
         after = word.group() if word else ""
         value = event.value
-        if not value:
-            raise ContentError(path, row + 1 + line_offset, _CUT_WHOLE.format(after))
+        if not value:  # said at the key, where the text should have been
+            raise ContentError(path, event.start_mark.line + 1 + line_offset, _CUT_WHOLE.format(after))
         shown = value if len(value) <= 40 else "…" + value[-40:]
         raise ContentError(path, row + 1 + line_offset, _CUT_TEXT.format(shown, after))
 
@@ -451,11 +451,13 @@ _SAID = {
         "dit lijstitem springt anders in dan de items erboven; zet de '-' even ver in als de andere"
     ),
     "found character '\\t' that cannot start any token": "een tab; spring in met spaties",
-    # "{text: Koorts: boven 38 graden, ...}": a colon in a text between { } or [ ].
+    # "{text: Koorts: boven 38 graden, ...}": a colon in a text between { } or [ ]; PyYAML says
+    # the same of a comma left out between two fields ("{text: Iets correct: true}").
     **{
         f"expected ',' or '{close}', but got ':'": (
-            f"een dubbele punt in een tekst tussen {open_} {close}; zet die tekst tussen enkele aanhalingstekens "
-            "('Koorts: boven 38 graden'; een ' in de tekst schrijft u dan als '')"
+            f"een dubbele punt in een tekst tussen {open_} {close}, of een komma vergeten tussen twee velden. "
+            "Staat de dubbele punt in de tekst, zet die tekst dan tussen enkele aanhalingstekens ('Koorts: boven "
+            "38 graden'; een ' in de tekst schrijft u dan als ''); anders hoort er een komma voor het veld"
         )
         for open_, close in ("{}", "[]")
     },

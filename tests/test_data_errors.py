@@ -40,6 +40,7 @@ def test_malformed_yaml_reports_line() -> None:
         # A colon in a text between { } or [ ] (a second organisation's journey: PyYAML's words alone).
         ("a: 1\nb:\n  - {text: Koorts: boven 38, category: rood}\n", 3, "een dubbele punt in een tekst tussen { }"),
         ("a: [een, twee: drie: vier]\n", 1, "een dubbele punt in een tekst tussen [ ]"),
+        ("a:\n  - {text: Iets, correct: true feedback: Goed}\n", 2, "of een komma vergeten tussen twee velden"),
         # A text that starts like something else: a quoted word, a list, an alias, an anchor.
         ('a: 1\nstem: "Samen-optie" is stap 3.\n', 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
         ("a: 1\nstem: [Rovers 2025] Zet de stappen\n", 2, "zet dan de hele tekst tussen enkele aanhalingstekens"),
@@ -94,7 +95,7 @@ def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int,
         # A second organisation's journey: the explanation was left out, the build went on.
         ("explanation: #1 tip is to stay active.\nb: c\n", 1, "#1"),
         ("- #hashtag\n- twee\n", 1, "#hashtag"),
-        ("a:\n  #2 op de volgende regel\nb: c\n", 2, "#2"),
+        ("a:\n  #2 op de volgende regel\nb: c\n", 1, "#2"),  # at the key, not the comment
     ],
 )
 def test_a_hash_right_after_the_key_is_said_as_no_text_at_all(text: str, line: int, word: str) -> None:

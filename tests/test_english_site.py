@@ -81,15 +81,20 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module", params=["mkdocs", "readthedocs"])
 def themed_site(request: pytest.FixtureRequest, english_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The English site on each of MkDocs' own two themes."""
+    """The English site on each of MkDocs' own two themes.
+
+    On the second, the bank lies in ``docs/`` itself, beside the pages (``banks: docs``).
+    """
     if request.param == "mkdocs":
         return english_site
     project = tmp_path_factory.mktemp("english-readthedocs") / "project"
     shutil.copytree(FIXTURE, project)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  name: mkdocs\n" in text
-    config.write_text(text.replace("  name: mkdocs\n", "  name: readthedocs\n"), encoding="utf-8")
+    assert "  name: mkdocs\n" in text and "      banks: docs/banks\n" in text
+    text = text.replace("  name: mkdocs\n", "  name: readthedocs\n").replace("banks: docs/banks\n", "banks: docs\n")
+    config.write_text(text, encoding="utf-8")
+    (project / "docs" / "banks" / "basics.yml").rename(project / "docs" / "basics.yml")
     return _build_without_site_packages(project)
 
 
@@ -356,12 +361,15 @@ def test_the_plugin_before_the_macros_stops_the_build_with_a_message(tmp_path: P
     assert not list((project / "site").rglob("*.html"))
 
 
-def test_the_banks_under_docs_stay_out_of_the_site(english_site: Path):
-    """The banks hold every right answer: the plugin leaves them out, without ``exclude_docs``."""
+def test_the_banks_under_docs_stay_out_of_the_site_and_the_pages_in(themed_site: Path):
+    """The banks hold every right answer: the plugin leaves them out, without ``exclude_docs``.
+
+    Only the banks: in ``docs/`` itself (the second theme's copy), the pages beside them stay.
+    """
     assert (FIXTURE / "docs" / "banks" / "basics.yml").is_file()
     assert "exclude_docs" not in yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert not list(english_site.rglob("*.yml")), "a bank was published with its answers"
-    assert (english_site / "index.html").is_file()
+    assert not list(themed_site.rglob("*.yml")), "a bank was published with its answers"
+    assert (themed_site / "index.html").is_file() and (themed_site / "basics" / "index.html").is_file()
 
 
 def test_the_answer_key_stays_out_of_the_search_index(english_site: Path):

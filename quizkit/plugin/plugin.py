@@ -76,6 +76,14 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+def _is_bank(path: Path, banks: Path) -> bool:
+    """Whether ``path`` is a bank file in the folder ``banks`` (as :func:`~quizkit.yamlload.data_files` finds them).
+
+    Only the banks: a site may keep its banks in ``docs_dir`` itself, beside its pages.
+    """
+    return path.suffix.lower() == ".yml" and path.resolve().parent == banks
+
+
 class QuizPlugin(BasePlugin[QuizConfig]):
     """Quizzes from YAML banks: see the module docstring for what it does when."""
 
@@ -279,7 +287,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         organisation's journey: its site forgot ``exclude_docs``).
         """
         banks = (self.root / self.config.banks).resolve()
-        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(banks)]:
+        for file in [f for f in files if f.abs_src_path and _is_bank(Path(f.abs_src_path), banks)]:
             files.remove(file)
         for name in PAGE_ASSETS:
             files.append(

@@ -677,6 +677,18 @@ def test_a_misspelt_field_is_named_with_the_field_it_stands_for(tmp_path: Path) 
     ]
 
 
+def test_a_misspelt_type_is_said_at_its_line(tmp_path: Path) -> None:
+    """The type is read before the rest (it chooses the fields): its misspelling is named there too."""
+    text = VALID.replace("    type: single\n", "    Type: single\n")
+    assert (
+        error_of(tmp_path, text)
+        == f"{PATH}:12: [item een] items[0].Type: onbekend veld; bedoelt u 'type'? Dat veld ontbreekt nu"
+    )
+    # No key like it: the type is missing, at the item's line.
+    text = VALID.replace("    type: single\n", "")
+    assert error_of(tmp_path, text) == f"{PATH}:11: [item een] items[0].type: verplicht veld ontbreekt"
+
+
 def test_a_field_written_twice_under_another_spelling_is_not_guessed_to_be_the_first(tmp_path: Path) -> None:
     """``stem`` is there already: ``stme`` beside it is an unknown field, not that one again."""
     text = VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    stme: Vraag?\n")

@@ -279,7 +279,9 @@ def test_an_edit_that_sets_saved_answers_aside_is_named_not_called_nothing_lost(
     after["items"][2]["stages"][1]["question"]["options"].append({"text": "Nieuw"})
     after["items"][3] = sort("m-d")  # another type under the same id
     lines = resets(tmp_path, [before], [after])
-    changed = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen of categorieën)"
+    changed = (
+        "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen, categorieën of fasen)"
+    )
     assert [line.split(": ", 1)[1] for line in lines] == [
         f"[item m-a] {RESET}{changed}{FITS_NO_MORE}",
         f"[item m-b] {RESET}{changed}{FITS_NO_MORE}",
@@ -300,6 +302,26 @@ def test_a_new_version_is_one_line_for_the_module(tmp_path: Path) -> None:
         "nu/m.yml: module.version is veranderd (van 1 naar 2): elke vraag van deze module begint opnieuw voor wie "
         "haar al beantwoordde"
     ]
-    # A module that went, or an earlier bank that no longer validates: the warnings say what there is to say.
+    # A module that went: the warnings say what there is to say.
     gone = bank(single("n-a", "Juist", "Fout"), module_id="n")
     assert resets(tmp_path, [before, gone], [before]) == []
+
+
+def test_what_a_warning_names_or_no_model_can_show_is_no_note(tmp_path: Path) -> None:
+    """A case whose stage went (the warning says to put it back), and a bank as published that no longer validates."""
+    before = bank(case("m-c"))
+    after = copy.deepcopy(before)
+    after["items"][0]["stages"][1]["id"] = "nieuw"
+    assert len(warnings(tmp_path, [before], [after])) == 1
+    assert resets(tmp_path, [before], [after]) == []
+    # A stage added is a reset: the stages the learner answered are all still there.
+    after = copy.deepcopy(before)
+    after["items"][0]["stages"].append({**copy.deepcopy(before["items"][0]["stages"][1]), "id": "s3"})
+    (line,) = resets(tmp_path, [before], [after])
+    assert "[item m-c] begint opnieuw" in line and "fasen" in line
+    # Published with a field the format no longer has: no model to compare, so no note (and no crash).
+    old = bank(single("m-a", "Juist", "Fout"))
+    old["items"][0]["veld-van-toen"] = 1
+    changed = bank(single("m-a", "Juist", "Fout", "Nog een"))  # another shape: a note, if there were a model
+    assert published_bank("oud/m.yml", dump(old)).model is None  # type: ignore[union-attr]
+    assert resets(tmp_path, [old], [changed]) == []
