@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,7 @@ class OfflineBuildError(RuntimeError):
 
 
 class UnreadableConfigError(OfflineBuildError):
-    """A config file (``name``) is not YAML: no build of it can start either."""
+    """A config file (``name``) is not YAML, or its site address is none: no build of it can start either."""
 
     def __init__(self, message: str, name: str):
         super().__init__(message)
@@ -59,7 +60,7 @@ def load_config(path: Path) -> dict:
     """The YAML of the MkDocs config ``path``; a mistake in it is one Dutch line (:class:`UnreadableConfigError`)."""
     try:
         with path.open("rb") as fd:
-            return yaml_load(fd)
+            config = yaml_load(fd)
     except FileNotFoundError:
         raise OfflineBuildError(f"{path.name}: bestand niet gevonden") from None
     except (yaml.YAMLError, ConfigurationError) as exc:
@@ -75,6 +76,16 @@ def load_config(path: Path) -> dict:
             "(spaties, geen tabs) en naar aanhalingstekens en dubbele punten",
             path.name,
         ) from None
+    url = config.get("site_url") if isinstance(config, dict) else None
+    # MkDocs' own words for this are English ("The URL isn't valid, it should include the
+    # http:// (scheme)"); SITE_URL is what an editor sets when publishing (README).
+    if isinstance(url, str) and url and not re.match(r"https?://[^/\s]", url):
+        raise UnreadableConfigError(
+            f"{path.name}: site_url '{url}' (uit SITE_URL of {path.name}) is geen volledig adres; schrijf het met "
+            "http:// of https:// ervoor, bijvoorbeeld SITE_URL=https://www.voorbeeld.nl/kennisbank/",
+            path.name,
+        )
+    return config
 
 
 def check_config(root: Path = ROOT) -> dict:

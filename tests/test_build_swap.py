@@ -99,3 +99,21 @@ def test_a_config_that_is_not_there_is_a_line_not_a_traceback(tmp_path: Path, ca
     err = capsys.readouterr().err
     assert err.startswith("ERROR: ") and "weg.yml" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_site_url_without_its_scheme_is_a_dutch_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    # An editor's journey: SITE_URL=www.voorbeeld.nl/kennisbank gave MkDocs' English words.
+    from macros.build import build_into
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: !ENV [SITE_URL, 'http://127.0.0.1:8000/']\n", "utf-8")
+    monkeypatch.setenv("SITE_URL", "www.voorbeeld.nl/kennisbank")
+    assert build_into(tmp_path / "site", tmp_path / "mkdocs.yml", offline=False) is False
+    assert capsys.readouterr().err == (
+        "ERROR: mkdocs.yml: site_url 'www.voorbeeld.nl/kennisbank' (uit SITE_URL of mkdocs.yml) is geen volledig "
+        "adres; schrijf het met http:// of https:// ervoor, bijvoorbeeld SITE_URL=https://www.voorbeeld.nl/kennisbank/\n"
+    )
+    assert not (tmp_path / "site").exists()
+    monkeypatch.setenv("SITE_URL", "https://www.voorbeeld.nl/kennisbank/")
+    from macros.offline import load_config
+
+    assert load_config(tmp_path / "mkdocs.yml")["site_url"] == "https://www.voorbeeld.nl/kennisbank/"

@@ -504,7 +504,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return get_relative_url(f"{self.config.moodle_dir}/{name}", here) if self.config.moodle_dir else ""
 
     def answer_key(self, page: Page, module_id: str) -> Markup:
-        """The printable answer key of one module."""
+        """The printable answer key of one module; its page is left out of the search index.
+
+        The answers never go into the index (stashed, below), but the page's title and text
+        would, and a learner searching for a module would land on its answers. Material's
+        search reads ``search: exclude`` from the page's meta after the macros ran; an editor
+        who leaves it out of the front matter is not relied on.
+        """
+        search = page.meta.get("search")
+        page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
         self._needs(page, *TRAINER_ASSETS)
         self.answer_key_pages[page.file.src_uri] = page.url
         module = self.banks.module(module_id)

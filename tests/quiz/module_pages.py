@@ -25,10 +25,13 @@ def module_page(module: QuizModule) -> str:
 
 
 def answer_key_page(module: QuizModule) -> str:
-    """The trainer's answer key page (``docs/leermodules/antwoorden/<id>.md``), out of search."""
+    """The trainer's answer key page (``docs/leermodules/antwoorden/<id>.md``).
+
+    Without ``search: exclude`` in its front matter: the engine keeps it out of search itself.
+    """
     meta = module.module
     title = json.dumps(f"Antwoordsleutel: {meta.title}", ensure_ascii=False)
     return (
-        f"---\ntitle: {title}\ndescription: {title}\nsearch:\n  exclude: true\nsources:\n{front_sources(module)}---\n\n"
+        f"---\ntitle: {title}\ndescription: {title}\nsources:\n{front_sources(module)}---\n\n"
         f'# Antwoordsleutel: {meta.title}\n\n{{{{ answer_key("{meta.id}") }}}}\n'
     )

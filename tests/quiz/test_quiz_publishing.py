@@ -7,6 +7,7 @@ D30 the home page's title once.
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,21 @@ def test_answer_keys_are_noindex_and_not_in_the_sitemap(quiz_site: Path) -> None
     assert "/leermodules/trainers/" in sitemap
     assert "antwoorden" not in sitemap
     assert gzip.decompress((quiz_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+def test_answer_keys_stay_out_of_search_without_their_front_matter_saying_so(quiz_site: Path) -> None:
+    """The fixture's answer keys have no ``search: exclude``: the engine leaves them out itself.
+
+    An editor's journey left the lines out, and the key's title (and the page with every answer)
+    was found by searching for the module.
+    """
+    project_key = quiz_site.parent / "project" / "docs" / "leermodules" / "antwoorden"
+    pages = sorted(project_key.glob("*.md"))
+    assert pages and not [p for p in pages if "search:" in p.read_text(encoding="utf-8")]
+    index = json.loads((quiz_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith(TRAINERS) for loc in locations), "the trainers' page is searchable"
+    assert not [loc for loc in locations if "antwoorden" in loc], locations
 
 
 def test_home_page_title_names_the_site_once(quiz_site: Path) -> None:
