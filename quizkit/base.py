@@ -188,7 +188,9 @@ def _yes_no(value: object) -> object:
             "aanhalingstekens"
         )
     if not isinstance(value, bool):
-        raise ValueError(f"'{value}' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)")
+        raise ValueError(
+            f"'{value}' is geen true of false; schrijf true (juist) of false (onjuist) bij de optie of stelling zelf"
+        )
     return value
 
 

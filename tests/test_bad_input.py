@@ -412,6 +412,12 @@ CASES: dict[str, Case] = {
         lines=f"{PAGE}:{PAGE_CALL + 2}: tabel 'bestaat-niet' staat niet in 'alk.yml' (bekend: duur, dsm5)",
     ),
     "macro-with-a-number-for-text": call_on_page('{{ table("alk", 5) }}', "table: argument 'table_id' moet tekst zijn"),
+    # An editor's journey: a module id without quotes in the index's list.
+    "macro-with-a-name-without-quotes-in-a-list": call_on_page(
+        '{{ quiz_index(["casus", handreiking]) }}',
+        "quiz_index: argument 'order', waarde 2: moet tekst zijn; staat er een naam zonder aanhalingstekens? Schrijf "
+        'elke naam in de lijst tussen aanhalingstekens, zoals ["casus", "handreiking"]',
+    ),
     "macro-with-text-for-a-number": call_on_page(
         '{{ bar_chart("alk", "duur", "twee") }}', "bar_chart: argument 'value_column' moet een geheel getal zijn"
     ),

@@ -128,6 +128,12 @@ def _call_problem(name: str, func: Callable[..., Any], exc: ValidationError) -> 
         return f"{name}: onbekend argument '{where}' (bekend: {known})"
     if kind == "unexpected_positional_argument":
         return f"{name}: te veel argumenten (bekend: {known})"
+    if len(err["loc"]) > 1 and isinstance(err["loc"][1], int) and kind == "string_type":
+        # One value of a list ("quiz_index(['casus', handreiking])"): a name without quotes.
+        return (
+            f"{name}: argument '{where}', waarde {err['loc'][1] + 1}: {message_of(err)}; staat er een naam zonder "
+            'aanhalingstekens? Schrijf elke naam in de lijst tussen aanhalingstekens, zoals ["casus", "handreiking"]'
+        )
     return f"{name}: argument '{where}' {message_of(err)}"
 
 

@@ -131,7 +131,7 @@ CASES = {
     "correct-answer-not-an-option": (
         VALID.replace("        correct: true\n", "        correct: C\n"),
         f"{PATH}:17: [item een] items[0].options[0].correct: "
-        "'C' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)",
+        "'C' is geen true of false; schrijf true (juist) of false (onjuist) bij de optie of stelling zelf",
     ),
     "empty-options": (
         VALID.replace("      - text: A\n        correct: true\n      - text: B\n", "").replace(
@@ -157,7 +157,7 @@ CASES = {
     "correct-spelt-oddly": (  # not a YAML true or false, and not quoted either
         VALID.replace("        correct: true\n", "        correct: tRUE\n"),
         f"{PATH}:17: [item een] items[0].options[0].correct: "
-        "'tRUE' is geen true of false (juist of onjuist staat bij de optie of stelling zelf)",
+        "'tRUE' is geen true of false; schrijf true (juist) of false (onjuist) bij de optie of stelling zelf",
     ),
     # Each text is converted on its own: a footnote's text belongs in the text that marks it.
     "footnote-without-its-text": (
@@ -418,8 +418,8 @@ def test_a_bank_with_a_schema_mistake_still_has_its_sources_checked(tmp_path: Pa
     assert [e.text for e in exc.value.errors] == [
         f"{PATH}:14: [item een] onbekend brondocument 'profielschets-2099' "
         "(bekend: profielschets, handreiking, huisartsenonderzoek, rovers-2025, tussen-de-oren)",
-        f"{PATH}:17: [item een] items[0].options[0].correct: 'ja' is geen true of false "
-        "(juist of onjuist staat bij de optie of stelling zelf)",
+        f"{PATH}:17: [item een] items[0].options[0].correct: 'ja' is geen true of false; schrijf true (juist) "
+        "of false (onjuist) bij de optie of stelling zelf",
     ]
 
 
