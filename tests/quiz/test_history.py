@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from bank_items import case_of, classify, single
+from bank_items import SOURCE, case_of, classify, single
 from helpers import copy_project, mkdocs_env
 
 from macros.check import QuizBankCheck, saved_answer_report
@@ -291,6 +291,18 @@ def test_an_edit_that_sets_saved_answers_aside_is_named_not_called_nothing_lost(
     assert all(line.startswith("nu/m.yml:") and line.split(":")[1].isdigit() for line in lines), lines
     # The items' warnings are another matter: none of these loses or misplaces an answer.
     assert warnings(tmp_path, [before], [after]) == []
+
+
+def test_a_reworded_ordering_step_is_named_as_such(tmp_path: Path) -> None:
+    """An ordering question's steps are its shape: a reworded step resets it, and the note says why."""
+    steps = ["Eerst", "Dan", "Tot slot"]
+    before = bank({"id": "m-o", "type": "ordering", "stem": "Volgorde?", "source": SOURCE, "steps": steps})
+    after = copy.deepcopy(before)
+    after["items"][0]["steps"][1] = "Daarna"
+    (line,) = resets(tmp_path, [before], [after])
+    assert line.endswith(
+        f"[item m-o] {RESET}een stap is veranderd (bij een volgordevraag telt ook de tekst van een stap){FITS_NO_MORE}"
+    )
 
 
 def test_a_new_version_is_one_line_for_the_module(tmp_path: Path) -> None:
