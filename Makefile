@@ -32,9 +32,9 @@ check: setup
 	$(BIN)/python -m macros.check
 
 bench: setup-test
-	$(BIN)/python bench/quiz_build.py
-	@# Budgets (publishing): each prints its table; make bench fails if any budget is missed.
+	@# Each bench prints its table, also after another missed its budget; make bench fails if any did.
 	@status=0; \
+	$(BIN)/python bench/quiz_build.py || status=1; \
 	$(BIN)/python bench/pageweight.py || status=1; \
 	$(BIN)/python bench/lighthouse.py --runs 3 || status=1; \
 	exit $$status
