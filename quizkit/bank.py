@@ -6,7 +6,6 @@ That is: ids unique across banks, file name = module id, sources the site knows 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from .base import SourceRef
 from .cite import Citations, PlainCitations
 from .errors import ContentError, ContentErrorList, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
-from .validate import ID_PATTERN, describe_loc, require_file_name, validate_all
+from .validate import ID_PATTERN, close_field, describe_loc, misspelt_hint, require_file_name, validate_all
 from .yamlload import LoadedYaml, Loc, data_files, load_yaml
 
 
@@ -86,11 +85,9 @@ def _check_type(
     where, known = describe_loc(loc), ", ".join(allowed)
     if "type" not in node:
         # 'Type' or 'tpye': the type is there, misspelt (said at its line, as validate says others).
-        keys = {key.lower(): key for key in node if isinstance(key, str)}
-        close = difflib.get_close_matches("type", list(keys), n=1, cutoff=0.6)
-        if close:
-            key = keys[close[0]]
-            message = f"{where}.{key}: onbekend veld; bedoelt u 'type'? Dat veld ontbreekt nu"
+        key = next((k for k in node if isinstance(k, str) and close_field(k, ["type"])), None)
+        if key is not None:
+            message = f"{where}.{key}: onbekend veld{misspelt_hint('type', missing=True)}"
             yield _problem(loaded, loc, message, item_id, (*loc, key))
         else:
             yield _problem(loaded, loc, f"{where}.type: verplicht veld ontbreekt", item_id)

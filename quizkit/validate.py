@@ -196,6 +196,18 @@ def allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
     )
 
 
+def close_field(name: str, known: list[str]) -> str | None:
+    """The field of ``known`` that ``name`` probably misspells (a capital, a letter too many, too few or swapped)."""
+    # 0.6 is difflib's own default.
+    match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def misspelt_hint(meant: str, missing: bool) -> str:
+    """What follows "onbekend veld" for a field that misspells ``meant`` (``missing``: that field is not there)."""
+    return f"; bedoelt u '{meant}'?" + (" Dat veld ontbreekt nu" if missing else "")
+
+
 def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple[dict[int, tuple[str, bool]], set[Loc]]:
     """For each unknown field that looks like a known one misspelled: that name, and whether it is missing.
 
@@ -213,14 +225,12 @@ def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple
         for part in _data_loc(data, loc[:-1], False):
             block = block[part]
         taken = set(block) if isinstance(block, dict) else set()
-        known = [name for name in allowed_fields(model, loc[:-1]) if name not in taken]
-        # A capital or a letter too many, too few or swapped: 0.6 is difflib's own default.
-        match = difflib.get_close_matches(loc[-1].lower(), known, n=1, cutoff=0.6)
-        if match:
-            is_missing = (*loc[:-1], match[0]) in missing
-            hints[i] = (match[0], is_missing)
+        meant = close_field(loc[-1], [name for name in allowed_fields(model, loc[:-1]) if name not in taken])
+        if meant is not None:
+            is_missing = (*loc[:-1], meant) in missing
+            hints[i] = (meant, is_missing)
             if is_missing:
-                explained.add((*loc[:-1], match[0]))
+                explained.add((*loc[:-1], meant))
     return hints, explained
 
 
@@ -256,7 +266,7 @@ def _located(loaded: LoadedYaml, err: Any, hint: tuple[str, bool] | None = None)
     if first_line is not None and first_line != loaded.line_of(loc):
         text += f"; de eerste staat op regel {first_line}"
     if hint is not None:
-        text += f"; bedoelt u '{hint[0]}'?" + (" Dat veld ontbreekt nu" if hint[1] else "")
+        text += misspelt_hint(*hint)
     return loc, ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
 
 

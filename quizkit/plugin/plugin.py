@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url, meta
 
 from .. import PACKAGE_DIR
 from ..assets import INDEX_ASSETS, PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
-from ..bank import BankCache, QuizBanks
+from ..bank import BankCache, QuizBanks, bank_files
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import FastMarkdown, MarkdownRenderer
@@ -74,14 +74,6 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _is_bank(path: Path, banks: Path) -> bool:
-    """Whether ``path`` is a bank file in the folder ``banks`` (as :func:`~quizkit.yamlload.data_files` finds them).
-
-    Only the banks: a site may keep its banks in ``docs_dir`` itself, beside its pages.
-    """
-    return path.suffix.lower() == ".yml" and path.resolve().parent == banks
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -286,8 +278,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         right answers in plain text, and a strict build says nothing of it (a second
         organisation's journey: its site forgot ``exclude_docs``).
         """
-        banks = (self.root / self.config.banks).resolve()
-        for file in [f for f in files if f.abs_src_path and _is_bank(Path(f.abs_src_path), banks)]:
+        # The bank files as the loader finds them; only those: a bank folder may be docs_dir itself.
+        banks = {path.resolve() for path in bank_files(self.root / self.config.banks, self.root)}
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve() in banks]:
             files.remove(file)
         for name in PAGE_ASSETS:
             files.append(
