@@ -402,7 +402,10 @@ def test_the_quiz_keeps_its_shape_and_language_on_mkdocs_own_themes(themed_site:
         cite = page.locator(".qk-cite").first
         sizes = cite.evaluate("el => [el, el.parentElement].map(e => parseFloat(getComputedStyle(e).fontSize))")
         assert sizes[0] < sizes[1], sizes
-        date = page.locator("[data-qk-today]").first.text_content()
+        today = page.locator("[data-qk-today]").first
+        today.scroll_into_view_if_needed()  # the date is written once it may be seen
+        page.wait_for_function("el => el.textContent", arg=today.element_handle())
+        date = today.text_content()
     assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", date), date
 
 

@@ -276,6 +276,8 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
     module = banks.modules[module_id]
     total = finish_module(page, base_url, module_id)
     summary = page.locator(".qk-quiz__summary")
+    summary.scroll_into_view_if_needed()  # as the learner who answered the last question
+    page.wait_for_function("() => document.querySelector('[data-qk-today]').textContent")
     text = plain(summary.inner_text())
     today = datetime.date.today()
     assert f"Leermodule: {plain(module.module.title)}" in text
@@ -284,6 +286,30 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
     assert f"U heeft {total} van {total} vragen goed (100%)" in text and "Geslaagd." in text
     # True on the site and in the self-check package in an LMS alike (not "in your own browser").
     assert "zelftoets, gemaakt zonder toezicht" in text and "geen gecontroleerd bewijs of certificaat" in text
+
+
+@pytest.mark.browser
+def test_the_summary_date_is_written_when_it_may_be_read(page, base_url: str) -> None:
+    """Not at load (the first date a page formats costs the phone its locale data): near the screen, or in print."""
+    page.goto(f"{base_url}leermodules/casus/")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    date = page.locator(".qk-quiz__summary [data-qk-today]")
+    below = date.evaluate("el => el.getBoundingClientRect().top / innerHeight")
+    assert below > 3, f"the summary is {below:.1f} screens down: too close to tell"
+    page.wait_for_timeout(300)
+    assert date.text_content() == "", "the date was formatted at load"
+    today = datetime.date.today()
+    written = f"{today.day} {MONTHS[today.month - 1]} {today.year}"
+    page.mouse.wheel(0, (below - 1.5) * page.viewport_size["height"])  # a screen away, not yet in view
+    page.wait_for_function("el => el.textContent", arg=date.element_handle())
+    assert date.text_content() == written
+    # A print of the page without scrolling (the browser's own print command) has it too.
+    page.goto("about:blank")
+    page.goto(f"{base_url}leermodules/casus/")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    assert date.text_content() == ""
+    page.pdf()
+    assert date.text_content() == written
 
 
 @pytest.mark.browser

@@ -16,6 +16,24 @@
     new Date().toLocaleDateString(el.closest("[lang]")?.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
   const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today(el)));
   const root = document.documentElement;
+  // The date is written when it may be read: as it comes within a screen of view (a screen
+  // reader moving there scrolls it into view too) and before printing. Not at load: the first
+  // date a page formats makes the browser load its locale data, 25-50 ms of blocked main
+  // thread on a desktop, four times that on a phone, on a page whose summary is far below.
+  let dates;
+  function watchDates() {
+    dates?.disconnect(); // instant navigation: the last page's summary is gone
+    dates = new IntersectionObserver(
+      (entries, observer) => {
+        for (const entry of entries.filter((e) => e.isIntersecting)) {
+          entry.target.textContent = today(entry.target);
+          observer.unobserve(entry.target);
+        }
+      },
+      { rootMargin: "100% 0px" },
+    );
+    document.querySelectorAll("[data-qk-today]").forEach((el) => dates.observe(el));
+  }
 
   // A module link is the address this page is looked at under (whatever SITE_URL was at build
   // time); in the offline copy (file:) it stays the published address, and a note says so.
@@ -28,7 +46,7 @@
   }
 
   function start() {
-    stamp();
+    watchDates();
     links();
     document.querySelectorAll("[data-qk-print], [data-qk-copy]").forEach((button) => (button.hidden = false));
   }
@@ -60,6 +78,7 @@
     if (button.dataset.qkPrint) root.dataset.qkPrintOnly = button.dataset.qkPrint;
     window.print();
   });
+  window.addEventListener("beforeprint", stamp);
   window.addEventListener("afterprint", () => delete root.dataset.qkPrintOnly);
 
   Q.trainer = { start };
