@@ -312,6 +312,43 @@ def test_pages_without_a_quiz_load_no_quiz_bytes_but_a_module_list_its_styles(si
     assert not offenders, "\n".join(offenders)
 
 
+def test_quiz_styles_come_before_the_quiz_and_its_scripts_after_it(site_dir: Path) -> None:
+    """A browser shows nothing after a stylesheet before it has it: no quiz shows unstyled first."""
+    checked = 0
+    for html in sorted(site_dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        quiz = [m.start() for m in re.finditer(r'class="qk-quiz(?:-index)?"', text)]
+        if not quiz:
+            continue
+        checked += 1
+        styles = [m.start() for m in re.finditer(r'<link rel="stylesheet" href="[^"]*assets/quizkit/', text)]
+        scripts = [m.start() for m in re.finditer(r'<script src="[^"]*assets/quizkit/[^"]*" defer>', text)]
+        where = html.relative_to(site_dir)
+        assert styles and max(styles) < min(quiz), f"{where}: a quiz stylesheet comes after the quiz"
+        assert all(s > max(quiz) for s in scripts), f"{where}: a quiz script comes before the quiz"
+    assert checked > 5, "no quiz page was found: the test checks nothing"
+
+
+@pytest.mark.browser
+def test_a_module_page_on_a_phone_does_not_jump_when_its_styles_arrive(new_page, base_url: str) -> None:
+    """The one shift left at load is the no-JavaScript line going (quiz.js): it moves the list, nothing in it.
+
+    With the styles after the content, a phone painted the first question unstyled, and it
+    jumped when they came (a stage's text moved 790 px).
+    """
+    page = new_page(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page.add_init_script(
+        """window.__shifts = []; new PerformanceObserver(list => { for (const e of list.getEntries())
+            window.__shifts.push(...e.sources.map(s => s.node && s.node.nodeType === 1 ? s.node.className : '')) })
+          .observe({type: 'layout-shift', buffered: true});"""
+    )
+    page.goto(base_url + "leermodules/casus/")
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    page.wait_for_timeout(500)
+    moved = page.evaluate("window.__shifts")
+    assert set(moved) <= {"qk-quiz__items"}, moved
+
+
 # -- print -------------------------------------------------------------------------------------
 
 

@@ -291,7 +291,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages with quizzes load the quiz assets, inside the content so instant navigation runs them.
 
-        Links to ids in kept HTML (a table's, a list item's) are checked like any other anchor.
+        The styles come before the content: a browser then shows none of it unstyled (placed
+        after it, the quiz appeared unstyled on a phone and jumped when the styles came). The
+        scripts come after it, deferred. Links to ids in kept HTML (a table's, a list item's)
+        are checked like any other anchor.
         """
         kept_ids = self.stash.take_ids()  # taken on every page, so none is left for the next one
         if page.present_anchor_ids is not None:
@@ -304,14 +307,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         needed = self.asset_pages.get(page.file.src_uri)
         if not needed:
             return html
-        tags = []
+        styles, scripts = [], []
         for name in (name for name in PAGE_ASSETS if name in needed):
             url = get_relative_url(f"{self.config.assets_dir}/{name}", page.url)
             if name.endswith(".css"):
-                tags.append(f'<link rel="stylesheet" href="{url}">')
+                styles.append(f'<link rel="stylesheet" href="{url}">')
             else:
-                tags.append(f'<script src="{url}" defer></script>')
-        return html + "\n" + "\n".join(tags)
+                scripts.append(f'<script src="{url}" defer></script>')
+        return "\n".join([*styles, html, *scripts])
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read: stop with every problem the macros reported, before writing any."""
