@@ -170,11 +170,14 @@ def saved_answer_resets(published: list[Published], banks: QuizBanks) -> list[st
                 continue  # gone, or a stage that went: a warning already says what to do
             if before.type != after.type:
                 reason = f"het type is veranderd (van {before.type} naar {after.type})"
-            elif before.saved_hash != after.saved_hash and after.type == "ordering":
-                # Its steps' texts are its shape: rewording one resets it too (answers.answer_hash).
-                reason = "een stap is veranderd (bij een volgordevraag telt ook de tekst van een stap)"
             elif before.saved_hash != after.saved_hash:
-                reason = "het juiste antwoord of de vorm van de vraag is veranderd (opties, stellingen, stappen, categorieën of fasen)"
+                reason = (
+                    # Its steps' texts are its shape: rewording one resets it too (answers.answer_hash).
+                    "een stap is veranderd (bij een volgordevraag telt ook de tekst van een stap)"
+                    if after.type == "ordering"
+                    else "het juiste antwoord of de vorm van de vraag is veranderd "
+                    "(opties, stellingen, stappen, categorieën of fasen)"
+                )
             else:
                 continue
             found.append(

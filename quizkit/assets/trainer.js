@@ -14,7 +14,8 @@
   // In the language of the quiz around it (its lang: the locale's), as the rest of the summary.
   const today = (el) =>
     new Date().toLocaleDateString(el.closest("[lang]")?.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
-  const stamp = () => document.querySelectorAll("[data-qk-today]").forEach((el) => (el.textContent = today(el)));
+  const write = (el) => (el.textContent = today(el));
+  const stamp = () => document.querySelectorAll("[data-qk-today]").forEach(write);
   const root = document.documentElement;
   // The date is written when it may be read: as it comes within a screen of view (a screen
   // reader moving there scrolls it into view too) and before printing. Not at load: the first
@@ -26,7 +27,7 @@
     dates = new IntersectionObserver(
       (entries, observer) => {
         for (const entry of entries.filter((e) => e.isIntersecting)) {
-          entry.target.textContent = today(entry.target);
+          write(entry.target);
           observer.unobserve(entry.target);
         }
       },
@@ -74,11 +75,10 @@
     }
     const button = event.target.closest("[data-qk-print]");
     if (!button) return;
-    stamp();
     if (button.dataset.qkPrint) root.dataset.qkPrintOnly = button.dataset.qkPrint;
     window.print();
   });
-  window.addEventListener("beforeprint", stamp);
+  window.addEventListener("beforeprint", stamp); // every print, the "Afdrukken" buttons' too
   window.addEventListener("afterprint", () => delete root.dataset.qkPrintOnly);
 
   Q.trainer = { start };
