@@ -225,6 +225,7 @@ class QuizRenderer:
         # (quiz.js: "<storage_key>:<module id>"), on every quiz as data-quiz-store.
         self.storage_key = storage_key
         self._modules: dict[tuple[str, str, bool], str] = {}
+        self._item_lists: dict[tuple[str, str], Markup] = {}
         self.site_templates = site_templates
         self.env = templates(site_templates)
         md = self.markdown
@@ -286,6 +287,25 @@ class QuizRenderer:
         """The citation function for pages whose sources page is at ``sources_url``."""
         return lambda ref: self.citations.cite(ref, sources_url)
 
+    def items(self, module_id: str, sources_url: str) -> Markup:
+        """A module's numbered list of items, citing the sources page at ``sources_url``.
+
+        Rendered once per build and sources page: a module's self-check and its test (a SCORM
+        package each) hold the same list.
+        """
+        key = (module_id, sources_url)
+        html = self._item_lists.get(key)
+        if html is None:
+            html = self._item_lists[key] = Markup(
+                self.render(
+                    "quiz/items.html",
+                    module=self.banks.module(module_id),
+                    cite=self.cite(sources_url),
+                    body=self.body,
+                )
+            )
+        return html
+
     def module(self, module_id: str, sources_url: str, test: bool = False) -> str:
         """HTML for a whole module: intro, every item, score and summary.
 
@@ -301,8 +321,7 @@ class QuizRenderer:
             html = self._modules[key] = self.render(
                 "quiz/module.html",
                 module=module,
-                cite=self.cite(sources_url),
-                body=self.body,
+                items=self.items(module_id, sources_url),
                 # The test keeps its answers apart from the self-check's: without an LMS both
                 # packages of a module, opened in one browser, would share one record, and the
                 # test would open with the self-check's answers final.

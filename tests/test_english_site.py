@@ -607,9 +607,11 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
             '{{ t("not_a_key") }}',
             "quizkit/locales/en.yml: geen tekst 'not_a_key' onder quiz:",
         ),
-        ("quiz/module.html", 4, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("quiz/module.html", 6, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # A site template that calls an engine macro wrongly: the site's line, not the macro's.
-        ("quiz/module.html", 5, "{{ quiz.facts(meta) }}", "'total' was not provided"),
+        ("quiz/module.html", 7, "{{ quiz.facts(meta) }}", "'total' was not provided"),
+        # A module's list of items, rendered apart from the module around it.
+        ("quiz/items.html", 3, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # Inside the body macro the renderer calls itself (QuizRenderer.body), past Jinja's
         # own line mapping, and at the top of a type's template, which the renderer imports.
         ("quiz/item.html", 27, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),

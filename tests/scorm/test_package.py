@@ -44,6 +44,12 @@ def manifest_of(package: Path) -> str:
         return zf.read("imsmanifest.xml").decode()
 
 
+def items_list(html: str) -> str:
+    """The list of a package page's questions (its ``<ol class="qk-quiz__items">``)."""
+    start = html.index('<ol class="qk-quiz__items"')
+    return html[start : html.index('</ol>\n<div class="qk-quiz__summary"', start)]
+
+
 def test_one_package_per_module(packages: dict[str, Path], banks: QuizBanks) -> None:
     assert sorted(packages) == sorted(banks.modules)
 
@@ -71,6 +77,8 @@ def test_each_module_also_has_a_test_package_of_its_own(
         # The result's note: a test whose score the LMS records, not a self-check.
         assert '<p class="qk-result__note">Dit is een toets. Voor uw score telt' in test_html
         assert '<p class="qk-result__note">Dit is een zelftoets' in own_html and "Dit is een zelftoets" not in test_html
+        # The self-check prepares for the test: the same questions, word for word, in the same order.
+        assert items_list(test_html) == items_list(own_html), module_id
 
 
 def test_manifests_are_valid_scorm_12(packages: dict[str, Path], scorm_schema) -> None:
