@@ -17,7 +17,7 @@ from .base import SourceRef
 from .cite import Citations, PlainCitations
 from .errors import ContentError, ContentErrorList, raise_all
 from .models import ITEM_TYPES, QUESTION_TYPES, Item, QuizModule
-from .validate import ID_PATTERN, close_field, describe_loc, misspelt_hint, require_file_name, validate_all
+from .validate import ID_PATTERN, close_field, close_id, describe_loc, misspelt_hint, require_file_name, validate_all
 from .yamlload import LoadedYaml, Loc, data_files, load_yaml
 
 
@@ -33,16 +33,37 @@ class QuizBanks:
     lines: dict[str, int | None] = field(default_factory=dict)
 
     def module(self, module_id: str) -> QuizModule:
-        """The module ``module_id``, or a :class:`ContentError` naming the known ones."""
+        """The module ``module_id``, or a :class:`ContentError` naming the known ones.
+
+        The message says when ``module_id`` is a question's id instead, or looks like a
+        module's id mistyped.
+        """
         if module_id not in self.modules:
             known = ", ".join(sorted(self.modules)) or "geen"
-            raise ContentError("", None, f"module '{module_id}' bestaat niet (bekend: {known})")
+            if module_id in self.items:
+                hint = f"; '{module_id}' is de id van een vraag (in module '{self.items[module_id][0]}'), niet van een module"
+            else:
+                meant = close_id(module_id, self.modules)
+                hint = f"; bedoelt u '{meant}'?" if meant else ""
+            raise ContentError("", None, f"module '{module_id}' bestaat niet{hint} (bekend: {known})")
         return self.modules[module_id]
 
     def item(self, item_id: str) -> tuple[QuizModule, Item]:
-        """The item ``item_id`` and its module, or a :class:`ContentError`."""
+        """The item ``item_id`` and its module, or a :class:`ContentError`.
+
+        The message says when ``item_id`` is a module's id instead, or looks like an item's id
+        mistyped (the known ids are too many to list).
+        """
         if item_id not in self.items:
-            raise ContentError("", None, f"quiz_item: vraag '{item_id}' bestaat in geen enkele module", item_id)
+            if item_id in self.modules:
+                hint = (
+                    f"; '{item_id}' is de id van een module, niet van een vraag; "
+                    f'een hele module zet u op een pagina met {{{{ quiz("{item_id}") }}}}'
+                )
+            else:
+                meant = close_id(item_id, self.items)
+                hint = f"; bedoelt u '{meant}'?" if meant else ""
+            raise ContentError("", None, f"quiz_item: vraag '{item_id}' bestaat in geen enkele module{hint}", item_id)
         module_id, item = self.items[item_id]
         return self.modules[module_id], item
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -199,7 +200,17 @@ def allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
 def close_field(name: str, known: list[str]) -> str | None:
     """The field of ``known`` that ``name`` probably misspells (a capital, a letter too many, too few or swapped)."""
     # 0.6 is difflib's own default.
-    match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+    match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.8)
+    return match[0] if match else None
+
+
+def close_id(name: str, known: Iterable[str]) -> str | None:
+    """The id of ``known`` that ``name`` probably mistypes (a letter too many, too few or swapped).
+
+    Stricter than :func:`close_field`: ids share long prefixes (``casus-``), and at difflib's
+    default an unrelated question of the same module would be offered.
+    """
+    match = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.8)
     return match[0] if match else None
 
 

@@ -450,12 +450,14 @@ def test_a_file_given_as_the_bank_folder_is_named_as_such(tmp_path: Path) -> Non
             "module 'bestaat-niet' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
         ),
         (
-            "# X\n\nTekst.\n\n{{ quiz_item('vb-nergens') }}\n",
-            "[item vb-nergens] quiz_item: vraag 'vb-nergens' bestaat in geen enkele module",
+            "# X\n\nTekst.\n\n{{ quiz_item('vb-single-basi') }}\n",
+            "[item vb-single-basi] quiz_item: vraag 'vb-single-basi' bestaat in geen enkele module; "
+            "bedoelt u 'vb-single-basis'?",
         ),
         (
             '# X\n\n{{ quiz_index(["voorbeeld-keuze", "voorbeeld-stelingen"]) }}\n',
-            "module 'voorbeeld-stelingen' bestaat niet (bekend: voorbeeld-keuze, voorbeeld-stellingen)",
+            "module 'voorbeeld-stelingen' bestaat niet; bedoelt u 'voorbeeld-stellingen'? "
+            "(bekend: voorbeeld-keuze, voorbeeld-stellingen)",
         ),
     ],
     ids=["unknown-module", "unknown-item", "unknown-module-in-the-index-order"],
@@ -472,6 +474,46 @@ def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, pag
     assert f"docs/leermodules/losse-vragen.md:{line}: {expected}" in output
     assert_clean_failure(output)
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()], "a failed build writes no page and no zip"
+
+
+@pytest.mark.parametrize(
+    ("call", "name", "expected"),
+    [
+        ("item", "verwijzen-hoe-niet", "quiz_item: vraag 'verwijzen-hoe-niet' bestaat in geen enkele module"),
+        # A new id that only shares its module's prefix: no guess ('verwijzen-zonder-druk' is not meant).
+        ("item", "verwijzen-nieuw", "quiz_item: vraag 'verwijzen-nieuw' bestaat in geen enkele module"),
+        # A letter left out: the id it mistypes is named.
+        (
+            "item",
+            "casus-iatrogene-schad",
+            "quiz_item: vraag 'casus-iatrogene-schad' bestaat in geen enkele module; "
+            "bedoelt u 'casus-iatrogene-schade'?",
+        ),
+        # A module's id given for a question's, and the other way round.
+        (
+            "item",
+            "casus",
+            "quiz_item: vraag 'casus' bestaat in geen enkele module; 'casus' is de id van een module, "
+            'niet van een vraag; een hele module zet u op een pagina met {{ quiz("casus") }}',
+        ),
+        (
+            "module",
+            "casus-iatrogene-schade",
+            "module 'casus-iatrogene-schade' bestaat niet; 'casus-iatrogene-schade' is de id van een vraag "
+            "(in module 'casus'), niet van een module (bekend: ",
+        ),
+        ("module", "verwijzne", "module 'verwijzne' bestaat niet; bedoelt u 'verwijzen'? (bekend: "),
+        ("module", "nergens", "module 'nergens' bestaat niet (bekend: "),
+    ],
+)
+def test_an_unknown_id_is_named_with_what_was_probably_meant(call: str, name: str, expected: str) -> None:
+    # The site's own ids: many share a prefix ("casus-"), so a guess must be close to be offered.
+    banks = load_quiz_banks(ROOT / "docs" / "_data" / "quiz", ROOT, citations(ROOT))
+    with pytest.raises(ContentError) as exc:
+        getattr(banks, call)(name)
+    assert exc.value.detail.startswith(expected), exc.value.detail
+    if "bedoelt u" not in expected:
+        assert "bedoelt u" not in exc.value.detail
 
 
 def test_bad_bank_fails_the_whole_build(tmp_path: Path) -> None:
