@@ -217,22 +217,46 @@ def item_ids(loaded: LoadedYaml) -> Iterator[tuple[int, str]]:
             yield i, item_id.strip()
 
 
+# This many ids of a bank that another bank has too: a copy of (part of) that bank, said once.
+COPIED_IDS = 3
+
+
 def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
     """An error for each item of a bank whose id an earlier item has; records the rest.
 
     ``first_seen`` maps each id to ``file:line`` of its first use, across the banks so far.
+    Where :data:`COPIED_IDS` or more ids are another bank's, the bank holds a copy of it (an
+    editor started a module from an existing file): that is one error, not one per question.
     """
-    for i, item_id in item_ids(loaded):
+    ids = list(item_ids(loaded))
+    shared: dict[str, list[tuple[str, int | None, str]]] = {}
+    for i, item_id in ids:
         line = loaded.line_of(("items", i, "id"))
         if item_id in first_seen:
+            other = first_seen[item_id].rsplit(":", 1)[0]
+            shared.setdefault(other, []).append((item_id, line, first_seen[item_id]))
+        else:
+            first_seen[item_id] = f"{loaded.path}:{line}"
+    for other, found in shared.items():
+        if len(found) >= COPIED_IDS and other != loaded.path:  # within one bank: each said at its line
+            shown = ", ".join(f"'{item_id}'" for item_id, _line, _where in found[:3])
+            more = f" en {len(found) - 3} andere" if len(found) > 3 else ""
+            yield ContentError(
+                loaded.path,
+                found[0][1],
+                f"{len(found)} van de {len(ids)} vragen hebben een id die ook in {other} staat ({shown}{more}): "
+                "is een van beide een kopie van de andere? Een id is uniek over alle modules: de vragen die al "
+                "gepubliceerd zijn, houden hun id (daaraan hangt de voortgang van cursisten); geef de andere vragen "
+                "elk een nieuwe id, of verwijder een overbodige kopie",
+            )
+            continue
+        for item_id, line, where in found:
             yield ContentError(
                 loaded.path,
                 line,
-                f"id '{item_id}' komt ook voor in {first_seen[item_id]}; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
+                f"id '{item_id}' komt ook voor in {where}; een id is uniek over alle modules: het item dat al gepubliceerd is, houdt zijn id (daaraan hangt de voortgang van cursisten); geef het andere een nieuwe id",
                 item_id,
             )
-        else:
-            first_seen[item_id] = f"{loaded.path}:{line}"
 
 
 # SCORM 1.2 reports each item under its id (cmi.interactions.n.id): at most 255 characters.

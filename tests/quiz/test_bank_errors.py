@@ -321,6 +321,43 @@ def test_duplicate_id_across_banks(tmp_path: Path) -> None:
     )
 
 
+THIRD = """\
+  - id: drie
+    type: ordering
+    stem: Nog een volgorde.
+    source: {doc: rovers-2025, where: dia}
+    steps: [a, b, c]
+"""
+
+
+def test_a_copied_bank_is_one_problem_not_one_per_question(tmp_path: Path) -> None:
+    # An editor starts a module from a copy of another and has not yet given its questions ids
+    # of their own: one message names the copy, where there was one per question.
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, VALID + THIRD, extra={"a.yml": VALID + THIRD})
+    assert [e.text for e in exc.value.errors] == [
+        "docs/_data/quiz/a.yml:2: module.id 'm' moet gelijk zijn aan de bestandsnaam 'a'",
+        f"{PATH}:11: 3 van de 3 vragen hebben een id die ook in docs/_data/quiz/a.yml staat ('een', 'twee', "
+        "'drie'): is een van beide een kopie van de andere? Een id is uniek over alle modules: de vragen die al "
+        "gepubliceerd zijn, houden hun id (daaraan hangt de voortgang van cursisten); geef de andere vragen elk "
+        "een nieuwe id, of verwijder een overbodige kopie",
+    ]
+
+
+def test_questions_copied_within_one_bank_are_each_named(tmp_path: Path) -> None:
+    # Three questions copied further down the same bank: not a copied file, each at its own line.
+    text = VALID + THIRD
+    items = text.split("items:\n", 1)[1]
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text + items)
+    texts = [e.text for e in exc.value.errors]
+    assert [t.split(" komt ook voor in ")[0] for t in texts] == [
+        f"{PATH}:29: [item een] id 'een'",
+        f"{PATH}:37: [item twee] id 'twee'",
+        f"{PATH}:42: [item drie] id 'drie'",
+    ]
+
+
 def test_every_problem_of_every_bank_is_reported_at_once(tmp_path: Path) -> None:
     """Loading does not stop at the first mistake: each bank's problems come out together, once each."""
     two_in_one = VALID.replace("pass_mark: 70", "pass_mark: 170").replace("- text: B", "- text: A")
