@@ -200,7 +200,7 @@ def allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
 def close_field(name: str, known: list[str]) -> str | None:
     """The field of ``known`` that ``name`` probably misspells (a capital, a letter too many, too few or swapped)."""
     # 0.6 is difflib's own default.
-    match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.8)
+    match = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
     return match[0] if match else None
 
 

@@ -735,6 +735,8 @@ def test_a_misspelt_field_is_named_with_the_field_it_stands_for(tmp_path: Path) 
         VALID.replace("    - iets kunnen\n", "    - iets kunnen\n  extra_tijd: 5\n")
         .replace("    stem: Vraag?\n", "    Stem: Vraag?\n    explantion: Uitleg.\n")
         .replace("        correct: true\n", "        correct: true\n        feedbak: Goed.\n")
+        # Two letters swapped in a short name (difflib scores 'txet' against 'text' 0.75).
+        .replace("      - text: B\n", "      - txet: B\n")
         .replace("    steps: [eerste, tweede, derde]\n", "    stepz: [eerste, tweede, derde]\n    kleur: rood\n")
     )
     case = (
@@ -749,6 +751,7 @@ def test_a_misspelt_field_is_named_with_the_field_it_stands_for(tmp_path: Path) 
         f"{PATH}:14: [item een] items[0].Stem: onbekend veld; bedoelt u 'stem'? Dat veld ontbreekt nu",
         f"{PATH}:15: [item een] items[0].explantion: onbekend veld; bedoelt u 'explanation'?",
         f"{PATH}:20: [item een] items[0].options[0].feedbak: onbekend veld; bedoelt u 'feedback'?",
+        f"{PATH}:21: [item een] items[0].options[1].txet: onbekend veld; bedoelt u 'text'? Dat veld ontbreekt nu",
         f"{PATH}:26: [item twee] items[1].stepz: onbekend veld; bedoelt u 'steps'? Dat veld ontbreekt nu",
         f"{PATH}:27: [item twee] items[1].kleur: onbekend veld",
         f"{PATH}:35: [item drie] items[2].stages[0].question.statments: onbekend veld; bedoelt u 'statements'? "
