@@ -219,14 +219,33 @@ def item_ids(loaded: LoadedYaml) -> Iterator[tuple[int, str]]:
 
 # This many ids of a bank that another bank has too: a copy of (part of) that bank, said once.
 COPIED_IDS = 3
+# A copy's message names this many of its ids, each with its line.
+SHOWN_IDS = 5
+
+
+def _copied_in(item_ids: list[str], one: str, other: str) -> str | None:
+    """Which of the banks ``one`` and ``other`` (paths) holds the copy of the questions ``item_ids``.
+
+    Where a site starts each item's id with its module's id and a hyphen (this site does:
+    docs/_data/quiz/README.md), and a module's id is its bank's file name (the engine's rule),
+    questions copied to a new bank still start with the old module's id. ``None`` when the ids
+    do not tell (both module ids fit, or neither: a site may name its ids otherwise).
+    """
+    prefixes = {path: f"{Path(path).stem}-" for path in (one, other)}
+    for copy, original in ((one, other), (other, one)):
+        if all(i.startswith(prefixes[original]) and not i.startswith(prefixes[copy]) for i in item_ids):
+            return copy
+    return None
 
 
 def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[ContentError]:
     """An error for each item of a bank whose id an earlier item has; records the rest.
 
     ``first_seen`` maps each id to ``file:line`` of its first use, across the banks so far.
-    Where :data:`COPIED_IDS` or more ids are another bank's, the bank holds a copy of it (an
-    editor started a module from an existing file): that is one error, not one per question.
+    Where :data:`COPIED_IDS` or more ids are another bank's, one bank holds a copy of the other
+    (an editor started a module from an existing file): that is one error, not one per question.
+    It stands in the copy when the ids tell which bank that is (see :func:`_copied_in`): an
+    editor told to give the published questions new ids would lose every learner's answers.
     """
     ids = list(item_ids(loaded))
     shared: dict[str, list[tuple[str, int | None, str]]] = {}
@@ -238,7 +257,42 @@ def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[Co
         else:
             first_seen[item_id] = f"{loaded.path}:{line}"
     for other, found in shared.items():
-        if len(found) >= COPIED_IDS and other != loaded.path:  # within one bank: each said at its line
+        if other == loaded.path:  # within one bank: each said at its line
+            copy = None
+        else:
+            copy = _copied_in([item_id for item_id, _line, _where in found], loaded.path, other)
+        if copy is not None:
+            original = other if copy == loaded.path else loaded.path
+            # Each shared question: its line in the copy, and where it stands in the original.
+            places: list[tuple[str, int | None, str]] = []
+            for item_id, line, where in found:
+                if copy == loaded.path:
+                    places.append((item_id, line, where))
+                else:
+                    places.append((item_id, int(where.rsplit(":", 1)[1]), f"{loaded.path}:{line}"))
+            if len(found) >= COPIED_IDS:
+                shown = ", ".join(f"'{item_id}' (regel {line})" for item_id, line, _where in places[:SHOWN_IDS])
+                more = f" en {len(found) - SHOWN_IDS} andere" if len(found) > SHOWN_IDS else ""
+                yield ContentError(
+                    copy,
+                    places[0][1],
+                    f"{len(found)} vragen hebben de id van een vraag in {original}: {shown}{more}. Dit bestand "
+                    f"lijkt een kopie daarvan: die ids beginnen met '{Path(original).stem}-'. Geef de vragen hier elk "
+                    f"een nieuwe id die met '{Path(copy).stem}-' begint; die in {original} houden hun id (daaraan "
+                    "hangt de voortgang van cursisten)",
+                )
+                continue
+            for item_id, line, where in places:
+                yield ContentError(
+                    copy,
+                    line,
+                    f"id '{item_id}' komt ook voor in {where}, in de module waarmee de id begint: deze vraag lijkt "
+                    f"een kopie daarvan; geef haar een nieuwe id die met '{Path(copy).stem}-' begint (de vraag in "
+                    f"{original} houdt haar id: daaraan hangt de voortgang van cursisten)",
+                    item_id,
+                )
+            continue
+        if len(found) >= COPIED_IDS and other != loaded.path:
             shown = ", ".join(f"'{item_id}'" for item_id, _line, _where in found[:3])
             more = f" en {len(found) - 3} andere" if len(found) > 3 else ""
             yield ContentError(

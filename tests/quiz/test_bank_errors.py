@@ -344,6 +344,47 @@ def test_a_copied_bank_is_one_problem_not_one_per_question(tmp_path: Path) -> No
     ]
 
 
+def _bank(module_id: str, item_ids: list[str]) -> str:
+    """A valid bank of ordering questions with these ids."""
+    head = VALID.split("items:\n")[0].replace("  id: m\n", f"  id: {module_id}\n")
+    items = "".join(
+        f"  - id: {item_id}\n    type: ordering\n    stem: Zet in volgorde.\n"
+        f"    source: {{doc: rovers-2025, where: dia}}\n    steps: [a{n}, b, c]\n"
+        for n, item_id in enumerate(item_ids)
+    )
+    return head + "items:\n" + items
+
+
+@pytest.mark.parametrize("copy", ["nieuw", "zorg"], ids=["copy-read-first", "copy-read-last"])
+def test_a_copied_bank_is_named_as_the_copy_when_its_ids_tell(tmp_path: Path, copy: str) -> None:
+    # The ids start with the module's they were written for: the copy is the bank whose ids start
+    # with another module's. The message stands there, whichever bank is read first; telling the
+    # editor to renumber the published questions would lose every learner's answers.
+    original = _bank("oud", ["oud-een", "oud-twee", "oud-drie", "oud-vier"])
+    copied = _bank(copy, ["oud-een", "oud-twee", "oud-drie", f"{copy}-vier"])
+    with pytest.raises(ContentError) as exc:
+        load(tmp_path, original, name="oud.yml", extra={f"{copy}.yml": copied})
+    assert exc.value.text == (
+        f"docs/_data/quiz/{copy}.yml:11: 3 vragen hebben de id van een vraag in docs/_data/quiz/oud.yml: "
+        "'oud-een' (regel 11), 'oud-twee' (regel 16), 'oud-drie' (regel 21). Dit bestand lijkt een kopie "
+        f"daarvan: die ids beginnen met 'oud-'. Geef de vragen hier elk een nieuwe id die met '{copy}-' begint; "
+        "die in docs/_data/quiz/oud.yml houden hun id (daaraan hangt de voortgang van cursisten)"
+    )
+    # Fewer shared ids: each is named, in the copy, at its line there.
+    copied = _bank(copy, ["oud-een", f"{copy}-twee", "oud-drie"])
+    with pytest.raises(ContentErrorList) as exc_list:
+        load(tmp_path, original, name="oud.yml", extra={f"{copy}.yml": copied})
+    assert [(e.path, e.line, e.item_id) for e in exc_list.value.errors] == [
+        (f"docs/_data/quiz/{copy}.yml", 11, "oud-een"),
+        (f"docs/_data/quiz/{copy}.yml", 21, "oud-drie"),
+    ]
+    assert exc_list.value.errors[0].detail == (
+        "id 'oud-een' komt ook voor in docs/_data/quiz/oud.yml:11, in de module waarmee de id begint: deze "
+        f"vraag lijkt een kopie daarvan; geef haar een nieuwe id die met '{copy}-' begint (de vraag in "
+        "docs/_data/quiz/oud.yml houdt haar id: daaraan hangt de voortgang van cursisten)"
+    )
+
+
 def test_questions_copied_within_one_bank_are_each_named(tmp_path: Path) -> None:
     # Three questions copied further down the same bank: not a copied file, each at its own line.
     text = VALID + THIRD
