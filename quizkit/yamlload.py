@@ -138,6 +138,14 @@ _CUT_WHOLE = (
     "hoort het bij de tekst, zet dan de hele tekst tussen enkele aanhalingstekens ('…'; een ' in de "
     "tekst schrijft u dan als ''); is het commentaar, zet dan een spatie na de #"
 )
+# A line of a block of text that starts like a field ("explanation:", "- correct:"): a field
+# indented further than the one above it, which YAML reads as more of that field's text.
+_FIELD_START = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):(?:[ \t]|$)")
+_FIELD_IN_TEXT = (
+    "'{0}:' springt verder in dan het veld erboven: YAML leest het daardoor als een deel van de "
+    "tekst van dat veld, en de pagina zou '… {0}: …' tonen; zet '{0}:' even ver in als de andere "
+    "velden van hetzelfde blok"
+)
 # YAML's line breaks (1.1): what its marks count lines by.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -260,6 +268,9 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
     # The text's lines, only where a comment may follow a text on its line (see _CUT_BY_COMMENT).
     rows = text_rows(text) if refuse_cut and (" #" in text or "\t#" in text) else None
     depth = 0
+    # The keys of the file, and its blocks of text (see _FIELD_START).
+    keys: set[str] = set()
+    run_on: list[Any] = []
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
         line = mark.line + 1 + line_offset
@@ -288,6 +299,8 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
         # The value of this event: a scalar's, or a new open collection.
         if isinstance(event, yaml.ScalarEvent):
+            if event.style in (">", "|"):
+                run_on.append(event)
             tag = event.tag
             if tag is None:
                 tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -322,6 +335,7 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
                     and value not in parent
                 ):
                     stack[-1][2] = (value, line)
+                    keys.add(value)
                 else:
                     failed = True
                 continue
@@ -337,7 +351,29 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         # Reported by the pure-Python loader, as before this loader: it names the same mistake,
         # unless its parser finds the text malformed where libyaml's did not.
         raise _FallbackError
+    if run_on:
+        check_no_field_in_text(run_on, rows or text_rows(text), keys, path, line_offset)
     return LoadedYaml(path=path, data=root, lines=lines)
+
+
+def check_no_field_in_text(events: list[Any], rows: list[str], keys: set[str], path: str, line_offset: int) -> None:
+    """Refuse a text without quotes whose next lines hold a field indented too far.
+
+    ``events`` are the scalar events of blocks of text (``>-``, ``|``), ``rows`` the file's
+    :func:`text_rows`, ``keys`` the names the file uses as keys. YAML reads a line indented
+    further than the field above it as more of that block: ``explanation: >-`` one step too far
+    in becomes part of the question, the explanation is gone, and both are valid YAML. (In a
+    text without quotes or block, 'name: ' is a YAML error of its own.) Only a name the file uses
+    as a key elsewhere counts: a sentence in a block may go on with "Bijvoorbeeld:".
+    """
+    for event in events:
+        end = event.end_mark
+        # A block's end is the start of the line after it, where the next field may stand.
+        last = end.line - 1 if end.column == 0 else end.line
+        for row in range(event.start_mark.line + 1, last + 1):
+            found = _FIELD_START.match(rows[row])
+            if found and found.group(1) in keys:
+                raise ContentError(path, row + 1 + line_offset, _FIELD_IN_TEXT.format(found.group(1)))
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:

@@ -90,6 +90,49 @@ def test_a_hash_that_cuts_a_text_short_is_said_at_its_line(text: str, line: int,
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "field"),
+    [
+        # An editor's journey: 'explanation:' one step too far in became part of the question (the
+        # page showed "... het best? explanation: >- De eerste stap ...") and check said "in orde".
+        (
+            "items:\n  - stem: >-\n      Welke zin?\n      explanation: >-\n        Uitleg.\n"
+            "  - stem: Nog een.\n    explanation: Meer.\n",
+            4,
+            "explanation",
+        ),
+        # 'correct:' too far in under an option's text, in a list item; a literal block too.
+        (
+            "options:\n  - text: >-\n      Een zin\n      correct: false\n  - text: Twee\n    correct: true\n",
+            4,
+            "correct",
+        ),
+        ("options:\n  - text: Een\n    feedback: |\n      Goed\n      - text: Twee\n", 5, "text"),
+    ],
+)
+def test_a_field_indented_too_far_into_the_text_above_is_said_at_its_line(text: str, line: int, field: str) -> None:
+    with pytest.raises(ContentError) as exc:
+        load_yaml_text(text, "x.yml")
+    assert exc.value.line == line, exc.value.text
+    assert exc.value.detail.startswith(f"'{field}:' springt verder in dan het veld erboven"), exc.value.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence that goes on with a word and a colon: no field of the file.
+        "stem: >-\n  Eerst dit.\n  Bijvoorbeeld: dat.\nhint: x\n",
+        "stem: |\n  Eerst dit.\n  Let op: dat.\nhint: x\n",
+        # A field's name in a sentence, not at the start of its line.
+        "stem: >-\n  Lees de hint: daar staat het.\nhint: x\n",
+        # The field after a block, at the block's end: its own field.
+        "stem: >-\n  Een blok.\nhint: x\n",
+    ],
+)
+def test_a_text_that_goes_on_with_a_colon_is_no_field_indented_too_far(text: str) -> None:
+    assert load_yaml_text(text, "x.yml").data["hint"] == "x"
+
+
+@pytest.mark.parametrize(
     ("text", "line", "word"),
     [
         # A second organisation's journey: the explanation was left out, the build went on.
