@@ -154,8 +154,8 @@ document.addEventListener("keydown", (event) => {
 
 /*
  * Esc in the search closes it (Material's handler, on window, after this one) and left focus on
- * the page's body, so a keyboard user started again at the top (WCAG 2.4.3), and the page could
- * jump. Focus goes back to where the search is opened. Where the header shows the search field,
+ * the page's body (from the field, or from a result), so a keyboard user started again at the
+ * top (WCAG 2.4.3), and the page could jump. Focus goes back to where the search is opened. Where the header shows the search field,
  * that field, which opens the search again only when typed in. Below 60em the header's search
  * icon: a label, which Material gives no tab stop and which may take no name or role, so a real
  * button named "Zoeken" inside it (as for the menu), focusable by script only (tabindex -1: the
@@ -181,10 +181,17 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape" || !search?.checked) return;
   setTimeout(() => {
     const focused = document.activeElement;
-    if (search.checked || (focused && focused !== document.body)) return;
+    // From a result (reached with the arrow keys), focus stays on that link, now hidden, until
+    // the browser drops it to the body: hidden counts as lost.
+    const lost = !focused || focused === document.body || !focused.getClientRects().length;
+    if (search.checked || !lost) return;
     const icon = document.querySelector(SEARCH_ICON);
     const target = icon?.getClientRects().length ? searchButton(icon) : document.querySelector("input.md-search__input");
     target?.focus({ preventScroll: true });
+    // Material opens the search when focus comes into its field, as it finds 1 ms later (a
+    // debounce): coming back from a result, it had left the field, so the search would open
+    // again. This timer, set after Material's, closes it again before the next frame.
+    setTimeout(() => search.checked && search.click(), 1);
   });
 });
 
