@@ -311,7 +311,8 @@
     item.querySelector('[data-quiz-action="check"]').setAttribute("aria-disabled", "true");
     const note = document.createElement("p");
     note.className = "qk-package__final";
-    note.textContent = page.dataset.quizTest;
+    // Where nothing counts (no LMS, or a launch to look at only), the note must not say it does.
+    note.textContent = credited ? page.dataset.quizTest : page.dataset.quizTestUncounted;
     item.querySelector("[data-quiz-feedback]").after(note);
   };
   Q.scorm = { lms, credited, finish, pack, unpack };

@@ -348,6 +348,13 @@ def test_without_an_lms_the_test_does_not_open_with_the_self_checks_answers(
     assert page.locator(".qk-package__final").count() == 0
     assert page.locator('[data-quiz-action="check"][aria-disabled="true"]').count() == 0
     assert page.locator("[data-quiz-progress]").inner_text().startswith("0 van ")
+    # A checked answer is final, as in the test, but the note under it says that nothing counts
+    # here, as the notice at the top does (a learner's journey: it said "Dit antwoord telt").
+    assert page.locator("[data-scorm-offline]").inner_text() == NOT_CONNECTED
+    assert answer_all(page, "wrong", limit=1) == 1
+    assert page.locator(".qk-package__final").all_inner_texts() == [
+        "Dit antwoord staat vast, maar telt nu niet mee: zie de melding bovenaan."
+    ]
 
 
 def test_the_self_check_package_keeps_answers_and_retries_open(page, lms_url: str, banks: QuizBanks) -> None:
