@@ -119,6 +119,22 @@ def test_truefalse_feedback_says_what_the_learner_chose(page, quiz_url: str, exa
     assert f"Uw antwoord: {mine}. Het juiste antwoord: {right}." in text
 
 
+def test_classify_feedback_says_what_the_learner_chose(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """A learner's journey: "statement — category" did not say whose answer the category was."""
+    page.goto(quiz_url + STELLINGEN)
+    text = answer_item(page, example_banks, "vb-classify-modi", right=False)
+    question = example_banks.items["vb-classify-modi"][1]
+    labels = {c.id: c.label for c in question.categories}
+    wrong = 0
+    for i, statement in enumerate(question.statements):
+        mine = page.locator(f"#vraag-vb-classify-modi [data-quiz-group]:nth-of-type({i + 1}) input:checked")
+        chosen = mine.evaluate("input => input.labels[0].textContent.trim()")
+        if chosen != labels[statement.category]:
+            wrong += 1
+            assert f"Uw antwoord: {chosen}. Het juiste antwoord: {labels[statement.category]}" in text, text
+    assert wrong, "the wrong answer put no statement in another category"
+
+
 def test_one_step_in_place_is_singular(page, quiz_url: str, example_banks: QuizBanks) -> None:
     """One step in its place is singular: "1 van 5 stappen staat op de goede plaats"."""
     page.goto(quiz_url + STELLINGEN)
