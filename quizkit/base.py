@@ -187,6 +187,8 @@ def _yes_no(value: object) -> object:
             f"'{value}' staat tussen aanhalingstekens en is dan tekst; schrijf {str(value).lower()} zonder "
             "aanhalingstekens"
         )
+    if value is None:  # the key with nothing after it: YAML reads no value at all
+        raise ValueError("hier staat niets; schrijf true (juist) of false (onjuist)")
     if not isinstance(value, bool):
         raise ValueError(
             f"'{value}' is geen true of false; schrijf true (juist) of false (onjuist) bij de optie of stelling zelf"

@@ -137,7 +137,7 @@ CASES = {
         VALID.replace("      - text: A\n        correct: true\n      - text: B\n", "").replace(
             "    options:\n", "    options: []\n"
         ),
-        f"{PATH}:15: [item een] items[0].options: moet minstens 2 element(en) bevatten",
+        f"{PATH}:15: [item een] items[0].options: moet er minstens 2 hebben (nu 0)",
     ),
     "duplicate-option": (
         VALID.replace("- text: B", "- text: A"),
@@ -158,6 +158,11 @@ CASES = {
         VALID.replace("        correct: true\n", "        correct: tRUE\n"),
         f"{PATH}:17: [item een] items[0].options[0].correct: "
         "'tRUE' is geen true of false; schrijf true (juist) of false (onjuist) bij de optie of stelling zelf",
+    ),
+    # The value left out: YAML reads nothing, which Python calls None (an editor's journey saw it).
+    "correct-left-empty": (
+        VALID.replace("        correct: true\n", "        correct:\n"),
+        f"{PATH}:17: [item een] items[0].options[0].correct: hier staat niets; schrijf true (juist) of false (onjuist)",
     ),
     # Each text is converted on its own: a footnote's text belongs in the text that marks it.
     "footnote-without-its-text": (
@@ -191,7 +196,7 @@ CASES = {
     ),
     "too-few-ordering-steps": (
         VALID.replace("[eerste, tweede, derde]", "[eerste, tweede]"),
-        f"{PATH}:23: [item twee] items[1].steps: moet minstens 3 element(en) bevatten",
+        f"{PATH}:23: [item twee] items[1].steps: moet er minstens 3 hebben (nu 2)",
     ),
     "missing-source": (
         VALID.replace("    source: {doc: rovers-2025, where: dia}\n", ""),
@@ -221,7 +226,7 @@ CASES = {
     ),
     "no-items": (
         VALID.split("items:\n")[0] + "items: []\n",
-        f"{PATH}:10: items: moet minstens 1 element(en) bevatten",
+        f"{PATH}:10: items: moet er minstens 1 hebben (nu 0)",
     ),
     "bad-id-format": (
         VALID.replace("id: twee", "id: Twee_2"),
