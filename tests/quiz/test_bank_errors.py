@@ -250,6 +250,23 @@ CASES = {
 """,
         f"{PATH}:31: [item drie] items[2].statements[1].category: stelling 'Anders' staat in categorie 'misschien', die niet bestaat (bekend: ja, nee)",
     ),
+    # A category written as its label (an editor's journey: it was called a malformed id).
+    "classify-category-given-as-its-label": (
+        VALID
+        + """\
+  - id: drie
+    type: classify
+    stem: Sorteer.
+    source: {doc: profielschets, where: "1.2"}
+    categories: [{id: pretend, label: Pretendmodus}, {id: nee, label: Nee}]
+    statements:
+      - {text: Iets, category: pretend}
+      - {text: Anders, category: pretendmodus}
+""",
+        f"{PATH}:31: [item drie] items[2].statements[1].category: stelling 'Anders' staat in categorie "
+        "'pretendmodus', die niet bestaat; 'pretendmodus' is de naam van categorie 'pretend': schrijf de id, "
+        "pretend (bekend: pretend, nee)",
+    ),
     "classify-duplicate-category": (
         VALID
         + """\

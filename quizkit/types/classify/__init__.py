@@ -27,7 +27,9 @@ class ClassifyStatement(Strict):
     """A statement that belongs in one category."""
 
     text: Inline
-    category: Id = Field(description="The id of one of the item's categories")
+    # Text, not an Id: a category written as its label ("Pretendmodus") is told as such by the
+    # item's check (_known_categories), not as a malformed id.
+    category: str = Field(min_length=1, description="The id of one of the item's categories")
     feedback: Markdown | None = None
 
 
@@ -54,12 +56,19 @@ class ClassifyQuestion(Question):
     @model_validator(mode="after")
     def _known_categories(self) -> ClassifyQuestion:
         known = [c.id for c in self.categories]
+        by_label = {c.label.casefold(): c.id for c in self.categories}
         for i, statement in enumerate(self.statements):
             if statement.category not in known:
+                meant = by_label.get(statement.category.casefold())
+                hint = (
+                    f"; '{statement.category}' is de naam van categorie '{meant}': schrijf de id, {meant}"
+                    if meant
+                    else ""
+                )
                 raise LocatedValueError(  # at the statement's category, not the item's first line
                     ("statements", i, "category"),
                     f"stelling '{statement.text}' staat in categorie '{statement.category}', "
-                    f"die niet bestaat (bekend: {', '.join(known)})",
+                    f"die niet bestaat{hint} (bekend: {', '.join(known)})",
                 )
         return self
 
