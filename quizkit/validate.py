@@ -219,14 +219,39 @@ def misspelt_hint(meant: str, missing: bool) -> str:
     return f"; bedoelt u '{meant}'?" + (" Dat veld ontbreekt nu" if missing else "")
 
 
-def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple[dict[int, tuple[str, bool]], set[Loc]]:
-    """For each unknown field that looks like a known one misspelled: that name, and whether it is missing.
+def other_kinds_with(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The tags of a tagged union's other members that have the field an unknown one at ``loc`` is.
 
-    Returns the hints by error index, and the locations of the missing fields they explain:
-    those are not reported again (``sorces`` for ``sources`` is one mistake, not two).
+    Pydantic's location of a field unknown to the member it tried names that member by its tag
+    (``items.0.single.steps``): a field of another question type (``steps`` is ordering's) in an
+    item whose ``type`` is wrong. None when ``loc`` is not in a tagged union.
+    """
+    if len(loc) < 2 or not isinstance(loc[-2], str) or not isinstance(loc[-1], str):
+        return []
+    kinds: list[Any] = [model]
+    for part in loc[:-2]:
+        kinds = [found for kind in kinds for found in _step(kind, part)]
+    tags: list[str] = []
+    for kind in kinds:
+        members = [member for member in _members(kind) if _is_model(member)]
+        if not any(loc[-2] in _tags(member) for member in members):
+            continue
+        for member in members:
+            if loc[-2] not in _tags(member) and loc[-1] in member.model_fields:
+                tags += sorted(str(tag) for tag in _tags(member))
+    return tags
+
+
+def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple[dict[int, str], set[Loc]]:
+    """For each unknown field that looks like a known one misspelled, what to add to its message.
+
+    That is the name it stands for, and whether that field is missing; or, for a field of another
+    question type, which type that is. Returns the hints by error index, and the locations of
+    the missing fields they explain: those are not reported again (``sorces`` for ``sources`` is
+    one mistake, not two).
     """
     missing = {tuple(err["loc"]) for err in errors if err["type"] == "missing"}
-    hints: dict[int, tuple[str, bool]] = {}
+    hints: dict[int, str] = {}
     explained: set[Loc] = set()
     for i, err in enumerate(errors):
         loc = tuple(err["loc"])
@@ -239,9 +264,12 @@ def _misspellings(model: type[BaseModel], data: Any, errors: list[Any]) -> tuple
         meant = close_field(loc[-1], [name for name in allowed_fields(model, loc[:-1]) if name not in taken])
         if meant is not None:
             is_missing = (*loc[:-1], meant) in missing
-            hints[i] = (meant, is_missing)
+            hints[i] = misspelt_hint(meant, is_missing)
             if is_missing:
                 explained.add((*loc[:-1], meant))
+        elif others := other_kinds_with(model, loc):
+            kinds = " of ".join(filter(None, (", ".join(others[:-1]), others[-1])))
+            hints[i] = f"; '{loc[-1]}' hoort bij type {kinds}, niet bij {loc[-2]}: klopt 'type'?"
     return hints, explained
 
 
@@ -256,10 +284,10 @@ def _all_located(model: type[BaseModel], loaded: LoadedYaml, exc: ValidationErro
     ]
 
 
-def _located(loaded: LoadedYaml, err: Any, hint: tuple[str, bool] | None = None) -> tuple[Loc, ContentError]:
+def _located(loaded: LoadedYaml, err: Any, hint: str | None = None) -> tuple[Loc, ContentError]:
     """A pydantic error as a ContentError, with where it is in the data (``("items", 2, "stem")``).
 
-    ``hint`` is the field an unknown one probably stands for, and whether that field is missing.
+    ``hint`` follows the message of an unknown field (see :func:`_misspellings`).
     """
     inner = (err.get("ctx") or {}).get("error")
     extra = inner.loc if isinstance(inner, LocatedValueError) else ()
@@ -277,7 +305,7 @@ def _located(loaded: LoadedYaml, err: Any, hint: tuple[str, bool] | None = None)
     if first_line is not None and first_line != loaded.line_of(loc):
         text += f"; de eerste staat op regel {first_line}"
     if hint is not None:
-        text += misspelt_hint(*hint)
+        text += hint
     return loc, ContentError(loaded.path, loaded.line_of(loc), text, _nearest_id(loaded.data, loc))
 
 

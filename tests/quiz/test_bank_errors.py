@@ -64,6 +64,13 @@ def error_of(tmp_path: Path, text: str, **kwargs) -> str:
     return str(exc.value)
 
 
+def errors_of(tmp_path: Path, text: str, **kwargs) -> list[str]:
+    """The messages, one per problem, of a bank with several."""
+    with pytest.raises(ContentErrorList) as exc:
+        load(tmp_path, text, **kwargs)
+    return [e.text for e in exc.value.errors]
+
+
 ZIPS = "downloads/scorm"  # where the SCORM zips go in the site directory (mkdocs.yml: scorm_dir)
 
 
@@ -820,6 +827,22 @@ def test_a_misspelt_field_is_named_with_the_field_it_stands_for(tmp_path: Path) 
         f"{PATH}:35: [item drie] items[2].stages[0].question.statments: onbekend veld; bedoelt u 'statements'? "
         "Dat veld ontbreekt nu",
     ]
+
+
+def test_a_field_of_another_type_says_which_type_it_belongs_to(tmp_path: Path) -> None:
+    # An editor's journey: an ordering item typed "single" was told only that "steps" is unknown
+    # and "options" missing, and might have deleted the steps.
+    assert errors_of(tmp_path, VALID.replace("    type: ordering\n", "    type: single\n")) == [
+        f"{PATH}:19: [item twee] items[1].options: verplicht veld ontbreekt",
+        f"{PATH}:23: [item twee] items[1].steps: onbekend veld; 'steps' hoort bij type ordering, niet bij "
+        "single: klopt 'type'?",
+    ]
+    # A field more than one type has: each is named.
+    text = VALID.replace("    type: single\n", "    type: ordering\n    steps: [a, b, c]\n")
+    assert error_of(tmp_path, text).endswith(
+        "items[0].options: onbekend veld; 'options' hoort bij type single, multiple of phrasing, niet bij "
+        "ordering: klopt 'type'?"
+    )
 
 
 def test_a_misspelt_type_is_said_at_its_line(tmp_path: Path) -> None:
