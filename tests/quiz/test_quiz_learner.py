@@ -87,6 +87,30 @@ def test_moving_a_step_after_checking_clears_its_verdict(page, quiz_url: str) ->
     assert "vb-ordering-verwijzen" not in saved_items(page, "voorbeeld-stellingen")
 
 
+def test_opnieuw_puts_the_steps_back_in_the_learners_own_starting_order(page, quiz_url: str) -> None:
+    # A learner's journey: "Opnieuw" put the steps in the page's authored order, not the order
+    # the learner started from (and found again after a reload).
+    page.goto(quiz_url + STELLINGEN)
+    item = page.locator("#vraag-vb-ordering-verwijzen")
+
+    def order() -> list[str]:
+        return item.locator(".qk-q__step-text").all_inner_texts()
+
+    start = order()
+    item.locator('[data-quiz-action="down"]').first.click()
+    assert order() != start
+    item.locator('[data-quiz-action="check"]').click()
+    feedback(page, "vb-ordering-verwijzen")
+    item.locator('[data-quiz-action="retry"]').click()
+    assert order() == start
+    item.locator('[data-quiz-action="down"]').first.click()
+    item.locator('[data-quiz-action="check"]').click()
+    page.locator('.qk-quiz__summary [data-quiz-action="reset"]').click()
+    assert order() == start
+    page.reload()
+    assert order() == start
+
+
 def test_finishing_the_module_is_announced(page, quiz_url: str) -> None:
     """D19: the summary lists what is left; the check that completes the module says so."""
     page.goto(quiz_url + KEUZE)

@@ -15,10 +15,11 @@
 
   types.ordering = {
     read: (unit) => steps(unit).map((li) => +li.dataset.quizStep),
+    // No state ("Opnieuw", "Begin opnieuw"): back to the learner's own starting order (shuffle).
     write(unit, state) {
       const list = unit.querySelector("ol");
       const shown = steps(list);
-      (state || shown.map((_, i) => i)).forEach((n) => list.appendChild(shown.find((li) => +li.dataset.quizStep === n)));
+      (state || unit.start).forEach((n) => list.appendChild(shown.find((li) => +li.dataset.quizStep === n)));
       edges(list);
     },
     feedback: () => [],
@@ -42,7 +43,9 @@
       const shown = steps(unit);
       let order = shared.permutation(shown.length, random);
       if (order.every((step, i) => step === key[i])) order = [...order.slice(1), order[0]];
-      shared.reorder(shown, order);
+      // The order the learner starts from, kept for write(unit, null) on the unit (a fieldset:
+      // "start" is no property of its own).
+      shared.reorder(shown, (unit.start = order));
     },
     act(action, button, say) {
       if ((action !== "up" && action !== "down") || button.getAttribute("aria-disabled") === "true") return false;
