@@ -30,6 +30,7 @@ from quizkit.yamlload import (
     _event_problem,
     _load_with,
     _UniqueKeyLoader,
+    check_no_field_in_text,
     check_not_cut,
     load_yaml,
     load_yaml_text,
@@ -187,6 +188,7 @@ def _two_pass(text: str) -> LoadedYaml:
     depth = 0
     rows = text_rows(text)
     resolver = yaml.resolver.Resolver()
+    blocks = []  # the blocks of text, for a field indented into one (after a load without mistakes)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             line = event.start_mark.line + 1 if event.start_mark else None
@@ -195,6 +197,8 @@ def _two_pass(text: str) -> LoadedYaml:
                 raise problem
             if isinstance(event, yaml.ScalarEvent):
                 check_not_cut(event, rows, resolver, "x.yml", 0)
+                if event.style in (">", "|"):
+                    blocks.append(event)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -205,9 +209,23 @@ def _two_pass(text: str) -> LoadedYaml:
         if exc.problem and "nesting depth" in exc.problem and exc.problem_mark:
             raise ContentError("x.yml", exc.problem_mark.line + 1, _TOO_DEEP) from None
     try:
-        return _load_with(_CComposingLoader, text, "x.yml", 0)
+        loaded = _load_with(_CComposingLoader, text, "x.yml", 0)
     except ContentError:
         return _load_with(_UniqueKeyLoader, text, "x.yml", 0)
+    if blocks:
+        check_no_field_in_text(blocks, rows, set(_keys(loaded.data)), "x.yml", 0)
+    return loaded
+
+
+def _keys(data: Any) -> Iterator[str]:
+    """Every key of every mapping in ``data``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _keys(value)
 
 
 class _CComposingLoader(yaml.CSafeLoader):

@@ -229,7 +229,7 @@ def test_answer_key_shows_every_answer_feedback_and_source(
                     rows = scope.locator(".qk-quiz-answer__list > li").all_inner_texts()
                     for row, s in zip(rows, q.statements, strict=True):
                         # The statement, then its category (a label may be "Hoort er niet bij").
-                        assert plain(row).startswith(f"{plain(s.text)} — {labels[s.category]}"), row
+                        assert plain(row).startswith(f"{plain(s.text)} Het juiste antwoord: {labels[s.category]}"), row
                 elif q.type == "ordering":
                     steps = scope.locator("ol.qk-quiz-answer__list > li").all_inner_texts()
                     assert [plain(s) for s in steps] == [plain(s) for s in q.steps], item.id

@@ -425,7 +425,7 @@ def test_without_javascript_the_page_is_complete(new_page, quiz_url: str) -> Non
     page.keyboard.press("Enter")
     assert answer.locator("[data-quiz-answer]").is_visible()
     assert "Alleen wat concreet en zichtbaar is, telt." in answer.inner_text()
-    assert "maar dat hoort nu eenmaal bij mij.” — Pretend" in answer.inner_text()
+    assert "maar dat hoort nu eenmaal bij mij.” Het juiste antwoord: Pretend" in answer.inner_text()
     assert page.locator("#vraag-vb-ordering-verwijzen details").text_content().count("Normaliseren en valideren") == 1
 
 
