@@ -223,17 +223,18 @@ COPIED_IDS = 3
 SHOWN_IDS = 5
 
 
-def _copied_in(item_ids: list[str], one: str, other: str) -> str | None:
-    """Which of the banks ``one`` and ``other`` (paths) holds the copy of the questions ``item_ids``.
+def _copied_in(shared: list[str], one: str, other: str) -> str | None:
+    """Which of the banks ``one`` and ``other`` (paths) holds the copy of the ids ``shared``.
 
     Where a site starts each item's id with its module's id and a hyphen (this site does:
     docs/_data/quiz/README.md), and a module's id is its bank's file name (the engine's rule),
     questions copied to a new bank still start with the old module's id. ``None`` when the ids
-    do not tell (both module ids fit, or neither: a site may name its ids otherwise).
+    do not tell (both module ids fit, or neither). A site whose published bank holds another
+    module's ids can still mislead this guess: the messages say what to do then.
     """
     prefixes = {path: f"{Path(path).stem}-" for path in (one, other)}
     for copy, original in ((one, other), (other, one)):
-        if all(i.startswith(prefixes[original]) and not i.startswith(prefixes[copy]) for i in item_ids):
+        if all(i.startswith(prefixes[original]) and not i.startswith(prefixes[copy]) for i in shared):
             return copy
     return None
 
@@ -279,7 +280,8 @@ def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[Co
                     f"{len(found)} vragen hebben de id van een vraag in {original}: {shown}{more}. Dit bestand "
                     f"lijkt een kopie daarvan: die ids beginnen met '{Path(original).stem}-'. Geef de vragen hier elk "
                     f"een nieuwe id die met '{Path(copy).stem}-' begint; die in {original} houden hun id (daaraan "
-                    "hangt de voortgang van cursisten)",
+                    f"hangt de voortgang van cursisten). Is dit bestand al gepubliceerd en {original} nieuw, doe "
+                    "het dan andersom",
                 )
                 continue
             for item_id, line, where in places:
@@ -288,7 +290,8 @@ def duplicate_ids(loaded: LoadedYaml, first_seen: dict[str, str]) -> Iterator[Co
                     line,
                     f"id '{item_id}' komt ook voor in {where}, in de module waarmee de id begint: deze vraag lijkt "
                     f"een kopie daarvan; geef haar een nieuwe id die met '{Path(copy).stem}-' begint (de vraag in "
-                    f"{original} houdt haar id: daaraan hangt de voortgang van cursisten)",
+                    f"{original} houdt haar id: daaraan hangt de voortgang van cursisten; is dit bestand al "
+                    f"gepubliceerd en {original} nieuw, doe het dan andersom)",
                     item_id,
                 )
             continue

@@ -204,14 +204,27 @@ def close_field(name: str, known: list[str]) -> str | None:
     return match[0] if match else None
 
 
-def close_id(name: str, known: Iterable[str]) -> str | None:
-    """The id of ``known`` that ``name`` probably mistypes (a letter too many, too few or swapped).
+# At most this many characters of two ids left unmatched: a letter left out, added or changed,
+# or two swapped, twice at most ("one or two letters off").
+ID_SLIPS = 4
 
-    Stricter than :func:`close_field`: ids share long prefixes (``casus-``), and at difflib's
-    default an unrelated question of the same module would be offered.
+
+def close_id(name: str, known: Iterable[str]) -> str | None:
+    """The id of ``known`` that ``name`` probably mistypes, one or two letters off (see :data:`ID_SLIPS`).
+
+    Counted as characters left unmatched rather than by difflib's ratio (as :func:`close_field`
+    is): ids share long prefixes, so an id that differs in a whole word ('modi' for 'waarom')
+    still scores high.
     """
-    match = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.8)
-    return match[0] if match else None
+    name = name.lower()
+    found: list[tuple[int, str]] = []
+    for candidate in known:
+        matcher = difflib.SequenceMatcher(None, name, candidate)
+        matched = sum(block.size for block in matcher.get_matching_blocks())
+        unmatched = len(name) + len(candidate) - 2 * matched
+        if unmatched <= ID_SLIPS:
+            found.append((unmatched, candidate))
+    return min(found)[1] if found else None
 
 
 def misspelt_hint(meant: str, missing: bool) -> str:

@@ -351,7 +351,7 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         # Reported by the pure-Python loader, as before this loader: it names the same mistake,
         # unless its parser finds the text malformed where libyaml's did not.
         raise _FallbackError
-    if run_on:
+    if run_on and refuse_cut:
         check_no_field_in_text(run_on, rows or text_rows(text), keys, path, line_offset)
     return LoadedYaml(path=path, data=root, lines=lines)
 
@@ -412,8 +412,9 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0, *, refuse_cut: bo
     """Parse ``text`` (the contents of ``path``) into a :class:`LoadedYaml`.
 
     ``line_offset`` is added to every line number, for YAML embedded in a larger file.
-    ``refuse_cut``: refuse a text that ' #' cut short (see :func:`check_not_cut`); off to read a
-    file as it was published.
+    ``refuse_cut``: refuse a text that ' #' cut short (see :func:`check_not_cut`) or that holds a
+    field indented into it (see :func:`check_no_field_in_text`); off to read a file as it was
+    published, mistakes and all (``make check`` compares saved answers with the last commit).
 
     Raises :class:`ContentError` with the line for malformed YAML, duplicate keys, keys that
     are not text, aliases, tags, nesting deeper than :data:`MAX_DEPTH` and control characters.

@@ -114,6 +114,9 @@ def test_a_field_indented_too_far_into_the_text_above_is_said_at_its_line(text: 
         load_yaml_text(text, "x.yml")
     assert exc.value.line == line, exc.value.text
     assert exc.value.detail.startswith(f"'{field}:' springt verder in dan het veld erboven"), exc.value.text
+    # Read as it was published (make check compares saved answers with the last commit, which
+    # may hold this mistake): loaded as YAML reads it, the field inside the text.
+    assert f"{field}: " in str(load_yaml_text(text, "x.yml", refuse_cut=False).data)
 
 
 @pytest.mark.parametrize(

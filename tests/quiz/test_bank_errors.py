@@ -397,7 +397,8 @@ def test_a_copied_bank_is_named_as_the_copy_when_its_ids_tell(tmp_path: Path, co
         f"docs/_data/quiz/{copy}.yml:11: 3 vragen hebben de id van een vraag in docs/_data/quiz/oud.yml: "
         "'oud-een' (regel 11), 'oud-twee' (regel 16), 'oud-drie' (regel 21). Dit bestand lijkt een kopie "
         f"daarvan: die ids beginnen met 'oud-'. Geef de vragen hier elk een nieuwe id die met '{copy}-' begint; "
-        "die in docs/_data/quiz/oud.yml houden hun id (daaraan hangt de voortgang van cursisten)"
+        "die in docs/_data/quiz/oud.yml houden hun id (daaraan hangt de voortgang van cursisten). Is dit "
+        "bestand al gepubliceerd en docs/_data/quiz/oud.yml nieuw, doe het dan andersom"
     )
     # Fewer shared ids: each is named, in the copy, at its line there.
     copied = _bank(copy, ["oud-een", f"{copy}-twee", "oud-drie"])
@@ -410,8 +411,23 @@ def test_a_copied_bank_is_named_as_the_copy_when_its_ids_tell(tmp_path: Path, co
     assert exc_list.value.errors[0].detail == (
         "id 'oud-een' komt ook voor in docs/_data/quiz/oud.yml:11, in de module waarmee de id begint: deze "
         f"vraag lijkt een kopie daarvan; geef haar een nieuwe id die met '{copy}-' begint (de vraag in "
-        "docs/_data/quiz/oud.yml houdt haar id: daaraan hangt de voortgang van cursisten)"
+        "docs/_data/quiz/oud.yml houdt haar id: daaraan hangt de voortgang van cursisten; is dit bestand al "
+        "gepubliceerd en docs/_data/quiz/oud.yml nieuw, doe het dan andersom)"
     )
+
+
+def test_a_copy_guessed_by_its_ids_says_what_to_do_if_the_guess_is_wrong(tmp_path: Path) -> None:
+    # A site whose published bank 'intro' holds ids that start with another module's ('stress-'),
+    # and a new 'stress' bank copied from part of it: the ids make 'intro' look the copy (a
+    # review's finding). The message says what to do when that file is the published one.
+    published = _bank("intro", ["stress-signalen", "stress-uitleg", "stress-coping", "intro-doel"])
+    copied = _bank("stress", ["stress-signalen", "stress-uitleg", "stress-coping"])
+    with pytest.raises(ContentError) as exc:
+        load(tmp_path, published, name="intro.yml", extra={"stress.yml": copied})
+    assert exc.value.path == "docs/_data/quiz/intro.yml"
+    assert exc.value.detail.endswith(
+        "Is dit bestand al gepubliceerd en docs/_data/quiz/stress.yml nieuw, doe het dan andersom"
+    ), exc.value.text
 
 
 def test_questions_copied_within_one_bank_are_each_named(tmp_path: Path) -> None:
@@ -589,6 +605,19 @@ def test_macro_naming_unknown_module_or_item_fails_the_build(tmp_path: Path, pag
         ("item", "verwijzen-hoe-niet", "quiz_item: vraag 'verwijzen-hoe-niet' bestaat in geen enkele module"),
         # A new id that only shares its module's prefix: no guess ('verwijzen-zonder-druk' is not meant).
         ("item", "verwijzen-nieuw", "quiz_item: vraag 'verwijzen-nieuw' bestaat in geen enkele module"),
+        # A whole word other, in a long id: no guess (difflib's ratio offered 'mentaliseren-waarom-herkennen').
+        (
+            "item",
+            "mentaliseren-modi-herkennen",
+            "quiz_item: vraag 'mentaliseren-modi-herkennen' bestaat in geen enkele module",
+        ),
+        # Two letters swapped: still a guess.
+        (
+            "item",
+            "casus-iatrogeen-schade",
+            "quiz_item: vraag 'casus-iatrogeen-schade' bestaat in geen enkele module; "
+            "bedoelt u 'casus-iatrogene-schade'?",
+        ),
         # A letter left out: the id it mistypes is named.
         (
             "item",
