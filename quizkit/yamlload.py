@@ -270,7 +270,7 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
     depth = 0
     # The keys of the file, and its blocks of text (see _FIELD_START).
     keys: set[str] = set()
-    run_on: list[Any] = []
+    blocks: list[Any] = []
     for event in yaml.parse(text, Loader=_BaseFastLoader):
         mark: Any = event.start_mark  # libyaml marks every event
         line = mark.line + 1 + line_offset
@@ -300,7 +300,7 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         # The value of this event: a scalar's, or a new open collection.
         if isinstance(event, yaml.ScalarEvent):
             if event.style in (">", "|"):
-                run_on.append(event)
+                blocks.append(event)
             tag = event.tag
             if tag is None:
                 tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -351,13 +351,13 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         # Reported by the pure-Python loader, as before this loader: it names the same mistake,
         # unless its parser finds the text malformed where libyaml's did not.
         raise _FallbackError
-    if run_on and refuse_cut:
-        check_no_field_in_text(run_on, rows or text_rows(text), keys, path, line_offset)
+    if blocks and refuse_cut:
+        check_no_field_in_text(blocks, rows or text_rows(text), keys, path, line_offset)
     return LoadedYaml(path=path, data=root, lines=lines)
 
 
 def check_no_field_in_text(events: list[Any], rows: list[str], keys: set[str], path: str, line_offset: int) -> None:
-    """Refuse a text without quotes whose next lines hold a field indented too far.
+    """Refuse a block of text (``>-``, ``|``) whose next lines hold a field indented too far.
 
     ``events`` are the scalar events of blocks of text (``>-``, ``|``), ``rows`` the file's
     :func:`text_rows`, ``keys`` the names the file uses as keys. YAML reads a line indented

@@ -98,6 +98,13 @@ CASE_STAGES = """\
           stem: Genest?
 """
 
+# The first lines of a classify item after VALID's two (line 24 on); each case adds its categories.
+CLASSIFY_HEAD = """\
+  - id: drie
+    type: classify
+    stem: Sorteer.
+    source: {doc: profielschets, where: "1.2"}
+"""
 CASES = {
     "malformed-yaml": (
         VALID.replace("    stem: Vraag?", "    stem: [Vraag?"),
@@ -245,11 +252,8 @@ CASES = {
     ),
     "classify-unknown-category": (
         VALID
+        + CLASSIFY_HEAD
         + """\
-  - id: drie
-    type: classify
-    stem: Sorteer.
-    source: {doc: profielschets, where: "1.2"}
     categories: [{id: ja, label: Ja}, {id: nee, label: Nee}]
     statements:
       - {text: Iets, category: ja}
@@ -260,11 +264,8 @@ CASES = {
     # A category written as its label (an editor's journey: it was called a malformed id).
     "classify-category-given-as-its-label": (
         VALID
+        + CLASSIFY_HEAD
         + """\
-  - id: drie
-    type: classify
-    stem: Sorteer.
-    source: {doc: profielschets, where: "1.2"}
     categories: [{id: pretend, label: Pretendmodus}, {id: nee, label: Nee}]
     statements:
       - {text: Iets, category: pretend}
@@ -276,11 +277,8 @@ CASES = {
     ),
     "classify-duplicate-category": (
         VALID
+        + CLASSIFY_HEAD
         + """\
-  - id: drie
-    type: classify
-    stem: Sorteer.
-    source: {doc: profielschets, where: "1.2"}
     categories: [{id: ja, label: Ja}, {id: ja, label: Nee}]
     statements:
       - {text: Iets, category: ja}

@@ -155,8 +155,9 @@ document.addEventListener("keydown", (event) => {
 /*
  * Esc in the search closes it (Material's handler, on window, after this one) and left focus on
  * the page's body (from the field, or from a result), so a keyboard user started again at the
- * top (WCAG 2.4.3), and the page could jump. Focus goes back to where the search is opened. Where the header shows the search field,
- * that field, which opens the search again only when typed in. Below 60em the header's search
+ * top (WCAG 2.4.3), and the page could jump. Focus goes back to where the search is opened.
+ * Where the header shows the search field, that field, which opens the search again only when
+ * typed in. Below 60em the header's search
  * icon: a label, which Material gives no tab stop and which may take no name or role, so a real
  * button named "Zoeken" inside it (as for the menu), focusable by script only (tabindex -1: the
  * next Tab is the search field, as before); a click on it opens the search in the field.
