@@ -12,7 +12,7 @@ from typing import Annotated
 from markupsafe import Markup, escape
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from quizkit.base import Id, SourceRef, Text
+from quizkit.base import Id, Markdown, SourceRef, Text
 from quizkit.errors import ContentError
 from quizkit.validate import LocatedValueError, Strict, require_unique, validate
 from quizkit.yamlload import load_yaml
@@ -70,7 +70,7 @@ class Term(Strict):
 
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9\-]*$")]
     expansion: Text
-    explanation: str | None = None
+    explanation: Markdown | None = None
     source: SourceRef
 
 

@@ -14,7 +14,7 @@ from quizkit.errors import ContentError, raise_all
 from quizkit.validate import Strict, require_file_name, require_unique, validate
 from quizkit.yamlload import data_files, load_yaml
 
-from .content import Bibliography, Id, SourceRef, Text, check_source
+from .content import Bibliography, Id, Markdown, SourceRef, Text, check_source
 
 
 class Fact(Strict):
@@ -22,10 +22,10 @@ class Fact(Strict):
 
     id: Id
     title: Text
-    tagline: str | None = Field(None, description="A short motto, shown under the title")
-    text: str | None = Field(None, description="Markdown explanation in the site's own words")
+    tagline: Markdown | None = Field(None, description="A short motto, shown under the title")
+    text: Markdown | None = Field(None, description="Markdown explanation in the site's own words")
     points: list[Text] = Field(default_factory=list, description="Markdown bullet points")
-    example: str | None = Field(None, description="A quotation from the source (example sentence or statement)")
+    example: Markdown | None = Field(None, description="A quotation from the source (example sentence or statement)")
     example_label: str = "Voorbeeld"
     source: SourceRef | None = Field(None, description="Only where it differs from the list's source")
 
@@ -35,7 +35,7 @@ class FactList(Strict):
 
     id: Id
     title: Text
-    intro: str | None = None
+    intro: Markdown | None = None
     ordered: bool = False
     source: SourceRef
     items: list[Fact] = Field(min_length=1)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from quizkit.errors import ContentError, raise_all
 from quizkit.validate import LocatedValueError, Strict, require_unique, validate
 from quizkit.yamlload import data_files, load_yaml
 
-from .content import Bibliography, Id, SourceRef, Text, check_source
+from .content import Bibliography, Id, Markdown, SourceRef, Text, check_source
 
 
 def _number_as_text(value: object) -> object:
@@ -29,7 +29,17 @@ def _number_as_text(value: object) -> object:
     return value
 
 
-Cell = Annotated[str | list[Text], BeforeValidator(_number_as_text)]
+def _cell_kind(value: object) -> str:
+    return "list" if isinstance(value, list) else "text"
+
+
+# A cell is a text or a list of texts. The discriminator picks one, so a mistake in a text is
+# reported once, and not also as "moet een lijst zijn" (what the other member of a union says).
+Cell = Annotated[
+    Annotated[Markdown, Tag("text")] | Annotated[list[Text], Tag("list")],
+    Discriminator(_cell_kind),
+    BeforeValidator(_number_as_text),
+]
 
 
 class Table(Strict):
@@ -38,11 +48,11 @@ class Table(Strict):
     id: Id
     caption: Text
     source: SourceRef
-    columns: list[str] = Field(min_length=1)
+    columns: list[Text] = Field(min_length=1)
     rows: list[list[Cell]] = Field(min_length=1)
     row_headers: bool = Field(True, description="First cell of each row is a row heading")
     numeric: list[int] = Field(default_factory=list, description="Indexes of columns with figures")
-    note: str | None = None
+    note: Markdown | None = None
 
     @model_validator(mode="after")
     def _rectangular(self) -> Table:

@@ -385,3 +385,77 @@ def test_a_misspelt_field_in_a_data_file_is_named_with_the_field_it_stands_for()
         exc.value.text
         == "t.yml:3: [item t] tables[0].captoin: onbekend veld; bedoelt u 'caption'? Dat veld ontbreekt nu"
     )
+
+
+SITE_LINK = (
+    "link naar 'signaleren.md': een link naar een pagina, bestand of kopje van de site werkt niet in tekst uit YAML"
+)
+TABLE = "tables:\n  - id: t\n    caption: c\n    source: {doc: d, where: w}\n    columns: [Kop, Waarde]\n"
+FACTS = "id: l\ntitle: Lijst\nsource: {doc: d, where: w}\n"
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "line", "where"),
+    [
+        # An editor's journey: a table cell's page link was published as a dead '.md' link
+        # (the table is HTML by the time MkDocs rewrites links), and check said "in orde".
+        (
+            TableFile,
+            TABLE + "    rows:\n      - [Duur, 'zie [signaleren](signaleren.md)']\n",
+            7,
+            "tables[0].rows[0][1]",
+        ),
+        (
+            TableFile,
+            TABLE + "    rows:\n      - - Duur\n        - [een, '[twee](signaleren.md)']\n",
+            8,
+            "tables[0].rows[0][1][1]",
+        ),
+        (
+            TableFile,
+            TABLE.replace("[Kop, Waarde]", "[Kop, '[Waarde](signaleren.md)']") + "    rows: [[a, b]]\n",
+            5,
+            "tables[0].columns[1]",
+        ),
+        (TableFile, TABLE + "    rows: [[a, b]]\n    note: Zie [signaleren](signaleren.md).\n", 7, "tables[0].note"),
+        (FactList, FACTS + "intro: Zie [signaleren](signaleren.md).\nitems:\n  - {id: a, title: A}\n", 4, "intro"),
+        (
+            FactList,
+            FACTS + "items:\n  - id: a\n    title: A\n    text: Zie [signaleren](signaleren.md).\n",
+            7,
+            "items[0].text",
+        ),
+        (
+            FactList,
+            FACTS + "items:\n  - id: a\n    title: A\n    tagline: '[s](signaleren.md)'\n",
+            7,
+            "items[0].tagline",
+        ),
+        (
+            FactList,
+            FACTS + "items:\n  - id: a\n    title: A\n    example: '[s](signaleren.md)'\n",
+            7,
+            "items[0].example",
+        ),
+        (
+            Glossary,
+            "terms:\n  - abbr: X\n    expansion: y\n    explanation: Zie [signaleren](signaleren.md).\n"
+            "    source: {doc: d, where: w}\n",
+            4,
+            "terms[0].explanation",
+        ),
+    ],
+)
+def test_a_page_link_in_any_site_data_text_is_said_at_its_line(model: type, text: str, line: int, where: str) -> None:
+    with pytest.raises(ContentError) as exc:
+        validate(model, load_yaml_text(text, "d.yml"))
+    # Said once: not also "moet een lijst zijn" for a cell, which may be a text or a list.
+    assert exc.value.line == line, exc.value.text
+    assert exc.value.detail.startswith(f"{where}: {SITE_LINK}"), exc.value.text
+    assert "\n" not in exc.value.text, "one problem, one line"
+
+
+def test_a_table_cell_may_be_a_number_an_empty_text_or_a_list() -> None:
+    text = TABLE + "    rows:\n      - [Duur, 12.8]\n      - [Leeg, '']\n      - [Lijst, [een, 3]]\n"
+    rows = validate(TableFile, load_yaml_text(text, "d.yml")).tables[0].rows
+    assert rows == [["Duur", "12.8"], ["Leeg", ""], ["Lijst", ["een", "3"]]]
