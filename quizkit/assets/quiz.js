@@ -242,7 +242,8 @@
             const entry = li.cloneNode(true);
             const value = entry.querySelector(".qk-quiz-answer__value");
             const label = groups[i]?.querySelector("input:checked")?.labels[0];
-            if (value && label) value.before(fmt(S.your_answer, { answer: label.textContent.trim() }) + " ");
+            // No full stop after a label that ends as a question ("Wie moet het doen?").
+            if (value && label) value.before(fmt(S.your_answer, { answer: label.textContent.trim() }).replace(/([?!])\.$/, "$1") + " ");
             return `<li>${entry.innerHTML}</li>`;
           })
           .join("");
@@ -372,6 +373,8 @@
       if (action === "check") check(item);
       else if (action === "retry") {
         clear(item);
+        // Said, as "Begin opnieuw" is: the cleared choices alone tell a screen reader nothing.
+        say(item, `<p>${S.retried}</p>`);
         summarize();
       } else if (action === "reset") {
         wiped ??= load(); // a second press keeps what the first wiped

@@ -157,8 +157,15 @@ def test_feedback_names_the_chosen_option(page, quiz_url: str, example_banks: Qu
     text = answer_item(page, example_banks, "vb-single-basis", right=False)
     assert "Nee, het zijn er meer." in text
     page.locator('#vraag-vb-single-basis [data-quiz-action="retry"]').click()
-    assert page.locator("#vraag-vb-single-basis [data-quiz-feedback]").inner_text() == ""
+    # "Opnieuw" says what it did (a learner's journey: with a screen reader it cleared in silence),
+    # in the live region, in place of the verdict it took away.
+    region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
+    expect(region).to_have_text("Uw antwoord is gewist.")
+    assert region.get_attribute("aria-live") == "polite"
     assert page.locator("#vraag-vb-single-basis input:checked").count() == 0
+    # Choosing again takes the message away with the verdict.
+    give_answer(page, example_banks, "vb-single-basis", right=True)
+    expect(region).to_have_text("")
 
 
 def test_ordering_moves_are_announced(page, quiz_url: str) -> None:

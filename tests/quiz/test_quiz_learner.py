@@ -159,6 +159,20 @@ def test_classify_feedback_says_what_the_learner_chose(page, quiz_url: str, exam
     assert wrong, "the wrong answer put no statement in another category"
 
 
+def test_a_chosen_label_that_is_a_question_has_no_full_stop_after_it(
+    page, quiz_url: str, example_banks: QuizBanks
+) -> None:
+    """A review: "Uw antwoord: Wie moet het doen?." (two handreiking categories are questions)."""
+    page.goto(quiz_url + STELLINGEN)
+    page.evaluate(
+        """() => document.querySelectorAll('#vraag-vb-classify-modi [data-quiz-group] label')
+            .forEach((label) => { label.textContent += '?'; })"""
+    )
+    text = answer_item(page, example_banks, "vb-classify-modi", right=False)
+    assert "Uw antwoord: " in text and "?." not in text, text
+    assert "? Het juiste antwoord: " in text, text
+
+
 def test_one_step_in_place_is_singular(page, quiz_url: str, example_banks: QuizBanks) -> None:
     """One step in its place is singular: "1 van 5 stappen staat op de goede plaats"."""
     page.goto(quiz_url + STELLINGEN)

@@ -34,9 +34,9 @@
     ready(unit) {
       edges(unit.querySelector("ol"));
       // The help names the buttons, so it describes the question only once they are there.
+      // (Once: init runs once per quiz.)
       const help = unit.querySelector("[data-quiz-help]");
-      const described = (unit.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-      if (help && !described.includes(help.id)) unit.setAttribute("aria-describedby", [...described, help.id].join(" "));
+      if (help) unit.setAttribute("aria-describedby", `${unit.getAttribute("aria-describedby") || ""} ${help.id}`.trim());
     },
     // The learner's own starting order, never the solved one.
     shuffle(unit, random, key) {
