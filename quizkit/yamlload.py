@@ -108,7 +108,8 @@ _ALIAS = "verwijzing '*{}' is niet toegestaan (ook niet in '<<:'); schrijf de te
 _MERGE_KEY = "samenvoegen met '<<:' is niet toegestaan; schrijf de velden voluit"
 _KEY_NOT_PLAIN = "een sleutel moet een gewone naam zijn, geen lijst of blok"
 _KEY_NOT_TEXT = "sleutel '{}' moet tekst zijn; zet hem tussen aanhalingstekens"
-_KEY_TWICE = "sleutel '{}' staat twee keer in dezelfde lijst"
+# Where the first stands: a copied item without its "- " repeats every field, far apart.
+_KEY_TWICE = "veld '{}' staat twee keer in hetzelfde blok, ook op regel {}; verwijder er een"
 
 
 _BAD_VALUE = "waarde '{}' past niet bij {}; laat de tag weg of zet de waarde tussen aanhalingstekens"
@@ -393,7 +394,7 @@ def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[
             if not isinstance(key, str):
                 raise ContentError(path, key_line, _KEY_NOT_TEXT.format(key_node.value))
             if key in result:
-                raise ContentError(path, key_line, _KEY_TWICE.format(key))
+                raise ContentError(path, key_line, _KEY_TWICE.format(key, lines[(*loc, key)]))
             result[key] = _construct(value_node, loader, (*loc, key), lines, path)
             # Point errors about a key at the key's own line.
             lines[(*loc, key)] = key_line

@@ -211,7 +211,7 @@ CASES: dict[str, Case] = {
     ),
     "duplicate-key-in-front-matter": case(
         page_with_front_matter("title: X\ndescription: Y\ntitle: Z\n" + SOURCES_OF_PAGE),
-        lines=f"{PAGE}:4: sleutel 'title' staat twee keer in dezelfde lijst",
+        lines=f"{PAGE}:4: veld 'title' staat twee keer in hetzelfde blok, ook op regel 2; verwijder er een",
     ),
     # -- tags -----------------------------------------------------------------------------------
     "python-tag-in-bank": case(

@@ -175,7 +175,7 @@ def test_the_extraction_finds_messages_of_every_kind() -> None:
     """The reader of the code does find the messages (a test that finds none would pass)."""
     patterns = code_messages()
     for text in (
-        "sleutel 'x' staat twee keer in dezelfde lijst",  # ContentError, f-string
+        "veld 'x' staat twee keer in hetzelfde blok, ook op regel 3; verwijder er een",  # ContentError, format
         "items[0].stem: verplicht veld ontbreekt",  # validate._MESSAGES
         "geen enkele optie is juist (zet correct: true bij het juiste antwoord)",  # a validator's ValueError
         "fout in een macro-aanroep (x); controleer haakjes en aanhalingstekens",  # through a variable

@@ -167,7 +167,9 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
         project / BANK, "casus-kennismaking\n    type: case\n", "casus-kennismaking\n    type: case\n    type: single\n"
     )
     problem = log.lines[log.wait_for("casus.yml:", start)]
-    assert problem.endswith("docs/_data/quiz/casus.yml:19: sleutel 'type' staat twee keer in dezelfde lijst"), problem
+    assert problem.endswith(
+        "docs/_data/quiz/casus.yml:19: veld 'type' staat twee keer in hetzelfde blok, ook op regel 18; verwijder er een"
+    ), problem
     log.wait_for("An error happened during the rebuild", start)  # mkdocs serve's last word on it
     assert "Traceback" not in log.text(start)
     start = len(log.lines)
@@ -180,7 +182,9 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
         project / BANK, "casus-kennismaking\n    type: case\n", "casus-kennismaking\n    type: case\n    type: single\n"
     )
     again = log.lines[log.wait_for("casus.yml:", start)]
-    assert again.endswith("docs/_data/quiz/casus.yml:19: sleutel 'type' staat twee keer in dezelfde lijst"), again
+    assert again.endswith(
+        "docs/_data/quiz/casus.yml:19: veld 'type' staat twee keer in hetzelfde blok, ook op regel 18; verwijder er een"
+    ), again
     log.wait_for("An error happened during the rebuild", start)
     start = len(log.lines)
     (project / BANK).write_text(bank, encoding="utf-8")

@@ -112,7 +112,7 @@ CASES = {
     ),
     "duplicate-key": (
         VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    stem: Nog eens?\n"),
-        f"{PATH}:14: sleutel 'stem' staat twee keer in dezelfde lijst",
+        f"{PATH}:14: veld 'stem' staat twee keer in hetzelfde blok, ook op regel 13; verwijder er een",
     ),
     "unknown-type": (
         VALID.replace("type: single", "type: singel"),
