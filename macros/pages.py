@@ -13,6 +13,10 @@ from quizkit.yamlload import load_yaml_text
 
 from .content import Bibliography, SourceRef, Text, check_source
 
+_UNCLOSED = (
+    "de front matter die hier begint, wordt niet afgesloten: zet onder de laatste regel ervan (na sources) een "
+    "regel met alleen '---'"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -34,6 +38,8 @@ def check_page_meta(source_text: str, path: str, bib: Bibliography | None) -> Pa
     """
     match = _FRONT_MATTER.match(source_text)
     if not match:
+        if re.match(r"---[ \t]*\n", source_text):  # opened, never closed: MkDocs shows it as text
+            raise ContentError(path, 1, _UNCLOSED)
         raise ContentError(path, 1, "de pagina begint niet met front matter (--- title, description, sources ---)")
     loaded = load_yaml_text(match.group(1), path, line_offset=1)  # the opening '---' is line 1
     if not isinstance(loaded.data, dict):

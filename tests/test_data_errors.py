@@ -379,6 +379,24 @@ def test_a_misspelt_field_in_front_matter_is_named_not_the_missing_one() -> None
     assert exc.value.text == "docs/x.md:4: sorces: onbekend veld; bedoelt u 'sources'? Dat veld ontbreekt nu"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # An editor's journey: the closing '---' left out was said as no front matter at all.
+        ("---\ntitle: Titel\ndescription: O.\nsources: []\n\n# T\n", "wordt niet afgesloten"),
+        ("---  \ntitle: Titel\n", "wordt niet afgesloten"),
+        ("# T\n\nTekst.\n", "begint niet met front matter"),
+        ("\n---\ntitle: Titel\n---\n", "begint niet met front matter"),
+    ],
+)
+def test_front_matter_left_open_is_said_apart_from_none(text: str, said: str) -> None:
+    from macros.pages import check_page_meta
+
+    with pytest.raises(ContentError) as exc:
+        check_page_meta(text, "docs/x.md", None)
+    assert exc.value.line == 1 and said in exc.value.detail, exc.value.text
+
+
 def test_a_misspelt_field_in_a_data_file_is_named_with_the_field_it_stands_for() -> None:
     text = "tables:\n  - id: t\n    captoin: c\n    source: {doc: d, where: w}\n    columns: [a]\n    rows: [[x]]\n"
     with pytest.raises(ContentError) as exc:
