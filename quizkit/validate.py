@@ -52,6 +52,16 @@ _MESSAGES = {
     "float_parsing": "moet een getal zijn",
 }
 
+# The same errors for a field written with nothing after its colon (YAML reads that as null):
+# "moet tekst zijn" would not tell the editor that the field is empty.
+_EMPTY_MESSAGES = {
+    "string_type": "hier staat niets; schrijf de tekst achter de dubbele punt",
+    "list_type": "hier staat niets; zet de lijst eronder, in regels die met '- ' beginnen",
+    "dict_type": "hier staat niets; zet de velden eronder, een stap verder ingesprongen",
+    "model_type": "hier staat niets; zet de velden eronder, een stap verder ingesprongen",
+    "int_type": "hier staat niets; schrijf een geheel getal",
+    "float_type": "hier staat niets; schrijf een getal",
+}
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -63,6 +73,8 @@ def message_of(err: Any) -> str:
     """A pydantic error's message in Dutch (pydantic's own words for the rare ones)."""
     if err["type"] == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
         return "ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')"
+    if err.get("input", ...) is None and err["type"] in _EMPTY_MESSAGES:
+        return _EMPTY_MESSAGES[err["type"]]
     template = _MESSAGES.get(err["type"])
     if template is None:
         return err["msg"]

@@ -115,7 +115,7 @@ def _message_nodes(func: ast.AST) -> list[ast.expr]:
         elif returns_messages and isinstance(node, ast.Return) and node.value is not None:
             nodes.append(node.value)
         elif isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "_MESSAGES" for t in node.targets
+            isinstance(t, ast.Name) and t.id in ("_MESSAGES", "_EMPTY_MESSAGES") for t in node.targets
         ):
             assert isinstance(node.value, ast.Dict)
             nodes += [v for v in node.value.values if v is not None]

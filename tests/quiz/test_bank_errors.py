@@ -178,6 +178,24 @@ CASES = {
         VALID.replace("        correct: true\n", "        correct:\n"),
         f"{PATH}:17: [item een] items[0].options[0].correct: hier staat niets; schrijf true (juist) of false (onjuist)",
     ),
+    # Any field left empty says so, not what kind of value it lacks ("moet tekst zijn" was read
+    # as "the text is wrong" in an editor's journey).
+    "stem-left-empty": (
+        VALID.replace("    stem: Vraag?\n", "    stem:\n"),
+        f"{PATH}:13: [item een] items[0].stem: hier staat niets; schrijf de tekst achter de dubbele punt",
+    ),
+    "steps-left-empty": (
+        VALID.replace("    steps: [eerste, tweede, derde]\n", "    steps:\n"),
+        f"{PATH}:23: [item twee] items[1].steps: hier staat niets; zet de lijst eronder, in regels die met '- ' beginnen",
+    ),
+    "source-left-empty": (
+        VALID.replace('    source: {doc: profielschets, where: "1.2"}\n', "    source:\n"),
+        f"{PATH}:14: [item een] items[0].source: hier staat niets; zet de velden eronder, een stap verder ingesprongen",
+    ),
+    "minutes-left-empty": (
+        VALID.replace("  minutes: 5\n", "  minutes:\n"),
+        f"{PATH}:6: module.minutes: hier staat niets; schrijf een geheel getal",
+    ),
     # Each text is converted on its own: a footnote's text belongs in the text that marks it.
     "footnote-without-its-text": (
         VALID.replace("    stem: Vraag?\n", "    stem: Vraag?\n    explanation: Zie de bron.[^1]\n"),
