@@ -69,14 +69,17 @@
   // An LMS that is there but refuses the session or a commit records nothing of this launch:
   // the learner is told once (the package's [data-scorm-notice]), and the console says why.
   let refused = false;
-  // Puts a notice of the package's page (its text in data-text) in place, once the page is there.
+  // Runs ``fn`` once the package's page is there (this script runs in its head).
+  function onPage(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+  // Puts a notice of the package's page (its text in data-text) in place.
   function tell(selector) {
-    const show = () => {
+    onPage(() => {
       const notice = document.querySelector(selector);
       if (notice) notice.textContent = notice.dataset.text;
-    };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
-    else show();
+    });
   }
   function refusal(what) {
     if (refused) return;
@@ -89,6 +92,27 @@
   // No LMS at all: the answers stay in this browser, which the learner is told (the package
   // opened on its own, or an LMS that launched it where its API cannot be reached).
   if (!api) tell("[data-scorm-offline]");
+  // Without an LMS a test counts nowhere: a trainer trying the package, or a learner opening
+  // its files, may start it again. package.css shows "Begin opnieuw" then (data-quiz-trial
+  // on the page's main element), and pressing it first unlocks the final answers it is about
+  // to clear (before quiz.js's own handler, in the capture phase); "Ongedaan maken" puts them
+  // back final, as quiz.js calls Q.checked for each answer it restores.
+  if (!api) {
+    onPage(() => document.querySelector("[data-quiz-test]")?.setAttribute("data-quiz-trial", ""));
+    document.addEventListener(
+      "click",
+      (event) => {
+        if (!event.target.closest?.('[data-quiz-action="reset"]')) return;
+        document.querySelectorAll("[data-quiz-final]").forEach((item) => {
+          delete item.dataset.quizFinal;
+          item.querySelectorAll("[data-quiz-unit] input, [data-quiz-unit] button").forEach((el) => (el.disabled = false));
+          item.querySelector('[data-quiz-action="check"]').removeAttribute("aria-disabled");
+          item.querySelector(".qk-package__final")?.remove();
+        });
+      },
+      true,
+    );
+  }
   // Browse and review launches look without counting: nothing is written back, and the learner
   // is told (Moodle reopens a finished attempt for review unless a new one is started).
   const credited = lms && !["browse", "review"].includes(get("cmi.core.lesson_mode"));

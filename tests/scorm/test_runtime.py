@@ -355,6 +355,29 @@ def test_without_an_lms_the_test_does_not_open_with_the_self_checks_answers(
     assert page.locator(".qk-package__final").all_inner_texts() == [
         "Dit antwoord staat vast, maar telt nu niet mee: zie de melding bovenaan."
     ]
+    # Where nothing counts the test may be started again (a learner's journey: offline, its
+    # answers stayed final in that browser for good), and undone: final again.
+    first = page.locator(".qk-quiz-item").first
+    reset = page.locator('.qk-quiz__summary [data-quiz-action="reset"]')
+    assert page.locator('[data-quiz-action="retry"]:visible').count() == 0, "no second try per question"
+    reset.click()
+    assert page.locator(".qk-package__final").count() == 0
+    assert page.locator("[data-quiz-progress]").inner_text().startswith("0 van ")
+    assert first.locator(".qk-quiz-item__answer").is_hidden(), "the answer shows before checking"
+    assert first.locator('[data-quiz-action="check"]').get_attribute("aria-disabled") is None
+    controls = first.locator("[data-quiz-unit] input, [data-quiz-unit] button")
+    assert not any(controls.nth(i).is_disabled() for i in range(controls.count()))
+    page.locator('.qk-quiz__summary [data-quiz-action="undo"]').click()
+    assert page.locator("[data-quiz-progress]").inner_text().startswith("1 van ")
+    assert first.locator('[data-quiz-action="check"]').get_attribute("aria-disabled") == "true"
+    assert first.locator(".qk-package__final").count() == 1
+    # Cleared again and answered anew: final again, and kept so after a reload.
+    reset.click()
+    assert answer_all(page, "right", limit=1) == 1
+    page.reload()
+    page.wait_for_selector(".qk-quiz[data-quiz-ready]")
+    assert first.locator(".qk-package__final").count() == 1
+    assert "is-good" in first.locator("[data-quiz-feedback]").get_attribute("class")
 
 
 def test_the_self_check_package_keeps_answers_and_retries_open(page, lms_url: str, banks: QuizBanks) -> None:
