@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
+from quizkit.base import footnotes_written, no_site_link
 from quizkit.errors import ContentError
 from quizkit.validate import Strict, validate
 from quizkit.yamlload import load_yaml_text
 
-from .content import Bibliography, SourceRef, Text, check_source
+from .content import Bibliography, SourceRef, check_source
 
 _UNCLOSED = (
     "de front matter die hier begint, wordt niet afgesloten: zet onder de laatste regel ervan (na sources) een "
@@ -20,11 +21,18 @@ _UNCLOSED = (
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+# Title and description are plain text (the theme escapes them): "<" shows as typed, so no
+# HTML check, but a link or footnote in them is refused as in any text from YAML.
+PlainText = Annotated[
+    str, StringConstraints(min_length=1), AfterValidator(no_site_link), AfterValidator(footnotes_written)
+]
+
+
 class PageMeta(Strict):
     """Front matter every content page carries."""
 
-    title: Text
-    description: Text = Field(description="Meta description: one or two sentences for search engines")
+    title: PlainText
+    description: PlainText = Field(description="Meta description: one or two sentences for search engines")
     sources: list[SourceRef] = Field(min_length=1)
     hide: list[str] = Field(default_factory=list)
     search: dict[str, Any] | None = None

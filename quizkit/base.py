@@ -122,9 +122,38 @@ def no_footnote_mark(text: str) -> str:
     return text
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(no_site_link), AfterValidator(footnotes_written)]
-# An optional Markdown text (explanation, feedback): may be empty, links and footnotes checked alike.
-Markdown = Annotated[str, AfterValidator(no_site_link), AfterValidator(footnotes_written)]
+# An HTML tag or comment in a data text. The converter drops raw HTML on purpose (see
+# quizkit.markdown), so the page would show "<br>" as it was typed, and check said nothing (an
+# editor's journey). A tag is "<", a name of letters and digits, then a space, "/" or ">": "<3",
+# "a < b" and autolinks (<https://...>, <naam@voorbeeld.nl>) stay text, and so does a tag in a
+# code span, which shows it as it is.
+_HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9]*(?=[\s/>])[^<>]*>")
+
+
+def no_html(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it holds an HTML tag, which the page would show as text."""
+    if "<" not in text:
+        return text
+    found = _HTML_TAG.search(_CODE_SPAN.sub("", text))
+    if found:
+        tag = found.group(0) if len(found.group(0)) <= 40 else found.group(0)[:37] + "..."
+        raise ValueError(
+            f"HTML-code '{tag}': HTML werkt niet in tekst uit YAML en komt als tekst op de pagina; gebruik "
+            "Markdown (**vet**, *cursief*, een witregel voor een nieuwe alinea) of laat de code weg, of zet hem "
+            "tussen backticks om de tekens zelf te tonen"
+        )
+    return text
+
+
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(no_site_link),
+    AfterValidator(footnotes_written),
+    AfterValidator(no_html),
+]
+# An optional Markdown text (explanation, feedback): may be empty, links, footnotes and HTML checked alike.
+Markdown = Annotated[str, AfterValidator(no_site_link), AfterValidator(footnotes_written), AfterValidator(no_html)]
 
 # What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
 # as its block processors test it. A list or indented code only at the start of a text (a
@@ -173,9 +202,16 @@ Inline = Annotated[
     AfterValidator(inline_text),
     AfterValidator(no_site_link),
     AfterValidator(no_footnote_mark),
+    AfterValidator(no_html),
 ]
 # A hint is such a text too, but may be left empty (``hint: ""``: no hint).
-Hint = Annotated[str, AfterValidator(inline_text), AfterValidator(no_site_link), AfterValidator(no_footnote_mark)]
+Hint = Annotated[
+    str,
+    AfterValidator(inline_text),
+    AfterValidator(no_site_link),
+    AfterValidator(no_footnote_mark),
+    AfterValidator(no_html),
+]
 
 
 _QUOTED_YES_NO = ("true", "True", "TRUE", "false", "False", "FALSE")

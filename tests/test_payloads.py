@@ -7,6 +7,11 @@ SCORM package's page is loaded in Chromium with traps: a payload that runs calls
 ``window.__xss`` or opens a dialog; neither may happen, no element may carry an event-handler
 attribute, and no link, image or form may point at a ``javascript:``, ``data:`` or ``vbscript:``
 URL. A quiz on the payloaded site still works, and its accessible name is plain text.
+
+A payload with an HTML tag (:data:`HTML_PAYLOADS`) is no text a data file may hold: the loader
+refuses it at its line, as it refuses any HTML (the page would show it as typed). Those go into
+the front matter, which is plain text, and are tested apart: refused in a bank, and still made
+harmless by the sanitiser when rendered on their own, in Chromium with the same traps.
 """
 
 from __future__ import annotations
@@ -21,8 +26,16 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from helpers import ANSWER_JS, Server, build, copy_project
+from helpers import ANSWER_JS, ROOT, Server, build, copy_project
+from mkdocs.config import load_config
 from test_search import run_query
+
+from macros.tables import TableFile
+from quizkit.base import no_html
+from quizkit.errors import ContentError
+from quizkit.markdown import MarkdownRenderer
+from quizkit.validate import validate
+from quizkit.yamlload import load_yaml_text
 
 # Each payload is its own attack. Those that would run call window.__xss(<name>) (or alert).
 PAYLOADS = [
@@ -32,27 +45,13 @@ PAYLOADS = [
     "[klik](JaVaScRiPt:window.__xss('mixed-case'))",
     "[klik](java&#115;cript:window.__xss('entity-decimal'))",
     "[klik](&#x6A;avascript:window.__xss('entity-hex'))",
-    "[klik](<java\tscript:window.__xss('tab')>)",
     "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[klik](vbscript:msgbox('vbs'))",
     "![plaatje](javascript:window.__xss('js-img'))",
     "![plaatje](data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%3E)",
     "<javascript:window.__xss('autolink')>",
-    "<script>window.__xss('script')</script>",
-    "<img src=x onerror=\"window.__xss('img-onerror')\">",
-    '"><svg onload="window.__xss(\'svg-breakout-double\')">',
-    "'><svg onload=window.__xss('svg-breakout-single')>",
-    "</textarea><script>window.__xss('textarea')</script>",
-    "</title><script>window.__xss('title')</script>",
     "&lt;/title&gt;&lt;script&gt;window.__xss('entity-title')&lt;/script&gt;",
     "&lt;img src=x onerror=window.__xss('entity-img')&gt;",
-    "<a href=\"javascript:window.__xss('raw-a')\">a</a>",
-    "<iframe src=\"javascript:window.__xss('iframe')\"></iframe>",
-    "<form action=\"javascript:window.__xss('form')\"><button>x</button></form>",
-    "<details open ontoggle=\"window.__xss('details')\"><summary>x</summary></details>",
-    "<svg><script>window.__xss('svg-script')</script></svg>",
-    "<math><mtext></p><img src=x onerror=\"window.__xss('mxss')\"></mtext></math>",
-    "<!--<script>window.__xss('comment')</script>-->",
     "[a](https://example.org\" onmouseover=\"window.__xss('href-quote'))",
     "<https://example.org\" onmouseover=\"window.__xss('autolink-quote')>",
     "`<script>window.__xss('code')</script>`",
@@ -60,18 +59,39 @@ PAYLOADS = [
     "{{ window.__xss('template') }}",
     "[klik](javascript\u200b:window.__xss('zero-width'))",
     "\uff1cscript\uff1ewindow.__xss('fullwidth')\uff1c/script\uff1e \u202egnp.exe",
-    "<style>body{background:url(javascript:window.__xss('style'))}</style>",
     "x{: #__proto__ .md-nav onclick=\"window.__xss('block-attr')\" }",
-    '<a href="#" onclick="alert(\'dialog\')">klik</a>',
 ]
 # For texts of more than one line (block Markdown): payloads that need lines of their own. An
 # inline text (a question's stem, an option) must be one paragraph, so it refuses them.
 BLOCK_PAYLOADS = [
     "[klik][ref]\n\n[ref]: javascript:window.__xss('reference-link')",
     "Alinea\n{: onclick=\"window.__xss('block-attr-list')\" }",
+    "[^1]\n\n[^1]: [voetnoot](javascript:window.__xss('footnote'))",
+]
+# Payloads with an HTML tag or comment: the loader refuses them in any text of a data file
+# (test_html_in_a_data_text_is_refused_at_its_line); front matter, plain text, still gets them.
+HTML_PAYLOADS = [
+    "[klik](<java\tscript:window.__xss('tab')>)",
+    "<script>window.__xss('script')</script>",
+    "<img src=x onerror=\"window.__xss('img-onerror')\">",
+    '"><svg onload="window.__xss(\'svg-breakout-double\')">',
+    "'><svg onload=window.__xss('svg-breakout-single')>",
+    "</textarea><script>window.__xss('textarea')</script>",
+    "</title><script>window.__xss('title')</script>",
+    "<a href=\"javascript:window.__xss('raw-a')\">a</a>",
+    "<iframe src=\"javascript:window.__xss('iframe')\"></iframe>",
+    "<form action=\"javascript:window.__xss('form')\"><button>x</button></form>",
+    "<details open ontoggle=\"window.__xss('details')\"><summary>x</summary></details>",
+    "<svg><script>window.__xss('svg-script')</script></svg>",
+    "<math><mtext></p><img src=x onerror=\"window.__xss('mxss')\"></mtext></math>",
+    "<!--<script>window.__xss('comment')</script>-->",
+    "<style>body{background:url(javascript:window.__xss('style'))}</style>",
+    '<a href="#" onclick="alert(\'dialog\')">klik</a>',
+]
+# The same for texts of more than one line.
+HTML_BLOCK_PAYLOADS = [
     "<div onmouseover=\"window.__xss('html-block')\">\nblok\n</div>",
     "- lijst\n\n    <script>window.__xss('list-script')</script>",
-    "[^1]\n\n[^1]: [voetnoot](javascript:window.__xss('footnote'))",
 ]
 # Keys whose values are identifiers or references, validated against patterns or other data:
 # a payload there is a content error (reported as such), not text that reaches HTML.
@@ -139,7 +159,7 @@ def poison_project(project: Path) -> dict[str, int]:
     # A page's front matter is part of the page's template source: mkdocs-macros renders its
     # title as Jinja, like the page itself, so template syntax there is the editor's own code
     # (a mistake in it is a macro error), not text. Every other payload goes there too.
-    page_payloads = itertools.cycle([p for p in PAYLOADS if "{{" not in p and "{%" not in p])
+    page_payloads = itertools.cycle([p for p in PAYLOADS + HTML_PAYLOADS if "{{" not in p and "{%" not in p])
     counts = {}
     for path in sorted((project / "docs" / "_data").rglob("*.yml")):
         data = yaml.safe_load(path.read_text("utf-8"))
@@ -193,7 +213,7 @@ def test_every_field_got_a_payload(hostile_site) -> None:
     for name in ("bronnen.yml", "woordenlijst.yml", "quiz/", "tabellen/", "lijsten/"):
         assert any(name in f and n for f, n in data.items()), name
     assert sum(data.values()) > 1000
-    assert len(PAYLOADS) >= 25
+    assert len(PAYLOADS) >= 20 and len(HTML_PAYLOADS) >= 15
 
 
 def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
@@ -222,6 +242,47 @@ def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
             bad[rel] = found
     assert not ran, ran
     assert not bad, bad
+
+
+@pytest.mark.parametrize("payload", HTML_PAYLOADS + HTML_BLOCK_PAYLOADS)
+def test_html_in_a_data_text_is_refused_at_its_line(payload: str) -> None:
+    """An editor's journey: "<br>" in a text was shown as typed, and check said "in orde"."""
+    note = yaml.safe_dump({"note": f"Zie ook {payload}"}, allow_unicode=True, width=10_000)
+    text = "tables:\n  - id: t\n    caption: c\n    source: {doc: d, where: w}\n    columns: [a]\n    rows: [[x]]\n"
+    text += "".join(f"    {line}\n" for line in note.splitlines())
+    with pytest.raises(ContentError) as exc:
+        validate(TableFile, load_yaml_text(text, "t.yml"))
+    assert exc.value.line == 7, exc.value.text
+    assert exc.value.detail.startswith("tables[0].note: HTML-code '"), exc.value.text
+
+
+def test_the_payloads_for_the_site_are_no_html() -> None:
+    """The lists are split right: what the data files get is text the loader takes."""
+    for payload in PAYLOADS + BLOCK_PAYLOADS:
+        assert no_html(payload) == payload
+
+
+def test_html_payloads_rendered_alone_run_nothing(page) -> None:
+    """Behind the loader's refusal, the sanitiser: each HTML payload converted on its own."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    markdown = MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"])
+    html = "".join(
+        f"<article>{markdown.block(payload)}</article><article><p>{markdown.inline(payload)}</p></article>"
+        for payload in HTML_PAYLOADS + HTML_BLOCK_PAYLOADS
+    )
+    ran: list[str] = []
+    trap(page, ran)
+    page.goto("about:blank")
+    page.set_content(f"<!doctype html><html><body>{html}</body></html>")
+    page.evaluate(
+        """() => { for (const el of document.querySelectorAll("article *")) {
+             for (const type of ["mouseover", "focus", "click", "toggle"]) el.dispatchEvent(new Event(type)); } }"""
+    )
+    page.wait_for_timeout(100)
+    assert page.locator("article").count() == 2 * len(HTML_PAYLOADS + HTML_BLOCK_PAYLOADS)
+    assert "window.__xss" in page.inner_text("body"), "the payloads are shown as text"
+    assert not ran, ran
+    assert page.evaluate(_CHECK_DOM) == []
 
 
 def test_a_payloaded_quiz_still_works(hostile_site, page) -> None:

@@ -59,7 +59,15 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[list, list]]]] = {
     "vb-single-opmaak": (
         "choice",
         "a",
-        [([], [("a", "Optie met <code>code</code> en &lt;i&gt;html&lt;/i&gt;"), ("b", "Optie zonder feedback")])],
+        [
+            (
+                [],
+                [
+                    ("a", "Optie met <code>code</code> en <code>&lt;i&gt;html&lt;/i&gt;</code>"),
+                    ("b", "Optie zonder feedback"),
+                ],
+            )
+        ],
     ),
     "vb-multiple-basis": (
         "choice",
