@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test check bench schema lint setup setup-test chromium java
 
 serve: setup
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/python -m macros.serve
 
 build: setup
 	@test -n "$$SITE_URL" || echo "WARNING: SITE_URL is not set: canonical links, the sitemap and the offline copy's module links point at http://127.0.0.1:8000/. Set SITE_URL to the published address (the trainer page's links follow the address it is viewed at)." >&2

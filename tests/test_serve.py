@@ -73,7 +73,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, ServeLog]]:
     project = copy_project(tmp_path / "project")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        # What make serve runs: macros.serve reads mkdocs.yml, then becomes mkdocs serve --strict.
+        [sys.executable, "-m", "macros.serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=mkdocs_env(),
         stdout=subprocess.PIPE,
@@ -236,3 +237,23 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     code.write_text(source, encoding="utf-8")
     rebuilt(log, start)
     assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+
+
+def test_a_mistake_in_mkdocs_yml_is_said_in_dutch_before_serving(tmp_path: Path) -> None:
+    """An editor's journey: a page added to nav one space off got MkDocs' English parser words."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[: text.index("  - Over ALK:")].count("\n") + 1
+    config.write_text(text.replace("  - Over ALK:", " - Over ALK:", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.serve", "-a", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"mkdocs.yml:{line}: ongeldige YAML ("), result.stderr
+    assert "Traceback" not in result.stderr and "MkDocs encountered" not in result.stderr + result.stdout

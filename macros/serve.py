@@ -1,0 +1,32 @@
+"""``make serve``: MkDocs' development server, once ``mkdocs.yml`` reads.
+
+MkDocs says a mistake in ``mkdocs.yml`` (a page added to ``nav`` one space off, the task an
+editor does most there) in its own English, as a parser's words. This reads the file first, as
+``make check`` does, and says such a mistake in Dutch at its line; then it becomes ``mkdocs
+serve --strict`` in this process (``os.execv``), so the server is the one ``make serve`` always
+ran.
+
+Usage: python -m macros.serve [mkdocs serve options]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .offline import ROOT, OfflineBuildError, load_config
+
+
+def main(argv: list[str]) -> int:
+    """Say a mistake in mkdocs.yml and return 1; else become ``mkdocs serve --strict``."""
+    try:
+        load_config(ROOT / "mkdocs.yml")
+    except OfflineBuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--strict", *argv])
+    return 0  # not reached: execv replaces this process
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
