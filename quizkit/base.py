@@ -145,15 +145,18 @@ def no_html(text: str) -> str:
     return text
 
 
-Text = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    AfterValidator(no_site_link),
-    AfterValidator(footnotes_written),
-    AfterValidator(no_html),
-]
-# An optional Markdown text (explanation, feedback): may be empty, links, footnotes and HTML checked alike.
-Markdown = Annotated[str, AfterValidator(no_site_link), AfterValidator(footnotes_written), AfterValidator(no_html)]
+def data_text(text: str) -> str:
+    """``text`` unchanged, or the first ValueError of the checks every data text gets.
+
+    One validator for links, footnotes and HTML, not one each: pydantic's call per validator
+    adds up over the thousands of texts of a site's banks.
+    """
+    return no_html(footnotes_written(no_site_link(text)))
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(data_text)]
+# An optional Markdown text (explanation, feedback): may be empty, checked alike.
+Markdown = Annotated[str, AfterValidator(data_text)]
 
 # What makes Python-Markdown (with the site's extensions) start a block other than a paragraph,
 # as its block processors test it. A list or indented code only at the start of a text (a
@@ -196,22 +199,14 @@ def inline_text(text: str) -> str:
 
 # A text the templates set inside a line: an option's label, a statement, a step, a category,
 # a hint, a title. A list or a heading there would put block elements in a <label> or <p>.
-Inline = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    AfterValidator(inline_text),
-    AfterValidator(no_site_link),
-    AfterValidator(no_footnote_mark),
-    AfterValidator(no_html),
-]
+def line_text(text: str) -> str:
+    """``text`` unchanged, or the first ValueError of the checks a text within a line gets (one validator)."""
+    return no_html(no_footnote_mark(no_site_link(inline_text(text))))
+
+
+Inline = Annotated[str, StringConstraints(min_length=1), AfterValidator(line_text)]
 # A hint is such a text too, but may be left empty (``hint: ""``: no hint).
-Hint = Annotated[
-    str,
-    AfterValidator(inline_text),
-    AfterValidator(no_site_link),
-    AfterValidator(no_footnote_mark),
-    AfterValidator(no_html),
-]
+Hint = Annotated[str, AfterValidator(line_text)]
 
 
 _QUOTED_YES_NO = ("true", "True", "TRUE", "false", "False", "FALSE")
