@@ -26,7 +26,7 @@ class SourceDocument(Strict):
     title: Text
     short: Text = Field(description="Short name used in citations on pages and quiz items")
     authors: Text
-    date: str | None = None
+    date: Text | None = None
     kind: Text
     contents: Text
 

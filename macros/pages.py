@@ -15,10 +15,12 @@ from quizkit.yamlload import load_yaml_text
 from .content import Bibliography, SourceRef, check_source
 
 _UNCLOSED = (
-    "de front matter die hier begint, wordt niet afgesloten: zet onder de laatste regel ervan (na sources) een "
+    "de front matter die hier begint, wordt niet afgesloten: zet onder de laatste regel van de velden een "
     "regel met alleen '---'"
 )
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Front matter opened and not closed: '---', then a line that starts as a field ("title:").
+_OPENED = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 
 
 # Title and description are plain text (the theme escapes them): "<" shows as typed, so no
@@ -46,10 +48,10 @@ def check_page_meta(source_text: str, path: str, bib: Bibliography | None) -> Pa
     """
     match = _FRONT_MATTER.match(source_text)
     if not match:
-        if re.match(r"---[ \t]*\n", source_text):  # opened, never closed: MkDocs shows it as text
+        if _OPENED.match(source_text):  # opened, never closed: MkDocs shows it as text
             raise ContentError(path, 1, _UNCLOSED)
         raise ContentError(path, 1, "de pagina begint niet met front matter (--- title, description, sources ---)")
-    loaded = load_yaml_text(match.group(1), path, line_offset=1)  # the opening '---' is line 1
+    loaded = load_yaml_text(match.group(1) or "", path, line_offset=1)  # the opening '---' is line 1
     if not isinstance(loaded.data, dict):
         raise ContentError(path, 2, "front matter moet bestaan uit velden als title, description en sources")
     page = validate(PageMeta, loaded)

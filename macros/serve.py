@@ -13,14 +13,27 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from .offline import ROOT, OfflineBuildError, load_config
 
 
+def config_file(argv: list[str]) -> Path:
+    """The config ``mkdocs serve`` will read: ``-f``/``--config-file`` in ``argv``, else mkdocs.yml."""
+    for i, arg in enumerate(argv):
+        if arg in ("-f", "--config-file") and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--config-file="):
+            return Path(arg.split("=", 1)[1])
+        if arg.startswith("-f") and len(arg) > 2:
+            return Path(arg[2:])
+    return ROOT / "mkdocs.yml"
+
+
 def main(argv: list[str]) -> int:
-    """Say a mistake in mkdocs.yml and return 1; else become ``mkdocs serve --strict``."""
+    """Say a mistake in the config and return 1; else become ``mkdocs serve --strict``."""
     try:
-        load_config(ROOT / "mkdocs.yml")
+        load_config(config_file(argv))
     except OfflineBuildError as exc:
         print(exc, file=sys.stderr)
         return 1

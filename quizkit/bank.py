@@ -112,6 +112,10 @@ def _check_type(
             yield _problem(loaded, loc, message, item_id, (*loc, key))
         else:
             yield _problem(loaded, loc, f"{where}.type: verplicht veld ontbreekt", item_id)
+    elif node["type"] is None:  # 'type:' with nothing after it
+        yield _problem(
+            loaded, loc, f"{where}.type: hier staat niets; schrijf een van: {known}", item_id, (*loc, "type")
+        )
     elif node["type"] not in allowed:
         yield _problem(
             loaded, loc, f"{where}.type: onbekend vraagtype '{node['type']}' (bekend: {known})", item_id, (*loc, "type")

@@ -124,10 +124,19 @@ def no_footnote_mark(text: str) -> str:
 
 # An HTML tag or comment in a data text. The converter drops raw HTML on purpose (see
 # quizkit.markdown), so the page would show "<br>" as it was typed, and check said nothing (an
-# editor's journey). A tag is "<", a name of letters and digits, then a space, "/" or ">": "<3",
-# "a < b" and autolinks (<https://...>, <naam@voorbeeld.nl>) stay text, and so does a tag in a
-# code span, which shows it as it is.
-_HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9]*(?=[\s/>])[^<>]*>")
+# editor's journey). Only the names of HTML's elements, written as HTML writes them (lower case),
+# make a tag: a placeholder ("<naam behandelaar>", "<Enter>", "<A>"), a comparison ("<T2 of >T3",
+# "a < b"), "<3" and an autolink (<https://...>, <naam@voorbeeld.nl>) stay text, as they show
+# as typed. A tag in a code span is code.
+_HTML_ELEMENTS = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockquote|body|br|button|canvas|caption|center|"
+    "cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|"
+    "font|footer|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|"
+    "main|map|mark|math|menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|"
+    "progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|"
+    "svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr"
+)
+_HTML_TAG = re.compile(rf"<!--|</?(?:{_HTML_ELEMENTS})(?=[\s/>])[^<>]*>")
 
 
 def no_html(text: str) -> str:
@@ -136,11 +145,12 @@ def no_html(text: str) -> str:
         return text
     found = _HTML_TAG.search(_CODE_SPAN.sub("", text))
     if found:
-        tag = found.group(0) if len(found.group(0)) <= 40 else found.group(0)[:37] + "..."
+        tag = " ".join(found.group(0).split())  # one line in the message
+        tag = tag if len(tag) <= 40 else tag[:37] + "..."
         raise ValueError(
             f"HTML-code '{tag}': HTML werkt niet in tekst uit YAML en komt als tekst op de pagina; gebruik "
-            "Markdown (**vet**, *cursief*, een witregel voor een nieuwe alinea) of laat de code weg, of zet hem "
-            "tussen backticks om de tekens zelf te tonen"
+            "Markdown (**vet**, *cursief*, een witregel voor een nieuwe alinea) of laat de code weg; wilt u de "
+            "tekens zelf tonen, schrijf dan &lt; in plaats van <"
         )
     return text
 

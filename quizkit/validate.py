@@ -62,6 +62,7 @@ _EMPTY_MESSAGES = {
     "int_type": "hier staat niets; schrijf een geheel getal",
     "float_type": "hier staat niets; schrijf een getal",
 }
+_EMPTY_ENTRY = "hier staat een leeg onderdeel van de lijst; vul het in of haal de regel weg"
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -69,11 +70,17 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EMPTY_FILE = "het bestand is leeg (of bevat alleen commentaar): er staan geen velden in"
 
 
-def message_of(err: Any) -> str:
-    """A pydantic error's message in Dutch (pydantic's own words for the rare ones)."""
+def message_of(err: Any, loc: Loc | None = None) -> str:
+    """A pydantic error's message in Dutch (pydantic's own words for the rare ones).
+
+    ``loc`` is where the error is in the data (pydantic's location without union tags).
+    """
+    loc = tuple(err["loc"]) if loc is None else loc
     if err["type"] == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN:
         return "ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')"
     if err.get("input", ...) is None and err["type"] in _EMPTY_MESSAGES:
+        if loc and isinstance(loc[-1], int):
+            return _EMPTY_ENTRY  # an entry of a list ("-" alone, "~" between [ ]): no colon to write after
         return _EMPTY_MESSAGES[err["type"]]
     template = _MESSAGES.get(err["type"])
     if template is None:
@@ -322,7 +329,7 @@ def _located(loaded: LoadedYaml, err: Any, hint: str | None = None) -> tuple[Loc
         return loc, ContentError(loaded.path, loaded.line_of(loc), EMPTY_FILE)
     first = inner.first if isinstance(inner, LocatedValueError) else None
     first_line = loaded.line_of(_data_loc(loaded.data, (*tuple(err["loc"]), *first), False)) if first else None
-    message = message_of(err)
+    message = message_of(err, loc)
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     field = describe_loc(loc)

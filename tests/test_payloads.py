@@ -45,6 +45,7 @@ PAYLOADS = [
     "[klik](JaVaScRiPt:window.__xss('mixed-case'))",
     "[klik](java&#115;cript:window.__xss('entity-decimal'))",
     "[klik](&#x6A;avascript:window.__xss('entity-hex'))",
+    "[klik](<java\tscript:window.__xss('tab')>)",
     "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[klik](vbscript:msgbox('vbs'))",
     "![plaatje](javascript:window.__xss('js-img'))",
@@ -60,6 +61,9 @@ PAYLOADS = [
     "[klik](javascript\u200b:window.__xss('zero-width'))",
     "\uff1cscript\uff1ewindow.__xss('fullwidth')\uff1c/script\uff1e \u202egnp.exe",
     "x{: #__proto__ .md-nav onclick=\"window.__xss('block-attr')\" }",
+    # Out of an attribute by quotes alone (a text set in an attribute: aria-label, title, data-*).
+    'x" onmouseover="window.__xss(\'attr-double\')" y="',
+    "x' onmouseover='window.__xss(1)' y='",
 ]
 # For texts of more than one line (block Markdown): payloads that need lines of their own. An
 # inline text (a question's stem, an option) must be one paragraph, so it refuses them.
@@ -69,9 +73,9 @@ BLOCK_PAYLOADS = [
     "[^1]\n\n[^1]: [voetnoot](javascript:window.__xss('footnote'))",
 ]
 # Payloads with an HTML tag or comment: the loader refuses them in any text of a data file
-# (test_html_in_a_data_text_is_refused_at_its_line); front matter, plain text, still gets them.
+# (test_html_in_a_data_text_is_refused_at_its_line). The plain-text fields still get them: a
+# page's front matter, and the data fields in PLAIN_KEYS.
 HTML_PAYLOADS = [
-    "[klik](<java\tscript:window.__xss('tab')>)",
     "<script>window.__xss('script')</script>",
     "<img src=x onerror=\"window.__xss('img-onerror')\">",
     '"><svg onload="window.__xss(\'svg-breakout-double\')">',
@@ -96,6 +100,9 @@ HTML_BLOCK_PAYLOADS = [
 # Keys whose values are identifiers or references, validated against patterns or other data:
 # a payload there is a content error (reported as such), not text that reaches HTML.
 ID_KEYS = frozenset({"id", "doc", "type", "category", "abbr", "cited_in", "file"})
+# Data fields that are plain text (shown escaped, never as Markdown), so any text is theirs,
+# HTML payloads too: a label in a template, a reference's address.
+PLAIN_KEYS = frozenset({"example_label", "url"})
 EMPHASISED_TITLE = "*Casus*: een **jonge** vrouw met _hardnekkige_ ALK en SOLK"
 # A figure in a table cell ("62%"): a bar chart refuses a cell that is no figure, as it should.
 FIGURE = re.compile(r"^[-+]?[\d.,]+ ?%?$")
@@ -133,18 +140,25 @@ def payloaded(text: str, payloads: Iterator[str], blocks: Iterator[str]) -> str:
     return f"{text} {next(payloads)}"
 
 
-def poison(value: Any, payloads: Iterator[str], blocks: Iterator[str], key: str | None = None) -> tuple[Any, int]:
-    """``value`` with a payload in every string that is not an identifier; and how many."""
+def poison(
+    value: Any, payloads: Iterator[str], blocks: Iterator[str], plain: Iterator[str], key: str | None = None
+) -> tuple[Any, int]:
+    """``value`` with a payload in every string that is not an identifier; and how many.
+
+    A string under a key of :data:`PLAIN_KEYS` gets one from ``plain``, HTML included.
+    """
     if isinstance(value, dict):
         count = 0
         out = {}
         for k, v in value.items():
-            out[k], n = poison(v, payloads, blocks, k)
+            out[k], n = poison(v, payloads, blocks, plain, k)
             count += n
         return out, count
     if isinstance(value, list):
-        items = [poison(v, payloads, blocks, key) for v in value]
+        items = [poison(v, payloads, blocks, plain, key) for v in value]
         return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, str) and key in PLAIN_KEYS:
+        return f"{value} {next(plain)}", 1
     if isinstance(value, str) and key not in ID_KEYS and not FIGURE.match(value):
         return payloaded(value, payloads, blocks), 1
     return value, 0
@@ -166,7 +180,7 @@ def poison_project(project: Path) -> dict[str, int]:
         if path.relative_to(project).as_posix() == "docs/_data/quiz/casus.yml":
             # The red team's case: emphasis plus glossary abbreviations in a module title.
             data["module"]["title"] = EMPHASISED_TITLE
-        data, counts[str(path.relative_to(project))] = poison(data, payloads, blocks)
+        data, counts[str(path.relative_to(project))] = poison(data, payloads, blocks, page_payloads)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
     for path in sorted((project / "docs").rglob("*.md")):
         text = path.read_text("utf-8")

@@ -257,3 +257,12 @@ def test_a_mistake_in_mkdocs_yml_is_said_in_dutch_before_serving(tmp_path: Path)
     assert result.returncode == 1
     assert result.stderr.startswith(f"mkdocs.yml:{line}: ongeldige YAML ("), result.stderr
     assert "Traceback" not in result.stderr and "MkDocs encountered" not in result.stderr + result.stdout
+
+
+def test_serve_checks_the_config_it_is_given() -> None:
+    from macros.serve import ROOT, config_file
+
+    assert config_file([]) == ROOT / "mkdocs.yml"
+    assert config_file(["-a", "127.0.0.1:1"]) == ROOT / "mkdocs.yml"
+    for argv in (["-f", "x.yml"], ["--config-file", "x.yml"], ["--config-file=x.yml"], ["-fx.yml"]):
+        assert config_file(["-a", "127.0.0.1:1", *argv]) == Path("x.yml"), argv

@@ -192,6 +192,15 @@ CASES = {
         VALID.replace('    source: {doc: profielschets, where: "1.2"}\n', "    source:\n"),
         f"{PATH}:14: [item een] items[0].source: hier staat niets; zet de velden eronder, een stap verder ingesprongen",
     ),
+    "step-left-empty": (
+        VALID.replace("    steps: [eerste, tweede, derde]\n", "    steps:\n      - eerste\n      -\n      - derde\n"),
+        f"{PATH}:25: [item twee] items[1].steps[1]: hier staat een leeg onderdeel van de lijst; vul het in of haal "
+        "de regel weg",
+    ),
+    "type-left-empty": (
+        VALID.replace("    type: single\n", "    type:\n"),
+        f"{PATH}:12: [item een] items[0].type: hier staat niets; schrijf een van: {', '.join(ITEM_TYPES)}",
+    ),
     "minutes-left-empty": (
         VALID.replace("  minutes: 5\n", "  minutes:\n"),
         f"{PATH}:6: module.minutes: hier staat niets; schrijf een geheel getal",
