@@ -11,6 +11,7 @@ Usage: python -m macros.serve [mkdocs serve options]
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -20,14 +21,10 @@ from .offline import ROOT, OfflineBuildError, load_config
 
 def config_file(argv: list[str]) -> Path:
     """The config ``mkdocs serve`` will read: ``-f``/``--config-file`` in ``argv``, else mkdocs.yml."""
-    for i, arg in enumerate(argv):
-        if arg in ("-f", "--config-file") and i + 1 < len(argv):
-            return Path(argv[i + 1])
-        if arg.startswith("--config-file="):
-            return Path(arg.split("=", 1)[1])
-        if arg.startswith("-f") and len(arg) > 2:
-            return Path(arg[2:])
-    return ROOT / "mkdocs.yml"
+    # MkDocs' own option, read as its parser reads it; the rest is left for mkdocs serve.
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    return parser.parse_known_args(argv)[0].config_file
 
 
 def main(argv: list[str]) -> int:
