@@ -71,6 +71,15 @@ class QuizModule(Strict):
     module: ModuleMeta
     items: list[Item] = Field(min_length=1)
 
+    @property
+    def pass_count(self) -> int:
+        """The fewest items answered right that pass the module.
+
+        The score is a whole percentage rounded down (quiz.js, as sent to an LMS), so with a
+        pass mark of 70 % a module of 12 items needs 9 (8 is 66 %), one of 15 needs 11.
+        """
+        return -(-self.module.pass_mark * len(self.items) // 100)
+
 
 # What editors' tools call a bank's schema (python -m quizkit schema).
 BANK_SCHEMA_TITLE = "Question bank (quizkit)"

@@ -252,8 +252,8 @@ class QuizRenderer:
             name: self._macros(f"types/{name}/template.html", "question", "answer") for name in QUESTION_TYPES
         }
         self.env.globals["quiz_types"] = self.types
-        self._item_body: Callable[[Any], str] = self._macros("quiz/item.html", "body").body
-        self._bodies: dict[str, Markup] = {}
+        self._item_body: Callable[[Any, bool], str] = self._macros("quiz/item.html", "body").body
+        self._bodies: dict[tuple[str, bool], Markup] = {}
 
     def _macros(self, name: str, *needed: str) -> Any:
         """The template ``name`` imported (its macros as attributes), with the macros ``needed``.
@@ -275,12 +275,16 @@ class QuizRenderer:
         with template_errors(self.env, self.site_templates):
             return drop_blank_lines(self.env.get_template(template).render(**context))
 
-    def body(self, item: Item) -> Markup:
-        """An item's body (all but its number and citation), rendered once per build."""
-        html = self._bodies.get(item.id)
+    def body(self, item: Item, numbered: bool = False) -> Markup:
+        """An item's body (all but its number and citation), rendered once per build.
+
+        ``numbered``: the body of a module's numbered item, whose buttons name the number.
+        """
+        key = (item.id, numbered)
+        html = self._bodies.get(key)
         if html is None:
             with template_errors(self.env, self.site_templates):
-                html = self._bodies[item.id] = Markup(self._item_body(item))
+                html = self._bodies[key] = Markup(self._item_body(item, numbered))
         return html
 
     def cite(self, sources_url: str) -> Callable[[Any], Markup]:

@@ -199,8 +199,12 @@ SCORM_PATTERN_LIMIT = 255  # scorm.js cuts a response at 255 characters
 
 
 def scorm_letter(n: int) -> str:
-    """The code of an option, step or category: ``a``..``z`` for 0..25, then the number (scorm.js's ``letter``)."""
-    return chr(97 + n) if n < 26 else str(n)
+    """The code of an option, step or category (scorm.js's ``letter``): one character, as SCORM 1.2 asks.
+
+    ``a``..``z`` for 0..25, then ``0``..``9`` for 26..35: 36 codes, the most options, steps or
+    categories a question in a package may have (the 27th option was coded ``26`` before).
+    """
+    return chr(97 + n if n < 26 else 22 + n)
 
 
 def _unit_response(interaction: str, state: Any) -> str:

@@ -116,6 +116,10 @@ _BAD_VALUE = "waarde '{}' past niet bij {}; laat de tag weg of zet de waarde tus
 # YAML 1.1 gives '=' and '<<' alone a meaning of their own (a "value" key, a merge), no value.
 _NOT_A_VALUE = "YAML leest '{0}' hier niet als tekst; zet het tussen aanhalingstekens ('{0}')"
 _LONG_NUMBER = "getal van {} tekens (hoogstens {}); zet het tussen aanhalingstekens als het tekst is"
+# YAML 1.1 reads more than figures as numbers, and changes them silently: 1.200 (Dutch for 1200)
+# is 1.2, 1:30 is 90 (base 60), 012 is 10 (octal), 1_000 is 1000. A number is taken only when
+# it reads back as written; the figure a page shows is then the one the editor typed.
+_NUMBER_CHANGED = 'YAML leest {0} als het getal {1}; bedoelt u {0}, zet het dan tussen aanhalingstekens ("{0}")'
 _SURROGATE_MESSAGE = "teken {} bestaat niet (een '\\u'-code voor een halve surrogaat); verwijder het"
 _ESCAPED_CONTROL = (
     "onzichtbaar stuurteken {} in de tekst (een '\\'-code tussen dubbele aanhalingstekens); verwijder de code"
@@ -226,11 +230,14 @@ def _scalar_value(constructor: Any, node: yaml.ScalarNode, path: str, line: int 
     if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
         raise ContentError(path, line, _LONG_NUMBER.format(len(node.value), MAX_NUMBER_LENGTH))
     try:
-        return constructor.construct_object(node, deep=True)
+        value = constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:  # no value of any type: '=' or '<<' alone
         raise ContentError(path, line, _NOT_A_VALUE.format(shown)) from None
     except (ValueError, TypeError, IndexError, KeyError, OverflowError):
         raise ContentError(path, line, _BAD_VALUE.format(shown, node.tag.replace("tag:yaml.org,2002:", "!!"))) from None
+    if node.tag in _NUMBER_TAGS and repr(value) != node.value:
+        raise ContentError(path, line, _NUMBER_CHANGED.format(shown, repr(value)))
+    return value
 
 
 class _FallbackError(Exception):

@@ -182,7 +182,7 @@ CASES: dict[str, Case] = {
         replace(
             BANK, "  - id: casus-kennismaking\n    type: case\n", "  - id: casus-kennismaking\n    type: &t case\n"
         ),
-        lines=f"{BANK}:93: verwijzing '*t' is niet toegestaan (ook niet in '<<:'); schrijf de tekst of de velden voluit",
+        lines=f"{BANK}:105: verwijzing '*t' is niet toegestaan (ook niet in '<<:'); schrijf de tekst of de velden voluit",
     ),
     "merge-key-overriding-a-field": case(
         write(TABLE, "basis: &basis\n  caption: Een\n  columns: [a]\ntables:\n  - <<: *basis\n    caption: Twee\n"),

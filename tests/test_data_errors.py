@@ -254,6 +254,14 @@ def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, text: str) -> None:
             "tables:\n  - id: k\n    caption: c\n",
             "docs/_data/tabellen/kapot.yml:2: [item k] tables[0].source: verplicht veld ontbreekt",
         ),
+        # A Dutch figure without quotes: YAML read 1.200 as 1.2, and the page showed "1.2".
+        (
+            "docs/_data/tabellen/kapot.yml",
+            "tables:\n  - id: k\n    caption: c\n    source: {doc: profielschets, where: x}\n"
+            "    columns: [Onderdeel, Aantal]\n    numeric: [1]\n    rows:\n      - [Huisartsen, 1.200]\n",
+            "docs/_data/tabellen/kapot.yml:8: YAML leest 1.200 als het getal 1.2; bedoelt u 1.200, zet het dan "
+            'tussen aanhalingstekens ("1.200")',
+        ),
     ],
 )
 def test_bad_data_file_fails_the_build(tmp_path: Path, relpath: str, content: str, expected: str) -> None:

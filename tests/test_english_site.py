@@ -609,12 +609,12 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
         ),
         ("quiz/module.html", 6, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # A site template that calls an engine macro wrongly: the site's line, not the macro's.
-        ("quiz/module.html", 7, "{{ quiz.facts(meta) }}", "'total' was not provided"),
+        ("quiz/module.html", 7, "{{ quiz.facts() }}", "'module' was not provided"),
         # A module's list of items, rendered apart from the module around it.
         ("quiz/items.html", 3, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # Inside the body macro the renderer calls itself (QuizRenderer.body), past Jinja's
         # own line mapping, and at the top of a type's template, which the renderer imports.
-        ("quiz/item.html", 27, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("quiz/item.html", 31, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("types/single/template.html", 4, '{{ t("not_a_key") }}', "geen tekst 'not_a_key' onder quiz:"),
         # The one-item, module-list, catalogue and answer-key templates, which only pages use.
         ("quiz/single_item.html", 4, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),

@@ -322,6 +322,23 @@ def _laughs(levels: int, lead: str = "") -> str:
             "a: 1" + ":59" * 30000 + "\n",
             "x.yml:1: getal van 90001 tekens (hoogstens 100); zet het tussen aanhalingstekens als het tekst is",
         ),
+        # Numbers YAML changes: a Dutch thousands point, base 60, octal, an underscore.
+        (
+            "a: 1.200\n",
+            'x.yml:1: YAML leest 1.200 als het getal 1.2; bedoelt u 1.200, zet het dan tussen aanhalingstekens ("1.200")',
+        ),
+        (
+            "a: 1\nb: [x, 1:30]\n",
+            'x.yml:2: YAML leest 1:30 als het getal 90; bedoelt u 1:30, zet het dan tussen aanhalingstekens ("1:30")',
+        ),
+        (
+            "a: 012\n",
+            'x.yml:1: YAML leest 012 als het getal 10; bedoelt u 012, zet het dan tussen aanhalingstekens ("012")',
+        ),
+        (
+            "a: 1_000\n",
+            'x.yml:1: YAML leest 1_000 als het getal 1000; bedoelt u 1_000, zet het dan tussen aanhalingstekens ("1_000")',
+        ),
         (
             "a: \ufffe\n",
             "x.yml:1: onzichtbaar stuurteken U+FFFE in de tekst (vaak meegekopieerd uit een pdf of dia); verwijder het",

@@ -87,6 +87,11 @@ def test_catalogue_lists_every_module_from_its_bank(page, base_url: str, site_di
         label = page.locator(f"label[for='link-{module_id}']")
         assert label.count() == 1
         links = {a.inner_text(): a.get_attribute("href") for a in section.locator("a").all()}
+        # Each link and button names its module too, after its visible words (WCAG 2.5.3).
+        title = section.locator("h2").inner_text()
+        for key in ("open_module", "scorm", "scorm_test", "moodle", "answer_key"):
+            assert section.get_by_role("link", name=f"{ts(key)} {title}", exact=True).count() == 1, (key, title)
+        assert section.get_by_role("button", name=f"{ts('copy_link')} {title}", exact=True).count() == 1
         module_page = page.request.get(urljoin(page.url, links[ts("open_module")]))
         assert module_page.ok and f'data-quiz-module="{module_id}"' in module_page.text()
         relative = section.locator("code").inner_text()

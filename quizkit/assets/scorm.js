@@ -206,7 +206,8 @@
   }
 
   // SCORM 1.2 responses: options as letters, pairs as "statement.choice", a case per stage.
-  const letter = (n) => (n < 26 ? String.fromCharCode(97 + n) : String(n));
+  // An option's code is one character, as SCORM 1.2 asks: a..z, then 0..9 (36, the most a question may have).
+  const letter = (n) => String.fromCharCode(n < 26 ? 97 + n : 22 + n);
   function response(type, states) {
     const one = (s) => {
       if (!Array.isArray(s)) return letter(s);

@@ -222,6 +222,26 @@ def test_questions_are_headings_that_name_their_items(page, quiz_url: str) -> No
     assert page.get_by_role("heading", level=2, name="Uw resultaat").count() == 1
 
 
+def test_each_items_buttons_name_its_number(page, quiz_url: str) -> None:
+    """A screen reader's list of buttons read "Controleer" and "Opnieuw" once per item.
+
+    In a module each names its item's number too, the visible word first (WCAG 2.5.3); the
+    button a learner presses is the one its name says. A single item on a page has no number.
+    """
+    page.goto(quiz_url + KEUZE)
+    page.locator("[data-quiz-js]").first.wait_for(state="visible")
+    for word in ("Controleer", "Opnieuw"):
+        assert page.get_by_role("button", name=word, exact=True).count() == 0
+        for n in range(1, 5):
+            assert page.get_by_role("button", name=f"{word} Vraag {n} van 4", exact=True).count() == 1
+    page.get_by_role("button", name="Controleer Vraag 2 van 4", exact=True).click()
+    assert page.locator("#vraag-vb-single-opmaak [data-quiz-feedback]").inner_text().strip()
+    assert not page.locator("#vraag-vb-single-basis [data-quiz-feedback]").inner_text().strip()
+    page.goto(quiz_url + LOS)
+    page.locator("[data-quiz-js]").first.wait_for(state="visible")
+    assert page.get_by_role("button", name="Controleer", exact=True).count() >= 1
+
+
 def test_case_stages_are_headings_that_name_their_groups(page, quiz_url: str, example_banks: QuizBanks) -> None:
     """A case's "Fase n" was bold text: screen-reader users could not jump to it, nor hear it in forms mode."""
     page.goto(quiz_url + STELLINGEN)

@@ -282,3 +282,19 @@ def test_an_engine_bug_under_a_template_keeps_its_traceback(example_banks: QuizB
     (tmp_path / "quiz" / "index.html").write_text("<ul>\n{{ 1 / 0 }}\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"quiz/index\.html:2: fout in sjabloon: division by zero"):
         QuizRenderer(example_banks, site_templates=tmp_path).index(lambda module_id: "")
+
+
+def test_pass_count_is_the_fewest_right_answers_the_script_passes(example_banks: QuizBanks) -> None:
+    """The facts' "(9 van de 12 vragen)" against quiz.js: a whole percentage, rounded down."""
+    module = next(iter(example_banks.modules.values()))
+    for total in range(1, 41):
+        for mark in range(1, 101):
+            bank = module.model_copy(
+                update={
+                    "items": [module.items[0]] * total,
+                    "module": module.module.model_copy(update={"pass_mark": mark}),
+                }
+            )
+            k = bank.pass_count
+            assert 100 * k // total >= mark, (total, mark, k)
+            assert 100 * (k - 1) // total < mark, (total, mark, k)

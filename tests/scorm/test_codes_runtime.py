@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import string
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,12 @@ items:
       - id: zin
         text: Fase vijf.
         question: {type: phrasing, stem: Wat zegt u?, options: [{text: Goed., correct: true, feedback: Helpt.}, {text: Fout., feedback: Helpt niet.}]}
-"""
+  - id: rc-lange-volgorde
+    type: ordering
+    stem: Zet 36 stappen in volgorde.
+    source: {doc: profielschets, where: "1.2"}
+    steps:
+""" + "".join(f"      - Stap {n}\n" for n in range(1, 37))
 
 
 def packaged(banks_dir: Path, root: Path) -> QuizBanks:
@@ -137,9 +143,14 @@ def test_codes_the_site_lacks_are_what_the_lms_records(page, tmp_path: Path) -> 
     module = banks.modules["randcodes"]
     with serve(tmp_path / "lms") as url:
         found, saved = run_wrong(page, f"{url}randcodes/host.html", len(module.items))
-    assert [i["type"] for i in found] == ["true-false", "performance"]
+    assert [i["type"] for i in found] == ["true-false", "performance", "sequencing"]
     for interaction, item in zip(found, module.items, strict=True):
         check_interaction(interaction, item, saved, Strings("nl"))
+    # SCORM 1.2 codes a step with one character (0-9, a-z): 36 steps, 36 codes.
+    for recorded in (found[2]["correct_responses"]["0"]["pattern"], found[2]["student_response"]):
+        codes = recorded.split(",")
+        assert len(codes) == len(set(codes)) == 36, recorded
+        assert all(len(code) == 1 and code in string.digits + string.ascii_lowercase for code in codes), recorded
 
 
 def test_codes_of_every_type_are_what_the_lms_records(page, tmp_path: Path) -> None:
