@@ -279,10 +279,15 @@
     }
 
     // An answer changed after it was checked: its verdict no longer applies, so it goes, and the
-    // item counts as unanswered until it is checked again.
+    // item counts as unanswered until it is checked again. A verdict that goes is said, as
+    // "Opnieuw" says it: arrow keys in a radio group change the answer, and a keyboard or
+    // screen-reader user going over the options lost the verdict unheard.
     function stale(item) {
-      if (!item.querySelector("[data-quiz-feedback]").innerHTML) return;
+      const region = item.querySelector("[data-quiz-feedback]");
+      if (!region.innerHTML) return;
+      const judged = /is-/.test(region.className);
       forget(item);
+      if (judged) say(item, `<p>${S.changed}</p>`);
       summarize();
     }
 

@@ -168,6 +168,35 @@ def test_feedback_names_the_chosen_option(page, quiz_url: str, example_banks: Qu
     expect(region).to_have_text("")
 
 
+def test_a_verdict_an_arrow_key_takes_away_is_said(page, quiz_url: str, example_banks: QuizBanks) -> None:
+    """A checked answer that changes says so; its verdict and saved answer go.
+
+    A learner's journey: going over a checked question's options with the arrow keys changed the
+    answer, and its verdict and saved answer went without a word to a screen reader.
+    """
+    page.goto(quiz_url + KEUZE)
+    summary = page.locator(".qk-quiz__summary")
+    answer_item(page, example_banks, "vb-single-basis", right=True)
+    assert "1 van 4 vragen beantwoord." in summary.inner_text()
+    page.locator("#vraag-vb-single-basis input:checked").focus()
+    page.keyboard.press("ArrowDown")
+    region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
+    expect(region).to_have_text("Uw antwoord is veranderd. Kies Controleer om het te controleren.")
+    assert region.get_attribute("aria-live") == "polite"
+    assert "is-" not in (region.get_attribute("class") or "")
+    assert "0 van 4 vragen beantwoord." in summary.inner_text()
+    # Said once: going on over the options takes the message away, as choosing again takes away
+    # that of "Opnieuw" (there is no verdict left to lose).
+    page.keyboard.press("ArrowDown")
+    expect(region).to_have_text("")
+    # A hint is not a verdict: choosing after "Kies eerst een antwoord" takes the hint away in silence.
+    page.locator('#vraag-vb-single-opmaak [data-quiz-action="check"]').click()
+    hint = page.locator("#vraag-vb-single-opmaak [data-quiz-feedback]")
+    expect(hint).to_have_text("Kies eerst een antwoord.")
+    page.locator("#vb-single-opmaak-0").check()
+    expect(hint).to_have_text("")
+
+
 def test_ordering_moves_are_announced(page, quiz_url: str) -> None:
     page.goto(quiz_url + STELLINGEN)
     unit = page.locator("#vraag-vb-ordering-verwijzen [data-quiz-unit]")
