@@ -619,7 +619,7 @@ def test_a_site_template_that_uses_the_engines_filters_replaces_the_engines(tmp_
         # The one-item, module-list, catalogue and answer-key templates, which only pages use.
         ("quiz/single_item.html", 4, "{{ item.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("quiz/index.html", 4, "{{ modules.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
-        ("trainer/catalogue.html", 4, "{{ links.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
+        ("trainer/catalogue.html", 7, "{{ links.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         ("trainer/answer_key.html", 3, "{{ module.no_such_field.deeper }}", "has no attribute 'no_such_field'"),
         # Not a template's kind of mistake, but the site's template's: still its line.
         ("quiz/index.html", 4, "{{ 1 / 0 }}", "division by zero"),

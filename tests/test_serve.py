@@ -22,7 +22,7 @@ from helpers import copy_project, mkdocs_env
 
 from quizkit import PACKAGE_DIR
 
-STEM = "Welk soort diagnose uit de profielschets is haar diagnose Lyme?"
+STEM = "Tot welke soort rekent zij een diagnose zoals haar Lyme?"
 BANK = Path("docs/_data/quiz/casus.yml")
 
 
@@ -146,9 +146,9 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
 
     # A bank edit shows on the module page.
     start = len(log.lines)
-    edit(project / BANK, STEM, "Welke diagnose uit de profielschets is Lyme hier?")
+    edit(project / BANK, STEM, "Welke soort diagnose is Lyme hier?")
     rebuilt(log, start)
-    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    assert shows(page, "Welke soort diagnose is Lyme hier?")
 
     # A page template edit (overrides/) shows on every page.
     start = len(log.lines)
@@ -176,7 +176,7 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     start = len(log.lines)
     (project / BANK).write_text(bank, encoding="utf-8")
     rebuilt(log, start)
-    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    assert shows(page, "Welke soort diagnose is Lyme hier?")
     # The same mistake again: its line again (MkDocs' build log would drop a repeated message).
     start = len(log.lines)
     edit(
@@ -190,7 +190,7 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     start = len(log.lines)
     (project / BANK).write_text(bank, encoding="utf-8")
     rebuilt(log, start)
-    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    assert shows(page, "Welke soort diagnose is Lyme hier?")
 
     # A mistake that only shows while a page renders (mkdocs-macros would print a traceback
     # and end the server): one line at the page's line, and the server keeps running.
@@ -209,7 +209,7 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     start = len(log.lines)
     over.write_text(text, encoding="utf-8")
     rebuilt(log, start)
-    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    assert shows(page, "Welke soort diagnose is Lyme hier?")
 
     # Python code changed while serving (the site's macros module; the engine's folder alike):
     # the server would go on running the code it imported. The rebuild stops with one line per
@@ -236,7 +236,7 @@ def test_serve_shows_bank_and_template_edits_and_recovers_from_a_mistake(served)
     start = len(log.lines)
     code.write_text(source, encoding="utf-8")
     rebuilt(log, start)
-    assert shows(page, "Welke diagnose uit de profielschets is Lyme hier?")
+    assert shows(page, "Welke soort diagnose is Lyme hier?")
 
 
 def test_a_mistake_in_mkdocs_yml_is_said_in_dutch_before_serving(tmp_path: Path) -> None:

@@ -153,6 +153,26 @@ def test_quiz_text_at_twice_its_size_wraps_on_a_phone(new_page, base_url: str, b
     assert not wide, wide
 
 
+def test_every_page_with_text_at_twice_its_size_stays_on_a_phones_screen(new_page, base_url: str, site_dir) -> None:
+    """WCAG 1.4.4 and 1.4.10 at 360 px with text at 200 %, every page (a learner's journey).
+
+    The fact cards kept a minimum width of 14rem: at twice the text size that is wider than
+    the screen, and every line of every card was cut off at its right edge.
+    """
+    page = new_page(viewport=PHONE)
+    wide = []
+    for path in site_pages(site_dir):
+        page.goto(base_url + path)
+        page.evaluate("document.documentElement.style.fontSize = '250%'")  # Material's 125 %, twice
+        width = page.evaluate("document.documentElement.scrollWidth")
+        cards = page.locator(".halk-facts__item").evaluate_all(
+            "els => els.filter(e => e.getBoundingClientRect().right > innerWidth + 1).length"
+        )
+        if width > PHONE["width"] or cards:
+            wide.append(f"{path or '/'}: {width} px, {cards} cards past the edge")
+    assert not wide, wide
+
+
 def test_without_javascript_a_summary_shows_its_keyboard_focus(new_page, base_url: str) -> None:
     """WCAG 2.4.7 without JavaScript: "Toon antwoord" and the module list's objectives.
 

@@ -222,7 +222,7 @@ def test_codes_of_what_the_examples_lack(renderer: QuizRenderer) -> None:
     assert codes.pattern == "1:0.a,1.c;2:0.t"
     assert [(u.pattern, u.numbered) for u in codes.units] == [("1:0.a,1.c", True), ("2:0.t", False)]
     assert legend(codes) == [([], [("a", "X"), ("b", "Y"), ("c", "Z")]), ([("0", "S")], TRUE_FALSE)]
-    # Past z, an option is its number.
+    # Past z, an option is a digit (SCORM 1.2: one character): the 28th is 1.
     many = make_item(
         {
             "id": "veel",
@@ -231,8 +231,8 @@ def test_codes_of_what_the_examples_lack(renderer: QuizRenderer) -> None:
         }
     )
     codes = codes_of(renderer, many)
-    assert codes.pattern == "27"
-    assert [c for c, _ in codes.units[0].values][24:28] == ["y", "z", "26", "27"]
+    assert codes.pattern == "1"
+    assert [c for c, _ in codes.units[0].values][24:30] == ["y", "z", "0", "1", "2", "3"]
 
 
 def codes_blocks(html: str, item_id: str) -> list[list[str]]:
