@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 from test_quiz_browser import KEUZE, STELLINGEN, answer_all_by_mouse, answer_item, answer_unit, feedback
 
 from quizkit.bank import QuizBanks
@@ -60,21 +61,28 @@ def test_undo_is_gone_once_a_new_answer_is_checked(page, quiz_url: str) -> None:
     assert page.locator('[data-quiz-action="undo"]').is_hidden()
 
 
+CHANGED = "Uw antwoord is veranderd. Kies Controleer om het te controleren."
+
+
 def test_changing_a_checked_answer_clears_its_verdict(page, quiz_url: str) -> None:
-    """D12: the old verdict goes, and the item counts as unanswered until it is checked again."""
+    """D12: the old verdict goes, and the item counts as unanswered until it is checked again.
+
+    In its place the live region says so (a learner's journey: it went unheard).
+    """
     page.goto(quiz_url + KEUZE)
     answer_all_by_mouse(page)
     region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
     assert "Dat klopt." in region.inner_text()
     page.locator("#vb-single-basis-2").check()
-    assert region.inner_text() == ""
+    expect(region).to_have_text(CHANGED)
+    assert "is-" not in (region.get_attribute("class") or "")
     assert "vb-single-basis" not in saved_items(page, "voorbeeld-keuze")
     summary = page.locator(".qk-quiz__summary").inner_text()
     assert "3 van 4 vragen beantwoord." in summary
     assert "Vraag 1 van 4: nog niet beantwoord" in summary
     # A checkbox ticked after checking, too.
     page.locator("#vb-multiple-basis-2").check()
-    assert page.locator("#vraag-vb-multiple-basis [data-quiz-feedback]").inner_text() == ""
+    expect(page.locator("#vraag-vb-multiple-basis [data-quiz-feedback]")).to_have_text(CHANGED)
 
 
 def test_moving_a_step_after_checking_clears_its_verdict(page, quiz_url: str) -> None:
@@ -83,7 +91,7 @@ def test_moving_a_step_after_checking_clears_its_verdict(page, quiz_url: str) ->
     item.locator('[data-quiz-action="check"]').click()
     feedback(page, "vb-ordering-verwijzen")
     item.locator('[data-quiz-action="down"]').first.click()
-    assert item.locator("[data-quiz-feedback]").inner_text() == ""
+    expect(item.locator("[data-quiz-feedback]")).to_have_text(CHANGED)
     assert "vb-ordering-verwijzen" not in saved_items(page, "voorbeeld-stellingen")
 
 
