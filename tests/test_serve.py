@@ -22,7 +22,7 @@ from helpers import copy_project, mkdocs_env
 
 from quizkit import PACKAGE_DIR
 
-STEM = "Tot welke soort rekent zij een diagnose zoals haar Lyme?"
+STEM = "Tot welke soort rekent de profielschets haar Lyme?"
 BANK = Path("docs/_data/quiz/casus.yml")
 
 
