@@ -206,7 +206,8 @@
   }
 
   // SCORM 1.2 responses: options as letters, pairs as "statement.choice", a case per stage.
-  // An option's code is one character, as SCORM 1.2 asks: a..z, then 0..9 (36, the most a question may have).
+  // An option's code is one character, as SCORM 1.2 asks: a..z, then 0..9 (36, the most a
+  // question may have).
   const letter = (n) => String.fromCharCode(n < 26 ? 97 + n : 22 + n);
   function response(type, states) {
     const one = (s) => {
