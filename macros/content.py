@@ -6,11 +6,12 @@ a frozen model. Nothing here knows about MkDocs, so it is tested directly.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
 from markupsafe import Markup, escape
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from quizkit.base import Id, Markdown, SourceRef, Text
 from quizkit.errors import ContentError
@@ -65,11 +66,32 @@ class Bibliography(Strict):
         return next((d for d in self.documents if d.id == doc_id), None)
 
 
+# Markdown's emphasis, code and links in an abbreviation's expansion.
+_MARKUP = re.compile(r"[*`]|\[[^\]]*\][(\[]|(?:^|\s)_\S|\S_(?:\s|[.,;:]|$)")
+
+
+def plain_expansion(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it holds Markdown: an expansion is plain text.
+
+    The ``abbr`` extension sets it as the abbreviation's title, which the tooltip shows as
+    typed: "*lichamelijke*" came out with its stars there, and bold on the glossary page.
+    """
+    found = _MARKUP.search(text)
+    if found:
+        raise ValueError(
+            f"opmaak '{found.group(0).strip()}' in de uitschrijving: die staat als gewone tekst in de uitleg die "
+            "verschijnt bij de afkorting, dus Markdown (sterretjes, liggende streepjes, accents graves of een link) "
+            "komt daar letterlijk te staan; "
+            "schrijf gewone tekst, en zet opmaak of een link in explanation"
+        )
+    return text
+
+
 class Term(Strict):
     """One abbreviation in the glossary."""
 
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9\-]*$")]
-    expansion: Text
+    expansion: Annotated[Text, AfterValidator(plain_expansion)]
     explanation: Markdown | None = None
     source: SourceRef
 

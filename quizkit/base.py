@@ -8,6 +8,7 @@ longest answer the script can save, and its SCORM 1.2 interaction type.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
@@ -155,13 +156,179 @@ def no_html(text: str) -> str:
     return text
 
 
+# An image (``![tekst](adres)``, ``![tekst][ref]``, ``![tekst]``: any "![" that is not escaped)
+# and template code (``{{ ... }}``, ``{% ... %}``) in a data text, outside code. Neither reaches
+# the page: the sanitiser drops images (no data text loads anything, from any host), and data
+# texts never go through the page's template engine, so a macro shows as typed. Both passed
+# check before (an editor's journey).
+_IMAGE = re.compile(r"(?<!\\)!\[[^\]\n]{0,30}\]?")
+_TEMPLATE = re.compile(r"\{[{%]")
+_CODE_BLOCK = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def no_image_or_macro(text: str) -> str:
+    """``text`` unchanged, or a ValueError if it holds an image or template code, which the page would not show."""
+    if "![" not in text and "{" not in text:
+        return text
+    source = _CODE_SPAN.sub("", _CODE_BLOCK.sub("", text))
+    image = _IMAGE.search(source)
+    if image:
+        raise ValueError(
+            f"afbeelding '{image.group(0)}...': in tekst uit YAML verschijnt geen afbeelding (die tekst laadt "
+            "niets, van geen enkele site); zet de afbeelding op de pagina zelf, of beschrijf in de tekst wat "
+            "erop staat; wilt u de tekens zelf tonen, zet dan een '\\' voor de '!'"
+        )
+    template = _TEMPLATE.search(source)
+    if template:
+        end = source.find("}}" if template.group(0) == "{{" else "%}", template.end())
+        shown = " ".join(source[template.start() : end + 2 if end >= 0 else None].split())
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise ValueError(
+            f"'{shown}': macro's en andere sjablooncode werken niet in tekst uit YAML en komen als tekst op de "
+            "pagina; zet de macro op de pagina zelf (in de Markdown), of schrijf de tekst uit"
+        )
+    return text
+
+
+# A line that starts a list item ("- ", "* ", "+ ", "1. "; a number of one or two digits: a
+# year at the start of a wrapped line, "2024. Daarna", is a sentence) and a fence of a code block.
+_LIST_LINE = re.compile(r"[ ]{0,3}(?:[*+-]|\d{1,2}\.)[ \t]+\S")
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+# A rule ("- - -", "***") or a heading's underline ("===", "---"): it ends the block before it,
+# and is no list item, though it may start like one.
+_RULE = re.compile(r"[ ]{0,3}(?:([*_-])(?:[ ]*\1){2,}|=+)[ ]*$")
+# Blocks whose Markdown content is indented by four under a line of their own: an admonition or
+# details (its title line), a footnote's text (after its mark, on that line too).
+_CONTAINER = re.compile(r"[ ]{0,3}(?:!!!|\?\?\?\+?)|[ ]{0,3}\[\^[^\]\n]+\]:[ \t]*")
+_QUOTE = re.compile(r"[ ]{0,3}> ?")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+# A table: a row that starts with "|", or any first row above a row of only "|", ":", "-".
+_TABLE_ROW = re.compile(r"[ ]{0,3}\|")
+_TABLE_RULE = re.compile(
+    r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*$"
+)
+# HTML on a line of its own: a whole comment, or a tag whose content is Markdown (md_in_html),
+# ends the block before it; any other tag starts a block of raw HTML.
+_HTML_BOUNDARY = re.compile(r"[ ]{0,3}(?:<!--.*-->[ \t]*$|<[a-z][^>]*\bmarkdown\b[^>]*>[ \t]*$)", re.IGNORECASE)
+_HTML_LINE = re.compile(r"[ ]{0,3}</?[a-zA-Z!]")
+
+
+def merged_lists(text: str) -> Iterator[tuple[int, str]]:
+    """Each line (index from 0, and the line) that starts a list right under a line of a paragraph.
+
+    Markdown starts a list only after a blank line (or a heading): "Let op:" with "- a" and
+    "- b" on the lines under it becomes one paragraph, "Let op: - a - b", and check said
+    nothing (an editor's journey). The same holds inside a quotation, an admonition, a footnote
+    and a list item's own paragraphs, which are read the same way. A line of a list item's own
+    (its continuation) and the lines of code blocks, tables and raw HTML are left alone.
+    Python-Markdown has no option that reports this, so the lines are read here, as its block
+    parser would start them (tests/test_text_checks.py holds the two side by side).
+    """
+    if "\n" not in text:
+        return
+    yield from _merged(text.split("\n"), 0)
+
+
+def _body(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines from ``start`` that are indented by four or blank, dedented; and the index after them.
+
+    A list line right under the body's last line of text is that paragraph's lazy continuation,
+    as Python-Markdown reads it: it is taken along (and then reported).
+    """
+    body: list[str] = []
+    i = start
+    while i < len(lines) and (not lines[i].strip() or _INDENTED.match(lines[i])):
+        body.append(lines[i][1:] if lines[i].startswith("\t") else lines[i][4:])
+        i += 1
+    if i < len(lines) and body and body[-1].strip() and _LIST_LINE.match(lines[i]):
+        body.append(lines[i])
+        i += 1
+    return body, i
+
+
+def _merged(lines: list[str], offset: int) -> Iterator[tuple[int, str]]:
+    """:func:`merged_lists` of ``lines``, the first of which is line ``offset`` of the whole text."""
+    block = ""  # the current block: "" (none yet), "paragraph", "list" or "other"
+    after_list = False  # a blank line after a list item: indented lines are more of that item
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        fence = _FENCE.match(line)
+        if fence:  # a code block, to its closing fence
+            i += 1
+            while i < len(lines) and not lines[i].lstrip().startswith(fence.group(1)):
+                i += 1
+            block, after_list = "", False
+        elif not line.strip():
+            after_list = after_list or block == "list"
+            block = ""
+        elif _RULE.match(line) or _HTML_BOUNDARY.match(line):
+            block, after_list = "", False
+        elif not block and _INDENTED.match(line):
+            body, end = _body(lines, i)
+            if after_list:  # a list item's next paragraphs
+                yield from _merged(body, offset + i)
+            i = end  # else indented code
+            continue
+        elif _LIST_LINE.match(line):
+            if block == "paragraph":
+                yield offset + i, line  # once per list: the lines after it are its items
+            block = "other" if block == "other" else "list"
+        elif block:
+            pass  # more of the block: a paragraph's next line, a list item's lazy line
+        elif _CONTAINER.match(line):
+            found = _CONTAINER.match(line)
+            assert found is not None
+            first = line[found.end() :] if line.lstrip().startswith("[^") else ""
+            body, end = _body(lines, i + 1)
+            yield from _merged([first, *body], offset + i)
+            i, block, after_list = end, "", False
+            continue
+        elif _QUOTE.match(line):
+            end = i
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            quoted = [_QUOTE.sub("", row, count=1) if _QUOTE.match(row) else row for row in lines[i:end]]
+            yield from _merged(quoted, offset + i)
+            i, block, after_list = end, "", False
+            continue
+        elif line.lstrip().startswith("#"):
+            after_list = False  # a heading: a block of one line
+        elif _TABLE_ROW.match(line) or (i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and "|" in line):
+            block, after_list = "other", False
+        elif _HTML_LINE.match(line) or line.lstrip().startswith((": ", "{%")):
+            block, after_list = "other", False  # raw HTML, a definition, a template tag
+        else:
+            block, after_list = "paragraph", False
+        i += 1
+
+
+def merged_list_message(line: str, in_yaml: bool = True) -> str:
+    """What an editor reads about ``line``, a list right under a sentence (see :func:`merged_lists`)."""
+    shown = line.strip()
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    where = " (in YAML in een tekst met '|')" if in_yaml else ""
+    return (
+        f"de lijst die begint met '{shown}' staat direct onder een zin, zonder witregel ertussen: Markdown maakt "
+        f"er dan geen lijst van, maar plakt de regels achter die zin; zet een witregel vóór de lijst{where}; is "
+        "het geen lijst, zet dan een '\\' vóór het streepje of sterretje, of vóór de punt na het getal (1\\.)"
+    )
+
+
+def lists_apart(text: str) -> str:
+    """``text`` unchanged, or a ValueError if a list starts right under a sentence (see :func:`merged_lists`)."""
+    for _, line in merged_lists(text):
+        raise ValueError(merged_list_message(line))
+    return text
+
+
 def data_text(text: str) -> str:
     """``text`` unchanged, or the first ValueError of the checks every data text gets.
 
-    One validator for links, footnotes and HTML, not one each: pydantic's call per validator
-    adds up over the thousands of texts of a site's banks.
+    One validator for images, macros, links, footnotes, HTML and lists, not one each:
+    pydantic's call per validator adds up over the thousands of texts of a site's banks.
     """
-    return no_html(footnotes_written(no_site_link(text)))
+    return lists_apart(no_html(footnotes_written(no_site_link(no_image_or_macro(text)))))
 
 
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(data_text)]
@@ -302,6 +469,14 @@ class Question(Strict):
     def moodle(self, mx: MoodleWriter, head: Head) -> ET.Element:
         """The question as a Moodle XML ``<question>`` (see quizkit/moodle.py)."""
         raise NotImplementedError
+
+    def wording_problems(self, strings: Any) -> list[str]:
+        """What in the question reads wrong beside the interface's words (``strings``, the locale's).
+
+        None for most types; a type whose template sets its own words next to a bank's text
+        names the clashes (see the truefalse type).
+        """
+        return []
 
     def moodle_questions(self, mx: MoodleWriter, head: Head) -> list[ET.Element]:
         """The Moodle questions of an item of this type: one (a case has one per stage)."""

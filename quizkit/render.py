@@ -220,6 +220,7 @@ class QuizRenderer:
         self.markdown = FastMarkdown(markdown or MarkdownRenderer())
         self.citations = citations or PlainCitations()
         self.t = strings or Strings()
+        raise_all(wording_problems(banks, self.t))
         self.site_name = site_name
         # The site's part of the keys under which the browser keeps a learner's progress
         # (quiz.js: "<storage_key>:<module id>"), on every quiz as data-quiz-store.
@@ -356,6 +357,17 @@ class QuizRenderer:
         rank = {module_id: i for i, module_id in enumerate(order)}
         modules = sorted(self.banks.modules.values(), key=lambda m: (rank.get(m.module.id, len(order)), m.module.title))
         return self.render("quiz/index.html", modules=modules, url_of=page_url_of)
+
+
+def wording_problems(banks: QuizBanks, strings: Strings) -> list[ContentError]:
+    """Every question's clash with the interface's words (see Question.wording_problems), at its item."""
+    return [
+        ContentError(banks.paths.get(module.module.id, ""), banks.lines.get(item.id), problem, item.id)
+        for module in banks.modules.values()
+        for item in module.items
+        for question, _uid, _seed, _stage in item.units_of
+        for problem in question.wording_problems(strings)
+    ]
 
 
 def module_sources(module: QuizModule) -> list[str]:

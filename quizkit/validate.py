@@ -91,19 +91,27 @@ def message_of(err: Any, loc: Loc | None = None) -> str:
         return err["msg"]
 
 
+# The fields that name an entry in a message's ``[item ...]``: an ``id``, or a glossary
+# term's ``abbr`` (its key: a glossary has no ids).
+NAMING_KEYS = ("id", "abbr")
+
+
+def _own_id(node: Any) -> str | None:
+    if isinstance(node, dict):
+        return next((node[key] for key in NAMING_KEYS if isinstance(node.get(key), str)), None)
+    return None
+
+
 def _nearest_id(data: Any, loc: Loc) -> str | None:
-    """The ``id`` of the innermost mapping along ``loc`` that has one."""
-    found = None
+    """The ``id`` (or ``abbr``) of the innermost mapping along ``loc`` that has one."""
+    found = _own_id(data)
     node = data
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
     for part in loc:
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            found = node["id"]
+        found = _own_id(node) or found
     return found
 
 

@@ -151,6 +151,14 @@ _FIELD_IN_TEXT = (
     "tekst van dat veld, en de pagina zou '… {0}: …' tonen; zet '{0}:' even ver in als de andere "
     "velden van hetzelfde blok"
 )
+# A line of a list item ("- ", "* ", "+ ", "1. "; a number of one or two digits) at a folded
+# text's own indentation.
+_FOLDED_LIST_LINE = re.compile(r"([ \t]*)(?:[*+-]|\d{1,2}\.)[ \t]+\S")
+_LIST_IN_FOLDED = (
+    "de lijst die begint met '{0}' staat in een tekst met '>-' (of '>'): YAML plakt alle regels van zo'n tekst "
+    "tot één alinea aan elkaar, ook die van een lijst; begin de tekst met '|' in plaats van '>-', met een witregel "
+    "vóór de lijst"
+)
 # YAML's line breaks (1.1): what its marks count lines by.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -360,7 +368,9 @@ def _from_events(text: str, path: str, line_offset: int, refuse_cut: bool = True
         # unless its parser finds the text malformed where libyaml's did not.
         raise _FallbackError
     if blocks and refuse_cut:
-        check_no_field_in_text(blocks, rows or text_rows(text), keys, path, line_offset)
+        rows = rows or text_rows(text)
+        check_no_field_in_text(blocks, rows, keys, path, line_offset)
+        check_no_list_in_folded(blocks, rows, path, line_offset)
     return LoadedYaml(path=path, data=root, lines=lines)
 
 
@@ -382,6 +392,32 @@ def check_no_field_in_text(events: list[Any], rows: list[str], keys: set[str], p
             found = _FIELD_START.match(rows[row])
             if found and found.group(1) in keys:
                 raise ContentError(path, row + 1 + line_offset, _FIELD_IN_TEXT.format(found.group(1)))
+
+
+def check_no_list_in_folded(events: list[Any], rows: list[str], path: str, line_offset: int) -> None:
+    """Refuse a list in a folded block of text (``>-``, ``>``): YAML joins its lines into one.
+
+    "Let op:", "- koorts" and "- pijn" on lines of their own become "Let op: - koorts - pijn",
+    also after a blank line, so Markdown never sees a list (an editor's journey; most texts of
+    the banks are folded). Only lines at the text's own indentation count: YAML keeps the line
+    breaks of lines indented further. ``events`` and ``rows`` as for :func:`check_no_field_in_text`.
+    """
+    for event in events:
+        if event.style != ">":
+            continue
+        end = event.end_mark
+        last = end.line - 1 if end.column == 0 else end.line
+        indent = None
+        for row in range(event.start_mark.line + 1, min(last, len(rows) - 1) + 1):
+            if not rows[row].strip():
+                continue
+            found = _FOLDED_LIST_LINE.match(rows[row])
+            own = len(rows[row]) - len(rows[row].lstrip(" \t"))
+            indent = own if indent is None else indent
+            if found and own == indent:
+                shown = rows[row].strip()
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                raise ContentError(path, row + 1 + line_offset, _LIST_IN_FOLDED.format(shown))
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:

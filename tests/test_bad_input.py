@@ -35,6 +35,11 @@ MODULE_PAGE = "docs/leermodules/casus.md"
 PAGE_CALL = len((ROOT / PAGE).read_text(encoding="utf-8").splitlines()) + 2
 HEADING_LINE = (ROOT / PAGE).read_text(encoding="utf-8").splitlines().index("## Wat is ALK? { #definitie }") + 1
 MODULE_PAGE_CALL = len((ROOT / MODULE_PAGE).read_text(encoding="utf-8").splitlines()) + 2
+MODULE_QUIZ_LINE = (ROOT / MODULE_PAGE).read_text(encoding="utf-8").splitlines().index('{{ quiz("casus") }}') + 1
+ANSWER_KEY_PAGE = "docs/leermodules/antwoorden/casus.md"
+ANSWER_KEY_LINE = (ROOT / ANSWER_KEY_PAGE).read_text(encoding="utf-8").splitlines().index(
+    '{{ answer_key("casus") }}'
+) + 1
 SOURCES_OF_PAGE = "sources:\n  - doc: profielschets\n    where: hoofdstuk 1\n"  # valid sources for new front matter
 
 # -- edits --------------------------------------------------------------------------------------
@@ -98,6 +103,12 @@ ON_PAGE_TWICE = (
     "[item {id}] {macro}: vraag '{id}' staat al eerder op deze pagina; een vraag mag maar één keer op een pagina staan"
 )
 SYNTAX = "fout in een macro-aanroep ({}); controleer haakjes en aanhalingstekens"
+MERGED_LIST = (
+    "de lijst die begint met '{}' staat direct onder een zin, zonder witregel ertussen: Markdown maakt er dan "
+    "geen lijst van, maar plakt de regels achter die zin; zet een witregel vóór de lijst{}; is het geen lijst, "
+    "zet dan een '\\' vóór het streepje of sterretje, of vóór de punt na het getal (1\\.)"
+)
+IN_YAML = " (in YAML in een tekst met '|')"
 OPEN_QUOTE = "ongeldige YAML: aanhalingsteken niet gesloten? De tekst tussen aanhalingstekens loopt door tot regel {}"
 BAD_ID = "ongeldige id: gebruik alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'verwijzen-stap-1')"
 
@@ -445,6 +456,50 @@ CASES: dict[str, Case] = {
         'bijvoorbeeld {{ quiz("casus") }}',
     ),
     "unknown-filter": call_on_page('{{ "x" | vet }}', SYNTAX.format("No filter named 'vet'.")),
+    # -- what check once called "in orde" while the page was wrong (editors' journeys) -------
+    "macro-call-with-one-opening-brace": call_on_page(
+        '{ fact_list("criteria") }} en `{ in_code() }}`',
+        "'{ fact_list(\"criteria\") }}' begint met één '{': zo is het geen macro, en komt het als tekst op de "
+        "pagina; zet een macro tussen '{{' en '}}'",
+    ),
+    "module-page-copied-with-the-old-module": case(
+        replace(MODULE_PAGE, '{{ quiz("casus") }}', '{{ quiz("verwijzen") }}'),
+        lines=f"{MODULE_PAGE}:{MODULE_QUIZ_LINE}: quiz(\"verwijzen\") op de pagina van leermodule 'casus' "
+        '(module_page in mkdocs.yml: docs/leermodules/<id>.md); bedoelt u quiz("casus")?',
+    ),
+    "answer-key-in-the-menu": case(
+        replace(
+            "mkdocs.yml",
+            "      - leermodules/trainers.md\n",
+            "      - leermodules/trainers.md\n      - leermodules/antwoorden/casus.md\n",
+        ),
+        lines=f"{ANSWER_KEY_PAGE}:{ANSWER_KEY_LINE}: deze antwoordsleutel staat in het menu (nav in mkdocs.yml), "
+        "zodat leerlingen de antwoorden daar vinden; haal de pagina uit nav (de trainerspagina linkt ernaar)",
+    ),
+    "list-right-under-a-sentence-in-a-bank": case(
+        write(
+            NEW_BANK,
+            SMALL_BANK.replace(
+                "    stem: Vraag?\n", "    stem: Vraag?\n    explanation: |-\n      Let op:\n      - a\n      - b\n"
+            ),
+        ),
+        lines=f"{NEW_BANK}:13: [item kapot-een] items[0].explanation: {MERGED_LIST.format('- a', IN_YAML)}",
+    ),
+    "list-right-under-a-sentence-on-a-page": case(
+        append(PAGE, "Let op:\n- een\n- twee\n\nEn `code`:\n\n```\nTekst:\n- geen lijst\n```\n"),
+        lines=f"{PAGE}:{PAGE_CALL + 1}: {MERGED_LIST.format('- een', '')}",
+    ),
+    "list-in-a-folded-text-in-a-bank": case(
+        write(
+            NEW_BANK,
+            SMALL_BANK.replace(
+                "    stem: Vraag?\n", "    stem: Vraag?\n    explanation: >-\n      Let op:\n\n      - a\n      - b\n"
+            ),
+        ),
+        lines=f"{NEW_BANK}:16: de lijst die begint met '- a' staat in een tekst met '>-' (of '>'): YAML plakt alle "
+        "regels van zo'n tekst tot één alinea aan elkaar, ook die van een lijst; begin de tekst met '|' in plaats "
+        "van '>-', met een witregel vóór de lijst",
+    ),
     "problems-on-two-pages-at-once": case(
         append(PAGE, '{{ table("alk") }}\n'),
         append("docs/over.md", '{{ fact_list("bestaat-niet") }}\n'),

@@ -378,7 +378,7 @@ def test_glossary_term_with_unknown_field_fails_the_build(tmp_path: Path) -> Non
     line = _insert_after(project / rel, "  - abbr: DSM-5", "    kleur: rood")
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"{rel}:{line}: terms[" in result.stdout + result.stderr
+    assert f"{rel}:{line}: [item DSM-5] terms[" in result.stdout + result.stderr
 
 
 def test_bar_chart_on_a_text_column_fails_the_build(tmp_path: Path) -> None:

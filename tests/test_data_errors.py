@@ -223,7 +223,9 @@ def test_a_duplicate_names_the_line_of_the_first() -> None:
     text = "terms:\n" + term.format("GGZ") + term.format("ALK") + term.format("GGZ")
     with pytest.raises(ContentError) as exc:
         validate(Glossary, load_yaml_text(text, "w.yml"))
-    assert str(exc.value) == "w.yml:8: terms[2]: 'GGZ' komt twee keer voor in terms; de eerste staat op regel 2"
+    assert (
+        str(exc.value) == "w.yml:8: [item GGZ] terms[2]: 'GGZ' komt twee keer voor in terms; de eerste staat op regel 2"
+    )
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# yaml-language-server: $schema=../../../schema/x.json\n"])

@@ -721,3 +721,31 @@ def test_string_keys_the_type_scripts_name_are_in_every_locale():
     for path in LOCALES_DIR.glob("*.yml"):
         script_strings = yaml.safe_load(path.read_text(encoding="utf-8"))["script"]
         assert named <= set(script_strings), f"{path.name}: not under script: {named - set(script_strings)}"
+
+
+@pytest.mark.parametrize("nav", ["none", "listed"])
+def test_an_answer_key_in_the_menu_stops_the_build_only_where_a_nav_lists_it(tmp_path: Path, nav: str):
+    """A nav that lists an answer key puts the answers in learners' menu: a mistake.
+
+    A site with no nav at all has every page in its menu, answer keys too, by its own choice: it builds.
+    """
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    listed = "nav:\n  - index.md\n  - basics.md\n  - trainers.md\n"
+    assert listed in text
+    if nav == "none":
+        text = text.replace(listed, "").replace("not_in_nav: |\n  /answers/\n", "")
+    else:
+        text = text.replace(listed, listed + "  - answers/basics.md\n")
+    config.write_text(text, encoding="utf-8")
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    if nav == "none":
+        assert result.returncode == 0, output
+        assert (project / "site" / "answers" / "basics" / "index.html").is_file()
+    else:
+        assert result.returncode == 1, output
+        assert_clean_failure(output)
+        assert "docs/answers/basics.md:" in output and "deze antwoordsleutel staat in het menu" in output

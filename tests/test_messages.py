@@ -32,6 +32,8 @@ MESSAGE_FUNCTIONS = {
         "repeated_id_problem",
         "style_problem",
         "_render_problem",
+        "merged_list_message",
+        "repeated_verdict_message",
     ),
 }
 # Messages for developers, not editors (a wrong plugin option), with the reason.
@@ -151,7 +153,8 @@ def table_examples() -> list[str]:
     for line in section.splitlines():
         if line.startswith("| `"):
             first_cell = line.split(" | ")[0]
-            examples += re.findall(r"`([^`]+)`", first_cell)
+            # A "|" in a table cell is written "\|", also in code.
+            examples += [example.replace("\\|", "|") for example in re.findall(r"`([^`]+)`", first_cell)]
     return examples
 
 

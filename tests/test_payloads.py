@@ -8,8 +8,9 @@ SCORM package's page is loaded in Chromium with traps: a payload that runs calls
 attribute, and no link, image or form may point at a ``javascript:``, ``data:`` or ``vbscript:``
 URL. A quiz on the payloaded site still works, and its accessible name is plain text.
 
-A payload with an HTML tag (:data:`HTML_PAYLOADS`) is no text a data file may hold: the loader
-refuses it at its line, as it refuses any HTML (the page would show it as typed). Those go into
+A payload with an HTML tag (:data:`HTML_PAYLOADS`), an image or template code
+(:data:`REFUSED_PAYLOADS`) is no text a data file may hold: the loader refuses it at its line,
+as it refuses any HTML (the page would show it as typed, or not at all). Those go into
 the front matter, which is plain text, and are tested apart: refused in a bank, and still made
 harmless by the sanitiser when rendered on their own, in Chromium with the same traps.
 """
@@ -30,8 +31,9 @@ from helpers import ANSWER_JS, ROOT, Server, build, copy_project
 from mkdocs.config import load_config
 from test_search import run_query
 
+from macros.content import plain_expansion
 from macros.tables import TableFile
-from quizkit.base import no_html
+from quizkit.base import data_text
 from quizkit.errors import ContentError
 from quizkit.markdown import MarkdownRenderer
 from quizkit.validate import validate
@@ -39,7 +41,6 @@ from quizkit.yamlload import load_yaml_text
 
 # Each payload is its own attack. Those that would run call window.__xss(<name>) (or alert).
 PAYLOADS = [
-    "![x](x.png){: onerror=\"window.__xss('attr-list-img')\" }",
     "*nadruk*{: onmouseover=\"window.__xss('attr-list-inline')\" }",
     "[klik](javascript:window.__xss('js-link'))",
     "[klik](JaVaScRiPt:window.__xss('mixed-case'))",
@@ -48,16 +49,12 @@ PAYLOADS = [
     "[klik](<java\tscript:window.__xss('tab')>)",
     "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[klik](vbscript:msgbox('vbs'))",
-    "![plaatje](javascript:window.__xss('js-img'))",
-    "![plaatje](data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%3E)",
     "<javascript:window.__xss('autolink')>",
     "&lt;/title&gt;&lt;script&gt;window.__xss('entity-title')&lt;/script&gt;",
     "&lt;img src=x onerror=window.__xss('entity-img')&gt;",
     "[a](https://example.org\" onmouseover=\"window.__xss('href-quote'))",
     "<https://example.org\" onmouseover=\"window.__xss('autolink-quote')>",
     "`<script>window.__xss('code')</script>`",
-    "{{ config.site_name }} {% if true %}jinja{% endif %}",
-    "{{ window.__xss('template') }}",
     "[klik](javascript\u200b:window.__xss('zero-width'))",
     "\uff1cscript\uff1ewindow.__xss('fullwidth')\uff1c/script\uff1e \u202egnp.exe",
     "x{: #__proto__ .md-nav onclick=\"window.__xss('block-attr')\" }",
@@ -92,6 +89,16 @@ HTML_PAYLOADS = [
     "<style>body{background:url(javascript:window.__xss('style'))}</style>",
     '<a href="#" onclick="alert(\'dialog\')">klik</a>',
 ]
+# Payloads with an image or template code: the loader refuses them in any text of a data file
+# too (the page would show neither: the sanitiser drops images, and data texts are no
+# templates), with a message of their own (test_html_in_a_data_text_is_refused_at_its_line).
+REFUSED_PAYLOADS = [
+    "![x](x.png){: onerror=\"window.__xss('attr-list-img')\" }",
+    "![plaatje](javascript:window.__xss('js-img'))",
+    "![plaatje](data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%3E)",
+    "{{ config.site_name }} {% if true %}jinja{% endif %}",
+    "{{ window.__xss('template') }}",
+]
 # The same for texts of more than one line.
 HTML_BLOCK_PAYLOADS = [
     "<div onmouseover=\"window.__xss('html-block')\">\nblok\n</div>",
@@ -103,6 +110,10 @@ ID_KEYS = frozenset({"id", "doc", "type", "category", "abbr", "cited_in", "file"
 # Data fields that are plain text (shown escaped, never as Markdown), so any text is theirs,
 # HTML payloads too: a label in a template, a reference's address.
 PLAIN_KEYS = frozenset({"example_label", "url"})
+# Data fields that are plain text and refuse Markdown too (an abbreviation's expansion, which its
+# tooltip shows as typed): they get the payloads without Markdown's marks, which break out of an
+# attribute or carry a script URL as text.
+UNMARKED_KEYS = frozenset({"expansion"})
 EMPHASISED_TITLE = "*Casus*: een **jonge** vrouw met _hardnekkige_ ALK en SOLK"
 # A figure in a table cell ("62%"): a bar chart refuses a cell that is no figure, as it should.
 FIGURE = re.compile(r"^[-+]?[\d.,]+ ?%?$")
@@ -133,6 +144,14 @@ _CHECK_DOM = """() => {
 }"""
 
 
+def _is_marked(payload: str) -> bool:
+    try:
+        plain_expansion(payload)
+    except ValueError:
+        return True
+    return False
+
+
 def payloaded(text: str, payloads: Iterator[str], blocks: Iterator[str]) -> str:
     """``text`` with a payload after it; a multi-line text gets a block payload on its own lines too."""
     if "\n" in text.strip():
@@ -140,12 +159,17 @@ def payloaded(text: str, payloads: Iterator[str], blocks: Iterator[str]) -> str:
     return f"{text} {next(payloads)}"
 
 
+UNMARKED_PAYLOADS = [p for p in PAYLOADS if not _is_marked(p)]
+_UNMARKED = itertools.cycle(UNMARKED_PAYLOADS)
+
+
 def poison(
     value: Any, payloads: Iterator[str], blocks: Iterator[str], plain: Iterator[str], key: str | None = None
 ) -> tuple[Any, int]:
     """``value`` with a payload in every string that is not an identifier; and how many.
 
-    A string under a key of :data:`PLAIN_KEYS` gets one from ``plain``, HTML included.
+    A string under a key of :data:`PLAIN_KEYS` gets one from ``plain``, HTML included; one
+    under :data:`UNMARKED_KEYS` one of :data:`UNMARKED_PAYLOADS`.
     """
     if isinstance(value, dict):
         count = 0
@@ -159,6 +183,8 @@ def poison(
         return [v for v, _ in items], sum(n for _, n in items)
     if isinstance(value, str) and key in PLAIN_KEYS:
         return f"{value} {next(plain)}", 1
+    if isinstance(value, str) and key in UNMARKED_KEYS:
+        return f"{value} {next(_UNMARKED)}", 1
     if isinstance(value, str) and key not in ID_KEYS and not FIGURE.match(value):
         return payloaded(value, payloads, blocks), 1
     return value, 0
@@ -173,7 +199,9 @@ def poison_project(project: Path) -> dict[str, int]:
     # A page's front matter is part of the page's template source: mkdocs-macros renders its
     # title as Jinja, like the page itself, so template syntax there is the editor's own code
     # (a mistake in it is a macro error), not text. Every other payload goes there too.
-    page_payloads = itertools.cycle([p for p in PAYLOADS + HTML_PAYLOADS if "{{" not in p and "{%" not in p])
+    page_payloads = itertools.cycle(
+        [p for p in PAYLOADS + HTML_PAYLOADS + REFUSED_PAYLOADS if "{{" not in p and "{%" not in p]
+    )
     counts = {}
     for path in sorted((project / "docs" / "_data").rglob("*.yml")):
         data = yaml.safe_load(path.read_text("utf-8"))
@@ -227,7 +255,8 @@ def test_every_field_got_a_payload(hostile_site) -> None:
     for name in ("bronnen.yml", "woordenlijst.yml", "quiz/", "tabellen/", "lijsten/"):
         assert any(name in f and n for f, n in data.items()), name
     assert sum(data.values()) > 1000
-    assert len(PAYLOADS) >= 20 and len(HTML_PAYLOADS) >= 15
+    assert len(PAYLOADS) >= 19 and len(HTML_PAYLOADS) >= 15 and len(REFUSED_PAYLOADS) >= 5
+    assert len(UNMARKED_PAYLOADS) >= 5 and any("onmouseover" in p for p in UNMARKED_PAYLOADS)
 
 
 def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
@@ -258,22 +287,26 @@ def test_no_payload_runs_on_any_page(hostile_site, page) -> None:
     assert not bad, bad
 
 
-@pytest.mark.parametrize("payload", HTML_PAYLOADS + HTML_BLOCK_PAYLOADS)
+@pytest.mark.parametrize("payload", HTML_PAYLOADS + HTML_BLOCK_PAYLOADS + REFUSED_PAYLOADS)
 def test_html_in_a_data_text_is_refused_at_its_line(payload: str) -> None:
-    """An editor's journey: "<br>" in a text was shown as typed, and check said "in orde"."""
+    """An editor's journey: "<br>" in a text was shown as typed, and check said "in orde".
+
+    So were an image (dropped) and a macro (shown as typed): refused with their own message.
+    """
     note = yaml.safe_dump({"note": f"Zie ook {payload}"}, allow_unicode=True, width=10_000)
     text = "tables:\n  - id: t\n    caption: c\n    source: {doc: d, where: w}\n    columns: [a]\n    rows: [[x]]\n"
     text += "".join(f"    {line}\n" for line in note.splitlines())
     with pytest.raises(ContentError) as exc:
         validate(TableFile, load_yaml_text(text, "t.yml"))
     assert exc.value.line == 7, exc.value.text
-    assert exc.value.detail.startswith("tables[0].note: HTML-code '"), exc.value.text
+    said = {"!": "afbeelding '![", "{": "'{"}.get(payload[0], "HTML-code '")
+    assert exc.value.detail.startswith(f"tables[0].note: {said}"), exc.value.text
 
 
 def test_the_payloads_for_the_site_are_no_html() -> None:
     """The lists are split right: what the data files get is text the loader takes."""
     for payload in PAYLOADS + BLOCK_PAYLOADS:
-        assert no_html(payload) == payload
+        assert data_text(payload) == payload
 
 
 def test_html_payloads_rendered_alone_run_nothing(page) -> None:
@@ -282,7 +315,7 @@ def test_html_payloads_rendered_alone_run_nothing(page) -> None:
     markdown = MarkdownRenderer(config["markdown_extensions"], config["mdx_configs"])
     html = "".join(
         f"<article>{markdown.block(payload)}</article><article><p>{markdown.inline(payload)}</p></article>"
-        for payload in HTML_PAYLOADS + HTML_BLOCK_PAYLOADS
+        for payload in HTML_PAYLOADS + HTML_BLOCK_PAYLOADS + REFUSED_PAYLOADS
     )
     ran: list[str] = []
     trap(page, ran)
@@ -293,7 +326,7 @@ def test_html_payloads_rendered_alone_run_nothing(page) -> None:
              for (const type of ["mouseover", "focus", "click", "toggle"]) el.dispatchEvent(new Event(type)); } }"""
     )
     page.wait_for_timeout(100)
-    assert page.locator("article").count() == 2 * len(HTML_PAYLOADS + HTML_BLOCK_PAYLOADS)
+    assert page.locator("article").count() == 2 * len(HTML_PAYLOADS + HTML_BLOCK_PAYLOADS + REFUSED_PAYLOADS)
     assert "window.__xss" in page.inner_text("body"), "the payloads are shown as text"
     assert not ran, ran
     assert page.evaluate(_CHECK_DOM) == []

@@ -8,8 +8,11 @@ back-to-top button, D33 target size in the left navigation.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import WCAG22_TAGS, hidden_under_header, run_axe
+from playwright.sync_api import expect
 from site_pages import site_pages
 
 pytestmark = pytest.mark.browser
@@ -197,6 +200,20 @@ def test_every_navigation_landmark_has_a_name(new_page, base_url: str) -> None:
             return !name; }).map(nav => nav.outerHTML.slice(0, 120))"""
     )
     assert not unnamed, unnamed
+
+
+def test_no_landmark_without_a_name_but_the_page_s_own(new_page, base_url: str) -> None:
+    """Screen readers listed an unnamed complementary landmark on every page: "Laatst bijgewerkt".
+
+    The banner, main content and footer are one per page and need no name; a complementary
+    landmark (and navigation, above) does. The date line is no landmark at all now.
+    """
+    page = new_page(viewport=DESKTOP)
+    page.goto(base_url + "alk/", wait_until="networkidle")
+    expect(page.get_by_text("Laatst bijgewerkt:")).to_have_count(1)
+    landmarks = page.get_by_role("complementary")
+    for n in range(landmarks.count()):
+        expect(landmarks.nth(n)).to_have_accessible_name(re.compile(r"\S"))
 
 
 def test_no_invisible_tab_stop_after_the_search_field(new_page, base_url: str) -> None:

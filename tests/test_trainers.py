@@ -286,7 +286,8 @@ def test_result_summary_is_complete_and_honest(page, base_url: str, banks: QuizB
     text = plain(summary.inner_text())
     today = datetime.date.today()
     assert f"Leermodule: {plain(module.module.title)}" in text
-    assert f"Datum: {today.day} {MONTHS[today.month - 1]} {today.year}" in text
+    assert f"Datum van dit overzicht: {today.day} {MONTHS[today.month - 1]} {today.year}" in text
+    assert "Naam" not in text, "the line for a name is for paper only"
     assert f"{total} van {total} vragen beantwoord" in text
     assert f"U heeft {total} van {total} vragen goed (100%)" in text and "Geslaagd." in text
     # True on the site and in the self-check package in an LMS alike (not "in your own browser").
@@ -326,6 +327,8 @@ def test_afdrukken_prints_only_the_summary(page, base_url: str) -> None:
     page.emulate_media(media="print")
     summary = page.locator(".qk-quiz__summary")
     assert summary.is_visible() and "Nog niet geslaagd" in summary.inner_text()
+    # On paper, a line to write the learner's name on (the site knows no name).
+    assert re.search(r"\nNaam: _{10,}\n", summary.inner_text()), summary.inner_text()
     for hidden in (".md-header", "article h1", "[data-quiz-item]", ".md-footer", ".qk-quiz__intro"):
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed with the summary"
     assert not summary.get_by_role("button").first.is_visible(), "buttons are not printed"

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta
 from pydantic import ValidationError, validate_call
 
+from .. import base
 from ..errors import ContentError
 from ..validate import message_of
 from .stash import Kept
@@ -50,6 +51,14 @@ def page_file(env: Any) -> str:
     return str(Path(env.conf.docs_dir).name) + "/" + env.page.file.src_uri
 
 
+# A macro call with one "{" before it and two "}" after it: Jinja sees no call there, and the
+# page shows it as typed ("{ quiz("casus") }}"), while a strict build said nothing (an editor's
+# journey). One "}" after two "{" is Jinja's own syntax error, reported with the page's line.
+_ONE_BRACE_CALL = re.compile(r"(?<![{\\])\{[ \t]*[A-Za-z_]\w*[ \t]*\([^\n]*?\)[ \t]*\}\}")
+_FENCE = re.compile(r"[ ]{0,3}(?:`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
 class PageSource:
     """A page file as the build read it: its lines, and where the Markdown that is rendered starts.
 
@@ -68,6 +77,25 @@ class PageSource:
     def lines(self) -> list[str]:
         """The file's lines."""
         return self.text.splitlines()
+
+    def one_brace_calls(self) -> Iterator[tuple[int, str]]:
+        """Each macro call written with one opening brace (see ``_ONE_BRACE_CALL``): its line and text.
+
+        Code blocks and code spans are left alone: a page may show how to write a macro.
+        """
+        fenced = False
+        for number, line in enumerate(self.lines, start=1):
+            if _FENCE.match(line):
+                fenced = not fenced
+            elif not fenced and "{" in line:
+                for found in _ONE_BRACE_CALL.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
+                    yield number, found.group(0)
+
+    def merged_lists(self) -> Iterator[tuple[int, str]]:
+        """Each list right under a sentence in the Markdown (see quizkit.base.merged_lists): its line and text."""
+        offset = self.body_offset
+        for number, line in base.merged_lists("\n".join(self.lines[offset:])):
+            yield offset + number + 1, line
 
     @cached_property
     def body_offset(self) -> int:

@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url, meta
 from .. import PACKAGE_DIR
 from ..assets import INDEX_ASSETS, PAGE_ASSETS, QUIZ_ASSETS, TRAINER_ASSETS, asset_text
 from ..bank import BankCache, QuizBanks, bank_files
+from ..base import merged_list_message
 from ..cite import load_citations
 from ..errors import ContentError, ContentErrorList
 from ..markdown import FastMarkdown, MarkdownRenderer
@@ -239,7 +240,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                     reported = True
                     # Emptied, line for line: later messages keep the lines of the file.
                     text = text[: front.start(1)] + "\n" * front.group(1).count("\n") + text[front.end(1) :]
-        self.page_sources[page.file.src_uri] = PageSource(text, reported=reported)
+        source = self.page_sources[page.file.src_uri] = PageSource(text, reported=reported)
+        for line, call in source.one_brace_calls():
+            self.report(
+                ContentError(
+                    shown,
+                    line,
+                    f"'{call}' begint met één '{{': zo is het geen macro, en komt het als tekst op de pagina; "
+                    "zet een macro tussen '{{' en '}}'",
+                )
+            )
+        for line, text_line in source.merged_lists():
+            self.report(ContentError(shown, line, merged_list_message(text_line, in_yaml=False)))
         return text
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -433,9 +445,26 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 )
         placed.update(item_ids)
 
+    def _own_module(self, page: Page, pattern: str, macro: str, module_id: str, option: str) -> None:
+        """A module's own page (``pattern``: module_page or answer_key_page) shows that module.
+
+        A page copied for a new module that still names the old one showed the old module
+        under the new one's links, and check said nothing (an editor's journey).
+        """
+        own = next((m for m in self.banks.modules if pattern.format(m) == page.file.src_uri), None)
+        if own is not None and own != module_id:
+            raise ContentError(
+                "",
+                None,
+                f"{macro}(\"{module_id}\") op de pagina van leermodule '{own}' ({option} in mkdocs.yml: "
+                f'{self.docs_name}/{pattern.format("<id>")}); bedoelt u {macro}("{own}")?',
+            )
+
     def quiz(self, page: Page, module_id: str) -> Markup:
         """A whole module (stashed: it skips Markdown and search); its summary prints (trainer.js)."""
-        self._place(page, "quiz", [item.id for item in self.banks.module(module_id).items])
+        items = self.banks.module(module_id).items  # an unknown id first: its message lists the known ones
+        self._own_module(page, self.config.module_page, "quiz", module_id, "module_page")
+        self._place(page, "quiz", [item.id for item in items])
         self._needs(page, *QUIZ_ASSETS, *TRAINER_ASSETS)
         return self.stash.put(self.renderer.module(module_id, self.sources_url(page)))
 
@@ -507,11 +536,20 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         search reads ``search: exclude`` from the page's meta after the macros ran; an editor
         who leaves it out of the front matter is not relied on.
         """
+        module = self.banks.module(module_id)
+        self._own_module(page, self.config.answer_key_page, "answer_key", module_id, "answer_key_page")
+        # Without a nav in mkdocs.yml every page is in the menu, answer keys too: the site's choice.
+        if self.has_nav and any(shown.file.src_uri == page.file.src_uri for shown in self.nav_pages):
+            raise ContentError(
+                "",
+                None,
+                "deze antwoordsleutel staat in het menu (nav in mkdocs.yml), zodat leerlingen de antwoorden daar "
+                "vinden; haal de pagina uit nav (de trainerspagina linkt ernaar)",
+            )
         search = page.meta.get("search")
         page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
         self._needs(page, *TRAINER_ASSETS)
         self.answer_key_pages[page.file.src_uri] = page.url
-        module = self.banks.module(module_id)
         catalogue_url = self.url_from(page, self.config.catalogue_page, "trainerspagina")
         html = answer_key(
             self.renderer, module, self.sources_url(page), catalogue_url, packages=bool(self.config.scorm_dir)
@@ -524,6 +562,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Remember the files and page order (page URLs for links, module order for trainers)."""
         self.files = files
         self.nav_pages = nav.pages
+        self.has_nav = config.nav is not None
         self.site_url = config.site_url
         self.site_dir = config.site_dir
         online = self.config.online_directory_urls

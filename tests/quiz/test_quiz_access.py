@@ -224,7 +224,7 @@ def test_questions_are_headings_that_name_their_items(page, quiz_url: str) -> No
 
 
 def test_each_items_buttons_name_its_number(page, quiz_url: str) -> None:
-    """A screen reader's list of buttons read "Controleer" and "Opnieuw" once per item.
+    """A screen reader's list of buttons read "Controleer", "Opnieuw" and "Toon antwoord" once per item.
 
     In a module each names its item's number too, the visible word first (WCAG 2.5.3); the
     button a learner presses is the one its name says. A single item on a page has no number.
@@ -235,12 +235,18 @@ def test_each_items_buttons_name_its_number(page, quiz_url: str) -> None:
         assert page.get_by_role("button", name=word, exact=True).count() == 0
         for n in range(1, 5):
             assert page.get_by_role("button", name=f"{word} Vraag {n} van 4", exact=True).count() == 1
+    answers = page.locator("details.qk-quiz-item__answer > summary")
+    assert answers.count() == 4
+    for n in range(1, 5):
+        expect(answers.nth(n - 1)).to_have_accessible_name(f"Toon antwoord Vraag {n} van 4")
+        expect(answers.nth(n - 1)).to_have_text("Toon antwoord")
     page.get_by_role("button", name="Controleer Vraag 2 van 4", exact=True).click()
     expect(page.locator("#vraag-vb-single-opmaak [data-quiz-feedback]")).to_have_text("Kies eerst een antwoord.")
     expect(page.locator("#vraag-vb-single-basis [data-quiz-feedback]")).to_have_text("")
     page.goto(quiz_url + LOS)
     page.locator("[data-quiz-js]").first.wait_for(state="visible")
     assert page.get_by_role("button", name="Controleer", exact=True).count() >= 1
+    expect(page.locator("details.qk-quiz-item__answer > summary").first).to_have_accessible_name("Toon antwoord")
 
 
 def test_case_stages_are_headings_that_name_their_groups(page, quiz_url: str, example_banks: QuizBanks) -> None:

@@ -181,7 +181,7 @@ def test_a_verdict_an_arrow_key_takes_away_is_said(page, quiz_url: str, example_
     page.locator("#vraag-vb-single-basis input:checked").focus()
     page.keyboard.press("ArrowDown")
     region = page.locator("#vraag-vb-single-basis [data-quiz-feedback]")
-    expect(region).to_have_text("Uw antwoord is veranderd. Kies Controleer om het te controleren.")
+    expect(region).to_have_text("Uw antwoord is veranderd. Kies opnieuw Controleer.")
     assert region.get_attribute("aria-live") == "polite"
     assert "is-" not in (region.get_attribute("class") or "")
     assert "0 van 4 vragen beantwoord." in summary.inner_text()

@@ -61,7 +61,7 @@ def test_undo_is_gone_once_a_new_answer_is_checked(page, quiz_url: str) -> None:
     assert page.locator('[data-quiz-action="undo"]').is_hidden()
 
 
-CHANGED = "Uw antwoord is veranderd. Kies Controleer om het te controleren."
+CHANGED = "Uw antwoord is veranderd. Kies opnieuw Controleer."
 
 
 def test_changing_a_checked_answer_clears_its_verdict(page, quiz_url: str) -> None:

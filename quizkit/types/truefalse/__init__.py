@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -41,6 +42,25 @@ class TrueFalseQuestion(Question):
     def _statements(cls, statements: list[Statement]) -> list[Statement]:
         require_unique([s.text for s in statements], "stelling '{}' komt twee keer voor")
         return statements
+
+    def wording_problems(self, strings: Any) -> list[str]:
+        """A statement's feedback that starts with the verdict the answer shows right before it.
+
+        The answer reads "Het juiste antwoord: Juist." and then the feedback: one that starts
+        with "Juist." said it twice, and did so under 54 of the site's 60 statements. Only the
+        word as a verdict counts (followed by a mark, or alone, bold or not): "Juist bij deze
+        groep ..." uses the same word as an adverb.
+        """
+        verdicts = {True: strings("true_label"), False: strings("false_label")}
+        words = "|".join(re.escape(word) for word in verdicts.values())
+        verdict = re.compile(rf"[*_]{{0,2}}({words})[*_]{{0,2}}[ \t]*(?:[.,;:!(–—-]|$)")
+        problems = []
+        for s in self.statements:
+            found = verdict.match((s.feedback or "").lstrip())
+            if found:
+                shown = f"{strings('right_answer')}: {verdicts[s.answer]}."
+                problems.append(repeated_verdict_message(s.text, found.group(1), shown))
+        return problems
 
     def answer_key(self, seed: str) -> list[bool]:
         """A boolean per statement."""
@@ -85,3 +105,12 @@ class TrueFalseQuestion(Question):
 
 # What the registry (quizkit/types/__init__.py) takes from this folder.
 MODEL = TrueFalseQuestion
+
+
+def repeated_verdict_message(statement: str, word: str, verdict: str) -> str:
+    """What an editor reads about a statement whose feedback starts with ``word``, after ``verdict``."""
+    text = statement if len(statement) <= 40 else statement[:37] + "..."
+    return (
+        f"de feedback bij stelling '{text}' begint met '{word}', maar vlak ervoor staat al '{verdict}'; "
+        "begin de feedback met de uitleg"
+    )
