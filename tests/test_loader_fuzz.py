@@ -31,6 +31,7 @@ from quizkit.yamlload import (
     _load_with,
     _UniqueKeyLoader,
     check_no_field_in_text,
+    check_no_list_in_folded,
     check_not_cut,
     load_yaml,
     load_yaml_text,
@@ -214,6 +215,7 @@ def _two_pass(text: str) -> LoadedYaml:
         return _load_with(_UniqueKeyLoader, text, "x.yml", 0)
     if blocks:
         check_no_field_in_text(blocks, rows, set(_keys(loaded.data)), "x.yml", 0)
+        check_no_list_in_folded(blocks, rows, "x.yml", 0)
     return loaded
 
 
