@@ -83,6 +83,8 @@ def no_site_link(text: str) -> str:
 _FOOTNOTE_MARK = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?![:(])")
 _FOOTNOTE_TEXT = re.compile(r"\[\^([^\]\s]+)\]:")
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+# A fenced code block (``` or ~~~), in which nothing is markup either.
+_CODE_BLOCK = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
 # How to show the characters themselves, in every message about a footnote mark.
 _LITERAL = "zet een '\\' voor de '[' als u de tekens zelf wilt tonen"
 
@@ -128,7 +130,7 @@ def no_footnote_mark(text: str) -> str:
 # editor's journey). Only the names of HTML's elements, written as HTML writes them (lower case),
 # make a tag: a placeholder ("<naam behandelaar>", "<Enter>", "<A>"), a comparison ("<T2 of >T3",
 # "a < b"), "<3" and an autolink (<https://...>, <naam@voorbeeld.nl>) stay text, as they show
-# as typed. A tag in a code span is code.
+# as typed. A tag in a code span or a fenced code block is code.
 _HTML_ELEMENTS = (
     "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockquote|body|br|button|canvas|caption|center|"
     "cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|"
@@ -144,7 +146,7 @@ def no_html(text: str) -> str:
     """``text`` unchanged, or a ValueError if it holds an HTML tag, which the page would show as text."""
     if "<" not in text:
         return text
-    found = _HTML_TAG.search(_CODE_SPAN.sub("", text))
+    found = _HTML_TAG.search(_CODE_SPAN.sub("", _CODE_BLOCK.sub("", text)))
     if found:
         tag = " ".join(found.group(0).split())  # one line in the message
         tag = tag if len(tag) <= 40 else tag[:37] + "..."
@@ -163,7 +165,6 @@ def no_html(text: str) -> str:
 # check before (an editor's journey).
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]\n]{0,30}\]?")
 _TEMPLATE = re.compile(r"\{[{%]")
-_CODE_BLOCK = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
 
 
 def no_image_or_macro(text: str) -> str:
@@ -474,7 +475,7 @@ class Question(Strict):
         """What in the question reads wrong beside the interface's words (``strings``, the locale's).
 
         None for most types; a type whose template sets its own words next to a bank's text
-        names the clashes (see the truefalse type).
+        names the clashes (the option types and truefalse: see :func:`repeated_verdicts`).
         """
         return []
 
@@ -489,6 +490,34 @@ class Question(Strict):
     def units(self, uid: str) -> list[tuple[Question, str, str, Any]]:
         """The questions shown, as (question, html id prefix, shuffle seed, case stage or None)."""
         return [(self, uid, uid, None)]
+
+
+def repeated_verdicts(answers: list[tuple[str, str | None, str]], kind: str, words: tuple[str, str]) -> list[str]:
+    """A message for each answer whose feedback starts with the verdict the answer view already shows.
+
+    ``answers``: (the option's or statement's text, its feedback, the verdict shown with it, as
+    "Juist:" or "Het juiste antwoord: Juist."); ``kind``: what the text is ("optie",
+    "stelling"); ``words``: the locale's two verdicts. The answer view reads "Het juiste
+    antwoord: Juist." and then the feedback: one that started with "Juist." said it twice (54
+    of the site's 60 statements did). Only the word as a verdict counts, followed by a mark or
+    nothing, bold or not: "Juist bij deze groep ..." uses it as an adverb.
+    """
+    verdict = re.compile(rf"[*_]{{0,2}}({'|'.join(map(re.escape, words))})[*_]{{0,2}}[ \t]*(?:[.,;:!(–—-]|$)")
+    problems = []
+    for text, feedback, shown in answers:
+        found = verdict.match((feedback or "").lstrip())
+        if found:
+            problems.append(repeated_verdict_message(kind, text, found.group(1), shown))
+    return problems
+
+
+def repeated_verdict_message(kind: str, text: str, word: str, shown: str) -> str:
+    """What an editor reads about feedback that starts with ``word``, which the answer shows as ``shown``."""
+    text = text if len(text) <= 40 else text[:37] + "..."
+    return (
+        f"de feedback bij {kind} '{text}' begint met '{word}', maar het antwoord toont daar al '{shown}'; "
+        "begin de feedback met de uitleg"
+    )
 
 
 class ItemFields(Strict):

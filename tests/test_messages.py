@@ -34,6 +34,7 @@ MESSAGE_FUNCTIONS = {
         "_render_problem",
         "merged_list_message",
         "repeated_verdict_message",
+        "repeated_verdicts",
     ),
 }
 # Messages for developers, not editors (a wrong plugin option), with the reason.

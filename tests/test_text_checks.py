@@ -142,7 +142,7 @@ def test_an_image_a_macro_or_a_merged_list_is_refused_at_its_line(text: str, sai
     [
         'In code: `![x](y.png)` en `{{ quiz("x") }}`.',
         "Een uitroep is geen afbeelding, \\![x](y) ook niet: de '\\' houdt het tekst.",
-        'Code:\n\n~~~\n{{ quiz("x") }} en ![x](y)\n~~~',
+        'Code:\n\n~~~\n{{ quiz("x") }} en ![x](y) en <br>\n~~~',
         "Een id als {#anker} is geen sjablooncode; hier staat het als tekst.",
         "Accolades { en } los, en {x} ook.",
         "Zie hieronder:\n\n- een\n- twee",
@@ -208,13 +208,14 @@ items:
 """
 
 
-def _renderer_problems(tmp_path, first: str, second: str, locale: str = "nl") -> list[str]:
+def _renderer_problems(tmp_path, first: str, second: str, locale: str = "nl", bank: str | None = None) -> list[str]:
     from quizkit.bank import load_quiz_banks
     from quizkit.errors import ContentErrorList
     from quizkit.render import QuizRenderer, Strings
 
     (tmp_path / "quiz").mkdir(exist_ok=True)
-    (tmp_path / "quiz" / "m.yml").write_text(BANK.format(first=first, second=second), encoding="utf-8")
+    text = bank if bank is not None else BANK.format(first=first, second=second)
+    (tmp_path / "quiz" / "m.yml").write_text(text, encoding="utf-8")
     banks = load_quiz_banks(tmp_path / "quiz", tmp_path)
     try:
         QuizRenderer(banks, strings=Strings(locale))
@@ -229,10 +230,27 @@ def test_feedback_that_repeats_the_verdict_before_it_is_refused_at_its_item(tmp_
     """A learner read "Het juiste antwoord: Juist. Juist. ..." under 54 of the site's 60 statements."""
     problems = _renderer_problems(tmp_path, "Juist; zo staat het er.", "Onjuist. Het is andersom.")
     assert problems == [
-        "quiz/m.yml:10: [item m-stellingen] de feedback bij stelling 'Een' begint met 'Juist', maar vlak ervoor "
-        "staat al 'Het juiste antwoord: Juist.'; begin de feedback met de uitleg",
-        "quiz/m.yml:17: [item m-casus] de feedback bij stelling 'Drie' begint met 'Onjuist', maar vlak ervoor "
-        "staat al 'Het juiste antwoord: Onjuist.'; begin de feedback met de uitleg",
+        "quiz/m.yml:10: [item m-stellingen] de feedback bij stelling 'Een' begint met 'Juist', maar het antwoord "
+        "toont daar al 'Het juiste antwoord: Juist.'; begin de feedback met de uitleg",
+        "quiz/m.yml:17: [item m-casus] de feedback bij stelling 'Drie' begint met 'Onjuist', maar het antwoord "
+        "toont daar al 'Het juiste antwoord: Onjuist.'; begin de feedback met de uitleg",
+    ]
+
+
+def test_option_feedback_that_repeats_its_verdict_is_refused(tmp_path) -> None:
+    """The answer shows "Juist: <optie>" and then the feedback: "Juist. ..." said it twice (24 options did)."""
+    bank = BANK.format(first="Zo staat het er.", second="Het is andersom.").replace(
+        "  - id: m-casus",
+        "  - id: m-keuze\n    type: single\n    stem: Welke?\n    source: {doc: d, where: w}\n    options:\n"
+        "      - {text: Een, correct: true, feedback: Juist. Zo staat het er.}\n"
+        "      - {text: Twee, feedback: Onjuist op één punt.}\n"
+        "      - {text: Drie, feedback: 'Goed bedoeld, maar nee.'}\n"
+        "  - id: m-casus",
+    )
+    problems = _renderer_problems(tmp_path, "", "", bank=bank)
+    assert problems == [
+        "quiz/m.yml:17: [item m-keuze] de feedback bij optie 'Een' begint met 'Juist', maar het antwoord toont daar "
+        "al 'Juist:'; begin de feedback met de uitleg"
     ]
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
 
-from ..base import Inline, Markdown, Question, YesNo
+from ..base import Inline, Markdown, Question, YesNo, repeated_verdicts
 from ..validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -52,6 +52,13 @@ def moodle_choice(question: Question, mx: MoodleWriter, head: Head, single: bool
     return q
 
 
+def option_wording_problems(options: list[Option], strings: Any) -> list[str]:
+    """An option's feedback that starts with the verdict the answer shows before the option ("Juist: ...")."""
+    right, wrong = strings("right"), strings("wrong")
+    answers = [(o.text, o.feedback, f"{right if o.correct else wrong}:") for o in options]
+    return repeated_verdicts(answers, "optie", (right, wrong))
+
+
 def check_choice(options: list, exactly_one: bool) -> list:
     """The options, or a ValueError naming what is wrong with which are correct."""
     correct = sum(o.correct for o in options)
@@ -69,6 +76,10 @@ class OneRight(Question):
     """A question with options of which exactly one is right (single, phrasing)."""
 
     scorm_interaction: ClassVar[str] = "choice"
+
+    def wording_problems(self, strings: Any) -> list[str]:
+        """See :func:`option_wording_problems`."""
+        return option_wording_problems(self.options, strings)  # type: ignore[attr-defined]
 
     def answer_key(self, seed: str) -> int:
         """The index of the right option."""

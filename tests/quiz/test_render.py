@@ -24,7 +24,7 @@ from quizkit.answers import answer_hash, encode_key
 from quizkit.assets import quiz_script_parts
 from quizkit.bank import QuizBanks
 from quizkit.models import ITEM_TYPES
-from quizkit.render import QuizRenderer, unquote
+from quizkit.render import QuizRenderer, Strings, unquote
 
 GOLDEN = FIXTURES / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -298,3 +298,19 @@ def test_pass_count_is_the_fewest_right_answers_the_script_passes(example_banks:
             k = bank.pass_count
             assert 100 * k // total >= mark, (total, mark, k)
             assert 100 * (k - 1) // total < mark, (total, mark, k)
+
+
+def test_pass_count_of_one_question_is_singular(example_banks: QuizBanks) -> None:
+    """One question read "(1 van de 1 vragen)"; it is "(1 van 1 vraag)" now, and singular in English too."""
+    module = next(iter(example_banks.modules.values()))
+    for total, locale, said in (
+        (1, "nl", "(1 van 1 vraag)"),
+        (2, "nl", "(2 van de 2 vragen)"),
+        (1, "en", "(1 of 1 question)"),
+    ):
+        bank = module.model_copy(
+            update={"items": module.items[:1] * total, "module": module.module.model_copy(update={"pass_mark": 100})}
+        )
+        renderer = QuizRenderer(example_banks, strings=Strings(locale))
+        facts = renderer.env.get_template("quiz/item.html").module.facts(bank)
+        assert said in str(facts), facts

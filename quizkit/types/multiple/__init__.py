@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from ...base import Question
-from ..choice import Option, check_choice, moodle_choice
+from ..choice import Option, check_choice, moodle_choice, option_wording_problems
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -27,6 +27,10 @@ class MultipleQuestion(Question):
     @classmethod
     def _options(cls, options: list[Option]) -> list[Option]:
         return check_choice(options, exactly_one=False)
+
+    def wording_problems(self, strings: Any) -> list[str]:
+        """See :func:`~quizkit.types.choice.option_wording_problems`."""
+        return option_wording_problems(self.options, strings)
 
     def answer_key(self, seed: str) -> list[int]:
         """The sorted indexes of the right options."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 from pydantic import Field, field_validator
 
-from ...base import Inline, Markdown, Question, YesNo
+from ...base import Inline, Markdown, Question, YesNo, repeated_verdicts
 from ...validate import Strict, require_unique
 
 if TYPE_CHECKING:
@@ -44,23 +43,11 @@ class TrueFalseQuestion(Question):
         return statements
 
     def wording_problems(self, strings: Any) -> list[str]:
-        """A statement's feedback that starts with the verdict the answer shows right before it.
-
-        The answer reads "Het juiste antwoord: Juist." and then the feedback: one that starts
-        with "Juist." said it twice, and did so under 54 of the site's 60 statements. Only the
-        word as a verdict counts (followed by a mark, or alone, bold or not): "Juist bij deze
-        groep ..." uses the same word as an adverb.
-        """
+        """A statement's feedback that starts with its verdict, shown right before it (see repeated_verdicts)."""
         verdicts = {True: strings("true_label"), False: strings("false_label")}
-        words = "|".join(re.escape(word) for word in verdicts.values())
-        verdict = re.compile(rf"[*_]{{0,2}}({words})[*_]{{0,2}}[ \t]*(?:[.,;:!(–—-]|$)")
-        problems = []
-        for s in self.statements:
-            found = verdict.match((s.feedback or "").lstrip())
-            if found:
-                shown = f"{strings('right_answer')}: {verdicts[s.answer]}."
-                problems.append(repeated_verdict_message(s.text, found.group(1), shown))
-        return problems
+        shown = {answer: f"{strings('right_answer')}: {word}." for answer, word in verdicts.items()}
+        answers = [(s.text, s.feedback, shown[s.answer]) for s in self.statements]
+        return repeated_verdicts(answers, "stelling", (verdicts[True], verdicts[False]))
 
     def answer_key(self, seed: str) -> list[bool]:
         """A boolean per statement."""
@@ -105,12 +92,3 @@ class TrueFalseQuestion(Question):
 
 # What the registry (quizkit/types/__init__.py) takes from this folder.
 MODEL = TrueFalseQuestion
-
-
-def repeated_verdict_message(statement: str, word: str, verdict: str) -> str:
-    """What an editor reads about a statement whose feedback starts with ``word``, after ``verdict``."""
-    text = statement if len(statement) <= 40 else statement[:37] + "..."
-    return (
-        f"de feedback bij stelling '{text}' begint met '{word}', maar vlak ervoor staat al '{verdict}'; "
-        "begin de feedback met de uitleg"
-    )
