@@ -181,6 +181,9 @@ def test_every_module_is_in_the_catalogues_table_of_contents(site_dir: Path, ban
         modules = [(href, text) for href, text in links if href.startswith("#module-")]
         assert [href for href, _ in modules] == [f"#{section}-title" for section in shown]
         assert targets.index(modules[0][0]) > targets.index("#welke-route-kiest-u"), targets
+        # The steps of each route are a section of their own, not part of choosing a route.
+        steps = targets.index("#zo-zet-u-een-module-in-uw-leeromgeving")
+        assert targets.index("#welke-route-kiest-u") < steps < targets.index("#zo-gebruikt-u-een-scorm-pakket")
         for (_, text), section in zip(modules, shown, strict=True):
             assert plain(text) == plain(banks.modules[section.removeprefix("module-")].module.title)
 
