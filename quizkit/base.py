@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, field_validator
 
 from . import answers
+from .errors import clipped
 from .validate import ID_PATTERN, Strict
+from .yamlload import LIST_MARKER
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -82,7 +84,7 @@ def no_site_link(text: str) -> str:
 # which neither is one. Lenient on purpose: a text that may hold a footnote's text is let through.
 _FOOTNOTE_MARK = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?![:(])")
 _FOOTNOTE_TEXT = re.compile(r"\[\^([^\]\s]+)\]:")
-_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 # A fenced code block (``` or ~~~), in which nothing is markup either.
 _CODE_BLOCK = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
 # How to show the characters themselves, in every message about a footnote mark.
@@ -93,7 +95,7 @@ def _unwritten_footnote(text: str) -> str | None:
     """The label of the first footnote mark in ``text`` whose text ``text`` does not hold."""
     if "[^" not in text:
         return None
-    source = _CODE_SPAN.sub("", text)
+    source = CODE_SPAN.sub("", text)
     written = set(_FOOTNOTE_TEXT.findall(source))
     return next((label for label in _FOOTNOTE_MARK.findall(source) if label not in written), None)
 
@@ -146,10 +148,9 @@ def no_html(text: str) -> str:
     """``text`` unchanged, or a ValueError if it holds an HTML tag, which the page would show as text."""
     if "<" not in text:
         return text
-    found = _HTML_TAG.search(_CODE_SPAN.sub("", _CODE_BLOCK.sub("", text)))
+    found = _HTML_TAG.search(CODE_SPAN.sub("", _CODE_BLOCK.sub("", text)))
     if found:
-        tag = " ".join(found.group(0).split())  # one line in the message
-        tag = tag if len(tag) <= 40 else tag[:37] + "..."
+        tag = clipped(" ".join(found.group(0).split()))  # one line in the message
         raise ValueError(
             f"HTML-code '{tag}': HTML werkt niet in tekst uit YAML en komt als tekst op de pagina; gebruik "
             "Markdown (**vet**, *cursief*, een witregel voor een nieuwe alinea) of laat de code weg; wilt u de "
@@ -171,7 +172,7 @@ def no_image_or_macro(text: str) -> str:
     """``text`` unchanged, or a ValueError if it holds an image or template code, which the page would not show."""
     if "![" not in text and "{" not in text:
         return text
-    source = _CODE_SPAN.sub("", _CODE_BLOCK.sub("", text))
+    source = CODE_SPAN.sub("", _CODE_BLOCK.sub("", text))
     image = _IMAGE.search(source)
     if image:
         raise ValueError(
@@ -182,8 +183,7 @@ def no_image_or_macro(text: str) -> str:
     template = _TEMPLATE.search(source)
     if template:
         end = source.find("}}" if template.group(0) == "{{" else "%}", template.end())
-        shown = " ".join(source[template.start() : end + 2 if end >= 0 else None].split())
-        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        shown = clipped(" ".join(source[template.start() : end + 2 if end >= 0 else None].split()))
         raise ValueError(
             f"'{shown}': macro's en andere sjablooncode werken niet in tekst uit YAML en komen als tekst op de "
             "pagina; zet de macro op de pagina zelf (in de Markdown), of schrijf de tekst uit"
@@ -191,10 +191,9 @@ def no_image_or_macro(text: str) -> str:
     return text
 
 
-# A line that starts a list item ("- ", "* ", "+ ", "1. "; a number of one or two digits: a
-# year at the start of a wrapped line, "2024. Daarna", is a sentence) and a fence of a code block.
-_LIST_LINE = re.compile(r"[ ]{0,3}(?:[*+-]|\d{1,2}\.)[ \t]+\S")
-_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+# A line that starts a list item (see LIST_MARKER) and a fence of a code block.
+_LIST_LINE = re.compile(rf"[ ]{{0,3}}{LIST_MARKER}")
+FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 # A rule ("- - -", "***") or a heading's underline ("===", "---"): it ends the block before it,
 # and is no list item, though it may start like one.
 _RULE = re.compile(r"[ ]{0,3}(?:([*_-])(?:[ ]*\1){2,}|=+)[ ]*$")
@@ -254,7 +253,7 @@ def _merged(lines: list[str], offset: int) -> Iterator[tuple[int, str]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        fence = _FENCE.match(line)
+        fence = FENCE.match(line)
         if fence:  # a code block, to its closing fence
             i += 1
             while i < len(lines) and not lines[i].lstrip().startswith(fence.group(1)):
@@ -306,8 +305,7 @@ def _merged(lines: list[str], offset: int) -> Iterator[tuple[int, str]]:
 
 def merged_list_message(line: str, in_yaml: bool = True) -> str:
     """What an editor reads about ``line``, a list right under a sentence (see :func:`merged_lists`)."""
-    shown = line.strip()
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    shown = clipped(line.strip())
     where = " (in YAML in een tekst met '|')" if in_yaml else ""
     return (
         f"de lijst die begint met '{shown}' staat direct onder een zin, zonder witregel ertussen: Markdown maakt "
@@ -513,9 +511,8 @@ def repeated_verdicts(answers: list[tuple[str, str | None, str]], kind: str, wor
 
 def repeated_verdict_message(kind: str, text: str, word: str, shown: str) -> str:
     """What an editor reads about feedback that starts with ``word``, which the answer shows as ``shown``."""
-    text = text if len(text) <= 40 else text[:37] + "..."
     return (
-        f"de feedback bij {kind} '{text}' begint met '{word}', maar het antwoord toont daar al '{shown}'; "
+        f"de feedback bij {kind} '{clipped(text)}' begint met '{word}', maar het antwoord toont daar al '{shown}'; "
         "begin de feedback met de uitleg"
     )
 

@@ -6,6 +6,11 @@ import unicodedata
 from collections.abc import Iterable
 
 
+def clipped(text: str, limit: int = 40) -> str:
+    """``text`` as a message quotes it: whole up to ``limit`` characters, else cut with "..."."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def visible(text: str) -> str:
     r"""``text`` with every invisible character written as its code (``\u200b``).
 

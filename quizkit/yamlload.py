@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, raise_all
+from .errors import ContentError, clipped, raise_all
 from .source import CONTROL, check_text, read_text
 
 Loc = tuple[int | str, ...]
@@ -151,9 +151,11 @@ _FIELD_IN_TEXT = (
     "tekst van dat veld, en de pagina zou '… {0}: …' tonen; zet '{0}:' even ver in als de andere "
     "velden van hetzelfde blok"
 )
-# A line of a list item ("- ", "* ", "+ ", "1. "; a number of one or two digits) at a folded
-# text's own indentation.
-_FOLDED_LIST_LINE = re.compile(r"([ \t]*)(?:[*+-]|\d{1,2}\.)[ \t]+\S")
+# What starts a list item in Markdown: "- ", "* ", "+ ", "1. " (a number of one or two digits: a
+# year at the start of a wrapped line, "2024. Daarna", is a sentence), then text. Here for a
+# line of a folded text, and for quizkit.base's merged_lists.
+LIST_MARKER = r"(?:[*+-]|\d{1,2}\.)[ \t]+\S"
+_FOLDED_LIST_LINE = re.compile(rf"[ \t]*{LIST_MARKER}")
 _LIST_IN_FOLDED = (
     "de lijst die begint met '{0}' staat in een tekst met '>-' (of '>'): YAML plakt alle regels van zo'n tekst "
     "tot één alinea aan elkaar, ook die van een lijst; begin de tekst met '|' in plaats van '>-', met een witregel "
@@ -415,9 +417,7 @@ def check_no_list_in_folded(events: list[Any], rows: list[str], path: str, line_
             own = len(rows[row]) - len(rows[row].lstrip(" \t"))
             indent = own if indent is None else indent
             if found and own == indent:
-                shown = rows[row].strip()
-                shown = shown if len(shown) <= 40 else shown[:37] + "..."
-                raise ContentError(path, row + 1 + line_offset, _LIST_IN_FOLDED.format(shown))
+                raise ContentError(path, row + 1 + line_offset, _LIST_IN_FOLDED.format(clipped(rows[row].strip())))
 
 
 def _construct(node: yaml.Node, loader: _UniqueKeyLoader, loc: Loc, lines: dict[Loc, int], path: str) -> Any:

@@ -55,8 +55,6 @@ def page_file(env: Any) -> str:
 # page shows it as typed ("{ quiz("casus") }}"), while a strict build said nothing (an editor's
 # journey). One "}" after two "{" is Jinja's own syntax error, reported with the page's line.
 _ONE_BRACE_CALL = re.compile(r"(?<![{\\])\{[ \t]*[A-Za-z_]\w*[ \t]*\([^\n]*?\)[ \t]*\}\}")
-_FENCE = re.compile(r"[ ]{0,3}(?:`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 class PageSource:
@@ -85,10 +83,10 @@ class PageSource:
         """
         fenced = False
         for number, line in enumerate(self.lines, start=1):
-            if _FENCE.match(line):
+            if base.FENCE.match(line):
                 fenced = not fenced
             elif not fenced and "{" in line:
-                for found in _ONE_BRACE_CALL.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
+                for found in _ONE_BRACE_CALL.finditer(base.CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
                     yield number, found.group(0)
 
     def merged_lists(self) -> Iterator[tuple[int, str]]:
